@@ -1,0 +1,146 @@
+package dev.zkjvm.runtime;
+
+import java.util.AbstractList;
+import java.util.List;
+
+/**
+ * An execution trace in time order, stored column by column on primitive arrays (no object per
+ * record). A trace is a fixed-length view: the machine keeps appending to its own buffer, and
+ * {@code machine.trace()} hands out a view of the records so far without copying.
+ *
+ * <p>Columns: time, stack depth (after the access), read/write flag (0/1), cell byte address,
+ * value (as {@link WordType#limbs()} 64-bit limbs, least significant first), step and opcode of
+ * the instruction that made the access.
+ *
+ * @param <W> the machine's word type
+ */
+public class Trace<W extends Word<W>> {
+    private final WordType<W> type;
+    private final int size;
+    private final long[] time;
+    private final int[] stackDepth;
+    private final byte[] flag;
+    private final long[] address;
+    private final long[] value;
+    private final long[] step;
+    private final int[] opcode;
+
+    /**
+     * Wraps columns (not copied). Each array holds at least {@code size} entries, {@code value}
+     * at least {@code size * type.limbs()}.
+     */
+    public Trace(WordType<W> type, int size, long[] time, int[] stackDepth, byte[] flag, long[] address,
+                 long[] value, long[] step, int[] opcode) {
+        this.type = type;
+        this.size = size;
+        this.time = time;
+        this.stackDepth = stackDepth;
+        this.flag = flag;
+        this.address = address;
+        this.value = value;
+        this.step = step;
+        this.opcode = opcode;
+    }
+
+    /** A view of the same columns, for subclasses that add typed accessors. */
+    protected Trace(Trace<W> other) {
+        this(other.type, other.size, other.time, other.stackDepth, other.flag, other.address, other.value,
+                other.step, other.opcode);
+    }
+
+    /** The word type of the values. */
+    public WordType<W> wordType() {
+        return type;
+    }
+
+    /** Number of records. */
+    public int size() {
+        return size;
+    }
+
+    /** Time of record {@code i}. */
+    public long time(int i) {
+        return time[check(i)];
+    }
+
+    /** Stack depth after record {@code i}'s access. */
+    public int stackDepth(int i) {
+        return stackDepth[check(i)];
+    }
+
+    /** 0 for a read, 1 for a write. */
+    public int flag(int i) {
+        return flag[check(i)];
+    }
+
+    /** Read or write. */
+    public MemoryInstruction instruction(int i) {
+        return MemoryInstruction.ofFlag(flag(i));
+    }
+
+    /** Byte address of record {@code i}'s cell. */
+    public long address(int i) {
+        return address[check(i)];
+    }
+
+    /** Limb {@code limb} (least significant first) of record {@code i}'s value. */
+    public long valueLimb(int i, int limb) {
+        return value[check(i) * type.limbs() + limb];
+    }
+
+    /** Record {@code i}'s value as a word. */
+    public W value(int i) {
+        return type.fromLimbs(value, check(i) * type.limbs());
+    }
+
+    /** Step of the instruction that made record {@code i}, or -1 for a direct access. */
+    public long step(int i) {
+        return step[check(i)];
+    }
+
+    /** Opcode of the instruction that made record {@code i}, or -1 for a direct access. */
+    public int opcode(int i) {
+        return opcode[check(i)];
+    }
+
+    /** Record {@code i} as an object. */
+    public AbstractTraceRecord<W> record(int i) {
+        return new TraceRecord<>(time(i), stackDepth(i), instruction(i), address(i), value(i), step(i), opcode(i));
+    }
+
+    /** All records as a list of objects, made on demand. */
+    public List<? extends AbstractTraceRecord<W>> records() {
+        return new AbstractList<>() {
+            @Override
+            public AbstractTraceRecord<W> get(int index) {
+                return record(index);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    private int check(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("record " + i + " of a trace of " + size);
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("time  depth  op     address  value  step  opcode\n");
+        int shown = Math.min(size, 50);
+        for (int i = 0; i < shown; i++) {
+            sb.append(String.format("%4d  %5d  %-5s  %7d  %s  %d  %d%n", time(i), stackDepth(i), instruction(i),
+                    address(i), value(i), step(i), opcode(i)));
+        }
+        if (shown < size) {
+            sb.append("... ").append(size - shown).append(" more\n");
+        }
+        return sb.toString();
+    }
+}

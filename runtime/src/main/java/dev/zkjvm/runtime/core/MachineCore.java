@@ -1,0 +1,437 @@
+package dev.zkjvm.runtime.core;
+
+import dev.zkjvm.runtime.AbstractContext;
+import dev.zkjvm.runtime.InvalidAddressException;
+import dev.zkjvm.runtime.InvalidJumpException;
+import dev.zkjvm.runtime.MemoryLayout;
+import dev.zkjvm.runtime.Register;
+import dev.zkjvm.runtime.Section;
+import dev.zkjvm.runtime.SectionKind;
+import dev.zkjvm.runtime.SectionViolationException;
+import dev.zkjvm.runtime.Stack;
+import dev.zkjvm.runtime.StackOverflowException;
+import dev.zkjvm.runtime.StackUnderflowException;
+import dev.zkjvm.runtime.Trace;
+import dev.zkjvm.runtime.Vm;
+import dev.zkjvm.runtime.Word;
+import dev.zkjvm.runtime.WordType;
+
+/**
+ * The execution engine every generated machine delegates to: cells, stack pointer, program
+ * counter, time log and trace, with instruction-level atomicity.
+ *
+ * <p>Every access appends one trace record per touched cell. {@link #begin} opens a step;
+ * {@link #commit} ends it; {@link #rollback} undoes every cell write, trace record, stack move
+ * and jump of the step in progress, which is how a failed instruction leaves no trace.
+ *
+ * <p>Unaligned words are spliced big-endian: the word at byte address {@code a} is bytes
+ * {@code a .. a + wordSize - 1}, most significant first, where cell {@code c} holds bytes
+ * {@code c * wordSize ..} with its most significant byte at the lowest address.
+ *
+ * @param <W> word type
+ */
+public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractContext<W> {
+    private static final int READ = 0;
+    private static final int WRITE = 1;
+
+    private final WordType<W> type;
+    private final MemoryLayout layout;
+    private final int wordSize;
+    private final int wordShift;
+    private final int limbs;
+    private final long endAddress;
+    private final long memoryFirstCell;
+    private final long memoryEndCell;
+    private final long stackFirstCell;
+    private final int maxDepth;
+    private final long registerFirstCell;
+    private final long registerCount;
+    private final W memoryBase;
+    private final PagedMemory memory;
+    private final TraceBuffer<W> trace;
+    private final UndoLog undo;
+    private final long[] scratch;
+    private final Stack<W> stackView = new StackView();
+
+    private int depth;
+    private long pc;
+    private long step;
+    private boolean halted;
+
+    private long programLength = Long.MAX_VALUE;
+    private int opcode = -1;
+    private long stepMark = -1;
+    private int savedTraceSize;
+    private int savedDepth;
+    private long nextPc;
+    private boolean haltRequested;
+
+    /** A machine with all cells zero, an empty stack and an empty trace. */
+    public MachineCore(WordType<W> type, MemoryLayout layout) {
+        if (type.bytes() != layout.wordSize()) {
+            throw new IllegalArgumentException(type + " does not match a layout of " + layout.wordSize() + "-byte words");
+        }
+        if (layout.stackDepth() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("stack depth " + layout.stackDepth() + " is too large");
+        }
+        this.type = type;
+        this.layout = layout;
+        this.wordSize = layout.wordSize();
+        this.wordShift = Integer.numberOfTrailingZeros(wordSize);
+        this.limbs = type.limbs();
+        this.endAddress = layout.endAddress();
+        Section mem = layout.memory();
+        this.memoryFirstCell = mem.firstCell();
+        this.memoryEndCell = mem.endCell();
+        this.stackFirstCell = layout.stack().firstCell();
+        this.maxDepth = (int) layout.stackDepth();
+        this.registerFirstCell = layout.registers().firstCell();
+        this.registerCount = layout.registerCount();
+        this.memoryBase = type.of(layout.memoryBase());
+        this.memory = new PagedMemory(layout.totalCells(), limbs);
+        this.trace = new TraceBuffer<>(type, 1 << 12);
+        this.undo = new UndoLog(limbs);
+        this.scratch = new long[limbs];
+    }
+
+    // ---- steps -------------------------------------------------------------------------
+
+    /** Opens step {@link #step()} for the instruction with {@code opcode}. */
+    public void begin(int opcode) {
+        this.opcode = opcode;
+        this.stepMark = step;
+        openAtomic();
+        nextPc = pc + 1;
+    }
+
+    /** Opens an access made from outside any instruction (recorded with step and opcode -1). */
+    public void beginDirect() {
+        this.opcode = -1;
+        this.stepMark = -1;
+        openAtomic();
+        nextPc = pc;
+    }
+
+    private void openAtomic() {
+        savedTraceSize = trace.size();
+        savedDepth = depth;
+        haltRequested = false;
+        undo.clear();
+    }
+
+    /** Ends the step in progress: the program counter moves on and the step count grows. */
+    public void commit() {
+        if (stepMark >= 0) {
+            step++;
+        }
+        pc = nextPc;
+        if (haltRequested) {
+            halted = true;
+        }
+        opcode = -1;
+        stepMark = -1;
+    }
+
+    /** Undoes everything the step in progress did. */
+    public void rollback() {
+        undo.undo(memory);
+        trace.truncate(savedTraceSize);
+        depth = savedDepth;
+        haltRequested = false;
+        opcode = -1;
+        stepMark = -1;
+    }
+
+    /** Starts a program of {@code length} instructions at instruction 0. */
+    public void startProgram(long length) {
+        programLength = length;
+        pc = 0;
+        halted = false;
+    }
+
+    /** Marks the machine halted (the program counter ran off the end of the program). */
+    public void stop() {
+        halted = true;
+    }
+
+    // ---- state --------------------------------------------------------------------------
+
+    @Override
+    public MemoryLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public WordType<W> wordType() {
+        return type;
+    }
+
+    @Override
+    public long timeLog() {
+        return trace.size();
+    }
+
+    /** {@link #timeLog()} as an index into the trace. */
+    public int timeLogAsIndex() {
+        return trace.size();
+    }
+
+    @Override
+    public int stackDepth() {
+        return depth;
+    }
+
+    @Override
+    public long stackPointer() {
+        return (stackFirstCell + depth) << wordShift;
+    }
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public long programCounter() {
+        return pc;
+    }
+
+    @Override
+    public boolean halted() {
+        return halted;
+    }
+
+    /** The trace so far, as a view. */
+    public Trace<W> trace() {
+        return trace.snapshot();
+    }
+
+    /** The stack as instruction bodies see it. */
+    public Stack<W> stack() {
+        return stackView;
+    }
+
+    /** The value a cell holds now, without recording an access (for inspection and tests). */
+    public W peekCell(long cell) {
+        if (limbs == 1) {
+            return type.of(memory.get(cell));
+        }
+        long[] v = new long[limbs];
+        memory.get(cell, v, 0);
+        return type.fromLimbs(v, 0);
+    }
+
+    // ---- Vm: memory ---------------------------------------------------------------------
+
+    @Override
+    public W read(W address) {
+        return readAt(toAddress(address));
+    }
+
+    @Override
+    public void write(W address, W value) {
+        writeAt(toAddress(address), value);
+    }
+
+    /** Reads the memory word at a byte address, recording one or two accesses. */
+    public W readAt(long address) {
+        long cell = address >>> wordShift;
+        int offset = (int) (address & (wordSize - 1));
+        if (offset == 0) {
+            checkMemoryCell(cell, address);
+            return recordRead(cell);
+        }
+        checkMemoryCell(cell, address);
+        checkMemoryCell(cell + 1, address);
+        W high = recordRead(cell);
+        W low = recordRead(cell + 1);
+        return high.shl(8 * offset).or(low.shr(8 * (wordSize - offset)));
+    }
+
+    /** Writes the memory word at a byte address, recording one or two accesses. */
+    public void writeAt(long address, W value) {
+        long cell = address >>> wordShift;
+        int offset = (int) (address & (wordSize - 1));
+        if (offset == 0) {
+            checkMemoryCell(cell, address);
+            recordWrite(cell, value);
+            return;
+        }
+        checkMemoryCell(cell, address);
+        checkMemoryCell(cell + 1, address);
+        int keepBits = 8 * offset;
+        int valueBits = 8 * (wordSize - offset);
+        W first = peekCell(cell);
+        W second = peekCell(cell + 1);
+        // First cell keeps its leading `offset` bytes and takes the value's leading bytes.
+        W newFirst = first.shr(valueBits).shl(valueBits).or(value.shr(keepBits));
+        // Second cell takes the value's trailing `offset` bytes and keeps the rest.
+        W newSecond = value.shl(valueBits).or(second.shl(keepBits).shr(keepBits));
+        recordWrite(cell, newFirst);
+        recordWrite(cell + 1, newSecond);
+    }
+
+    private long toAddress(W address) {
+        for (int i = 1; i < limbs; i++) {
+            if (address.limb(i) != 0) {
+                throw new InvalidAddressException("address " + address + " is outside the address space [0, "
+                        + endAddress + ")", -1);
+            }
+        }
+        long a = address.limb(0);
+        if (a < 0 || a >= endAddress) {
+            throw new InvalidAddressException("address " + address + " is outside the address space [0, "
+                    + endAddress + ")", a < 0 ? -1 : a);
+        }
+        return a;
+    }
+
+    private void checkMemoryCell(long cell, long address) {
+        if (cell >= memoryFirstCell && cell < memoryEndCell) {
+            return;
+        }
+        if (address < 0 || address >= endAddress || cell >= (endAddress >>> wordShift)) {
+            throw new InvalidAddressException("address " + address + " (cell " + cell
+                    + ") is outside the address space [0, " + endAddress + ")", address);
+        }
+        SectionKind kind = layout.sectionOfCell(cell).kind();
+        throw new SectionViolationException("memory access at address " + address + " touches cell " + cell
+                + " of the " + kind.name().toLowerCase() + " section, outside memory cells ["
+                + memoryFirstCell + ", " + memoryEndCell + ")", address);
+    }
+
+    // ---- Vm: registers, constants, control --------------------------------------------------
+
+    @Override
+    public W get(Register register) {
+        return recordRead(registerCell(register));
+    }
+
+    @Override
+    public void set(Register register, W value) {
+        recordWrite(registerCell(register), value);
+    }
+
+    private long registerCell(Register register) {
+        if (register.index() >= registerCount) {
+            throw new SectionViolationException("register " + register + " (index " + register.index()
+                    + ") is not one of this machine's " + registerCount + " registers",
+                    (registerFirstCell + register.index()) << wordShift);
+        }
+        return registerFirstCell + register.index();
+    }
+
+    @Override
+    public W word(long value) {
+        return type.of(value);
+    }
+
+    @Override
+    public W select(W condition, W ifNonZero, W ifZero) {
+        return condition.isZero() ? ifZero : ifNonZero;
+    }
+
+    @Override
+    public W pc() {
+        return type.of(pc);
+    }
+
+    @Override
+    public void jump(W target) {
+        for (int i = 1; i < limbs; i++) {
+            if (target.limb(i) != 0) {
+                throw new InvalidJumpException("jump target " + target + " is outside the program of "
+                        + programLength + " instructions", -1);
+            }
+        }
+        long t = target.limb(0);
+        if (t < 0 || t > programLength) {
+            throw new InvalidJumpException("jump target " + target + " is outside the program of "
+                    + programLength + " instructions", -1);
+        }
+        nextPc = t;
+    }
+
+    @Override
+    public void jumpIf(W condition, W target) {
+        if (!condition.isZero()) {
+            jump(target);
+        }
+    }
+
+    @Override
+    public void halt() {
+        haltRequested = true;
+    }
+
+    @Override
+    public W memoryBase() {
+        return memoryBase;
+    }
+
+    // ---- stack ----------------------------------------------------------------------------
+
+    /** Writes at the stack pointer, then advances it. */
+    public void push(W value) {
+        if (depth >= maxDepth) {
+            throw new StackOverflowException("push onto a full stack of depth " + maxDepth,
+                    (stackFirstCell + depth) << wordShift);
+        }
+        long cell = stackFirstCell + depth;
+        depth++;
+        recordWrite(cell, value);
+    }
+
+    /** Steps the stack pointer back, then reads. */
+    public W pop() {
+        if (depth == 0) {
+            throw new StackUnderflowException("pop from an empty stack", stackFirstCell << wordShift);
+        }
+        depth--;
+        return recordRead(stackFirstCell + depth);
+    }
+
+    private final class StackView implements Stack<W> {
+        @Override
+        public void push(W value) {
+            MachineCore.this.push(value);
+        }
+
+        @Override
+        public W pop() {
+            return MachineCore.this.pop();
+        }
+
+        @Override
+        public int depth() {
+            return depth;
+        }
+    }
+
+    // ---- recording ---------------------------------------------------------------------------
+
+    private W recordRead(long cell) {
+        if (limbs == 1) {
+            long v = memory.get(cell);
+            trace.append(trace.size(), depth, READ, cell << wordShift, v, stepMark, opcode);
+            return type.of(v);
+        }
+        memory.get(cell, scratch, 0);
+        trace.append(trace.size(), depth, READ, cell << wordShift, scratch, 0, stepMark, opcode);
+        return type.fromLimbs(scratch, 0);
+    }
+
+    private void recordWrite(long cell, W value) {
+        if (limbs == 1) {
+            long v = value.limb(0);
+            undo.remember(cell, memory.get(cell));
+            memory.set(cell, v);
+            trace.append(trace.size(), depth, WRITE, cell << wordShift, v, stepMark, opcode);
+            return;
+        }
+        undo.remember(cell, memory);
+        type.toLimbs(value, scratch, 0);
+        memory.set(cell, scratch, 0);
+        trace.append(trace.size(), depth, WRITE, cell << wordShift, scratch, 0, stepMark, opcode);
+    }
+}

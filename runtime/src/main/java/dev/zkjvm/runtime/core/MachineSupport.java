@@ -1,0 +1,176 @@
+package dev.zkjvm.runtime.core;
+
+import dev.zkjvm.runtime.AbstractInstruction;
+import dev.zkjvm.runtime.AbstractMachine;
+import dev.zkjvm.runtime.AbstractMemoryMachine;
+import dev.zkjvm.runtime.AbstractRegisterMachine;
+import dev.zkjvm.runtime.AbstractStackMachine;
+import dev.zkjvm.runtime.CellInteraction;
+import dev.zkjvm.runtime.InstructionFailedException;
+import dev.zkjvm.runtime.MemoryInstruction;
+import dev.zkjvm.runtime.MemoryLayout;
+import dev.zkjvm.runtime.Register;
+import dev.zkjvm.runtime.StepLimitExceededException;
+import dev.zkjvm.runtime.Trace;
+import dev.zkjvm.runtime.VmException;
+import dev.zkjvm.runtime.Word;
+import dev.zkjvm.runtime.WordType;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What every generated machine shares: the seed's abstract machine interfaces implemented on a
+ * {@link MachineCore}, atomic instruction execution and the run loop. A generated machine adds
+ * only {@link #dispatch}, which calls the instruction's body in the annotated class.
+ *
+ * @param <W> word type
+ * @param <I> the machine's instruction type
+ */
+public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstruction<W, ?>>
+        implements AbstractMachine<W, I>, AbstractMemoryMachine<W>, AbstractStackMachine<W>,
+        AbstractRegisterMachine<W> {
+
+    /** The engine: cells, stack, program counter and trace. */
+    protected final MachineCore<W> core;
+    private final long defaultMaxSteps;
+
+    /**
+     * @param type     word type
+     * @param layout   address space
+     * @param maxSteps steps a {@link #run(List)} may take before it fails
+     */
+    protected MachineSupport(WordType<W> type, MemoryLayout layout, long maxSteps) {
+        this.core = new MachineCore<>(type, layout);
+        this.defaultMaxSteps = maxSteps;
+    }
+
+    /** Runs the body of {@code instruction} against {@link #core}. */
+    protected abstract void dispatch(I instruction);
+
+    @Override
+    public final void exec(I instruction) {
+        core.begin(instruction.opcode());
+        try {
+            dispatch(instruction);
+        } catch (VmException e) {
+            core.rollback();
+            throw e.at(core.step(), instruction.toString());
+        } catch (RuntimeException e) {
+            core.rollback();
+            throw new InstructionFailedException("the body of " + instruction.mnemonic() + " threw " + e, -1, e)
+                    .at(core.step(), instruction.toString());
+        } catch (Error e) {
+            core.rollback();
+            throw e;
+        }
+        core.commit();
+    }
+
+    /**
+     * Runs {@code program} from instruction 0 until it halts or runs off its end, with the
+     * machine's default step limit. Memory and trace carry over from earlier runs.
+     *
+     * @return the number of steps executed
+     * @throws VmException if an instruction fails (the machine is left as before it) or the
+     *                     step limit is reached
+     */
+    public long run(List<? extends I> program) {
+        return run(program, defaultMaxSteps);
+    }
+
+    /** {@link #run(List)} with an explicit step limit. */
+    public long run(List<? extends I> program, long maxSteps) {
+        int length = program.size();
+        core.startProgram(length);
+        long executed = 0;
+        while (!core.halted()) {
+            long pc = core.programCounter();
+            if (pc == length) {
+                core.stop();
+                break;
+            }
+            I next = program.get((int) pc);
+            if (executed == maxSteps) {
+                throw new StepLimitExceededException("the program did not halt within " + maxSteps + " steps", -1)
+                        .at(core.step(), next.toString());
+            }
+            exec(next);
+            executed++;
+        }
+        return executed;
+    }
+
+    @Override
+    public Trace<W> trace() {
+        return core.trace();
+    }
+
+    /** The engine's state: time log, stack depth, program counter, step. */
+    public MachineCore<W> core() {
+        return core;
+    }
+
+    // ---- seed-level direct accesses -------------------------------------------------------------
+
+    @Override
+    public CellInteraction<W> read(long address) {
+        return direct(MemoryInstruction.READ, address, () -> core.readAt(address));
+    }
+
+    @Override
+    public CellInteraction<W> write(long address, W value) {
+        return direct(MemoryInstruction.WRITE, address, () -> {
+            core.writeAt(address, value);
+            return value;
+        });
+    }
+
+    @Override
+    public StackAccess<W> push(W value) {
+        long address = core.stackPointer();
+        CellInteraction<W> cell = direct(MemoryInstruction.WRITE, address, () -> {
+            core.push(value);
+            return value;
+        });
+        return new StackAccess<>(core.stackDepth(), cell);
+    }
+
+    @Override
+    public StackAccess<W> pop() {
+        CellInteraction<W> cell = direct(MemoryInstruction.READ, -1, core::pop);
+        return new StackAccess<>(core.stackDepth(), cell);
+    }
+
+    @Override
+    public CellInteraction<W> set(Register register, W value) {
+        return direct(MemoryInstruction.WRITE, core.layout().registerAddress(register.index()), () -> {
+            core.set(register, value);
+            return value;
+        });
+    }
+
+    @Override
+    public CellInteraction<W> get(Register register) {
+        return direct(MemoryInstruction.READ, core.layout().registerAddress(register.index()),
+                () -> core.get(register));
+    }
+
+    private CellInteraction<W> direct(MemoryInstruction kind, long address, Supplier<W> access) {
+        core.beginDirect();
+        int before = core.timeLogAsIndex();
+        W value;
+        try {
+            value = access.get();
+        } catch (RuntimeException | Error e) {
+            core.rollback();
+            throw e;
+        }
+        core.commit();
+        Trace<W> t = core.trace();
+        if (t.size() - before == 1) {
+            return new CellInteraction.SingleCell<>(kind, t.address(before), value);
+        }
+        return new CellInteraction.DoubleCell<>(kind, address, value, t.address(before), t.value(before),
+                t.address(before + 1), t.value(before + 1));
+    }
+}
