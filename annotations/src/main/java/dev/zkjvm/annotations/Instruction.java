@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Declares an instruction. The method must be a non-static, non-private, non-abstract
  * {@code void} method. Its parameters are the instruction's operands, each one of: the
- * machine's word type ({@code U32}, {@code U64} or {@code U256}), {@code dev.zkjvm.runtime.Register},
+ * machine's word type ({@code U32}, {@code U64} or {@code U256}), {@code dev.zkjvm.runtime.Reg},
  * {@code long} or {@code int}; optionally followed, as the last parameter, by
  * {@code dev.zkjvm.runtime.Vm<W>}, the machine API the body uses for memory, registers, the
  * program counter and word constants. The body may throw nothing checked.

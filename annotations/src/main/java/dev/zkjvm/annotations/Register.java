@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a register. The field must have type {@code dev.zkjvm.runtime.Register}, must be
+ * Declares a register. The field must have type {@code dev.zkjvm.runtime.Reg}, must be
  * neither static, final nor private; the generated machine assigns it before running anything.
  * Registers are numbered in declaration order from 0, and register {@code i} is cell {@code i}
  * of the register section.

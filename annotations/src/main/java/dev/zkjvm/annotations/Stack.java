@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Gives the machine a stack of {@link Machine#stackDepth()} words and hands it to instruction
- * bodies. At most one field per machine; its type must be {@code dev.zkjvm.runtime.Stack<W>}
+ * bodies. At most one field per machine; its type must be {@code dev.zkjvm.runtime.WordStack<W>}
  * with {@code W} the machine's word type, and it must be neither static, final nor private.
  * A machine without a {@code @Stack} field has no stack section.
  */

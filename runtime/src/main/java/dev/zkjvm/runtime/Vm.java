@@ -26,10 +26,10 @@ public interface Vm<W extends Word<W>> {
     void write(W address, W value);
 
     /** Reads a register. */
-    W get(Register register);
+    W get(Reg register);
 
     /** Writes a register. */
-    void set(Register register, W value);
+    void set(Reg register, W value);
 
     /** The constant {@code value} as a word. */
     W word(long value);

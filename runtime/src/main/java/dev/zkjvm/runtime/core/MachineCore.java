@@ -4,11 +4,11 @@ import dev.zkjvm.runtime.AbstractContext;
 import dev.zkjvm.runtime.InvalidAddressException;
 import dev.zkjvm.runtime.InvalidJumpException;
 import dev.zkjvm.runtime.MemoryLayout;
-import dev.zkjvm.runtime.Register;
+import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.Section;
 import dev.zkjvm.runtime.SectionKind;
 import dev.zkjvm.runtime.SectionViolationException;
-import dev.zkjvm.runtime.Stack;
+import dev.zkjvm.runtime.WordStack;
 import dev.zkjvm.runtime.StackOverflowException;
 import dev.zkjvm.runtime.StackUnderflowException;
 import dev.zkjvm.runtime.Trace;
@@ -51,7 +51,7 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     private final TraceBuffer<W> trace;
     private final UndoLog undo;
     private final long[] scratch;
-    private final Stack<W> stackView = new StackView();
+    private final WordStack<W> stackView = new StackView();
 
     private int depth;
     private long pc;
@@ -207,7 +207,7 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     }
 
     /** The stack as instruction bodies see it. */
-    public Stack<W> stack() {
+    public WordStack<W> stack() {
         return stackView;
     }
 
@@ -303,16 +303,16 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     // ---- Vm: registers, constants, control --------------------------------------------------
 
     @Override
-    public W get(Register register) {
+    public W get(Reg register) {
         return recordRead(registerCell(register));
     }
 
     @Override
-    public void set(Register register, W value) {
+    public void set(Reg register, W value) {
         recordWrite(registerCell(register), value);
     }
 
-    private long registerCell(Register register) {
+    private long registerCell(Reg register) {
         if (register.index() >= registerCount) {
             throw new SectionViolationException("register " + register + " (index " + register.index()
                     + ") is not one of this machine's " + registerCount + " registers",
@@ -391,7 +391,7 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         return recordRead(stackFirstCell + depth);
     }
 
-    private final class StackView implements Stack<W> {
+    private final class StackView implements WordStack<W> {
         @Override
         public void push(W value) {
             MachineCore.this.push(value);

@@ -9,7 +9,7 @@ import dev.zkjvm.runtime.CellInteraction;
 import dev.zkjvm.runtime.InstructionFailedException;
 import dev.zkjvm.runtime.MemoryInstruction;
 import dev.zkjvm.runtime.MemoryLayout;
-import dev.zkjvm.runtime.Register;
+import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.StepLimitExceededException;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.VmException;
@@ -142,7 +142,7 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
     }
 
     @Override
-    public CellInteraction<W> set(Register register, W value) {
+    public CellInteraction<W> set(Reg register, W value) {
         return direct(MemoryInstruction.WRITE, core.layout().registerAddress(register.index()), () -> {
             core.set(register, value);
             return value;
@@ -150,7 +150,7 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
     }
 
     @Override
-    public CellInteraction<W> get(Register register) {
+    public CellInteraction<W> get(Reg register) {
         return direct(MemoryInstruction.READ, core.layout().registerAddress(register.index()),
                 () -> core.get(register));
     }

@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param index position in declaration order, from 0
  * @param name  name in assembly text and reports
  */
-public record Register(int index, String name) {
+public record Reg(int index, String name) {
     /** Checks the components. */
-    public Register {
+    public Reg {
         if (index < 0) {
             throw new IllegalArgumentException("register index must be >= 0, not " + index);
         }

@@ -7,7 +7,7 @@ package dev.zkjvm.runtime;
  *
  * @param <W> the machine's word type
  */
-public interface Stack<W extends Word<W>> {
+public interface WordStack<W extends Word<W>> {
     /**
      * Pushes a word.
      *

@@ -1,0 +1,85 @@
+package dev.zkjvm.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import dev.zkjvm.annotations.Instruction;
+import dev.zkjvm.annotations.Machine;
+import dev.zkjvm.annotations.Register;
+import dev.zkjvm.annotations.Stack;
+import dev.zkjvm.processor.generate.MachineGenerators;
+import dev.zkjvm.processor.model.MachineModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.annotation.Annotation;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Generates a complete virtual machine for every class annotated {@link Machine}: validate
+ * ({@link MachineValidator}), model ({@link MachineModel}), generate ({@link MachineGenerators}).
+ * Mistakes are reported as compile errors on the element at fault; the processor never lets an
+ * exception escape into javac.
+ */
+@AutoService(Processor.class)
+public final class MachineProcessor extends AbstractProcessor {
+    private static final List<Class<? extends Annotation>> MEMBER_ANNOTATIONS =
+            List.of(Instruction.class, Register.class, Stack.class);
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Machine.class.getCanonicalName(), Instruction.class.getCanonicalName(),
+                Register.class.getCanonicalName(), Stack.class.getCanonicalName());
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Reporter reporter = new Reporter(processingEnv.getMessager());
+        MachineValidator validator = new MachineValidator(processingEnv, reporter);
+        List<? extends Element> machines = round.getElementsAnnotatedWith(Machine.class).stream()
+                .sorted(Comparator.comparing(Element::toString)).toList();
+        for (Element element : machines) {
+            TypeElement type = (TypeElement) element;
+            try {
+                Optional<MachineModel> model = validator.validate(type);
+                if (model.isPresent()) {
+                    for (JavaFile file : MachineGenerators.generate(model.get())) {
+                        file.writeTo(processingEnv.getFiler());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                reporter.error(type, Message.INTERNAL_ERROR, type.getQualifiedName(), describe(e));
+            }
+        }
+        for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
+            for (Element member : round.getElementsAnnotatedWith(annotation)) {
+                Element owner = member.getEnclosingElement();
+                if (owner.getAnnotation(Machine.class) == null) {
+                    reporter.error(member, Message.MEMBER_OUTSIDE_MACHINE, annotation.getSimpleName(),
+                            member.getSimpleName(), owner.getSimpleName(), owner.getSimpleName());
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Exception e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        String[] lines = out.toString().split("\n");
+        return e + (lines.length > 1 ? " " + lines[1].strip() : "");
+    }
+}
