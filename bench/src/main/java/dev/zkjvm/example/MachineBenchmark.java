@@ -1,0 +1,72 @@
+package dev.zkjvm.example;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Recorded memory operations per second while executing, generated machine against the
+ * seed-style baseline ({@link SeedStyleVm}), on one thread. The {@code memoryOps} counter is the
+ * figure: trace records produced per second.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class MachineBenchmark {
+
+    /** Counts trace records per second next to runs per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Records {
+        /** Trace records produced. */
+        public long memoryOps;
+
+        /** Reset per iteration, as JMH requires of counters. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            memoryOps = 0;
+        }
+    }
+
+    /** The 256-bit seed-style workload. */
+    @State(Scope.Benchmark)
+    public static class SeedInput {
+        SeedProgram program;
+
+        /** Builds the program once. */
+        @Setup
+        public void build() {
+            program = SeedWorkload.program(20_000, 42);
+        }
+    }
+
+    /** The 256-bit generated machine on the seed-style workload. */
+    @Benchmark
+    public Object seed256Generated(SeedInput input, Records records) {
+        SeedMachine machine = SeedMachine.create();
+        machine.run(input.program);
+        records.memoryOps += machine.trace().size();
+        return machine;
+    }
+
+    /** The same definition on the TreeMap / object-per-record baseline. */
+    @Benchmark
+    public Object seed256Baseline(SeedInput input, Records records) {
+        SeedBaseline baseline = new SeedBaseline();
+        var trace = baseline.run(input.program);
+        records.memoryOps += trace.size();
+        return trace;
+    }
+}
