@@ -1,0 +1,208 @@
+package dev.zkjvm.example;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.runtime.MemoryInstruction;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs each bundled {@link Cpu64} program and compares its result with plain Java, then checks
+ * the shape of the trace.
+ */
+class Cpu64ProgramsTest {
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+
+    /** fib(n) mod 2^64, in plain Java (long arithmetic wraps mod 2^64). */
+    private static long fib(long n) {
+        long x = 0;
+        long y = 1;
+        for (long i = 0; i < n; i++) {
+            long t = x + y;
+            x = y;
+            y = t;
+        }
+        return x;
+    }
+
+    /** n! mod 2^64, exactly, through BigInteger. */
+    private static long factorial(int n) {
+        BigInteger f = BigInteger.ONE;
+        for (int i = 2; i <= n; i++) {
+            f = f.multiply(BigInteger.valueOf(i));
+        }
+        return f.mod(TWO_64).longValue();
+    }
+
+    @Test
+    void fibonacciMatchesJavaIncludingWrapAround() {
+        for (int n = 0; n <= 100; n++) {
+            Programs.Outcome o = Programs.fibonacci(n);
+            assertEquals(fib(n), o.register(Cpu64Machine.B), "fib(" + n + ")");
+            assertEquals(0, o.register(Cpu64Machine.A));
+            assertEquals(0, o.machine().context().stackDepth());
+            assertTrue(o.machine().context().halted());
+            checkTrace(o);
+        }
+        // fib(93) is the last below 2^64 (but past 2^63), fib(94) the first past 2^64.
+        BigInteger x = BigInteger.ZERO;
+        BigInteger y = BigInteger.ONE;
+        for (int i = 0; i < 94; i++) {
+            BigInteger t = x.add(y);
+            x = y;
+            y = t;
+        }
+        assertTrue(x.compareTo(TWO_64) > 0);
+        assertEquals(x.mod(TWO_64).longValue(), Programs.fibonacciValue(94));
+        assertEquals(new BigInteger("12200160415121876738").longValue(), Programs.fibonacciValue(93));
+        assertEquals(fib(1000), Programs.fibonacciValue(1000));
+    }
+
+    @Test
+    void fibonacciStepCountIsLinear() {
+        // 6 set-up steps, 9 per iteration, 1 halt.
+        for (int n : new int[] {1, 2, 10, 50}) {
+            assertEquals(6 + 9L * n + 1, Programs.fibonacci(n).programSteps());
+        }
+        assertEquals(7, Programs.fibonacci(0).programSteps());
+    }
+
+    @Test
+    void arraySumOfRandomArrays() {
+        Random random = new Random(42);
+        for (int len : new int[] {0, 1, 2, 3, 17, 100, 1000}) {
+            long[] words = random.longs(len).toArray();
+            long expected = 0;
+            for (long w : words) {
+                expected += w;
+            }
+            Programs.Outcome o = Programs.arraySum(words);
+            assertEquals(expected, o.register(Cpu64Machine.B), "sum of " + len);
+            assertArrayEquals(words, o.memory(len), "the array is unchanged");
+            assertEquals(8L * len, o.register(Cpu64Machine.C));
+            checkTrace(o);
+        }
+        long[] wrap = {-1L, 2L, Long.MIN_VALUE, Long.MIN_VALUE};
+        assertEquals(1L, Programs.arraySum(wrap).register(Cpu64Machine.B), "(2^64 - 1) + 2 + 2^63 + 2^63 = 1 mod 2^64");
+    }
+
+    /** The sort is by unsigned order ({@code ltu}): compared with Arrays.sort in unsigned order. */
+    @Test
+    void bubbleSortOfOneThousandRandomNumbersUnsignedOrder() {
+        long[] words = new Random(7).longs(1000).toArray();
+        Programs.Outcome o = Programs.bubbleSort(words);
+        long[] expected = unsignedSorted(words);
+        assertArrayEquals(expected, o.memory(1000));
+        assertEquals(0, o.machine().context().stackDepth());
+        checkTrace(o);
+        // 10 steps per compared pair, N(N-1)/2 pairs, plus pass overhead.
+        long pairs = 1000L * 999 / 2;
+        long perPass = 9 + 3; // pass header (get, jz, get, set, push, set, push, load) + jmp/end (str, addi, jmp)
+        assertTrue(o.programSteps() >= 10 * pairs && o.programSteps() <= 11 * pairs + perPass * 1000 + 10,
+                "steps " + o.programSteps());
+        System.out.printf("bubble_sort(1000): loader %d steps / %d records, program %d steps / %d records%n",
+                o.loaderSteps(), o.loaderTrace(), o.programSteps(), o.programTrace());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 8, 33, 100})
+    void bubbleSortSmallSizesAndEdgeValues(int n) {
+        Random random = new Random(n);
+        long[] words = new long[n];
+        long[] edges = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 2, -2};
+        for (int i = 0; i < n; i++) {
+            words[i] = random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextLong();
+        }
+        Programs.Outcome o = Programs.bubbleSort(words);
+        assertArrayEquals(unsignedSorted(words), o.memory(n));
+        // memory right after the array is untouched
+        assertEquals(0, o.machine().context().memory(8L * n).longValue());
+        checkTrace(o);
+    }
+
+    @Test
+    void bubbleSortOfSortedReversedAndEqualInputs() {
+        long[] ascending = new long[50];
+        long[] descending = new long[50];
+        long[] equal = new long[50];
+        for (int i = 0; i < 50; i++) {
+            ascending[i] = i;
+            descending[i] = -1 - i; // unsigned descending
+            equal[i] = 5;
+        }
+        assertArrayEquals(ascending, Programs.bubbleSorted(ascending));
+        assertArrayEquals(unsignedSorted(descending), Programs.bubbleSorted(descending));
+        assertArrayEquals(equal, Programs.bubbleSorted(equal));
+    }
+
+    @Test
+    void factorialZeroToTwentyAndWrapAround() {
+        for (int n = 0; n <= 20; n++) {
+            Programs.Outcome o = Programs.factorial(n);
+            assertEquals(factorial(n), o.register(Cpu64Machine.B), n + "!");
+            assertEquals(0, o.machine().context().stackDepth(), "call/ret leave the stack empty");
+            checkTrace(o);
+        }
+        assertEquals(2432902008176640000L, Programs.factorial(20).register(Cpu64Machine.B));
+        // 21! > 2^64, 25! wraps, 66! and beyond are 0 mod 2^64 (at least 64 factors of two).
+        for (int n : new int[] {21, 25, 34, 65, 66, 100, 400}) {
+            assertEquals(factorial(n), Programs.factorial(n).register(Cpu64Machine.B), n + "! mod 2^64");
+        }
+        assertEquals(0, factorial(66));
+        assertTrue(factorial(65) != 0);
+    }
+
+    @Test
+    void factorialRecursionDepthUsesTheStack() {
+        Programs.Outcome o = Programs.factorial(10);
+        int max = 0;
+        var trace = o.machine().trace();
+        for (int i = 0; i < trace.size(); i++) {
+            max = Math.max(max, trace.stackDepth(i));
+        }
+        // two words per level (return index and n) plus the call frame of the innermost level
+        assertTrue(max >= 2 * 10 + 2, "max depth " + max);
+    }
+
+    private static long[] unsignedSorted(long[] words) {
+        return Arrays.stream(words).boxed().sorted(Long::compareUnsigned).mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * Trace size > 0, time strictly increasing from 0 (time i == i), every record made by an
+     * instruction of the Cpu64 set with a step below the machine's step count, steps never
+     * decreasing, and every record's address inside the address space.
+     */
+    static void checkTrace(Programs.Outcome o) {
+        Cpu64Trace trace = o.machine().trace();
+        assertTrue(trace.size() > 0);
+        Set<Integer> opcodes = new HashSet<>();
+        for (int op = 0; op <= Cpu64Instruction.OP_ADDI; op++) {
+            opcodes.add(op);
+        }
+        long steps = o.machine().context().step();
+        assertEquals(o.loaderSteps() + o.programSteps(), steps);
+        long end = Cpu64Machine.LAYOUT.endAddress();
+        long prevStep = 0;
+        for (int i = 0; i < trace.size(); i++) {
+            assertEquals(i, trace.time(i), "time of record " + i);
+            long step = trace.step(i);
+            assertTrue(step >= prevStep && step < steps, "step of record " + i + ": " + step);
+            prevStep = step;
+            assertTrue(opcodes.contains(trace.opcode(i)), "opcode of record " + i + ": " + trace.opcode(i));
+            assertTrue(!Cpu64Trace.mnemonicOf(trace.opcode(i)).startsWith("opcode"));
+            assertTrue(trace.address(i) >= 0 && trace.address(i) < end && trace.address(i) % 8 == 0);
+            MemoryInstruction rw = trace.instruction(i);
+            assertTrue(rw == MemoryInstruction.READ || rw == MemoryInstruction.WRITE);
+        }
+        assertEquals(trace.size(), o.machine().context().timeLog());
+    }
+}
