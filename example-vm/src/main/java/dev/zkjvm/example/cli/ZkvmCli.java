@@ -1,0 +1,121 @@
+package dev.zkjvm.example.cli;
+
+import dev.zkjvm.example.Cpu64Machine;
+import dev.zkjvm.example.Programs;
+import dev.zkjvm.runtime.VmException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line: runs a bundled program on the 64-bit example machine and prints the result,
+ * the step count and the trace size.
+ */
+@Command(name = "zkvm", mixinStandardHelpOptions = true, version = "zkjvm 0.1.0-SNAPSHOT",
+        description = "Runs bundled programs on machines generated from annotated classes.",
+        subcommands = {ZkvmCli.Run.class, ZkvmCli.ListPrograms.class})
+public final class ZkvmCli implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Entry point; exits with the command's status. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ZkvmCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code zkvm list}: the bundled programs. */
+    @Command(name = "list", description = "Lists the bundled programs.")
+    static final class ListPrograms implements Runnable {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("fibonacci    n-th Fibonacci number mod 2^64        (--n, default 90)");
+            out.println("array_sum    sum of --size random words             (--size, --seed)");
+            out.println("bubble_sort  sorts --size random words, unsigned   (--size default 1000, --seed)");
+            out.println("factorial    n! mod 2^64, recursive call/ret       (--n, default 20)");
+            out.flush();
+        }
+    }
+
+    /** {@code zkvm run <program>}. */
+    @Command(name = "run", description = "Runs a bundled program on the Cpu64 machine and prints result, steps and trace size.")
+    static final class Run implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", description = "fibonacci, array_sum, bubble_sort or factorial")
+        String program;
+
+        @Option(names = "--n", description = "input of fibonacci and factorial")
+        Long n;
+
+        @Option(names = "--size", defaultValue = "1000", description = "number of words for array_sum and bubble_sort")
+        int size;
+
+        @Option(names = "--seed", defaultValue = "1", description = "random seed of the input words")
+        long seed;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String name = program.replace('-', '_');
+            long[] words = new SplittableRandom(seed).longs(size).toArray();
+            Programs.Outcome outcome;
+            String result;
+            try {
+                switch (name) {
+                    case "fibonacci" -> {
+                        long arg = n == null ? 90 : n;
+                        outcome = Programs.fibonacci(arg);
+                        result = "fib(" + arg + ") = " + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
+                    }
+                    case "factorial" -> {
+                        long arg = n == null ? 20 : n;
+                        outcome = Programs.factorial(arg);
+                        result = arg + "! mod 2^64 = " + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
+                    }
+                    case "array_sum" -> {
+                        outcome = Programs.arraySum(words);
+                        result = "sum of " + size + " words = "
+                                + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
+                    }
+                    case "bubble_sort" -> {
+                        outcome = Programs.bubbleSort(words);
+                        long[] sorted = outcome.memory(size);
+                        boolean ok = Arrays.equals(sorted, Programs.bubbleSorted(words));
+                        result = "sorted " + size + " words (" + (ok ? "matches" : "DIFFERS FROM") + " Java's sort)";
+                    }
+                    default -> {
+                        err.println("unknown program `" + program + "`; try `zkvm list`");
+                        return 2;
+                    }
+                }
+            } catch (VmException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+            out.println("machine:    Cpu64 (64-bit words, generated from dev.zkjvm.example.Cpu64)");
+            out.println("program:    " + name);
+            out.println("result:     " + result);
+            out.println("steps:      " + outcome.programSteps() + " (+" + outcome.loaderSteps() + " to load the input)");
+            out.println("trace size: " + outcome.machine().trace().size() + " memory operations");
+            out.flush();
+            return 0;
+        }
+    }
+}
