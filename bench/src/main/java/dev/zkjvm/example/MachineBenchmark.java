@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 public class MachineBenchmark {
 
     /** Counts trace records per second next to runs per second. */
@@ -68,5 +68,40 @@ public class MachineBenchmark {
         var trace = baseline.run(input.program);
         records.memoryOps += trace.size();
         return trace;
+    }
+
+    /** Bubble sort of 1,000 random words on the 64-bit machine (about 5 million steps). */
+    @State(Scope.Benchmark)
+    public static class SortInput {
+        Cpu64Program loader;
+        Cpu64Program sort;
+
+        /** Builds the loader and the program once. */
+        @Setup
+        public void build() {
+            long[] words = new java.util.SplittableRandom(7).longs(1000).toArray();
+            loader = Programs.loader(words, words.length);
+            sort = Programs.program("bubble_sort");
+        }
+    }
+
+    /** The generated 64-bit machine sorting 1,000 words. */
+    @Benchmark
+    public Object cpu64BubbleSortGenerated(SortInput input, Records records) {
+        Cpu64Machine machine = Cpu64Machine.create();
+        machine.run(input.loader);
+        machine.run(input.sort);
+        records.memoryOps += machine.trace().size();
+        return machine;
+    }
+
+    /** The same definition and programs on the TreeMap / object-per-record baseline. */
+    @Benchmark
+    public Object cpu64BubbleSortBaseline(SortInput input, Records records) {
+        Cpu64Baseline baseline = new Cpu64Baseline();
+        baseline.run(input.loader);
+        baseline.run(input.sort);
+        records.memoryOps += baseline.vm.trace.size();
+        return baseline;
     }
 }
