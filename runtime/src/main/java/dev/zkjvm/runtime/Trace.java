@@ -16,23 +16,39 @@ import java.util.List;
  */
 public class Trace<W extends Word<W>> {
     private final WordType<W> type;
+    private final int limbs;
     private final int size;
-    private final long[] time;
-    private final int[] stackDepth;
-    private final byte[] flag;
-    private final long[] address;
-    private final long[] value;
-    private final long[] step;
-    private final int[] opcode;
+    private final int shift;
+    private final int mask;
+    private final long[][] time;
+    private final int[][] stackDepth;
+    private final byte[][] flag;
+    private final long[][] address;
+    private final long[][] value;
+    private final long[][] step;
+    private final int[][] opcode;
 
     /**
-     * Wraps columns (not copied). Each array holds at least {@code size} entries, {@code value}
-     * at least {@code size * type.limbs()}.
+     * Wraps flat columns (not copied). Each array holds at least {@code size} entries,
+     * {@code value} at least {@code size * type.limbs()}.
      */
     public Trace(WordType<W> type, int size, long[] time, int[] stackDepth, byte[] flag, long[] address,
                  long[] value, long[] step, int[] opcode) {
+        this(type, size, 31, new long[][] {time}, new int[][] {stackDepth}, new byte[][] {flag},
+                new long[][] {address}, new long[][] {value}, new long[][] {step}, new int[][] {opcode});
+    }
+
+    /**
+     * Wraps chunked columns (not copied): record {@code i} is entry {@code i & (2^shift - 1)} of
+     * chunk {@code i >>> shift}. Used by the machine's trace buffer, which grows by chunks.
+     */
+    public Trace(WordType<W> type, int size, int shift, long[][] time, int[][] stackDepth, byte[][] flag,
+                 long[][] address, long[][] value, long[][] step, int[][] opcode) {
         this.type = type;
+        this.limbs = type.limbs();
         this.size = size;
+        this.shift = shift;
+        this.mask = (int) ((1L << shift) - 1);
         this.time = time;
         this.stackDepth = stackDepth;
         this.flag = flag;
@@ -44,8 +60,8 @@ public class Trace<W extends Word<W>> {
 
     /** A view of the same columns, for subclasses that add typed accessors. */
     protected Trace(Trace<W> other) {
-        this(other.type, other.size, other.time, other.stackDepth, other.flag, other.address, other.value,
-                other.step, other.opcode);
+        this(other.type, other.size, other.shift, other.time, other.stackDepth, other.flag, other.address,
+                other.value, other.step, other.opcode);
     }
 
     /** The word type of the values. */
@@ -60,17 +76,20 @@ public class Trace<W extends Word<W>> {
 
     /** Time of record {@code i}. */
     public long time(int i) {
-        return time[check(i)];
+        check(i);
+        return time[i >>> shift][i & mask];
     }
 
     /** Stack depth after record {@code i}'s access. */
     public int stackDepth(int i) {
-        return stackDepth[check(i)];
+        check(i);
+        return stackDepth[i >>> shift][i & mask];
     }
 
     /** 0 for a read, 1 for a write. */
     public int flag(int i) {
-        return flag[check(i)];
+        check(i);
+        return flag[i >>> shift][i & mask];
     }
 
     /** Read or write. */
@@ -80,27 +99,32 @@ public class Trace<W extends Word<W>> {
 
     /** Byte address of record {@code i}'s cell. */
     public long address(int i) {
-        return address[check(i)];
+        check(i);
+        return address[i >>> shift][i & mask];
     }
 
     /** Limb {@code limb} (least significant first) of record {@code i}'s value. */
     public long valueLimb(int i, int limb) {
-        return value[check(i) * type.limbs() + limb];
+        check(i);
+        return value[i >>> shift][(i & mask) * limbs + limb];
     }
 
     /** Record {@code i}'s value as a word. */
     public W value(int i) {
-        return type.fromLimbs(value, check(i) * type.limbs());
+        check(i);
+        return type.fromLimbs(value[i >>> shift], (i & mask) * limbs);
     }
 
     /** Step of the instruction that made record {@code i}, or -1 for a direct access. */
     public long step(int i) {
-        return step[check(i)];
+        check(i);
+        return step[i >>> shift][i & mask];
     }
 
     /** Opcode of the instruction that made record {@code i}, or -1 for a direct access. */
     public int opcode(int i) {
-        return opcode[check(i)];
+        check(i);
+        return opcode[i >>> shift][i & mask];
     }
 
     /** Record {@code i} as an object. */
@@ -123,11 +147,10 @@ public class Trace<W extends Word<W>> {
         };
     }
 
-    private int check(int i) {
+    private void check(int i) {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("record " + i + " of a trace of " + size);
         }
-        return i;
     }
 
     @Override

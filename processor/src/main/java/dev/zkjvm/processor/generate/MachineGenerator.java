@@ -99,7 +99,7 @@ final class MachineGenerator {
     }
 
     private MethodSpec dispatch() {
-        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (instruction.opcode())");
+        CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (opcode)");
         for (InstructionModel i : names.model.instructions()) {
             ClassName record = names.instructionRecord(i.recordName());
             List<CodeBlock> args = new ArrayList<>();
@@ -122,6 +122,7 @@ final class MachineGenerator {
                 .endControlFlow();
         return MethodSpec.methodBuilder("dispatch").addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED).addParameter(names.instruction, "instruction")
+                .addParameter(int.class, "opcode")
                 .addCode(body.build()).build();
     }
 }

@@ -44,14 +44,20 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
         this.defaultMaxSteps = maxSteps;
     }
 
-    /** Runs the body of {@code instruction} against {@link #core}. */
-    protected abstract void dispatch(I instruction);
+    /** Runs the body of {@code instruction}, whose opcode is {@code opcode}, against {@link #core}. */
+    protected abstract void dispatch(I instruction, int opcode);
 
     @Override
     public final void exec(I instruction) {
-        core.begin(instruction.opcode());
+        step(instruction, instruction.opcode());
+    }
+
+    // The run loop passes opcodes it read once per program, so the hot path makes no
+    // megamorphic interface call per step.
+    private void step(I instruction, int opcode) {
+        core.begin(opcode);
         try {
-            dispatch(instruction);
+            dispatch(instruction, opcode);
         } catch (VmException e) {
             core.rollback();
             throw e.at(core.step(), instruction.toString());
@@ -81,20 +87,26 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
     /** {@link #run(List)} with an explicit step limit. */
     public long run(List<? extends I> program, long maxSteps) {
         int length = program.size();
+        Object[] code = program.toArray();
+        int[] opcodes = new int[length];
+        for (int i = 0; i < length; i++) {
+            opcodes[i] = program.get(i).opcode();
+        }
         core.startProgram(length);
         long executed = 0;
         while (!core.halted()) {
-            long pc = core.programCounter();
+            int pc = (int) core.programCounter();
             if (pc == length) {
                 core.stop();
                 break;
             }
-            I next = program.get((int) pc);
+            @SuppressWarnings("unchecked")
+            I next = (I) code[pc];
             if (executed == maxSteps) {
                 throw new StepLimitExceededException("the program did not halt within " + maxSteps + " steps", -1)
                         .at(core.step(), next.toString());
             }
-            exec(next);
+            step(next, opcodes[pc]);
             executed++;
         }
         return executed;

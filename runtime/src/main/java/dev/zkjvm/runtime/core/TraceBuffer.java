@@ -10,32 +10,43 @@ import java.util.Arrays;
  * primitive column; {@link #snapshot()} hands out a {@link Trace} view without copying.
  * Also the way to build arbitrary traces, for example wrong ones in tests of a checker.
  *
+ * <p>Columns grow by chunks of 2^16 records, so a long trace is never copied: the first chunk
+ * starts small and doubles until it is full size (small machines stay small), every later
+ * chunk is allocated full size.
+ *
  * @param <W> word type
  */
 public final class TraceBuffer<W extends Word<W>> {
+    private static final int SHIFT = 16;
+    private static final int CHUNK = 1 << SHIFT;
+
     private final WordType<W> type;
     private final int limbs;
     private int size;
-    private long[] time;
-    private int[] stackDepth;
-    private byte[] flag;
-    private long[] address;
-    private long[] value;
-    private long[] step;
-    private int[] opcode;
+    private int chunks;
+    private long[][] time = new long[4][];
+    private int[][] stackDepth = new int[4][];
+    private byte[][] flag = new byte[4][];
+    private long[][] address = new long[4][];
+    private long[][] value = new long[4][];
+    private long[][] step = new long[4][];
+    private int[][] opcode = new int[4][];
 
-    /** An empty buffer with room for {@code capacity} records before it grows. */
+    // The chunk being filled, and the next free entry in it.
+    private long[] curTime;
+    private int[] curDepth;
+    private byte[] curFlag;
+    private long[] curAddress;
+    private long[] curValue;
+    private long[] curStep;
+    private int[] curOpcode;
+    private int pos;
+
+    /** An empty buffer with room for {@code capacity} records (at most one chunk) before it grows. */
     public TraceBuffer(WordType<W> type, int capacity) {
         this.type = type;
         this.limbs = type.limbs();
-        int c = Math.max(16, capacity);
-        time = new long[c];
-        stackDepth = new int[c];
-        flag = new byte[c];
-        address = new long[c];
-        value = new long[c * limbs];
-        step = new long[c];
-        opcode = new int[c];
+        addChunk(Math.max(16, Math.min(CHUNK, capacity)));
     }
 
     /** Number of records. */
@@ -45,34 +56,36 @@ public final class TraceBuffer<W extends Word<W>> {
 
     /** Appends a record whose value is one limb (32- and 64-bit words). */
     public void append(long t, int depth, int rw, long addr, long v, long stepNo, int op) {
-        int i = size;
-        if (i == time.length) {
-            grow();
+        if (pos == curTime.length) {
+            makeRoom();
         }
-        time[i] = t;
-        stackDepth[i] = depth;
-        flag[i] = (byte) rw;
-        address[i] = addr;
-        value[i * limbs] = v;
-        step[i] = stepNo;
-        opcode[i] = op;
-        size = i + 1;
+        int i = pos;
+        curTime[i] = t;
+        curDepth[i] = depth;
+        curFlag[i] = (byte) rw;
+        curAddress[i] = addr;
+        curValue[i * limbs] = v;
+        curStep[i] = stepNo;
+        curOpcode[i] = op;
+        pos = i + 1;
+        size++;
     }
 
     /** Appends a record whose value is {@code limbs} limbs read from {@code v} at {@code offset}. */
     public void append(long t, int depth, int rw, long addr, long[] v, int offset, long stepNo, int op) {
-        int i = size;
-        if (i == time.length) {
-            grow();
+        if (pos == curTime.length) {
+            makeRoom();
         }
-        time[i] = t;
-        stackDepth[i] = depth;
-        flag[i] = (byte) rw;
-        address[i] = addr;
-        System.arraycopy(v, offset, value, i * limbs, limbs);
-        step[i] = stepNo;
-        opcode[i] = op;
-        size = i + 1;
+        int i = pos;
+        curTime[i] = t;
+        curDepth[i] = depth;
+        curFlag[i] = (byte) rw;
+        curAddress[i] = addr;
+        System.arraycopy(v, offset, curValue, i * limbs, limbs);
+        curStep[i] = stepNo;
+        curOpcode[i] = op;
+        pos = i + 1;
+        size++;
     }
 
     /** Appends a record with a word value. */
@@ -91,26 +104,82 @@ public final class TraceBuffer<W extends Word<W>> {
         if (newSize < 0 || newSize > size) {
             throw new IllegalArgumentException("cannot truncate a trace of " + size + " to " + newSize);
         }
+        if (newSize == size) {
+            return;
+        }
+        int chunk = newSize == 0 ? 0 : (newSize - 1) >>> SHIFT;
+        for (int c = chunk + 1; c < chunks; c++) {
+            time[c] = null;
+            stackDepth[c] = null;
+            flag[c] = null;
+            address[c] = null;
+            value[c] = null;
+            step[c] = null;
+            opcode[c] = null;
+        }
+        chunks = chunk + 1;
+        select(chunk);
+        pos = newSize - (chunk << SHIFT);
         size = newSize;
     }
 
     /** A view of the records so far. */
     public Trace<W> snapshot() {
-        return new Trace<>(type, size, time, stackDepth, flag, address, value, step, opcode);
+        return new Trace<>(type, size, SHIFT, Arrays.copyOf(time, chunks), Arrays.copyOf(stackDepth, chunks),
+                Arrays.copyOf(flag, chunks), Arrays.copyOf(address, chunks), Arrays.copyOf(value, chunks),
+                Arrays.copyOf(step, chunks), Arrays.copyOf(opcode, chunks));
     }
 
-    private void grow() {
-        int c = time.length;
-        if (c >= Integer.MAX_VALUE / 2 / Math.max(1, limbs)) {
-            throw new IllegalStateException("trace too long: " + c + " records");
+    private void makeRoom() {
+        if (curTime.length < CHUNK) {
+            // Only the first chunk is ever short: double it in place.
+            int n = Math.min(CHUNK, curTime.length * 2);
+            time[0] = Arrays.copyOf(curTime, n);
+            stackDepth[0] = Arrays.copyOf(curDepth, n);
+            flag[0] = Arrays.copyOf(curFlag, n);
+            address[0] = Arrays.copyOf(curAddress, n);
+            value[0] = Arrays.copyOf(curValue, n * limbs);
+            step[0] = Arrays.copyOf(curStep, n);
+            opcode[0] = Arrays.copyOf(curOpcode, n);
+            select(0);
+            return;
         }
-        int n = c * 2;
-        time = Arrays.copyOf(time, n);
-        stackDepth = Arrays.copyOf(stackDepth, n);
-        flag = Arrays.copyOf(flag, n);
-        address = Arrays.copyOf(address, n);
-        value = Arrays.copyOf(value, n * limbs);
-        step = Arrays.copyOf(step, n);
-        opcode = Arrays.copyOf(opcode, n);
+        if (size > Integer.MAX_VALUE - CHUNK) {
+            throw new IllegalStateException("trace too long: " + size + " records");
+        }
+        addChunk(CHUNK);
+        pos = 0;
+    }
+
+    private void addChunk(int length) {
+        if (chunks == time.length) {
+            int n = chunks * 2;
+            time = Arrays.copyOf(time, n);
+            stackDepth = Arrays.copyOf(stackDepth, n);
+            flag = Arrays.copyOf(flag, n);
+            address = Arrays.copyOf(address, n);
+            value = Arrays.copyOf(value, n);
+            step = Arrays.copyOf(step, n);
+            opcode = Arrays.copyOf(opcode, n);
+        }
+        int c = chunks++;
+        time[c] = new long[length];
+        stackDepth[c] = new int[length];
+        flag[c] = new byte[length];
+        address[c] = new long[length];
+        value[c] = new long[length * limbs];
+        step[c] = new long[length];
+        opcode[c] = new int[length];
+        select(c);
+    }
+
+    private void select(int c) {
+        curTime = time[c];
+        curDepth = stackDepth[c];
+        curFlag = flag[c];
+        curAddress = address[c];
+        curValue = value[c];
+        curStep = step[c];
+        curOpcode = opcode[c];
     }
 }

@@ -14,12 +14,13 @@ class TraceBufferTest {
     @Test
     void growsAndKeepsEveryColumn() {
         TraceBuffer<U64> buffer = new TraceBuffer<>(U64.TYPE, 1);
-        for (int i = 0; i < 10_000; i++) {
+        int n = 300_000;
+        for (int i = 0; i < n; i++) {
             buffer.append(i, i % 7, i % 2, 8L * i, -i, i / 3, i % 5);
         }
         Trace<U64> t = buffer.snapshot();
-        assertEquals(10_000, t.size());
-        for (int i = 0; i < 10_000; i += 997) {
+        assertEquals(n, t.size());
+        for (int i = 0; i < n; i += 997) {
             assertEquals(i, t.time(i));
             assertEquals(i % 7, t.stackDepth(i));
             assertEquals(MemoryInstruction.ofFlag(i % 2), t.instruction(i));
@@ -28,7 +29,9 @@ class TraceBufferTest {
             assertEquals(i / 3, t.step(i));
             assertEquals(i % 5, t.opcode(i));
         }
-        assertThrows(IndexOutOfBoundsException.class, () -> t.time(10_000));
+        assertThrows(IndexOutOfBoundsException.class, () -> t.time(n));
+        assertEquals(n - 1, t.time(n - 1));
+        assertEquals(65_536, t.time(65_536), "first record of the second chunk");
     }
 
     @Test
@@ -45,5 +48,27 @@ class TraceBufferTest {
         assertEquals(60, buffer.snapshot().size());
         assertEquals(100, before.size(), "an earlier view keeps its length");
         assertThrows(IllegalArgumentException.class, () -> buffer.truncate(61));
+    }
+
+    @Test
+    void truncatesAcrossChunksAndAppendsAgain() {
+        TraceBuffer<U64> buffer = new TraceBuffer<>(U64.TYPE, 16);
+        for (int i = 0; i < 200_000; i++) {
+            buffer.append(i, 0, 0, i, i, i, 0);
+        }
+        buffer.truncate(65_536);
+        assertEquals(65_536, buffer.size());
+        buffer.append(-1, 0, 1, -1, -1, -1, 0);
+        assertEquals(65_537, buffer.size());
+        Trace<U64> t = buffer.snapshot();
+        assertEquals(-1, t.time(65_536));
+        assertEquals(65_535, t.time(65_535));
+        buffer.truncate(10);
+        buffer.append(42, 0, 0, 0, 0, 0, 0);
+        assertEquals(42, buffer.snapshot().time(10));
+        assertEquals(11, buffer.snapshot().size());
+        buffer.truncate(0);
+        buffer.append(7, 0, 0, 0, 0, 0, 0);
+        assertEquals(7, buffer.snapshot().time(0));
     }
 }
