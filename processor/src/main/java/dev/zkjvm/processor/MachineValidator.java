@@ -198,8 +198,8 @@ final class MachineValidator {
                 .add(BigInteger.valueOf(registers))
                 .add(BigInteger.valueOf(machine.bufferCells()).shiftLeft(1))
                 .add(BigInteger.valueOf(machine.memoryCells()));
-        // Mirrors MemoryLayout.maxAddressBytes: 2^32 bytes for 32-bit words, 2^62 otherwise.
-        BigInteger max = BigInteger.ONE.shiftLeft(wordSize == 4 ? 32 : 62);
+        // Mirrors MemoryLayout.maxAddressBytes: 2^32 bytes for 32-bit words, 2^48 otherwise.
+        BigInteger max = BigInteger.ONE.shiftLeft(wordSize == 4 ? 32 : 48);
         if (cells.multiply(BigInteger.valueOf(wordSize)).compareTo(max) > 0) {
             reporter.errorOnAttribute(type, MACHINE, "memoryCells", Message.MACHINE_ADDRESS_SPACE,
                     cells, wordSize, max, 8 * wordSize);

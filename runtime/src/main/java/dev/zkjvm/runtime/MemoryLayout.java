@@ -7,9 +7,9 @@ import java.util.List;
  * separated by buffer zones, in the order {@link SectionOrder} gives. Addresses are byte
  * addresses; cell {@code c} covers bytes {@code c * wordSize .. c * wordSize + wordSize - 1}.
  *
- * <p>The whole space must fit in the addresses a word can express: 2^32 bytes for 32-bit words,
- * and 2^62 bytes otherwise (addresses are carried as Java {@code long}s, and the bound keeps
- * every address and every address difference positive).
+ * <p>The whole space is at most 2^32 bytes for 32-bit words and 2^48 bytes otherwise. The
+ * memory-consistency circuit range-checks addresses and address differences with three 16-bit
+ * limbs; the bound is what makes that check rule out wrap-around in the field.
  *
  * @param wordSize      bytes per word and per cell: 4, 8 or 32
  * @param order         head or tail placement of stack and registers
@@ -39,7 +39,7 @@ public record MemoryLayout(int wordSize, SectionOrder order, long stackDepth, lo
 
     /** Largest address space, in bytes, for a word size. */
     public static long maxAddressBytes(int wordSize) {
-        return wordSize == 4 ? 1L << 32 : 1L << 62;
+        return wordSize == 4 ? 1L << 32 : 1L << 48;
     }
 
     private static long totalCells(long stack, long regs, long buffer, long memory) {

@@ -8,7 +8,8 @@ import java.util.List;
  * record). A trace is a fixed-length view: the machine keeps appending to its own buffer, and
  * {@code machine.trace()} hands out a view of the records so far without copying.
  *
- * <p>Columns: time, stack depth (after the access), read/write flag (0/1), cell byte address,
+ * <p>Columns: time, stack depth (after the access), flags (bit 0: write; bit 1: second cell of an
+ * unaligned, double-cell access, which always directly follows its first cell), cell byte address,
  * value (as {@link WordType#limbs()} 64-bit limbs, least significant first), step and opcode of
  * the instruction that made the access.
  *
@@ -86,10 +87,19 @@ public class Trace<W extends Word<W>> {
         return stackDepth[i >>> shift][i & mask];
     }
 
+    /** Flag bit set on the record of the second cell of an unaligned access. */
+    public static final int SECOND_CELL_BIT = 2;
+
     /** 0 for a read, 1 for a write. */
     public int flag(int i) {
         check(i);
-        return flag[i >>> shift][i & mask];
+        return flag[i >>> shift][i & mask] & 1;
+    }
+
+    /** Whether record {@code i} is the second cell of an unaligned access (the first is record {@code i - 1}). */
+    public boolean secondCell(int i) {
+        check(i);
+        return (flag[i >>> shift][i & mask] & SECOND_CELL_BIT) != 0;
     }
 
     /** Read or write. */

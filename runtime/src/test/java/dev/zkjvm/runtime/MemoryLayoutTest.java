@@ -44,5 +44,9 @@ class MemoryLayoutTest {
         assertThrows(IllegalArgumentException.class, () -> new MemoryLayout(4, SectionOrder.TAIL, 1, 0, 0, 1L << 30));
         assertThrows(IllegalArgumentException.class,
                 () -> new MemoryLayout(8, SectionOrder.TAIL, 0, 0, Long.MAX_VALUE / 2, Long.MAX_VALUE / 2));
+        // 2^45 cells of 8 bytes fill the 2^48-byte space of 64-bit machines exactly.
+        new MemoryLayout(8, SectionOrder.TAIL, 0, 0, 0, 1L << 45);
+        assertThrows(IllegalArgumentException.class, () -> new MemoryLayout(8, SectionOrder.TAIL, 0, 1, 0, 1L << 45));
+        assertThrows(IllegalArgumentException.class, () -> new MemoryLayout(32, SectionOrder.TAIL, 0, 0, 0, 1L << 44));
     }
 }

@@ -33,6 +33,8 @@ import dev.zkjvm.runtime.WordType;
 public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractContext<W> {
     private static final int READ = 0;
     private static final int WRITE = 1;
+    /** Flag bit of the record for the second cell of an unaligned (double-cell) access. */
+    private static final int SECOND_CELL = Trace.SECOND_CELL_BIT;
 
     private final WordType<W> type;
     private final MemoryLayout layout;
@@ -244,7 +246,7 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         checkMemoryCell(cell, address);
         checkMemoryCell(cell + 1, address);
         W high = recordRead(cell);
-        W low = recordRead(cell + 1);
+        W low = recordRead(cell + 1, SECOND_CELL);
         return high.shl(8 * offset).or(low.shr(8 * (wordSize - offset)));
     }
 
@@ -268,7 +270,7 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         // Second cell takes the value's trailing `offset` bytes and keeps the rest.
         W newSecond = value.shl(valueBits).or(second.shl(keepBits).shr(keepBits));
         recordWrite(cell, newFirst);
-        recordWrite(cell + 1, newSecond);
+        recordWrite(cell + 1, newSecond, SECOND_CELL);
     }
 
     private long toAddress(W address) {
@@ -411,27 +413,35 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     // ---- recording ---------------------------------------------------------------------------
 
     private W recordRead(long cell) {
+        return recordRead(cell, 0);
+    }
+
+    private W recordRead(long cell, int part) {
         if (limbs == 1) {
             long v = memory.get(cell);
-            trace.append(trace.size(), depth, READ, cell << wordShift, v, stepMark, opcode);
+            trace.append(trace.size(), depth, READ | part, cell << wordShift, v, stepMark, opcode);
             return type.of(v);
         }
         memory.get(cell, scratch, 0);
-        trace.append(trace.size(), depth, READ, cell << wordShift, scratch, 0, stepMark, opcode);
+        trace.append(trace.size(), depth, READ | part, cell << wordShift, scratch, 0, stepMark, opcode);
         return type.fromLimbs(scratch, 0);
     }
 
     private void recordWrite(long cell, W value) {
+        recordWrite(cell, value, 0);
+    }
+
+    private void recordWrite(long cell, W value, int part) {
         if (limbs == 1) {
             long v = value.limb(0);
             undo.remember(cell, memory.get(cell));
             memory.set(cell, v);
-            trace.append(trace.size(), depth, WRITE, cell << wordShift, v, stepMark, opcode);
+            trace.append(trace.size(), depth, WRITE | part, cell << wordShift, v, stepMark, opcode);
             return;
         }
         undo.remember(cell, memory);
         type.toLimbs(value, scratch, 0);
         memory.set(cell, scratch, 0);
-        trace.append(trace.size(), depth, WRITE, cell << wordShift, scratch, 0, stepMark, opcode);
+        trace.append(trace.size(), depth, WRITE | part, cell << wordShift, scratch, 0, stepMark, opcode);
     }
 }

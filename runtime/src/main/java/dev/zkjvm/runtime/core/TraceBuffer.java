@@ -54,15 +54,18 @@ public final class TraceBuffer<W extends Word<W>> {
         return size;
     }
 
-    /** Appends a record whose value is one limb (32- and 64-bit words). */
-    public void append(long t, int depth, int rw, long addr, long v, long stepNo, int op) {
+    /**
+     * Appends a record whose value is one limb (32- and 64-bit words). {@code flags}: bit 0 set
+     * for a write, {@link Trace#SECOND_CELL_BIT} for the second cell of an unaligned access.
+     */
+    public void append(long t, int depth, int flags, long addr, long v, long stepNo, int op) {
         if (pos == curTime.length) {
             makeRoom();
         }
         int i = pos;
         curTime[i] = t;
         curDepth[i] = depth;
-        curFlag[i] = (byte) rw;
+        curFlag[i] = (byte) flags;
         curAddress[i] = addr;
         curValue[i * limbs] = v;
         curStep[i] = stepNo;
@@ -72,14 +75,14 @@ public final class TraceBuffer<W extends Word<W>> {
     }
 
     /** Appends a record whose value is {@code limbs} limbs read from {@code v} at {@code offset}. */
-    public void append(long t, int depth, int rw, long addr, long[] v, int offset, long stepNo, int op) {
+    public void append(long t, int depth, int flags, long addr, long[] v, int offset, long stepNo, int op) {
         if (pos == curTime.length) {
             makeRoom();
         }
         int i = pos;
         curTime[i] = t;
         curDepth[i] = depth;
-        curFlag[i] = (byte) rw;
+        curFlag[i] = (byte) flags;
         curAddress[i] = addr;
         System.arraycopy(v, offset, curValue, i * limbs, limbs);
         curStep[i] = stepNo;
@@ -89,13 +92,13 @@ public final class TraceBuffer<W extends Word<W>> {
     }
 
     /** Appends a record with a word value. */
-    public void append(long t, int depth, int rw, long addr, W v, long stepNo, int op) {
+    public void append(long t, int depth, int flags, long addr, W v, long stepNo, int op) {
         if (limbs == 1) {
-            append(t, depth, rw, addr, v.limb(0), stepNo, op);
+            append(t, depth, flags, addr, v.limb(0), stepNo, op);
         } else {
             long[] scratch = new long[limbs];
             type.toLimbs(v, scratch, 0);
-            append(t, depth, rw, addr, scratch, 0, stepNo, op);
+            append(t, depth, flags, addr, scratch, 0, stepNo, op);
         }
     }
 
