@@ -21,7 +21,7 @@ import dev.zkjvm.runtime.WordStack;
  *       first, so memory byte address {@code 8 * i} is word {@code i}. Addresses are byte
  *       addresses; an address that is not a multiple of 8 reads or writes the 8 bytes from it,
  *       spliced big-endian from the two cells it straddles.</li>
- *   <li>Stack: up to 1024 words ({@link #stack}).</li>
+ *   <li>Stack: up to 1024 words (field {@code stack}).</li>
  *   <li>Registers {@code a}, {@code b}, {@code c}, {@code d}, numbered 0..3.</li>
  *   <li>Program counter: an instruction index (not a byte address), read and moved only through
  *       {@link Vm#pc()}, {@link Vm#jump}, {@link Vm#jumpIf} and {@link Vm#halt()}.</li>
@@ -211,7 +211,7 @@ public class Cpu64 {
 
     /**
      * {@code call target}: {@code [] -> [pc + 1]} and continues at {@code target}; the pushed
-     * word is the index of the instruction after the call, which {@link #ret} jumps back to.
+     * word is the index of the instruction after the call, which {@code ret} jumps back to.
      */
     @Instruction
     void call(U64 target, Vm<U64> vm) {

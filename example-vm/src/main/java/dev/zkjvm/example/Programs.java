@@ -19,7 +19,8 @@ import java.util.Objects;
  * the bundled program's labels are instruction indices from 0; {@code run} restarts the program
  * counter at 0 and keeps memory, step count and trace. The upshot: every trace record is made by
  * a real instruction (no step -1 "direct" records), and the input is part of the trace that a
- * circuit checks. The cost is 3 steps and 4 trace records per input word.
+ * circuit checks. The cost is 3 steps and 5 trace records per input word
+ * (two pushes; {@code store} pops twice and writes once).
  *
  * <h2>Where results are</h2>
  * {@code fibonacci}, {@code array_sum} and {@code factorial} leave their result in register
@@ -66,12 +67,13 @@ public final class Programs {
     /**
      * What a run left behind.
      *
+     * @param name         the bundled program's name
      * @param machine      the machine, halted, with its whole trace
      * @param loaderSteps  steps of the loader
      * @param programSteps steps of the bundled program
      * @param loaderTrace  trace records made by the loader (the program's records follow them)
      */
-    public record Outcome(Cpu64Machine machine, long loaderSteps, long programSteps, int loaderTrace) {
+    public record Outcome(String name, Cpu64Machine machine, long loaderSteps, long programSteps, int loaderTrace) {
         /** Value of a register now. */
         public long register(Reg register) {
             return machine.context().register(register).longValue();
@@ -100,7 +102,7 @@ public final class Programs {
         long loaderSteps = machine.run(loader(words, registerA));
         int loaderTrace = machine.trace().size();
         long steps = machine.run(program);
-        return new Outcome(machine, loaderSteps, steps, loaderTrace);
+        return new Outcome(name, machine, loaderSteps, steps, loaderTrace);
     }
 
     /** {@code fib(n) mod 2^64} by {@code fibonacci.asm}; the result is in register b. */

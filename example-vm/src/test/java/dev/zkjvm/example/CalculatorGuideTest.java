@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.zkjvm.runtime.MemoryInstruction;
+import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.StackUnderflowException;
 import dev.zkjvm.runtime.U64;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,14 @@ class CalculatorGuideTest {
         assertEquals(1, vm.trace().size(), "the push is recorded, the failed add is not");
         assertEquals(1, vm.context().stackDepth());
         assertEquals(1, vm.context().step());
+    }
+
+    @Test
+    void rejectsMisuseOfTheJavaApi() {
+        CalculatorMachine vm = CalculatorMachine.create();
+        assertThrows(IllegalArgumentException.class, () -> vm.context().register(new Reg(1, "other")));
+        assertThrows(IllegalArgumentException.class, () -> vm.context().memory(3));
+        assertThrows(IllegalArgumentException.class,
+                () -> vm.run(CalculatorProgram.builder().push(1).build(), -1));
     }
 }

@@ -155,7 +155,7 @@ class Cpu64InstructionsTest {
         assertEquals(List.of(7L), stack(m));
         // call alone: pushes pc + 1
         assertEquals(List.of(1L), stackAfter(b -> b.call(1)));
-        assertEquals(List.of(0L, 4L), stackAfter(b -> b.push(0).push(0).push(0).pop().call(5)));
+        assertEquals(List.of(0L, 0L, 5L), stackAfter(b -> b.push(0).push(0).push(0).pop().call(5)));
     }
 
     @Test

@@ -103,11 +103,12 @@ class Cpu64ProgramsTest {
         assertArrayEquals(expected, o.memory(1000));
         assertEquals(0, o.machine().context().stackDepth());
         checkTrace(o);
-        // 10 steps per compared pair, N(N-1)/2 pairs, plus pass overhead.
+        // Exactly 10 steps per compared pair (both branches), N(N-1)/2 pairs; per pass 8 header steps
+        // and 3 closing steps, plus one `jmp end` when the pass's last pair took the fall-through
+        // branch; 3 steps before the first pass and 3 at the end (last header, halt).
         long pairs = 1000L * 999 / 2;
-        long perPass = 9 + 3; // pass header (get, jz, get, set, push, set, push, load) + jmp/end (str, addi, jmp)
-        assertTrue(o.programSteps() >= 10 * pairs && o.programSteps() <= 11 * pairs + perPass * 1000 + 10,
-                "steps " + o.programSteps());
+        long fixed = 10 * pairs + 11 * 999 + 6;
+        assertTrue(o.programSteps() >= fixed && o.programSteps() <= fixed + 999, "steps " + o.programSteps());
         System.out.printf("bubble_sort(1000): loader %d steps / %d records, program %d steps / %d records%n",
                 o.loaderSteps(), o.loaderTrace(), o.programSteps(), o.programTrace());
     }
@@ -177,32 +178,47 @@ class Cpu64ProgramsTest {
     }
 
     /**
-     * Trace size > 0, time strictly increasing from 0 (time i == i), every record made by an
-     * instruction of the Cpu64 set with a step below the machine's step count, steps never
-     * decreasing, and every record's address inside the address space.
+     * Trace size > 0; time strictly increasing from 0 (time i == i); steps never decreasing and
+     * below the machine's step count; every record made by an instruction (no direct accesses):
+     * records of loader steps carry an opcode of the loader's instructions, later ones an opcode of
+     * the bundled program's instructions, and all records of one step the same opcode; every
+     * address an aligned address inside the address space.
      */
     static void checkTrace(Programs.Outcome o) {
         Cpu64Trace trace = o.machine().trace();
         assertTrue(trace.size() > 0);
-        Set<Integer> opcodes = new HashSet<>();
-        for (int op = 0; op <= Cpu64Instruction.OP_ADDI; op++) {
-            opcodes.add(op);
+        Set<Integer> loaderOps = Set.of(Cpu64Instruction.OP_PUSH, Cpu64Instruction.OP_STORE, Cpu64Instruction.OP_SET);
+        Set<Integer> programOps = new HashSet<>();
+        String name = o.name();
+        for (Cpu64Instruction i : Programs.program(name).instructions()) {
+            programOps.add(i.opcode());
         }
         long steps = o.machine().context().step();
         assertEquals(o.loaderSteps() + o.programSteps(), steps);
         long end = Cpu64Machine.LAYOUT.endAddress();
         long prevStep = 0;
+        int prevOpcode = -2;
         for (int i = 0; i < trace.size(); i++) {
             assertEquals(i, trace.time(i), "time of record " + i);
             long step = trace.step(i);
+            int opcode = trace.opcode(i);
             assertTrue(step >= prevStep && step < steps, "step of record " + i + ": " + step);
+            assertEquals(i < o.loaderTrace(), step < o.loaderSteps(), "loader records come first");
+            Set<Integer> allowed = step < o.loaderSteps() ? loaderOps : programOps;
+            assertTrue(allowed.contains(opcode), "opcode " + opcode + " (" + Cpu64Trace.mnemonicOf(opcode)
+                    + ") of record " + i + " is no instruction of " + (step < o.loaderSteps() ? "the loader" : name));
+            if (step == prevStep && i > 0) {
+                assertEquals(prevOpcode, opcode, "one step, one instruction: record " + i);
+            }
             prevStep = step;
-            assertTrue(opcodes.contains(trace.opcode(i)), "opcode of record " + i + ": " + trace.opcode(i));
-            assertTrue(!Cpu64Trace.mnemonicOf(trace.opcode(i)).startsWith("opcode"));
+            prevOpcode = opcode;
             assertTrue(trace.address(i) >= 0 && trace.address(i) < end && trace.address(i) % 8 == 0);
             MemoryInstruction rw = trace.instruction(i);
             assertTrue(rw == MemoryInstruction.READ || rw == MemoryInstruction.WRITE);
         }
         assertEquals(trace.size(), o.machine().context().timeLog());
+        // every bundled program ends with `halt`, which touches no cell; the step before it does
+        assertEquals(steps - 2, trace.step(trace.size() - 1));
+        assertTrue(o.machine().context().halted());
     }
 }

@@ -122,7 +122,8 @@ class SeedExampleTest {
         m.write(BASE, ramp(0));
         m.write(BASE + 32, ramp(32));
         CellInteraction<U256> c = m.read(BASE + 10);
-        CellInteraction.DoubleCell<U256> d = assertInstanceOf(CellInteraction.DoubleCell.class, c);
+        assertInstanceOf(CellInteraction.DoubleCell.class, c);
+        var d = (CellInteraction.DoubleCell<U256>) c;
         assertEquals(ramp(10), d.value());
         assertEquals(BASE + 10, d.address());
         assertEquals(BASE, d.lowCell());
@@ -186,15 +187,15 @@ class SeedExampleTest {
         assertEquals(3 + 2 + 4 + 2 + 2, t.size());
         assertEquals(List.of(1, 2, 3), List.of(t.stackDepth(0), t.stackDepth(1), t.stackDepth(2)));
         assertEquals(SeedMachine.LAYOUT.stackAddress(2), t.address(2));
-        // swap's records: pop slot 2 (depth 2 after), read r0, push slot 2 (depth 3), write r0
+        // swap (stack [10 20]): pop slot 1 (depth 1 after), read r0, push slot 1 (depth 2), write r0
         int s = 5;
-        assertEquals(new SeedTraceRecord(s, 2, MemoryInstruction.READ, SeedMachine.LAYOUT.stackAddress(2),
+        assertEquals(new SeedTraceRecord(s, 1, MemoryInstruction.READ, SeedMachine.LAYOUT.stackAddress(1),
                 U256.of(20), 4, SeedInstruction.OP_SWAP), t.record(s));
-        assertEquals(new SeedTraceRecord(s + 1, 2, MemoryInstruction.READ, SeedMachine.LAYOUT.registerAddress(0),
+        assertEquals(new SeedTraceRecord(s + 1, 1, MemoryInstruction.READ, SeedMachine.LAYOUT.registerAddress(0),
                 U256.of(30), 4, SeedInstruction.OP_SWAP), t.record(s + 1));
-        assertEquals(new SeedTraceRecord(s + 2, 3, MemoryInstruction.WRITE, SeedMachine.LAYOUT.stackAddress(2),
+        assertEquals(new SeedTraceRecord(s + 2, 2, MemoryInstruction.WRITE, SeedMachine.LAYOUT.stackAddress(1),
                 U256.of(30), 4, SeedInstruction.OP_SWAP), t.record(s + 2));
-        assertEquals(new SeedTraceRecord(s + 3, 3, MemoryInstruction.WRITE, SeedMachine.LAYOUT.registerAddress(0),
+        assertEquals(new SeedTraceRecord(s + 3, 2, MemoryInstruction.WRITE, SeedMachine.LAYOUT.registerAddress(0),
                 U256.of(20), 4, SeedInstruction.OP_SWAP), t.record(s + 3));
     }
 

@@ -44,6 +44,10 @@ final class ContextGenerator {
         type.addMethod(MethodSpec.methodBuilder("register")
                 .addJavadoc("The value of {@code register} now, without recording an access.\n")
                 .addModifiers(Modifier.PUBLIC).returns(names.word).addParameter(RuntimeTypes.REGISTER, "register")
+                .beginControlFlow("if (register.index() >= core.layout().registerCount())")
+                .addStatement("throw new $T(\"not a register of this machine: \" + register)",
+                        IllegalArgumentException.class)
+                .endControlFlow()
                 .addStatement("return core.peekCell(core.layout().registers().firstCell() + register.index())").build());
         type.addMethod(MethodSpec.methodBuilder("memory")
                 .addJavadoc("The word at an aligned byte address of any section, without recording an access.\n")

@@ -292,9 +292,11 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         if (cell >= memoryFirstCell && cell < memoryEndCell) {
             return;
         }
-        if (address < 0 || address >= endAddress || cell >= (endAddress >>> wordShift)) {
-            throw new InvalidAddressException("address " + address + " (cell " + cell
-                    + ") is outside the address space [0, " + endAddress + ")", address);
+        if (cell >= (endAddress >>> wordShift)) {
+            String what = (cell << wordShift) > address
+                    ? "the word at address " + address + " ends at byte " + (address + wordSize - 1) + ", past"
+                    : "address " + address + " is outside";
+            throw new InvalidAddressException(what + " the address space [0, " + endAddress + ")", address);
         }
         SectionKind kind = layout.sectionOfCell(cell).kind();
         throw new SectionViolationException("memory access at address " + address + " touches cell " + cell

@@ -86,6 +86,9 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
 
     /** {@link #run(List)} with an explicit step limit. */
     public long run(List<? extends I> program, long maxSteps) {
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("maxSteps must be >= 0, not " + maxSteps);
+        }
         int length = program.size();
         Object[] code = program.toArray();
         int[] opcodes = new int[length];
