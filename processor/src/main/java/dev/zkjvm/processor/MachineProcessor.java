@@ -13,7 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.annotation.Annotation;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -33,6 +35,9 @@ import javax.lang.model.element.TypeElement;
 public final class MachineProcessor extends AbstractProcessor {
     private static final List<Class<? extends Annotation>> MEMBER_ANNOTATIONS =
             List.of(Instruction.class, Register.class, Stack.class);
+
+    /** Generated type (qualified name) to the machine it was generated for, across rounds. */
+    private final Map<String, String> generatedBy = new HashMap<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -56,8 +61,11 @@ public final class MachineProcessor extends AbstractProcessor {
             try {
                 Optional<MachineModel> model = validator.validate(type);
                 if (model.isPresent()) {
-                    for (JavaFile file : MachineGenerators.generate(model.get())) {
-                        file.writeTo(processingEnv.getFiler());
+                    List<JavaFile> files = MachineGenerators.generate(model.get());
+                    if (claimNames(type, files, reporter)) {
+                        for (JavaFile file : files) {
+                            file.writeTo(processingEnv.getFiler());
+                        }
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -74,6 +82,27 @@ public final class MachineProcessor extends AbstractProcessor {
             }
         }
         return false;
+    }
+
+    /** Records which machine generates which type; reports a clash with an earlier machine instead. */
+    private boolean claimNames(TypeElement type, List<JavaFile> files, Reporter reporter) {
+        for (JavaFile file : files) {
+            String name = qualified(file);
+            String owner = generatedBy.get(name);
+            if (owner != null) {
+                reporter.errorOnAttribute(type, MachineValidator.MACHINE, "name", Message.MACHINE_GENERATED_CLASH,
+                        name, owner, type.getSimpleName() + "Vm");
+                return false;
+            }
+        }
+        for (JavaFile file : files) {
+            generatedBy.put(qualified(file), type.getQualifiedName().toString());
+        }
+        return true;
+    }
+
+    private static String qualified(JavaFile file) {
+        return file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
     }
 
     private static String describe(Exception e) {

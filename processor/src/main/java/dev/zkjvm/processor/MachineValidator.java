@@ -105,6 +105,9 @@ final class MachineValidator {
                 instructionMethods.add((ExecutableElement) member);
             }
         }
+        if (stackField != null && machine.stackDepth() <= 0) {
+            reporter.errorOnAttribute(type, MACHINE, "stackDepth", Message.MACHINE_STACK_DEPTH, machine.stackDepth());
+        }
         if (registers.size() > MAX_OPCODE + 1) {
             reporter.error(type, Message.MACHINE_TOO_MANY_REGISTERS, registers.size());
         }
@@ -137,7 +140,8 @@ final class MachineValidator {
         }
         boolean nestedInner = type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC);
         boolean local = type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS;
-        if (type.getModifiers().contains(Modifier.PRIVATE) || nestedInner || local) {
+        boolean inaccessible = type.getModifiers().contains(Modifier.PRIVATE) || nestedInner || local;
+        if (inaccessible) {
             reporter.error(type, Message.MACHINE_NOT_ACCESSIBLE, name);
         }
         if (!type.getTypeParameters().isEmpty()) {
@@ -145,7 +149,7 @@ final class MachineValidator {
         }
         boolean hasNoArgConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
                 .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
-        if (!hasNoArgConstructor) {
+        if (!hasNoArgConstructor && !inaccessible) {
             reporter.error(type, Message.MACHINE_NO_CONSTRUCTOR, name, name);
         }
     }
@@ -161,9 +165,6 @@ final class MachineValidator {
     }
 
     private void checkSizes(TypeElement type, Machine machine) {
-        if (machine.stackDepth() <= 0) {
-            reporter.errorOnAttribute(type, MACHINE, "stackDepth", Message.MACHINE_STACK_DEPTH, machine.stackDepth());
-        }
         if (machine.bufferCells() < 0) {
             reporter.errorOnAttribute(type, MACHINE, "bufferCells", Message.MACHINE_BUFFER_CELLS, machine.bufferCells());
         }
@@ -180,7 +181,7 @@ final class MachineValidator {
         if (name.isEmpty()) {
             return type.getSimpleName().toString();
         }
-        if (!SourceVersion.isName(name)) {
+        if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
             reporter.errorOnAttribute(type, MACHINE, "name", Message.MACHINE_BAD_NAME, name, Names.identifier(name, true));
             return name;
         }
@@ -275,6 +276,13 @@ final class MachineValidator {
             }
         }
         Map<Integer, String> opcodes = new HashMap<>();
+        Map<Integer, String> explicit = new HashMap<>();
+        for (ExecutableElement method : shaped) {
+            int opcode = method.getAnnotation(Instruction.class).opcode();
+            if (opcode >= 0 && opcode <= MAX_OPCODE) {
+                explicit.putIfAbsent(opcode, method.getSimpleName().toString());
+            }
+        }
         int[] assigned = new int[shaped.size()];
         for (int i = 0; i < shaped.size(); i++) {
             ExecutableElement method = shaped.get(i);
@@ -285,13 +293,13 @@ final class MachineValidator {
             }
             if (opcode > MAX_OPCODE) {
                 reporter.errorOnAttribute(method, INSTRUCTION, "opcode", Message.INSTRUCTION_OPCODE_RANGE,
-                        opcode, method.getSimpleName(), lowestFree(opcodes));
+                        opcode, method.getSimpleName(), lowestFree(explicit));
                 continue;
             }
             String previous = opcodes.putIfAbsent(opcode, method.getSimpleName().toString());
             if (previous != null) {
                 reporter.errorOnAttribute(method, INSTRUCTION, "opcode", Message.INSTRUCTION_DUPLICATE_OPCODE,
-                        opcode, method.getSimpleName(), previous, lowestFree(opcodes));
+                        opcode, method.getSimpleName(), previous, lowestFree(explicit));
                 continue;
             }
             assigned[i] = opcode;
@@ -316,7 +324,11 @@ final class MachineValidator {
                         mnemonic, methodName, Names.identifier(mnemonic, false));
                 continue;
             }
+            // Two spellings clash if they give the same record name (case) or opcode constant (camel vs snake).
             String previous = mnemonics.putIfAbsent(mnemonic.toLowerCase(Locale.ROOT), methodName);
+            if (previous == null) {
+                previous = mnemonics.putIfAbsent("OP_" + Names.constant(mnemonic), methodName);
+            }
             if (previous != null) {
                 reporter.errorOnAttribute(method, INSTRUCTION, "mnemonic", Message.INSTRUCTION_DUPLICATE_MNEMONIC,
                         mnemonic, methodName, previous, mnemonic + "2");
@@ -356,7 +368,7 @@ final class MachineValidator {
             reporter.error(method, Message.INSTRUCTION_PRIVATE, name);
             ok = false;
         }
-        if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        if (method.getModifiers().contains(Modifier.ABSTRACT) || method.getModifiers().contains(Modifier.NATIVE)) {
             reporter.error(method, Message.INSTRUCTION_ABSTRACT, name);
             ok = false;
         }

@@ -32,6 +32,8 @@ public enum Message {
             "name \"%s\" is not a Java identifier; did you mean \"%s\"?"),
     MACHINE_NAME_CLASH("Machine/NameClash",
             "the generated type %s would have the same name as the annotated class; did you mean name = \"%s\"?"),
+    MACHINE_GENERATED_CLASH("Machine/GeneratedClash",
+            "the generated type %s is already generated for %s; did you mean @Machine(name = \"%s\")?"),
     MACHINE_NO_INSTRUCTIONS("Machine/NoInstructions",
             "@Machine class %s declares no @Instruction method; add at least one"),
     MACHINE_TOO_MANY_REGISTERS("Machine/TooManyRegisters",

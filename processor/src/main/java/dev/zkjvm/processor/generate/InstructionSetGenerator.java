@@ -148,9 +148,10 @@ final class InstructionSetGenerator {
 
     private CodeBlock encodeOperand(OperandModel o) {
         return switch (o.kind()) {
-            case WORD -> CodeBlock.of("$N", o.name());
-            case REGISTER -> CodeBlock.of("$T.TYPE.of($N.index())", names.word, o.name());
-            case LONG, INT -> CodeBlock.of("$T.TYPE.of($N)", names.word, o.name());
+            // "this." because an operand may share its name with encodeTo's parameter.
+            case WORD -> CodeBlock.of("this.$N", o.name());
+            case REGISTER -> CodeBlock.of("$T.TYPE.of(this.$N.index())", names.word, o.name());
+            case LONG, INT -> CodeBlock.of("$T.TYPE.of(this.$N)", names.word, o.name());
         };
     }
 }
