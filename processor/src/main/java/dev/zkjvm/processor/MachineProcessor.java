@@ -61,7 +61,9 @@ public final class MachineProcessor extends AbstractProcessor {
             try {
                 Optional<MachineModel> model = validator.validate(type);
                 if (model.isPresent()) {
-                    List<JavaFile> files = MachineGenerators.generate(model.get());
+                    boolean withCircuit = processingEnv.getElementUtils()
+                            .getTypeElement(MachineGenerators.MACHINE_CIRCUIT) != null;
+                    List<JavaFile> files = MachineGenerators.generate(model.get(), withCircuit);
                     if (claimNames(type, files, reporter)) {
                         for (JavaFile file : files) {
                             file.writeTo(processingEnv.getFiler());

@@ -1,5 +1,7 @@
 package dev.zkjvm.example.cli;
 
+import dev.zkjvm.circuit.check.CheckReport;
+import dev.zkjvm.example.Cpu64Circuit;
 import dev.zkjvm.example.Cpu64Machine;
 import dev.zkjvm.example.Programs;
 import dev.zkjvm.runtime.VmException;
@@ -45,7 +47,7 @@ public final class ZkvmCli implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.println("fibonacci    n-th Fibonacci number mod 2^64        (--n, default 90)");
             out.println("array_sum    sum of --size random words             (--size, --seed)");
-            out.println("bubble_sort  sorts --size random words, unsigned   (--size default 1000, --seed)");
+            out.println("bubble_sort  sorts --size random words, unsigned   (--size default 200, --seed)");
             out.println("factorial    n! mod 2^64, recursive call/ret       (--n, default 20)");
             out.flush();
         }
@@ -63,8 +65,12 @@ public final class ZkvmCli implements Runnable {
         @Option(names = "--n", description = "input of fibonacci and factorial")
         Long n;
 
-        @Option(names = "--size", defaultValue = "1000", description = "number of words for array_sum and bubble_sort")
+        @Option(names = "--size", defaultValue = "200", description = "number of words for array_sum and bubble_sort")
         int size;
+
+        @Option(names = "--no-check", negatable = true, defaultValue = "true",
+                description = "check the trace against the machine's circuit (default: on)")
+        boolean check;
 
         @Option(names = "--seed", defaultValue = "1", description = "random seed of the input words")
         long seed;
@@ -114,8 +120,23 @@ public final class ZkvmCli implements Runnable {
             out.println("result:     " + result);
             out.println("steps:      " + outcome.programSteps() + " (+" + outcome.loaderSteps() + " to load the input)");
             out.println("trace size: " + outcome.machine().trace().size() + " memory operations");
+            if (!check) {
+                out.flush();
+                return 0;
+            }
+            long start = System.nanoTime();
+            CheckReport report = Cpu64Circuit.check(outcome.machine().trace());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (report.isSatisfied()) {
+                out.println("check:      satisfied: " + Cpu64Circuit.circuit().system().constraints().size()
+                        + " constraints on " + report.rows() + " rows (" + millis + " ms)");
+                out.flush();
+                return 0;
+            }
+            out.println("check:      FAILED");
+            out.println(report);
             out.flush();
-            return 0;
+            return 3;
         }
     }
 }

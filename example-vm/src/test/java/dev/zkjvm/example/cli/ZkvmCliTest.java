@@ -26,12 +26,19 @@ class ZkvmCliTest {
         assertTrue(text.contains("result:     fib(10) = 55"), text);
         assertTrue(text.contains("steps:      97 "), text);
         assertTrue(text.contains("trace size: 192 memory operations"), text);
+        assertTrue(text.contains("check:      satisfied: "), text);
     }
 
     @Test
     void bubbleSortMatchesJava() {
         assertEquals(0, run("run", "bubble-sort", "--size", "50", "--seed", "7"));
         assertTrue(out.toString().contains("sorted 50 words (matches Java's sort)"), out.toString());
+    }
+
+    @Test
+    void checkCanBeSkipped() {
+        assertEquals(0, run("run", "factorial", "--n", "5", "--no-check"));
+        assertTrue(!out.toString().contains("check:"), out.toString());
     }
 
     @Test

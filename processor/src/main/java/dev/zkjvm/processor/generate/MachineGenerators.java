@@ -10,18 +10,22 @@ public final class MachineGenerators {
     private MachineGenerators() {
     }
 
-    /** The generated files for {@code model}. */
-    public static List<JavaFile> generate(MachineModel model) {
+    /** Qualified name of the class whose presence on the class path turns on circuit generation. */
+    public static final String MACHINE_CIRCUIT = CircuitGenerator.MACHINE_CIRCUIT;
+
+    /** The generated files for {@code model}; with {@code withCircuit}, also its circuit. */
+    public static List<JavaFile> generate(MachineModel model, boolean withCircuit) {
         GeneratedNames names = new GeneratedNames(model);
         TraceGenerator trace = new TraceGenerator(names);
-        return Stream.of(
+        Stream<JavaFile> circuit = withCircuit ? Stream.of(new CircuitGenerator(names).generate()) : Stream.empty();
+        return Stream.concat(Stream.of(
                         new InstructionSetGenerator(names).generate(),
                         new MachineGenerator(names).generate(),
                         new ContextGenerator(names).generate(),
                         trace.record(),
                         trace.trace(),
                         new ProgramGenerator(names).generate(),
-                        new AssemblerGenerator(names).generate())
+                        new AssemblerGenerator(names).generate()), circuit)
                 .map(file -> file.toBuilder().indent("    ").build())
                 .toList();
     }

@@ -1,0 +1,226 @@
+package dev.zkjvm.circuit.memory;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.witness.WitnessBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The memory-consistency gadget: a time-ordered access log, its copy sorted by (cell, time), and
+ * the constraints that make every read return what the previous access to the same cell left.
+ * It knows cells, times, reads, writes and values, nothing about machines.
+ *
+ * <p><b>Columns.</b> Time-ordered: {@code mem.time}, {@code mem.cell} (with three 16-bit limbs
+ * {@code mem.cell.limb[i]}), {@code mem.rw} (1 = write) and the value as 16-bit limbs
+ * {@code mem.v[j]}. Sorted: {@code mem.s.time}, {@code mem.s.cell}, {@code mem.s.rw},
+ * {@code mem.s.v[j]}, {@code mem.s.same} (1 when the row's cell equals the previous row's) and
+ * {@code mem.s.delta} with three 16-bit limbs.
+ *
+ * <p><b>Why the bounds rule out wrap-around.</b> Cells are range-checked below 2^48 (three 16-bit
+ * limbs), times are exactly 0..n-1 with n &lt; 2^31, and {@code delta} is range-checked below
+ * 2^48. Between two sorted rows, {@code delta = cell' - cell - 1} (new cell) or
+ * {@code time' - time - 1} (same cell). If the true difference were negative, the field value
+ * would be at least p - 2^48 &gt; 2^63, which no three-limb value reaches. So the cell never
+ * decreases, and within a cell the time strictly increases.
+ *
+ * <p><b>Padding.</b> The gadget has no padding selector. A caller pads the log with honest
+ * accesses, for example reads of one cell that return its final value, so every constraint holds
+ * on every row.
+ */
+public final class MemoryConsistency {
+    /** 16-bit limbs of a cell index: cells are below 2^48. */
+    public static final int CELL_LIMBS = 3;
+    private static final int LIMB_BITS = 16;
+    private static final long LIMB_MASK = (1L << LIMB_BITS) - 1;
+
+    /** Time-ordered columns. */
+    public final Column time;
+    /** Cell index of the access (time-ordered). */
+    public final Column cell;
+    /** 1 for a write, 0 for a read (time-ordered). */
+    public final Column rw;
+    /** 16-bit limbs of the value, least significant first (time-ordered). */
+    public final List<Column> value;
+    /** 16-bit limbs of the cell index (time-ordered). */
+    public final List<Column> cellLimbs;
+    /** Sorted columns. */
+    public final Column sortedTime;
+    /** Cell index (sorted). */
+    public final Column sortedCell;
+    /** Read/write (sorted). */
+    public final Column sortedRw;
+    /** Value limbs (sorted). */
+    public final List<Column> sortedValue;
+    /** 1 when the sorted row's cell equals the previous sorted row's. */
+    public final Column same;
+    /** The ordering difference minus one, range-checked. */
+    public final Column delta;
+    /** 16-bit limbs of {@link #delta}. */
+    public final List<Column> deltaLimbs;
+
+    private MemoryConsistency(ConstraintSystemBuilder b, int valueLimbs) {
+        time = b.main("mem.time");
+        cell = b.main("mem.cell");
+        rw = b.main("mem.rw");
+        value = columns(b, "mem.v", valueLimbs);
+        cellLimbs = columns(b, "mem.cell.limb", CELL_LIMBS);
+        sortedTime = b.main("mem.s.time");
+        sortedCell = b.main("mem.s.cell");
+        sortedRw = b.main("mem.s.rw");
+        sortedValue = columns(b, "mem.s.v", valueLimbs);
+        same = b.main("mem.s.same");
+        delta = b.main("mem.s.delta");
+        deltaLimbs = columns(b, "mem.s.delta.limb", CELL_LIMBS);
+    }
+
+    private static List<Column> columns(ConstraintSystemBuilder b, String prefix, int count) {
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(b.main(prefix + "[" + i + "]"));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Declares the gadget's columns, constraints, range checks and permutation in {@code b}. */
+    public static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs) {
+        if (valueLimbs < 1) {
+            throw new IllegalArgumentException("a value needs at least one limb");
+        }
+        MemoryConsistency m = new MemoryConsistency(b, valueLimbs);
+        m.constrain(b);
+        return m;
+    }
+
+    private static Expr recombine(List<Column> limbs) {
+        Expr sum = Expr.constant(0);
+        for (int i = limbs.size() - 1; i >= 0; i--) {
+            sum = sum.mul(1L << LIMB_BITS).add(limbs.get(i).cur());
+        }
+        return sum;
+    }
+
+    private void constrain(ConstraintSystemBuilder b) {
+        Expr one = Expr.constant(1);
+        // Time-ordered log: time is exactly the row index, every flag is a bit, every limb 16 bits.
+        b.firstRow("mem.time.first", time.cur());
+        b.transition("mem.time.step", time.next().sub(time.cur()).sub(1));
+        b.everyRow("mem.rw.bool", rw.cur().mul(rw.cur().sub(1)));
+        b.everyRow("mem.cell.limbs", cell.cur().sub(recombine(cellLimbs)));
+        for (int i = 0; i < CELL_LIMBS; i++) {
+            b.rangeCheck16("mem.cell.limb[" + i + "].range", cellLimbs.get(i).cur());
+        }
+        for (int j = 0; j < value.size(); j++) {
+            b.rangeCheck16("mem.v[" + j + "].range", value.get(j).cur());
+        }
+
+        // Sorted copy: ordered by (cell, time), ordering differences range-checked.
+        b.everyRow("mem.s.same.bool", same.cur().mul(same.cur().sub(1)));
+        b.firstRow("mem.s.same.first", same.cur());
+        b.firstRow("mem.s.delta.first", delta.cur());
+        b.transition("mem.s.same.cell", same.next().mul(sortedCell.next().sub(sortedCell.cur())));
+        Expr sameCellGap = sortedTime.next().sub(sortedTime.cur()).sub(1);
+        Expr newCellGap = sortedCell.next().sub(sortedCell.cur()).sub(1);
+        b.transition("mem.s.delta.order", delta.next()
+                .sub(same.next().mul(sameCellGap))
+                .sub(one.sub(same.next()).mul(newCellGap)));
+        b.everyRow("mem.s.delta.limbs", delta.cur().sub(recombine(deltaLimbs)));
+        for (int i = 0; i < CELL_LIMBS; i++) {
+            b.rangeCheck16("mem.s.delta.limb[" + i + "].range", deltaLimbs.get(i).cur());
+        }
+
+        // Reads: the value of the previous access to the same cell; the first access to a cell
+        // is a write or a read of zero (the VM's never-written cells read as zero).
+        for (int j = 0; j < value.size(); j++) {
+            Expr v = sortedValue.get(j).cur();
+            Expr vNext = sortedValue.get(j).next();
+            b.transition("mem.s.read[" + j + "]",
+                    one.sub(sortedRw.next()).mul(same.next()).mul(vNext.sub(v)));
+            b.transition("mem.s.first_read_zero[" + j + "]",
+                    one.sub(sortedRw.next()).mul(one.sub(same.next())).mul(vNext));
+            b.firstRow("mem.s.first_read_zero[" + j + "].row0", one.sub(sortedRw.cur()).mul(v));
+        }
+
+        // The sorted copy holds exactly the accesses of the log.
+        List<Expr> left = new ArrayList<>(List.of(cell.cur(), time.cur(), rw.cur()));
+        List<Expr> right = new ArrayList<>(List.of(sortedCell.cur(), sortedTime.cur(), sortedRw.cur()));
+        for (int j = 0; j < value.size(); j++) {
+            left.add(value.get(j).cur());
+            right.add(sortedValue.get(j).cur());
+        }
+        b.permutation("mem.perm", left, right);
+    }
+
+    /**
+     * Fills every column of the gadget from a padded, time-ordered log of {@code rows} accesses;
+     * the sorted copy comes from a stable radix sort by cell. Values that would break a
+     * constraint (times out of order, negative gaps) are still written, as field elements, so
+     * that the checker reports them rather than the builder failing.
+     *
+     * @param times    time of each access (an honest log has 0, 1, 2, ...)
+     * @param cells    cell index of each access, below 2^48
+     * @param writes   1 for a write, 0 for a read
+     * @param values   {@code values[j][row]}: 16-bit limb j of each access's value
+     * @return the sorted order (row of the log at each sorted position), for callers' reports
+     */
+    public int[] fill(WitnessBuilder w, long[] times, long[] cells, long[] writes, long[][] values) {
+        int rows = cells.length;
+        w.set(time, canonical(times)).set(cell, cells).set(rw, canonical(writes));
+        for (int j = 0; j < value.size(); j++) {
+            w.set(value.get(j), values[j]);
+        }
+        setLimbs(w, cellLimbs, cells);
+
+        int[] order = AddressSort.order(cells, rows);
+        long[] sTime = new long[rows];
+        long[] sCell = new long[rows];
+        long[] sRw = new long[rows];
+        long[] sSame = new long[rows];
+        long[] sDelta = new long[rows];
+        for (int k = 0; k < rows; k++) {
+            int row = order[k];
+            sTime[k] = times[row];
+            sCell[k] = cells[row];
+            sRw[k] = writes[row];
+            if (k > 0) {
+                boolean sameCell = sCell[k] == sCell[k - 1];
+                sSame[k] = sameCell ? 1 : 0;
+                sDelta[k] = sameCell ? sTime[k] - sTime[k - 1] - 1 : sCell[k] - sCell[k - 1] - 1;
+            }
+        }
+        setLimbs(w, deltaLimbs, sDelta);
+        w.set(sortedTime, canonical(sTime)).set(sortedCell, sCell).set(sortedRw, canonical(sRw)).set(same, sSame)
+                .set(delta, canonical(sDelta));
+        for (int j = 0; j < value.size(); j++) {
+            long[] src = values[j];
+            long[] dst = new long[rows];
+            for (int k = 0; k < rows; k++) {
+                dst[k] = src[order[k]];
+            }
+            w.set(sortedValue.get(j), dst);
+        }
+        return order;
+    }
+
+    /** Signed values as field elements (-1 becomes p - 1), in place. */
+    static long[] canonical(long[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Goldilocks.fromSigned(values[i]);
+        }
+        return values;
+    }
+
+    /** Splits {@code values} into 16-bit limb columns, reading each as an unsigned 48-bit number. */
+    public static void setLimbs(WitnessBuilder w, List<Column> limbs, long[] values) {
+        for (int i = 0; i < limbs.size(); i++) {
+            long[] limb = new long[values.length];
+            int shift = LIMB_BITS * i;
+            for (int r = 0; r < values.length; r++) {
+                limb[r] = (values[r] >>> shift) & LIMB_MASK;
+            }
+            w.set(limbs.get(i), limb);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.zkjvm.circuit.machine;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.check.CheckOptions;
+import dev.zkjvm.circuit.check.CheckReport;
+import dev.zkjvm.circuit.check.Checker;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.memory.MemoryConsistency;
+import dev.zkjvm.circuit.witness.Witness;
+import dev.zkjvm.circuit.witness.WitnessBuilder;
+import dev.zkjvm.runtime.MemoryLayout;
+import dev.zkjvm.runtime.Section;
+import dev.zkjvm.runtime.Trace;
+import dev.zkjvm.runtime.Word;
+import dev.zkjvm.runtime.WordType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The circuit of one machine: the memory-consistency gadget plus the rules of the machine's
+ * address space, with the trace-to-witness conversion and a one-call check. Each generated
+ * {@code <Name>Circuit} holds one of these, built from the machine's layout.
+ *
+ * <p>Machine constraints, on the time-ordered log (names start with {@code vm.}):
+ * <ul>
+ *   <li>every access is in exactly one of the memory, stack and register sections (selectors
+ *       {@code vm.sel.*}), at an offset inside that section: {@code off} and
+ *       {@code size - 1 - off} are both range-checked, so buffer zones and anything outside the
+ *       sections are unreachable;</li>
+ *   <li>the byte address is the cell index times the word size;</li>
+ *   <li>a stack access is at the cell its recorded depth implies ({@code off = depth - rw}:
+ *       a push writes below the depth after it, a pop reads at it), and the depth moves by +1 per
+ *       push, -1 per pop and not at all otherwise, starting from an empty stack;</li>
+ *   <li>the second record of a double-cell (unaligned) access is the next memory cell, of the same
+ *       kind, right after the first.</li>
+ * </ul>
+ *
+ * <p>Padding: the log is padded to a power of two (at least the 2^16 rows of the range table)
+ * with reads of the first memory cell that return its final value: honest accesses, so no
+ * constraint is switched off on padding rows.
+ *
+ * @param <W> word type
+ */
+public final class MachineCircuit<W extends Word<W>> {
+    private final WordType<W> type;
+    private final MemoryLayout layout;
+    private final ConstraintSystem system;
+    private final Checker checker;
+    private final MemoryConsistency memory;
+    private final Column address;
+    private final Column depth;
+    private final Column selMemory;
+    private final Column selStack;
+    private final Column selRegisters;
+    private final Column second;
+    private final Column offset;
+    private final Column room;
+    private final List<Column> offsetLimbs;
+    private final List<Column> roomLimbs;
+    private final int valueLimbs;
+
+    private MachineCircuit(String name, WordType<W> type, MemoryLayout layout) {
+        this.type = type;
+        this.layout = layout;
+        this.valueLimbs = type.bytes() / 2;
+        ConstraintSystemBuilder b = ConstraintSystem.builder(name);
+        memory = MemoryConsistency.declare(b, valueLimbs);
+        address = b.main("vm.address");
+        depth = b.main("vm.depth");
+        selMemory = b.main("vm.sel.memory");
+        selStack = b.main("vm.sel.stack");
+        selRegisters = b.main("vm.sel.registers");
+        second = b.main("vm.second_cell");
+        offset = b.main("vm.offset");
+        room = b.main("vm.room");
+        offsetLimbs = limbColumns(b, "vm.offset.limb");
+        roomLimbs = limbColumns(b, "vm.room.limb");
+        constrain(b);
+        system = b.build();
+        checker = new Checker(system);
+    }
+
+    /** The circuit of a machine with this word type and layout; {@code name} names the system. */
+    public static <W extends Word<W>> MachineCircuit<W> of(String name, WordType<W> type, MemoryLayout layout) {
+        return new MachineCircuit<>(name, type, layout);
+    }
+
+    private static List<Column> limbColumns(ConstraintSystemBuilder b, String prefix) {
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < MemoryConsistency.CELL_LIMBS; i++) {
+            out.add(b.main(prefix + "[" + i + "]"));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Expr recombine(List<Column> limbs) {
+        Expr sum = Expr.constant(0);
+        for (int i = limbs.size() - 1; i >= 0; i--) {
+            sum = sum.mul(1L << 16).add(limbs.get(i).cur());
+        }
+        return sum;
+    }
+
+    private void constrain(ConstraintSystemBuilder b) {
+        Column cell = memory.cell;
+        Column rw = memory.rw;
+        Section mem = layout.memory();
+        Section stack = layout.stack();
+        Section regs = layout.registers();
+        for (Column s : List.of(selMemory, selStack, selRegisters)) {
+            b.everyRow(s.name() + ".bool", s.cur().mul(s.cur().sub(1)));
+        }
+        b.everyRow("vm.sel.one", selMemory.cur().add(selStack.cur()).add(selRegisters.cur()).sub(1));
+        b.everyRow("vm.address.cell", address.cur().sub(cell.cur().mul(layout.wordSize())));
+        Expr first = selMemory.cur().mul(mem.firstCell())
+                .add(selStack.cur().mul(stack.firstCell()))
+                .add(selRegisters.cur().mul(regs.firstCell()));
+        b.everyRow("vm.section.offset", cell.cur().sub(first).sub(offset.cur()));
+        Expr last = selMemory.cur().mul(mem.cells() - 1)
+                .add(selStack.cur().mul(stack.cells() - 1))
+                .add(selRegisters.cur().mul(regs.cells() - 1));
+        b.everyRow("vm.section.room", last.sub(offset.cur()).sub(room.cur()));
+        b.everyRow("vm.offset.limbs", offset.cur().sub(recombine(offsetLimbs)));
+        b.everyRow("vm.room.limbs", room.cur().sub(recombine(roomLimbs)));
+        for (int i = 0; i < offsetLimbs.size(); i++) {
+            b.rangeCheck16("vm.offset.limb[" + i + "].range", offsetLimbs.get(i).cur());
+            b.rangeCheck16("vm.room.limb[" + i + "].range", roomLimbs.get(i).cur());
+        }
+        // A push (rw = 1) wrote the slot just below the depth after it; a pop (rw = 0) read the slot
+        // at the depth after it.
+        b.everyRow("vm.stack.slot", selStack.cur().mul(offset.cur().sub(depth.cur()).add(rw.cur())));
+        Expr move = rw.cur().mul(2).sub(1);
+        b.firstRow("vm.stack.depth.first", depth.cur().sub(selStack.cur().mul(move)));
+        b.transition("vm.stack.depth.step", depth.next().sub(depth.cur())
+                .sub(selStack.next().mul(rw.next().mul(2).sub(1))));
+        b.everyRow("vm.second_cell.bool", second.cur().mul(second.cur().sub(1)));
+        b.firstRow("vm.second_cell.first", second.cur());
+        b.transition("vm.second_cell.next_cell", second.next().mul(cell.next().sub(cell.cur()).sub(1)));
+        b.transition("vm.second_cell.same_kind", second.next().mul(rw.next().sub(rw.cur())));
+        b.transition("vm.second_cell.memory", second.next().mul(Expr.constant(2).sub(selMemory.cur())
+                .sub(selMemory.next())));
+    }
+
+    /** The constraint system. */
+    public ConstraintSystem system() {
+        return system;
+    }
+
+    /** The machine's layout. */
+    public MemoryLayout layout() {
+        return layout;
+    }
+
+    /** Rows of the witness for a trace of {@code records} records. */
+    public int rowsFor(int records) {
+        int rows = Math.max(system.minRows(), 1);
+        while (rows < records) {
+            rows <<= 1;
+        }
+        return rows;
+    }
+
+    /** The witness of a trace: columns, commitment, challenges, running products and sums. */
+    public Witness witness(Trace<W> trace) {
+        return witnessBuilder(trace).build();
+    }
+
+    /** A witness builder with every MAIN column of the trace set, for callers that change cells. */
+    public WitnessBuilder witnessBuilder(Trace<W> trace) {
+        int n = trace.size();
+        int rows = rowsFor(n);
+        int shift = Integer.numberOfTrailingZeros(layout.wordSize());
+        long[] times = new long[rows];
+        long[] cells = new long[rows];
+        long[] writes = new long[rows];
+        long[] addresses = new long[rows];
+        long[] depths = new long[rows];
+        long[] seconds = new long[rows];
+        long[][] values = new long[valueLimbs][rows];
+        int limbs64 = type.limbs();
+        long padCell = layout.memory().firstCell();
+        long[] padValue = new long[limbs64];
+        for (int i = 0; i < n; i++) {
+            long addr = trace.address(i);
+            times[i] = trace.time(i);
+            addresses[i] = addr;
+            cells[i] = addr >>> shift;
+            writes[i] = trace.flag(i);
+            depths[i] = trace.stackDepth(i);
+            seconds[i] = trace.secondCell(i) ? 1 : 0;
+            for (int l = 0; l < limbs64; l++) {
+                long v = trace.valueLimb(i, l);
+                for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
+                    values[4 * l + q][i] = (v >>> (16 * q)) & 0xFFFF;
+                }
+                if (cells[i] == padCell) {
+                    padValue[l] = v;
+                }
+            }
+        }
+        long lastDepth = n == 0 ? 0 : depths[n - 1];
+        long lastTime = n == 0 ? -1 : times[n - 1];
+        for (int i = n; i < rows; i++) {
+            times[i] = lastTime + 1 + (i - n);
+            cells[i] = padCell;
+            addresses[i] = padCell << shift;
+            depths[i] = lastDepth;
+            for (int l = 0; l < limbs64; l++) {
+                for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
+                    values[4 * l + q][i] = (padValue[l] >>> (16 * q)) & 0xFFFF;
+                }
+            }
+        }
+        WitnessBuilder w = WitnessBuilder.of(system, rows);
+        memory.fill(w, times, cells, writes, values);
+        fillSections(w, cells, rows);
+        w.set(address, canonical(addresses)).set(depth, canonical(depths)).set(second, seconds);
+        return w;
+    }
+
+    private void fillSections(WitnessBuilder w, long[] cells, int rows) {
+        Section mem = layout.memory();
+        Section stack = layout.stack();
+        Section regs = layout.registers();
+        long[] sm = new long[rows];
+        long[] ss = new long[rows];
+        long[] sr = new long[rows];
+        long[] off = new long[rows];
+        long[] rm = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            long c = cells[i];
+            // A cell outside every section still gets a section (memory), so that the range checks
+            // on its offset report it.
+            Section s = stack.containsCell(c) ? stack : regs.containsCell(c) ? regs : mem;
+            (s == stack ? ss : s == regs ? sr : sm)[i] = 1;
+            off[i] = c - s.firstCell();
+            rm[i] = s.cells() - 1 - off[i];
+        }
+        MemoryConsistency.setLimbs(w, offsetLimbs, off);
+        MemoryConsistency.setLimbs(w, roomLimbs, rm);
+        w.set(selMemory, sm).set(selStack, ss).set(selRegisters, sr).set(offset, canonical(off)).set(room, canonical(rm));
+    }
+
+    private static long[] canonical(long[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Goldilocks.fromSigned(values[i]);
+        }
+        return values;
+    }
+
+    /**
+     * Checks a trace against every constraint; failures name the constraint, the row, the cells it
+     * read, and the access at that row ({@code mnemonicOf} turns opcodes into instruction names).
+     */
+    public CheckReport check(Trace<W> trace, IntFunction<String> mnemonicOf) {
+        return check(witness(trace), trace, mnemonicOf, CheckOptions.defaults());
+    }
+
+    /** Checks a given witness of {@code trace} (for example one with a changed cell). */
+    public CheckReport check(Witness witness, Trace<W> trace, IntFunction<String> mnemonicOf, CheckOptions options) {
+        long[] sortedTime = witness.column(memory.sortedTime);
+        return checker.check(witness, options.withContext(row -> describe(trace, row, sortedTime, mnemonicOf)));
+    }
+
+    private String describe(Trace<W> trace, int row, long[] sortedTime, IntFunction<String> mnemonicOf) {
+        String log = row < trace.size()
+                ? "t=" + trace.time(row) + " step " + trace.step(row) + " " + mnemonicOf.apply(trace.opcode(row))
+                + " " + trace.instruction(row) + " @" + trace.address(row)
+                : "padding read";
+        long t = sortedTime[row];
+        String sorted = t >= 0 && t < trace.size()
+                ? "sorted: t=" + t + " " + mnemonicOf.apply(trace.opcode((int) t)) + " @" + trace.address((int) t)
+                : "sorted: t=" + t;
+        return log + "; " + sorted;
+    }
+
+    /** The gadget's columns, for tests that change witness cells. */
+    public MemoryConsistency memory() {
+        return memory;
+    }
+}
