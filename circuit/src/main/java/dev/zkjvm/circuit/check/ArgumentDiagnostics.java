@@ -1,0 +1,178 @@
+package dev.zkjvm.circuit.check;
+
+import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.air.ExtColumn;
+import dev.zkjvm.circuit.air.Lookup;
+import dev.zkjvm.circuit.air.Permutation;
+import dev.zkjvm.circuit.eval.ColumnEvaluator;
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.witness.ArgumentColumns;
+import dev.zkjvm.circuit.witness.TupleIndex;
+import dev.zkjvm.circuit.witness.Witness;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Explains a failed lookup or permutation in terms of the user's values: the first looked-up tuple
+ * missing from the table, the first wrong multiplicity, the first unmatched tuple of either side of
+ * a permutation, a selector that is not 0/1, or the first row where the AUX column departs from its
+ * definition. Runs only for arguments whose constraints failed.
+ */
+final class ArgumentDiagnostics {
+    private static final String LOOKUP = "lookup";
+    private static final String PERMUTATION = "permutation";
+
+    private ArgumentDiagnostics() {
+    }
+
+    static List<ArgumentIssue> lookup(ConstraintSystem cs, Lookup l, Witness w) {
+        int n = w.rows();
+        long[][] columns = w.columnsUnsafe();
+        ArgumentColumns.LookupValues v = ArgumentColumns.lookupValues(l, columns, n);
+        List<ArgumentIssue> issues = new ArrayList<>();
+        checkSelector(LOOKUP, l.name(), v.selector(), issues);
+        ArgumentColumns.TableIndex index = ArgumentColumns.tableIndex(cs, l, v.table(), n);
+        long[] counts = new long[n];
+        int firstMissing = -1;
+        int missing = 0;
+        for (int r = 0; r < n; r++) {
+            long s = v.selector()[r];
+            if (s == 0) {
+                continue;
+            }
+            int t = index.find(v.inputs(), r);
+            if (t < 0) {
+                missing++;
+                if (firstMissing < 0) {
+                    firstMissing = r;
+                }
+            } else {
+                counts[t] = Goldilocks.add(counts[t], s);
+            }
+        }
+        if (firstMissing >= 0) {
+            issues.add(new ArgumentIssue(l.name(), LOOKUP, firstMissing, "value " + ValueFormat.tuple(v.inputs(),
+                    firstMissing) + " of " + l.inputs() + " is not in the table " + l.table() + " (" + missing
+                    + " row" + (missing == 1 ? "" : "s") + " in all)"));
+        }
+        long[] m = columns[l.multiplicity().index()];
+        long[] claimed = new long[n];
+        for (int r = 0; r < n; r++) {
+            int t = index.find(v.table(), r);
+            if (t >= 0) {
+                claimed[t] = Goldilocks.add(claimed[t], m[r]);
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            if (claimed[t] != counts[t]) {
+                issues.add(new ArgumentIssue(l.name(), LOOKUP, t, "multiplicity column " + l.multiplicity()
+                        + " gives table value " + ValueFormat.tuple(v.table(), t) + " a total of "
+                        + ValueFormat.format(claimed[t]) + ", but it is looked up " + ValueFormat.format(counts[t])
+                        + " time(s)"));
+                break;
+            }
+        }
+        if (issues.isEmpty()) {
+            long[][] copy = columns.clone();
+            ExtColumn h = l.runningSum();
+            copy[h.c0().index()] = new long[n];
+            copy[h.c1().index()] = new long[n];
+            ArgumentColumns.fillRunningSum(l, copy, n, w.challengeValues());
+            issues.add(firstDeviation(LOOKUP, l.name(), h, columns, copy, n));
+        }
+        return issues;
+    }
+
+    static List<ArgumentIssue> permutation(Permutation p, Witness w) {
+        int n = w.rows();
+        long[][] columns = w.columnsUnsafe();
+        int width = p.width();
+        List<Expr> exprs = new ArrayList<>();
+        exprs.add(p.leftSelector() == null ? Expr.constant(1) : p.leftSelector());
+        exprs.add(p.rightSelector() == null ? Expr.constant(1) : p.rightSelector());
+        exprs.addAll(p.left());
+        exprs.addAll(p.right());
+        long[][][] v = ColumnEvaluator.evaluate(exprs, columns, n, new Ext2[0]);
+        long[] ls = v[0][0];
+        long[] rs = v[1][0];
+        long[][] left = new long[width][];
+        long[][] right = new long[width][];
+        for (int j = 0; j < width; j++) {
+            left[j] = v[2 + j][0];
+            right[j] = v[2 + width + j][0];
+        }
+        List<ArgumentIssue> issues = new ArrayList<>();
+        checkSelector(PERMUTATION, p.name() + " (left)", ls, issues);
+        checkSelector(PERMUTATION, p.name() + " (right)", rs, issues);
+        TupleIndex index = new TupleIndex(right, n);
+        long[] remaining = new long[n];
+        for (int r = 0; r < n; r++) {
+            if (rs[r] != 0) {
+                remaining[index.find(right, r)]++;
+            }
+        }
+        int firstLeftExtra = -1;
+        for (int r = 0; r < n; r++) {
+            if (ls[r] == 0) {
+                continue;
+            }
+            int t = index.find(left, r);
+            if (t < 0 || remaining[t] == 0) {
+                if (firstLeftExtra < 0) {
+                    firstLeftExtra = r;
+                }
+            } else {
+                remaining[t]--;
+            }
+        }
+        if (firstLeftExtra >= 0) {
+            issues.add(new ArgumentIssue(p.name(), PERMUTATION, firstLeftExtra, "left tuple "
+                    + ValueFormat.tuple(left, firstLeftExtra) + " of " + p.left()
+                    + " has no remaining match on the right side " + p.right()));
+        }
+        for (int r = 0; r < n; r++) {
+            if (rs[r] != 0 && remaining[index.find(right, r)] > 0) {
+                issues.add(new ArgumentIssue(p.name(), PERMUTATION, r, "right tuple " + ValueFormat.tuple(right, r)
+                        + " of " + p.right() + " has no remaining match on the left side " + p.left()));
+                break;
+            }
+        }
+        if (issues.isEmpty()) {
+            long[][] copy = columns.clone();
+            ExtColumn z = p.product();
+            copy[z.c0().index()] = new long[n];
+            copy[z.c1().index()] = new long[n];
+            ArgumentColumns.fillGrandProduct(p, copy, n, w.challengeValues());
+            issues.add(firstDeviation(PERMUTATION, p.name(), z, columns, copy, n));
+        }
+        return issues;
+    }
+
+    private static void checkSelector(String kind, String name, long[] sel, List<ArgumentIssue> issues) {
+        for (int r = 0; r < sel.length; r++) {
+            if (sel[r] != 0 && sel[r] != 1) {
+                issues.add(new ArgumentIssue(name, kind, r, "selector is " + ValueFormat.format(sel[r])
+                        + ", not 0 or 1"));
+                return;
+            }
+        }
+    }
+
+    private static ArgumentIssue firstDeviation(String kind, String name, ExtColumn c, long[][] actual,
+            long[][] expected, int n) {
+        int i0 = c.c0().index();
+        int i1 = c.c1().index();
+        for (int r = 0; r < n; r++) {
+            if (actual[i0][r] != expected[i0][r] || actual[i1][r] != expected[i1][r]) {
+                return new ArgumentIssue(name, kind, r, "the values agree, but column " + c.name()
+                        + " departs from its definition here (expected "
+                        + new Ext2(expected[i0][r], expected[i1][r]) + ", found "
+                        + new Ext2(actual[i0][r], actual[i1][r]) + ")");
+            }
+        }
+        return new ArgumentIssue(name, kind, -1, "no offending row found: the challenges may not match the"
+                + " committed MAIN columns (was a MAIN cell changed after the witness was built?)");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.zkjvm.circuit.check;
+
+import java.util.function.IntFunction;
+
+/**
+ * Options of one {@link Checker#check} run.
+ *
+ * @param maxFailures how many failures to keep in detail (the rest are only counted)
+ * @param context describes a row for the report, e.g. {@code r -> "t=" + r + " step=" + step[r]};
+ *     called only for detailed failures; may be {@code null}
+ * @param parallelism number of worker threads (at least 1)
+ */
+public record CheckOptions(int maxFailures, IntFunction<String> context, int parallelism) {
+    /** The default number of detailed failures. */
+    public static final int DEFAULT_MAX_FAILURES = 20;
+
+    /** Validates. */
+    public CheckOptions {
+        if (maxFailures < 0) {
+            throw new IllegalArgumentException("maxFailures must be >= 0");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1");
+        }
+    }
+
+    /** 20 detailed failures, no row context, one worker per available processor. */
+    public static CheckOptions defaults() {
+        return new CheckOptions(DEFAULT_MAX_FAILURES, null, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A copy with another failure limit. */
+    public CheckOptions withMaxFailures(int n) {
+        return new CheckOptions(n, context, parallelism);
+    }
+
+    /** A copy with a row-context function. */
+    public CheckOptions withContext(IntFunction<String> rowContext) {
+        return new CheckOptions(maxFailures, rowContext, parallelism);
+    }
+
+    /** A copy with another worker count. */
+    public CheckOptions withParallelism(int workers) {
+        return new CheckOptions(maxFailures, context, workers);
+    }
+}

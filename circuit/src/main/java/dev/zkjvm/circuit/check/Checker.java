@@ -1,0 +1,163 @@
+package dev.zkjvm.circuit.check;
+
+import dev.zkjvm.circuit.air.Constraint;
+import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.air.Exprs;
+import dev.zkjvm.circuit.air.Lookup;
+import dev.zkjvm.circuit.air.Permutation;
+import dev.zkjvm.circuit.eval.BlockEvaluator;
+import dev.zkjvm.circuit.eval.Program;
+import dev.zkjvm.circuit.eval.ProgramCompiler;
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.util.Parallel;
+import dev.zkjvm.circuit.witness.Witness;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates every constraint of a {@link ConstraintSystem} on every row it applies to and reports
+ * what fails.
+ *
+ * <p>The constraints are compiled once (in the constructor) into three flat programs: every-row and
+ * transition constraints for rows 0..n-2, every-row and last-row constraints for row n-1, and
+ * first-row constraints for row 0. The bulk program runs over blocks of
+ * {@value dev.zkjvm.circuit.eval.BlockEvaluator#BLOCK} rows on a dedicated pool with one worker per
+ * processor. A checker is immutable and can check many witnesses, also concurrently.
+ */
+public final class Checker {
+    private static final int CHUNK_BLOCKS = 16;
+
+    private final ConstraintSystem system;
+    private final Program bulk;
+    private final Program lastRow;
+    private final Program firstRow;
+    private final List<List<Expr.Cell>> cellsRead;
+
+    /** Compiles the constraints of {@code system}. */
+    public Checker(ConstraintSystem system) {
+        this.system = system;
+        List<Constraint> bulkCs = new ArrayList<>();
+        List<Constraint> lastCs = new ArrayList<>();
+        List<Constraint> firstCs = new ArrayList<>();
+        this.cellsRead = new ArrayList<>();
+        for (Constraint c : system.constraints()) {
+            switch (c.kind()) {
+                case EVERY_ROW:
+                    bulkCs.add(c);
+                    lastCs.add(c);
+                    break;
+                case TRANSITION:
+                    bulkCs.add(c);
+                    break;
+                case LAST_ROW:
+                    lastCs.add(c);
+                    break;
+                case FIRST_ROW:
+                    firstCs.add(c);
+                    break;
+                default:
+                    throw new IllegalStateException(c.kind().toString());
+            }
+            cellsRead.add(List.copyOf(Exprs.cells(c.expr())));
+        }
+        this.bulk = ProgramCompiler.compileChecks(bulkCs);
+        this.lastRow = ProgramCompiler.compileChecks(lastCs);
+        this.firstRow = ProgramCompiler.compileChecks(firstCs);
+    }
+
+    /** The system this checker evaluates. */
+    public ConstraintSystem system() {
+        return system;
+    }
+
+    /** The compiled program for rows 0..n-2 (for inspection and benchmarks). */
+    public Program bulkProgram() {
+        return bulk;
+    }
+
+    /** Checks with {@link CheckOptions#defaults()}. */
+    public CheckReport check(Witness witness) {
+        return check(witness, CheckOptions.defaults());
+    }
+
+    /** Checks with a row-context function and otherwise default options. */
+    public CheckReport check(Witness witness, java.util.function.IntFunction<String> context) {
+        return check(witness, CheckOptions.defaults().withContext(context));
+    }
+
+    /** Evaluates every constraint on every row and builds the report. */
+    public CheckReport check(Witness witness, CheckOptions options) {
+        if (witness.system() != system) {
+            throw new IllegalArgumentException("witness was built for " + witness.system().name()
+                    + ", not for this checker's system " + system.name());
+        }
+        int n = witness.rows();
+        long[][] columns = witness.columnsUnsafe();
+        Ext2[] challenges = witness.challengeValues();
+        int nc = system.constraints().size();
+        int cap = options.maxFailures();
+
+        FailureCollector all = new FailureCollector(nc, cap);
+        int bulkRows = n - 1;
+        int chunkRows = CHUNK_BLOCKS * BlockEvaluator.BLOCK;
+        int chunks = (bulkRows + chunkRows - 1) / chunkRows;
+        List<Worker> workers = Parallel.forChunks(chunks, options.parallelism(),
+                () -> new Worker(new BlockEvaluator(bulk, columns, challenges), new FailureCollector(nc, cap)),
+                (w, chunk) -> {
+                    int end = Math.min(bulkRows, (chunk + 1) * chunkRows);
+                    for (int from = chunk * chunkRows; from < end; from += BlockEvaluator.BLOCK) {
+                        w.evaluator.run(from, Math.min(BlockEvaluator.BLOCK, end - from), w.collector);
+                    }
+                });
+        for (Worker w : workers) {
+            all.merge(w.collector);
+        }
+        new BlockEvaluator(firstRow, columns, challenges).run(0, 1, all);
+        new BlockEvaluator(lastRow, columns, challenges).run(n - 1, 1, all);
+        return report(witness, all, options);
+    }
+
+    private record Worker(BlockEvaluator evaluator, FailureCollector collector) {
+    }
+
+    private CheckReport report(Witness witness, FailureCollector all, CheckOptions options) {
+        List<Constraint> cs = system.constraints();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Constraint c : cs) {
+            if (all.counts[c.index()] > 0) {
+                counts.put(c.name(), all.counts[c.index()]);
+            }
+        }
+        long[][] columns = witness.columnsUnsafe();
+        List<Failure> failures = new ArrayList<>();
+        for (long key : all.sortedKeys()) {
+            int row = FailureCollector.row(key);
+            Constraint c = cs.get(FailureCollector.constraint(key));
+            Map<String, Long> cells = new LinkedHashMap<>();
+            for (Expr.Cell cell : cellsRead.get(c.index())) {
+                int r = cell.next() ? row + 1 : row;
+                String name = cell.column().name() + (cell.next() ? "'" : "");
+                cells.put(name, columns[cell.column().index()][r]);
+            }
+            String context = options.context() == null ? null : options.context().apply(row);
+            failures.add(new Failure(c.name(), c.polynomial(), c.kind(), row, cells, context, c.argument()));
+        }
+        List<ArgumentIssue> issues = new ArrayList<>();
+        Set<String> failing = counts.keySet();
+        for (Lookup l : system.lookups()) {
+            if (l.constraints().stream().anyMatch(c -> failing.contains(c.name()))) {
+                issues.addAll(ArgumentDiagnostics.lookup(system, l, witness));
+            }
+        }
+        for (Permutation p : system.permutations()) {
+            if (p.constraints().stream().anyMatch(c -> failing.contains(c.name()))) {
+                issues.addAll(ArgumentDiagnostics.permutation(p, witness));
+            }
+        }
+        return new CheckReport(system.name(), witness.rows(), cs.size(), failures, counts, issues);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.zkjvm.circuit.witness;
+
+import dev.zkjvm.circuit.air.Challenge;
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.air.Lookup;
+import dev.zkjvm.circuit.air.Permutation;
+import dev.zkjvm.circuit.air.Phase;
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.hash.HashAlgorithm;
+import dev.zkjvm.circuit.hash.MerkleTree;
+import dev.zkjvm.circuit.hash.Transcript;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds a {@link Witness} in the order a prover must follow:
+ * <ol>
+ *   <li>generate the FIXED columns from the system;</li>
+ *   <li>take the user's MAIN columns and compute the lookups' multiplicity columns;</li>
+ *   <li>commit to all MAIN columns with a {@link MerkleTree} and absorb the system description,
+ *       the row count and the root into a {@link Transcript};</li>
+ *   <li>draw every challenge (in GF(p²)) from that transcript;</li>
+ *   <li>build the AUX columns: lookup running sums and permutation grand products.</li>
+ * </ol>
+ * Challenges therefore depend on every committed cell and can never be chosen beforehand.
+ *
+ * <pre>{@code
+ * Witness w = WitnessBuilder.of(cs, rows).set(x, xs).set(y, ys).build();
+ * }</pre>
+ */
+public final class WitnessBuilder {
+    /** The transcript domain prefix; the system name is appended. */
+    public static final String DOMAIN = "zkjvm/air/";
+
+    private final ConstraintSystem system;
+    private final int rows;
+    private final long[][] columns;
+    private HashAlgorithm hash = HashAlgorithm.DEFAULT;
+    private boolean built;
+
+    private WitnessBuilder(ConstraintSystem system, int rows) {
+        if (rows < system.minRows()) {
+            throw new IllegalArgumentException("system " + system.name() + " needs at least " + system.minRows()
+                    + " rows (its fixed tables), got " + rows);
+        }
+        this.system = system;
+        this.rows = rows;
+        this.columns = new long[system.columns().size()][];
+    }
+
+    /** Starts a witness of {@code rows} rows for {@code system}. */
+    public static WitnessBuilder of(ConstraintSystem system, int rows) {
+        return new WitnessBuilder(system, rows);
+    }
+
+    /** Selects the hash of the commitment and the transcript (default SHA-256). */
+    public WitnessBuilder hash(HashAlgorithm algorithm) {
+        this.hash = algorithm;
+        return this;
+    }
+
+    /**
+     * Supplies a MAIN column. The array is taken over, not copied; its values must be canonical.
+     * A lookup's multiplicity column may be supplied too, which replaces the computed one.
+     */
+    public WitnessBuilder set(Column c, long[] values) {
+        if (built) {
+            throw new IllegalStateException("this WitnessBuilder has already built its witness");
+        }
+        if (c.phase() != Phase.MAIN || !system.columns().get(c.index()).equals(c)) {
+            throw new IllegalArgumentException("not a MAIN column of " + system.name() + ": " + c);
+        }
+        if (values.length != rows) {
+            throw new IllegalArgumentException("column " + c + " has " + values.length + " values, expected " + rows);
+        }
+        columns[c.index()] = values;
+        return this;
+    }
+
+    /** Supplies a MAIN column from signed values (-1 becomes p - 1). */
+    public WitnessBuilder setSigned(Column c, long[] signedValues) {
+        long[] v = new long[signedValues.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Goldilocks.fromSigned(signedValues[i]);
+        }
+        return set(c, v);
+    }
+
+    /**
+     * Runs the five steps and returns the complete table. A builder builds once.
+     *
+     * @throws IllegalStateException if a MAIN column is missing or the builder was used already
+     */
+    public Witness build() {
+        if (built) {
+            throw new IllegalStateException("this WitnessBuilder has already built its witness");
+        }
+        built = true;
+        for (Column c : system.columns(Phase.FIXED)) {
+            columns[c.index()] = system.fixedValues(c).generate(rows);
+        }
+        Set<Column> computed = new HashSet<>();
+        for (Lookup l : system.lookups()) {
+            if (columns[l.multiplicity().index()] == null) {
+                computed.add(l.multiplicity());
+            }
+        }
+        List<Column> main = system.columns(Phase.MAIN);
+        for (Column c : main) {
+            if (columns[c.index()] == null && !computed.contains(c)) {
+                throw new IllegalStateException("MAIN column " + c + " of " + system.name() + " was not set");
+            }
+            if (columns[c.index()] != null) {
+                checkCanonical(c, columns[c.index()]);
+            }
+        }
+        for (Lookup l : system.lookups()) {
+            if (computed.contains(l.multiplicity())) {
+                columns[l.multiplicity().index()] = ArgumentColumns.multiplicities(system, l, columns, rows);
+            }
+        }
+        long[][] mainColumns = new long[main.size()][];
+        for (int i = 0; i < mainColumns.length; i++) {
+            mainColumns[i] = columns[main.get(i).index()];
+        }
+        byte[] root = MerkleTree.commit(hash, mainColumns, rows).root();
+        Ext2[] challenges = drawChallenges(system, rows, root, hash);
+        for (Column c : system.columns(Phase.AUX)) {
+            columns[c.index()] = new long[rows];
+        }
+        for (Lookup l : system.lookups()) {
+            ArgumentColumns.fillRunningSum(l, columns, rows, challenges);
+        }
+        for (Permutation p : system.permutations()) {
+            ArgumentColumns.fillGrandProduct(p, columns, rows, challenges);
+        }
+        return new Witness(system, rows, columns, challenges, root, hash);
+    }
+
+    /**
+     * Derives the challenges of {@code system} from the MAIN commitment exactly as {@link #build()}
+     * does: transcript domain {@value #DOMAIN} + system name, then the system description, the row
+     * count and the root, then one squeeze per challenge labelled with its name.
+     */
+    public static Ext2[] drawChallenges(ConstraintSystem system, int rows, byte[] mainRoot, HashAlgorithm hash) {
+        Transcript t = new Transcript(DOMAIN + system.name(), hash);
+        t.absorbBytes("system", system.describe().getBytes(StandardCharsets.UTF_8));
+        t.absorbLong("rows", rows);
+        t.absorbRoot("main", mainRoot);
+        Ext2[] out = new Ext2[system.challenges().size()];
+        for (Challenge ch : system.challenges()) {
+            out[ch.index()] = t.challengeExt(ch.name());
+        }
+        return out;
+    }
+
+    private static void checkCanonical(Column c, long[] values) {
+        for (int r = 0; r < values.length; r++) {
+            if (!Goldilocks.isCanonical(values[r])) {
+                throw new IllegalArgumentException("column " + c + " row " + r + ": value "
+                        + Long.toUnsignedString(values[r]) + " is not a canonical field element (>= p)");
+            }
+        }
+    }
+}
