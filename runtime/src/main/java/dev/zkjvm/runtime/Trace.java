@@ -31,17 +31,19 @@ public class Trace<W extends Word<W>> {
 
     /**
      * Wraps flat columns (not copied). Each array holds at least {@code size} entries,
-     * {@code value} at least {@code size * type.limbs()}.
+     * {@code value} at least {@code size * type.limbs()}. A null {@code time} means record
+     * {@code i} has time {@code i}.
      */
     public Trace(WordType<W> type, int size, long[] time, int[] stackDepth, byte[] flag, long[] address,
                  long[] value, long[] step, int[] opcode) {
-        this(type, size, 31, new long[][] {time}, new int[][] {stackDepth}, new byte[][] {flag},
+        this(type, size, 31, time == null ? null : new long[][] {time}, new int[][] {stackDepth}, new byte[][] {flag},
                 new long[][] {address}, new long[][] {value}, new long[][] {step}, new int[][] {opcode});
     }
 
     /**
      * Wraps chunked columns (not copied): record {@code i} is entry {@code i & (2^shift - 1)} of
-     * chunk {@code i >>> shift}. Used by the machine's trace buffer, which grows by chunks.
+     * chunk {@code i >>> shift}. Used by the machine's trace buffer, which grows by chunks. A null
+     * {@code time} means record {@code i} has time {@code i}.
      */
     public Trace(WordType<W> type, int size, int shift, long[][] time, int[][] stackDepth, byte[][] flag,
                  long[][] address, long[][] value, long[][] step, int[][] opcode) {
@@ -78,7 +80,7 @@ public class Trace<W extends Word<W>> {
     /** Time of record {@code i}. */
     public long time(int i) {
         check(i);
-        return time[i >>> shift][i & mask];
+        return time == null ? i : time[i >>> shift][i & mask];
     }
 
     /** Stack depth after record {@code i}'s access. */

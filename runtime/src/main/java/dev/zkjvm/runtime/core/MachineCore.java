@@ -436,8 +436,7 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     private void recordWrite(long cell, W value, int part) {
         if (limbs == 1) {
             long v = value.limb(0);
-            undo.remember(cell, memory.get(cell));
-            memory.set(cell, v);
+            undo.remember(cell, memory.exchange(cell, v));
             trace.append(trace.size(), depth, WRITE | part, cell << wordShift, v, stepMark, opcode);
             return;
         }

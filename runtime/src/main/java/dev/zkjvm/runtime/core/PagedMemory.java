@@ -54,6 +54,15 @@ public final class PagedMemory {
         }
     }
 
+    /** Sets limb 0 of a single-limb cell and returns what it held (one page lookup for both). */
+    public long exchange(long cell, long value) {
+        long[] page = page(cell >>> PAGE_BITS, true);
+        int i = (int) (cell & PAGE_MASK) * limbs;
+        long old = page[i];
+        page[i] = value;
+        return old;
+    }
+
     /** Sets limb 0 of a single-limb cell. */
     public void set(long cell, long value) {
         page(cell >>> PAGE_BITS, true)[(int) (cell & PAGE_MASK) * limbs] = value;

@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>Columns grow by chunks of 2^16 records, so a long trace is never copied: the first chunk
  * starts small and doubles until it is full size (small machines stay small), every later
- * chunk is allocated full size.
+ * chunk is allocated full size. A machine's times are always 0, 1, 2, ...; the time column is
+ * only stored once some record's time differs from its index (a hand-built trace).
  *
  * @param <W> word type
  */
@@ -24,6 +25,7 @@ public final class TraceBuffer<W extends Word<W>> {
     private final int limbs;
     private int size;
     private int chunks;
+    private boolean timeIsIndex = true;
     private long[][] time = new long[4][];
     private int[][] stackDepth = new int[4][];
     private byte[][] flag = new byte[4][];
@@ -59,11 +61,13 @@ public final class TraceBuffer<W extends Word<W>> {
      * for a write, {@link Trace#SECOND_CELL_BIT} for the second cell of an unaligned access.
      */
     public void append(long t, int depth, int flags, long addr, long v, long stepNo, int op) {
-        if (pos == curTime.length) {
+        if (pos == curDepth.length) {
             makeRoom();
         }
         int i = pos;
-        curTime[i] = t;
+        if (!timeIsIndex || t != size) {
+            storeTime(i, t);
+        }
         curDepth[i] = depth;
         curFlag[i] = (byte) flags;
         curAddress[i] = addr;
@@ -76,11 +80,13 @@ public final class TraceBuffer<W extends Word<W>> {
 
     /** Appends a record whose value is {@code limbs} limbs read from {@code v} at {@code offset}. */
     public void append(long t, int depth, int flags, long addr, long[] v, int offset, long stepNo, int op) {
-        if (pos == curTime.length) {
+        if (pos == curDepth.length) {
             makeRoom();
         }
         int i = pos;
-        curTime[i] = t;
+        if (!timeIsIndex || t != size) {
+            storeTime(i, t);
+        }
         curDepth[i] = depth;
         curFlag[i] = (byte) flags;
         curAddress[i] = addr;
@@ -126,18 +132,35 @@ public final class TraceBuffer<W extends Word<W>> {
         size = newSize;
     }
 
+    /** Stores a time that is not its record's index, switching the time column on first. */
+    private void storeTime(int i, long t) {
+        if (timeIsIndex) {
+            timeIsIndex = false;
+            for (int c = 0; c < chunks; c++) {
+                long[] column = new long[stackDepth[c].length];
+                for (int k = 0; k < column.length; k++) {
+                    column[k] = ((long) c << SHIFT) + k;
+                }
+                time[c] = column;
+            }
+            curTime = time[chunks - 1];
+        }
+        curTime[i] = t;
+    }
+
     /** A view of the records so far. */
     public Trace<W> snapshot() {
-        return new Trace<>(type, size, SHIFT, Arrays.copyOf(time, chunks), Arrays.copyOf(stackDepth, chunks),
+        return new Trace<>(type, size, SHIFT, timeIsIndex ? null : Arrays.copyOf(time, chunks),
+                Arrays.copyOf(stackDepth, chunks),
                 Arrays.copyOf(flag, chunks), Arrays.copyOf(address, chunks), Arrays.copyOf(value, chunks),
                 Arrays.copyOf(step, chunks), Arrays.copyOf(opcode, chunks));
     }
 
     private void makeRoom() {
-        if (curTime.length < CHUNK) {
+        if (curDepth.length < CHUNK) {
             // Only the first chunk is ever short: double it in place.
-            int n = Math.min(CHUNK, curTime.length * 2);
-            time[0] = Arrays.copyOf(curTime, n);
+            int n = Math.min(CHUNK, curDepth.length * 2);
+            time[0] = timeIsIndex ? null : Arrays.copyOf(curTime, n);
             stackDepth[0] = Arrays.copyOf(curDepth, n);
             flag[0] = Arrays.copyOf(curFlag, n);
             address[0] = Arrays.copyOf(curAddress, n);
@@ -166,7 +189,7 @@ public final class TraceBuffer<W extends Word<W>> {
             opcode = Arrays.copyOf(opcode, n);
         }
         int c = chunks++;
-        time[c] = new long[length];
+        time[c] = timeIsIndex ? null : new long[length];
         stackDepth[c] = new int[length];
         flag[c] = new byte[length];
         address[c] = new long[length];
