@@ -1,0 +1,162 @@
+package dev.zkjvm.circuit.poly;
+
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.util.Parallel;
+import java.util.Arrays;
+
+/**
+ * Low-degree extension of trace columns onto a larger coset.
+ *
+ * <p>A column of {@code n = 2^k} values is read as evaluations {@code p(ω_n^i)} of a polynomial
+ * of degree below {@code n} on the trace subgroup. Its extension by {@code blowup = 2^b} is the
+ * array of {@code N = n·blowup} values {@code p(shift·ω_N^i)}, i = 0..N-1, on the coset
+ * {@code shift·⟨ω_N⟩}. The default shift is {@link TwoAdic#GENERATOR} = 7: it lies outside every
+ * two-adic subgroup, so the coset never meets the trace domain.
+ *
+ * <p>Steps: interpolate (inverse NTT of size n), multiply coefficient {@code i} by
+ * {@code shift^i} (with the inverse transform's {@code 1/n} folded in), zero-pad to N, and
+ * evaluate (forward NTT of size N). The interpolation is a decimation-in-frequency transform,
+ * which leaves the coefficients in bit-reversed order, the order in which the
+ * decimation-in-time forward transform wants its input; so neither step needs a bit-reversal
+ * pass. In the padded size-N bit-reversed layout the n coefficients sit at multiples of
+ * {@code blowup} with zeros between them; the first b stages of the forward transform would
+ * only copy each coefficient across its block of {@code blowup} entries, so a fill replaces them.
+ */
+public final class LowDegreeExtension {
+    private LowDegreeExtension() {
+    }
+
+    /** Extends one column by {@code blowup} onto the coset with shift 7. */
+    public static long[] extend(long[] evaluations, int blowup) {
+        return extend(evaluations, blowup, TwoAdic.GENERATOR);
+    }
+
+    /**
+     * Extends one column by {@code blowup} onto the coset {@code shift·⟨ω_N⟩}.
+     *
+     * @param evaluations {@code n} canonical values on the trace subgroup, n a power of two
+     * @param blowup a power of two, at least 1
+     * @param shift a non-zero canonical coset shift (1 gives the subgroup of order N itself)
+     * @return a new array of {@code n·blowup} evaluations in natural order
+     */
+    public static long[] extend(long[] evaluations, int blowup, long shift) {
+        return extend(new long[][] {evaluations}, blowup, shift)[0];
+    }
+
+    /** Extends every column (all of the same length) by {@code blowup} onto the coset with shift 7. */
+    public static long[][] extend(long[][] columns, int blowup) {
+        return extend(columns, blowup, TwoAdic.GENERATOR);
+    }
+
+    /**
+     * Extends every column by {@code blowup} onto the coset {@code shift·⟨ω_N⟩}, as
+     * {@link #extend(long[], int, long)} does for one. With at least as many columns as workers,
+     * each worker extends whole columns; otherwise each column is extended in parallel.
+     *
+     * @throws IllegalArgumentException if the columns differ in length or a size is not a power of two
+     */
+    public static long[][] extend(long[][] columns, int blowup, long shift) {
+        if (columns.length == 0) {
+            return new long[0][];
+        }
+        int n = check(columns, blowup, shift);
+        long[] scale = new long[n];
+        TwoAdic.fillPowers(scale, shift, Goldilocks.inverse(n)); // shift^i / n
+        return run(columns, blowup, scale, true);
+    }
+
+    /**
+     * Evaluates polynomials given by coefficients on the coset {@code shift·⟨ω_N⟩} of size
+     * {@code N = n·blowup}, where {@code n} is the (common, power-of-two) number of coefficients.
+     */
+    public static long[][] extendCoefficients(long[][] coefficients, int blowup, long shift) {
+        if (coefficients.length == 0) {
+            return new long[0][];
+        }
+        int n = check(coefficients, blowup, shift);
+        return run(coefficients, blowup, TwoAdic.powers(shift, n), false);
+    }
+
+    /** Evaluates one polynomial given by {@code n} coefficients on a coset of size n·blowup. */
+    public static long[] extendCoefficients(long[] coefficients, int blowup, long shift) {
+        return extendCoefficients(new long[][] {coefficients}, blowup, shift)[0];
+    }
+
+    /**
+     * Returns the points of the extended domain, {@code shift·ω_N^i} for i = 0..N-1, where
+     * {@code N = n·blowup}.
+     */
+    public static long[] domain(int n, int blowup, long shift) {
+        int size = checkedSize(n, blowup);
+        long[] out = new long[size];
+        TwoAdic.fillPowers(out, TwoAdic.rootOfUnity(TwoAdic.log2(size)), shift);
+        return out;
+    }
+
+    private static long[][] run(long[][] columns, int blowup, long[] scale, boolean fromEvaluations) {
+        long[][] out = new long[columns.length][];
+        if (columns.length >= Parallel.parallelism()) {
+            Parallel.forChunks(columns.length, Parallel.parallelism(), () -> null,
+                    (ignored, c) -> out[c] = extendOne(columns[c], blowup, scale, fromEvaluations));
+        } else {
+            for (int c = 0; c < columns.length; c++) {
+                out[c] = extendOne(columns[c], blowup, scale, fromEvaluations);
+            }
+        }
+        return out;
+    }
+
+    private static long[] extendOne(long[] column, int blowup, long[] scale, boolean fromEvaluations) {
+        int n = column.length;
+        long[] w = column;
+        if (fromEvaluations) {
+            // w[b] = n·c[rev(b)]; the 1/n is already in scale
+            w = column.clone();
+            Ntt.inverseToBitReversed(w, n);
+        }
+        int logB = Integer.numberOfTrailingZeros(blowup);
+        int shiftN = Integer.SIZE - Integer.numberOfTrailingZeros(n);
+        long[] src = w;
+        long[] big = new long[n * blowup];
+        // bit-reversed layout of size N: coefficient k sits at blowup·rev_n(k), zeros elsewhere
+        Parallel.forRange(n, Ntt.grain(n), (from, to) -> {
+            for (int b = from; b < to; b++) {
+                int k = n == 1 ? 0 : Integer.reverse(b) >>> shiftN;
+                int at = fromEvaluations ? b : k;
+                long v = Goldilocks.mul(src[at], scale[k]);
+                int start = b << logB;
+                if (blowup == 1) {
+                    big[start] = v;
+                } else {
+                    Arrays.fill(big, start, start + blowup, v);
+                }
+            }
+        });
+        Ntt.stages(big, big.length, blowup);
+        return big;
+    }
+
+    /** Validates the arguments and returns the common column length. */
+    private static int check(long[][] columns, int blowup, long shift) {
+        int n = columns[0].length;
+        for (long[] c : columns) {
+            if (c.length != n) {
+                throw new IllegalArgumentException("columns differ in length: " + n + " and " + c.length);
+            }
+        }
+        checkedSize(n, blowup);
+        if (shift == 0 || !Goldilocks.isCanonical(shift)) {
+            throw new IllegalArgumentException("shift must be a non-zero canonical element");
+        }
+        return n;
+    }
+
+    private static int checkedSize(int n, int blowup) {
+        int logN = TwoAdic.log2(n);
+        int logB = TwoAdic.log2(blowup);
+        if (logN + logB > 30) {
+            throw new IllegalArgumentException("extended size 2^" + (logN + logB) + " exceeds 2^30");
+        }
+        return n << logB;
+    }
+}
