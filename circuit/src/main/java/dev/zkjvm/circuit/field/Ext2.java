@@ -102,13 +102,32 @@ public record Ext2(long c0, long c1) {
 
     /** Constant coordinate of {@code (a0 + a1·x)(b0 + b1·x)}: {@code a0·b0 + 7·a1·b1}. */
     public static long mulC0(long a0, long a1, long b0, long b1) {
-        return Goldilocks.add(Goldilocks.mul(a0, b0), Goldilocks.mul(W, Goldilocks.mul(a1, b1)));
+        // a0·b0 as 128 bits plus 7·(a1·b1 mod p) (< 2^67): below p² + 7p < 2^128, one reduction.
+        long m = Goldilocks.mul(a1, b1);
+        long lo = a0 * b0;
+        long hi = Math.multiplyHigh(a0, b0) + ((a0 >> 63) & b0) + ((b0 >> 63) & a0);
+        long tLo = m * W;
+        long tHi = Math.multiplyHigh(m, W) + ((m >> 63) & W);
+        long sumLo = lo + tLo;
+        hi += tHi + (Long.compareUnsigned(sumLo, lo) < 0 ? 1 : 0);
+        return Goldilocks.reduce128(hi, sumLo);
     }
 
     /** Coordinate of x in {@code (a0 + a1·x)(b0 + b1·x)}: {@code a0·b1 + a1·b0}. */
     public static long mulC1(long a0, long a1, long b0, long b1) {
-        return Goldilocks.add(Goldilocks.mul(a0, b1), Goldilocks.mul(a1, b0));
+        // a0·b1 + a1·b0 as a 129-bit sum, one reduction; a carry out of bit 128 adds 2^128 mod p.
+        long lo1 = a0 * b1;
+        long hi1 = Math.multiplyHigh(a0, b1) + ((a0 >> 63) & b1) + ((b1 >> 63) & a0);
+        long lo2 = a1 * b0;
+        long hi2 = Math.multiplyHigh(a1, b0) + ((a1 >> 63) & b0) + ((b0 >> 63) & a1);
+        long lo = lo1 + lo2;
+        long hi = hi1 + hi2 + (Long.compareUnsigned(lo, lo1) < 0 ? 1 : 0);
+        long carry = Long.compareUnsigned(hi, hi1) < 0 ? TWO_128 : 0;
+        return Goldilocks.add(Goldilocks.reduce128(hi, lo), carry);
     }
+
+    /** 2^128 mod p = p - 2^32. */
+    private static final long TWO_128 = 0xFFFF_FFFE_0000_0001L;
 
     /**
      * The norm {@code (a0 + a1·x)(a0 - a1·x) = a0² - 7·a1²}, a base field element that is zero

@@ -15,6 +15,7 @@ public final class MerkleTree {
     private static final int D = Hasher.DIGEST_SIZE;
     private static final int PARALLEL_THRESHOLD = 4096;
     private static final int GRAIN = 2048;
+    private static final int LEAF_BLOCK = 128;
 
     private final HashAlgorithm algorithm;
     private final int rows;
@@ -51,16 +52,24 @@ public final class MerkleTree {
         byte[][] levels = new byte[depth + 1][];
         byte[] leafLevel = new byte[leaves * D];
         int width = columns.length;
+        int stride = 1 + 8 * width;
         hashRange(rows, rows < PARALLEL_THRESHOLD, (from, to) -> {
             Hasher h = algorithm.newHasher();
-            byte[] buf = new byte[1 + 8 * width];
-            for (int r = from; r < to; r++) {
-                buf[0] = 0x00;
+            // Leaves are encoded a block of rows at a time, column by column, so that each column
+            // is read sequentially; the leaf bytes are exactly 0x00 || row values.
+            byte[] buf = new byte[LEAF_BLOCK * stride];
+            for (int b = from; b < to; b += LEAF_BLOCK) {
+                int len = Math.min(LEAF_BLOCK, to - b);
                 for (int c = 0; c < width; c++) {
-                    putLong(buf, 1 + 8 * c, columns[c][r]);
+                    long[] col = columns[c];
+                    for (int k = 0, off = 1 + 8 * c; k < len; k++, off += stride) {
+                        putLong(buf, off, col[b + k]);
+                    }
                 }
-                h.update(buf, 0, buf.length);
-                h.digest(leafLevel, r * D);
+                for (int k = 0; k < len; k++) {
+                    h.update(buf, k * stride, stride);
+                    h.digest(leafLevel, (b + k) * D);
+                }
             }
         });
         levels[0] = leafLevel;
@@ -89,10 +98,11 @@ public final class MerkleTree {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LE_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     static void putLong(byte[] b, int off, long v) {
-        for (int i = 0; i < 8; i++) {
-            b[off + i] = (byte) (v >>> (8 * i));
-        }
+        LE_LONG.set(b, off, v);
     }
 
     /** The digest of one leaf: {@code H(0x00 || row values little-endian)}. */

@@ -4,6 +4,7 @@ import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
 import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,60 +168,78 @@ public final class MemoryConsistency {
      */
     public int[] fill(WitnessBuilder w, long[] times, long[] cells, long[] writes, long[][] values) {
         int rows = cells.length;
-        w.set(time, canonical(times)).set(cell, cells).set(rw, canonical(writes));
-        for (int j = 0; j < value.size(); j++) {
-            w.set(value.get(j), values[j]);
-        }
-        setLimbs(w, cellLimbs, cells);
-
+        // Sort first: it reads the raw cells; everything after is per-row work spread over the pool.
         int[] order = AddressSort.order(cells, rows);
         long[] sTime = new long[rows];
         long[] sCell = new long[rows];
         long[] sRw = new long[rows];
         long[] sSame = new long[rows];
         long[] sDelta = new long[rows];
-        for (int k = 0; k < rows; k++) {
-            int row = order[k];
-            sTime[k] = times[row];
-            sCell[k] = cells[row];
-            sRw[k] = writes[row];
-            if (k > 0) {
-                boolean sameCell = sCell[k] == sCell[k - 1];
-                sSame[k] = sameCell ? 1 : 0;
-                sDelta[k] = sameCell ? sTime[k] - sTime[k - 1] - 1 : sCell[k] - sCell[k - 1] - 1;
+        long[][] sValues = new long[value.size()][rows];
+        long[][] dLimbs = new long[CELL_LIMBS][rows];
+        Parallel.forRange(rows, GRAIN, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int row = order[k];
+                long c = cells[row];
+                long t = times[row];
+                sTime[k] = Goldilocks.fromSigned(t);
+                sCell[k] = c;
+                sRw[k] = Goldilocks.fromSigned(writes[row]);
+                if (k > 0) {
+                    int prev = order[k - 1];
+                    boolean sameCell = c == cells[prev];
+                    sSame[k] = sameCell ? 1 : 0;
+                    long d = sameCell ? t - times[prev] - 1 : c - cells[prev] - 1;
+                    sDelta[k] = Goldilocks.fromSigned(d);
+                    for (int i = 0; i < CELL_LIMBS; i++) {
+                        dLimbs[i][k] = (d >>> (LIMB_BITS * i)) & LIMB_MASK;
+                    }
+                }
+                for (int j = 0; j < sValues.length; j++) {
+                    sValues[j][k] = values[j][row];
+                }
             }
+        });
+        for (int i = 0; i < CELL_LIMBS; i++) {
+            w.set(deltaLimbs.get(i), dLimbs[i]);
         }
-        setLimbs(w, deltaLimbs, sDelta);
-        w.set(sortedTime, canonical(sTime)).set(sortedCell, sCell).set(sortedRw, canonical(sRw)).set(same, sSame)
-                .set(delta, canonical(sDelta));
+        w.set(sortedTime, sTime).set(sortedCell, sCell).set(sortedRw, sRw).set(same, sSame).set(delta, sDelta);
         for (int j = 0; j < value.size(); j++) {
-            long[] src = values[j];
-            long[] dst = new long[rows];
-            for (int k = 0; k < rows; k++) {
-                dst[k] = src[order[k]];
-            }
-            w.set(sortedValue.get(j), dst);
+            w.set(sortedValue.get(j), sValues[j]);
+        }
+        setLimbs(w, cellLimbs, cells);
+        w.set(time, canonical(times)).set(cell, cells).set(rw, canonical(writes));
+        for (int j = 0; j < value.size(); j++) {
+            w.set(value.get(j), values[j]);
         }
         return order;
     }
 
+    private static final int GRAIN = 1 << 16;
+
     /** Signed values as field elements (-1 becomes p - 1), in place. */
     static long[] canonical(long[] values) {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Goldilocks.fromSigned(values[i]);
-        }
+        Parallel.forRange(values.length, GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                values[i] = Goldilocks.fromSigned(values[i]);
+            }
+        });
         return values;
     }
 
     /** Splits {@code values} into 16-bit limb columns, reading each as an unsigned 48-bit number. */
     public static void setLimbs(WitnessBuilder w, List<Column> limbs, long[] values) {
-        for (int i = 0; i < limbs.size(); i++) {
-            long[] limb = new long[values.length];
-            int shift = LIMB_BITS * i;
-            for (int r = 0; r < values.length; r++) {
-                limb[r] = (values[r] >>> shift) & LIMB_MASK;
+        long[][] out = new long[limbs.size()][values.length];
+        Parallel.forRange(values.length, GRAIN, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long v = values[r];
+                for (int i = 0; i < out.length; i++) {
+                    out[i][r] = (v >>> (LIMB_BITS * i)) & LIMB_MASK;
+                }
             }
-            w.set(limbs.get(i), limb);
+        });
+        for (int i = 0; i < limbs.size(); i++) {
+            w.set(limbs.get(i), out[i]);
         }
     }
 }

@@ -76,6 +76,21 @@ public final class ArgumentColumns {
      * constraint then fails.
      */
     public static long[] multiplicities(ConstraintSystem cs, Lookup l, long[][] columns, int rows) {
+        long size = rangeTableSize(cs, l);
+        if (size > 0) {
+            // The range table holds v at row v: count straight into the column, no evaluation.
+            long[] sel = l.selector() == null ? null : baseValues(l.selector(), columns, rows);
+            long[] f = baseValues(l.inputs().get(0), columns, rows);
+            long[] m = new long[rows];
+            for (int r = 0; r < rows; r++) {
+                long s = sel == null ? 1 : sel[r];
+                long v = f[r];
+                if (s != 0 && Long.compareUnsigned(v, size) < 0) {
+                    m[(int) v] = Goldilocks.add(m[(int) v], s);
+                }
+            }
+            return m;
+        }
         LookupValues v = lookupValues(l, columns, rows);
         TableIndex index = tableIndex(cs, l, v.table(), rows);
         long[] m = new long[rows];
@@ -98,6 +113,26 @@ public final class ArgumentColumns {
      * The multiplicity column must already be in {@code columns}.
      */
     public static void fillRunningSum(Lookup l, long[][] columns, int rows, Ext2[] challenges) {
+        fillRunningSum(null, l, columns, rows, challenges);
+    }
+
+    /**
+     * As {@link #fillRunningSum(Lookup, long[][], int, Ext2[])}; with the system at hand, a
+     * single-column lookup into a range table ({@code rangeCheck16}) takes a faster path that
+     * yields the same column: the table holds only {@code size} distinct values, so the
+     * inverses {@code 1/(α - v)} for {@code v < size} are computed once with one batch
+     * inversion, and every row reads its two inverses from that table (inputs outside the range,
+     * which only a dishonest trace has, are inverted apart). Rows with a zero selector or a zero
+     * multiplicity need no inverse at all.
+     */
+    public static void fillRunningSum(ConstraintSystem cs, Lookup l, long[][] columns, int rows, Ext2[] challenges) {
+        if (cs != null) {
+            long size = rangeTableSize(cs, l);
+            if (size > 0) {
+                fillRangeRunningSum(l, (int) size, columns, rows, challenges);
+                return;
+            }
+        }
         List<Expr> exprs = List.of(l.selectorOrOne(), l.inputDenominator(), l.tableDenominator());
         long[][][] v = ColumnEvaluator.evaluate(exprs, columns, rows, challenges);
         long[] s = v[0][0];
@@ -120,6 +155,114 @@ public final class ArgumentColumns {
         }
     }
 
+    /**
+     * The size of the range table of a single-column lookup whose table is a FIXED
+     * {@link FixedValues.Range} column read at the current row (values 0..size-1), or 0.
+     */
+    static long rangeTableSize(ConstraintSystem cs, Lookup l) {
+        if (l.width() == 1 && l.table().get(0) instanceof Expr.Cell c && !c.next()
+                && c.column().phase() == Phase.FIXED && cs.fixedValues(c.column()) instanceof FixedValues.Range r
+                && r.size() <= (1 << 24)) {
+            return r.size();
+        }
+        return 0;
+    }
+
+    /** The values of a current-row expression on every row: the column itself for a plain cell. */
+    static long[] baseValues(Expr e, long[][] columns, int rows) {
+        if (e instanceof Expr.Cell c && !c.next()) {
+            return columns[c.column().index()];
+        }
+        return ColumnEvaluator.evaluate(List.of(e), columns, rows, new Ext2[0])[0][0];
+    }
+
+    private static void fillRangeRunningSum(Lookup l, int size, long[][] columns, int rows, Ext2[] challenges) {
+        Ext2 alpha = challenges[l.alpha().index()];
+        long a0 = alpha.c0();
+        long a1 = alpha.c1();
+        // inv[v] = 1/(α - v) for every table value v.
+        long[] inv0 = new long[size];
+        long[] inv1 = new long[size];
+        for (int v = 0; v < size; v++) {
+            inv0[v] = Goldilocks.sub(a0, v);
+            inv1[v] = a1;
+        }
+        invertAll(new long[][] {inv0, inv1}, size, "lookup " + l.name() + " table denominator");
+        long[] s = l.selector() == null ? null : baseValues(l.selector(), columns, rows);
+        long[] f = baseValues(l.inputs().get(0), columns, rows);
+        long[] t = baseValues(l.table().get(0), columns, rows);
+        long[] m = columns[l.multiplicity().index()];
+        // Inputs (and, defensively, table values) outside the range: invert those apart.
+        int outside = 0;
+        for (int r = 0; r < rows; r++) {
+            if ((s == null || s[r] != 0) && Long.compareUnsigned(f[r], size) >= 0) {
+                outside++;
+            }
+            if (m[r] != 0 && Long.compareUnsigned(t[r], size) >= 0) {
+                outside++;
+            }
+        }
+        long[] out0 = new long[outside];
+        long[] out1 = new long[outside];
+        if (outside > 0) {
+            int k = 0;
+            for (int r = 0; r < rows; r++) {
+                if ((s == null || s[r] != 0) && Long.compareUnsigned(f[r], size) >= 0) {
+                    out0[k] = Goldilocks.sub(a0, f[r]);
+                    out1[k++] = a1;
+                }
+                if (m[r] != 0 && Long.compareUnsigned(t[r], size) >= 0) {
+                    out0[k] = Goldilocks.sub(a0, t[r]);
+                    out1[k++] = a1;
+                }
+            }
+            invertAll(new long[][] {out0, out1}, outside, "lookup " + l.name() + " denominator");
+        }
+        long[] h0 = columns[l.runningSum().c0().index()];
+        long[] h1 = columns[l.runningSum().c1().index()];
+        long acc0 = 0;
+        long acc1 = 0;
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+            long sr = s == null ? 1 : s[r];
+            if (sr != 0) {
+                long x0;
+                long x1;
+                long fr = f[r];
+                if (Long.compareUnsigned(fr, size) < 0) {
+                    x0 = inv0[(int) fr];
+                    x1 = inv1[(int) fr];
+                } else {
+                    x0 = out0[k];
+                    x1 = out1[k++];
+                }
+                if (sr != 1) {
+                    x0 = Goldilocks.mul(sr, x0);
+                    x1 = Goldilocks.mul(sr, x1);
+                }
+                acc0 = Goldilocks.add(acc0, x0);
+                acc1 = Goldilocks.add(acc1, x1);
+            }
+            long mr = m[r];
+            if (mr != 0) {
+                long y0;
+                long y1;
+                long tr = t[r];
+                if (Long.compareUnsigned(tr, size) < 0) {
+                    y0 = inv0[(int) tr];
+                    y1 = inv1[(int) tr];
+                } else {
+                    y0 = out0[k];
+                    y1 = out1[k++];
+                }
+                acc0 = Goldilocks.sub(acc0, Goldilocks.mul(mr, y0));
+                acc1 = Goldilocks.sub(acc1, Goldilocks.mul(mr, y1));
+            }
+            h0[r] = acc0;
+            h1[r] = acc1;
+        }
+    }
+
     /** Fills the grand-product column of {@code p}: {@code z[i] = Π_{j≤i} L_j / R_j}. */
     public static void fillGrandProduct(Permutation p, long[][] columns, int rows, Ext2[] challenges) {
         long[][][] v = ColumnEvaluator.evaluate(List.of(p.leftFactor(), p.rightFactor()), columns, rows, challenges);
@@ -128,18 +271,56 @@ public final class ArgumentColumns {
         invertAll(right, rows, "permutation " + p.name() + " right factor");
         long[] z0 = columns[p.product().c0().index()];
         long[] z1 = columns[p.product().c1().index()];
+        // Prefix products in three passes: chunk-local products (parallel), the chunks' starting
+        // values (sequential, one per chunk), then each chunk scaled by its start (parallel).
+        int chunks = (rows + GRAIN - 1) / GRAIN;
+        long[] end0 = new long[chunks];
+        long[] end1 = new long[chunks];
+        Parallel.forRange(chunks, 1, (fromChunk, toChunk) -> {
+            for (int c = fromChunk; c < toChunk; c++) {
+                long acc0 = 1;
+                long acc1 = 0;
+                for (int r = c * GRAIN, end = Math.min(rows, r + GRAIN); r < end; r++) {
+                    long q0 = Ext2.mulC0(left[0][r], left[1][r], right[0][r], right[1][r]);
+                    long q1 = Ext2.mulC1(left[0][r], left[1][r], right[0][r], right[1][r]);
+                    long n0 = Ext2.mulC0(acc0, acc1, q0, q1);
+                    long n1 = Ext2.mulC1(acc0, acc1, q0, q1);
+                    acc0 = n0;
+                    acc1 = n1;
+                    z0[r] = acc0;
+                    z1[r] = acc1;
+                }
+                end0[c] = acc0;
+                end1[c] = acc1;
+            }
+        });
+        long[] start0 = new long[chunks];
+        long[] start1 = new long[chunks];
         long acc0 = 1;
         long acc1 = 0;
-        for (int r = 0; r < rows; r++) {
-            long q0 = Ext2.mulC0(left[0][r], left[1][r], right[0][r], right[1][r]);
-            long q1 = Ext2.mulC1(left[0][r], left[1][r], right[0][r], right[1][r]);
-            long n0 = Ext2.mulC0(acc0, acc1, q0, q1);
-            long n1 = Ext2.mulC1(acc0, acc1, q0, q1);
+        for (int c = 0; c < chunks; c++) {
+            start0[c] = acc0;
+            start1[c] = acc1;
+            long n0 = Ext2.mulC0(acc0, acc1, end0[c], end1[c]);
+            long n1 = Ext2.mulC1(acc0, acc1, end0[c], end1[c]);
             acc0 = n0;
             acc1 = n1;
-            z0[r] = acc0;
-            z1[r] = acc1;
         }
+        Parallel.forRange(chunks, 1, (fromChunk, toChunk) -> {
+            for (int c = fromChunk; c < toChunk; c++) {
+                long s0 = start0[c];
+                long s1 = start1[c];
+                if (s0 == 1 && s1 == 0) {
+                    continue;
+                }
+                for (int r = c * GRAIN, end = Math.min(rows, r + GRAIN); r < end; r++) {
+                    long a0 = z0[r];
+                    long a1 = z1[r];
+                    z0[r] = Ext2.mulC0(s0, s1, a0, a1);
+                    z1[r] = Ext2.mulC1(s0, s1, a0, a1);
+                }
+            }
+        });
     }
 
     private static void invertAll(long[][] ext, int rows, String what) {

@@ -3,6 +3,8 @@ package dev.zkjvm.circuit.witness;
 import dev.zkjvm.circuit.air.Challenge;
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.air.Exprs;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Permutation;
 import dev.zkjvm.circuit.air.Phase;
@@ -11,6 +13,7 @@ import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.hash.MerkleTree;
 import dev.zkjvm.circuit.hash.Transcript;
+import dev.zkjvm.circuit.util.Parallel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -118,11 +121,14 @@ public final class WitnessBuilder {
                 checkCanonical(c, columns[c.index()]);
             }
         }
-        for (Lookup l : system.lookups()) {
-            if (computed.contains(l.multiplicity())) {
-                columns[l.multiplicity().index()] = ArgumentColumns.multiplicities(system, l, columns, rows);
-            }
-        }
+        // Independent per lookup: one lookup per task, spread over the pool, unless some lookup
+        // reads a computed multiplicity column (then in declaration order, as that lookup expects).
+        List<Lookup> counted = system.lookups().stream().filter(l -> computed.contains(l.multiplicity())).toList();
+        boolean readsCounts = system.lookups().stream().anyMatch(l -> readsAny(l, computed));
+        Parallel.forChunks(counted.size(), readsCounts ? 1 : Parallel.parallelism(), () -> null, (ignored, i) -> {
+            Lookup l = counted.get(i);
+            columns[l.multiplicity().index()] = ArgumentColumns.multiplicities(system, l, columns, rows);
+        });
         long[][] mainColumns = new long[main.size()][];
         for (int i = 0; i < mainColumns.length; i++) {
             mainColumns[i] = columns[main.get(i).index()];
@@ -132,12 +138,14 @@ public final class WitnessBuilder {
         for (Column c : system.columns(Phase.AUX)) {
             columns[c.index()] = new long[rows];
         }
-        for (Lookup l : system.lookups()) {
-            ArgumentColumns.fillRunningSum(l, columns, rows, challenges);
-        }
+        // A grand product spreads its rows over the pool; the running sums of range lookups are
+        // cheap and sequential, so they run one lookup per task.
         for (Permutation p : system.permutations()) {
             ArgumentColumns.fillGrandProduct(p, columns, rows, challenges);
         }
+        List<Lookup> lookups = system.lookups();
+        Parallel.forChunks(lookups.size(), Parallel.parallelism(), () -> null, (ignored, i) ->
+                ArgumentColumns.fillRunningSum(system, lookups.get(i), columns, rows, challenges));
         return new Witness(system, rows, columns, challenges, root, hash);
     }
 
@@ -156,6 +164,15 @@ public final class WitnessBuilder {
             out[ch.index()] = t.challengeExt(ch.name());
         }
         return out;
+    }
+
+    private static boolean readsAny(Lookup l, Set<Column> columns) {
+        List<Expr> exprs = new java.util.ArrayList<>(l.inputs());
+        exprs.addAll(l.table());
+        if (l.selector() != null) {
+            exprs.add(l.selector());
+        }
+        return exprs.stream().flatMap(e -> Exprs.cells(e).stream()).anyMatch(c -> columns.contains(c.column()));
     }
 
     private static void checkCanonical(Column c, long[] values) {

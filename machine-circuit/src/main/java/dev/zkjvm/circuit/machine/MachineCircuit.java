@@ -9,6 +9,7 @@ import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Checker;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.memory.MemoryConsistency;
+import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.runtime.MemoryLayout;
@@ -183,38 +184,49 @@ public final class MachineCircuit<W extends Word<W>> {
         long[][] values = new long[valueLimbs][rows];
         int limbs64 = type.limbs();
         long padCell = layout.memory().firstCell();
+        // Per-row conversion, spread over the circuit's pool (the trace is read-only).
+        Parallel.forRange(n, GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                long addr = trace.address(i);
+                times[i] = trace.time(i);
+                addresses[i] = addr;
+                cells[i] = addr >>> shift;
+                writes[i] = trace.flag(i);
+                depths[i] = trace.stackDepth(i);
+                seconds[i] = trace.secondCell(i) ? 1 : 0;
+                for (int l = 0; l < limbs64; l++) {
+                    long v = trace.valueLimb(i, l);
+                    for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
+                        values[4 * l + q][i] = (v >>> (16 * q)) & 0xFFFF;
+                    }
+                }
+            }
+        });
+        // Padding reads the first memory cell and returns the value of its last access (0 if none).
         long[] padValue = new long[limbs64];
-        for (int i = 0; i < n; i++) {
-            long addr = trace.address(i);
-            times[i] = trace.time(i);
-            addresses[i] = addr;
-            cells[i] = addr >>> shift;
-            writes[i] = trace.flag(i);
-            depths[i] = trace.stackDepth(i);
-            seconds[i] = trace.secondCell(i) ? 1 : 0;
-            for (int l = 0; l < limbs64; l++) {
-                long v = trace.valueLimb(i, l);
-                for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
-                    values[4 * l + q][i] = (v >>> (16 * q)) & 0xFFFF;
+        for (int i = n - 1; i >= 0; i--) {
+            if (cells[i] == padCell) {
+                for (int l = 0; l < limbs64; l++) {
+                    padValue[l] = trace.valueLimb(i, l);
                 }
-                if (cells[i] == padCell) {
-                    padValue[l] = v;
-                }
+                break;
             }
         }
         long lastDepth = n == 0 ? 0 : depths[n - 1];
         long lastTime = n == 0 ? -1 : times[n - 1];
-        for (int i = n; i < rows; i++) {
-            times[i] = lastTime + 1 + (i - n);
-            cells[i] = padCell;
-            addresses[i] = padCell << shift;
-            depths[i] = lastDepth;
-            for (int l = 0; l < limbs64; l++) {
-                for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
-                    values[4 * l + q][i] = (padValue[l] >>> (16 * q)) & 0xFFFF;
+        Parallel.forRange(rows - n, GRAIN, (from, to) -> {
+            for (int i = n + from; i < n + to; i++) {
+                times[i] = lastTime + 1 + (i - n);
+                cells[i] = padCell;
+                addresses[i] = padCell << shift;
+                depths[i] = lastDepth;
+                for (int l = 0; l < limbs64; l++) {
+                    for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
+                        values[4 * l + q][i] = (padValue[l] >>> (16 * q)) & 0xFFFF;
+                    }
                 }
             }
-        }
+        });
         WitnessBuilder w = WitnessBuilder.of(system, rows);
         memory.fill(w, times, cells, writes, values);
         fillSections(w, cells, rows);
@@ -231,26 +243,32 @@ public final class MachineCircuit<W extends Word<W>> {
         long[] sr = new long[rows];
         long[] off = new long[rows];
         long[] rm = new long[rows];
-        for (int i = 0; i < rows; i++) {
-            long c = cells[i];
-            // A cell outside every section still gets a section (memory), so that the range checks
-            // on its offset report it.
-            Section s = stack.containsCell(c) ? stack : regs.containsCell(c) ? regs : mem;
-            (s == stack ? ss : s == regs ? sr : sm)[i] = 1;
-            off[i] = c - s.firstCell();
-            rm[i] = s.cells() - 1 - off[i];
-        }
+        Parallel.forRange(rows, GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                long c = cells[i];
+                // A cell outside every section still gets a section (memory), so that the range
+                // checks on its offset report it.
+                Section s = stack.containsCell(c) ? stack : regs.containsCell(c) ? regs : mem;
+                (s == stack ? ss : s == regs ? sr : sm)[i] = 1;
+                off[i] = c - s.firstCell();
+                rm[i] = s.cells() - 1 - off[i];
+            }
+        });
         MemoryConsistency.setLimbs(w, offsetLimbs, off);
         MemoryConsistency.setLimbs(w, roomLimbs, rm);
         w.set(selMemory, sm).set(selStack, ss).set(selRegisters, sr).set(offset, canonical(off)).set(room, canonical(rm));
     }
 
     private static long[] canonical(long[] values) {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Goldilocks.fromSigned(values[i]);
-        }
+        Parallel.forRange(values.length, GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                values[i] = Goldilocks.fromSigned(values[i]);
+            }
+        });
         return values;
     }
+
+    private static final int GRAIN = 1 << 16;
 
     /**
      * Checks a trace against every constraint; failures name the constraint, the row, the cells it
