@@ -84,6 +84,15 @@ public final class WitnessBuilder {
         return this;
     }
 
+    /**
+     * The columns supplied so far, indexed like the system's columns (null where none was set).
+     * The arrays are the builder's own, not copies: for tools that inspect or compare a witness
+     * before it is built, such as mutation testing.
+     */
+    public long[][] suppliedColumns() {
+        return columns;
+    }
+
     /** Supplies a MAIN column from signed values (-1 becomes p - 1). */
     public WitnessBuilder setSigned(Column c, long[] signedValues) {
         long[] v = new long[signedValues.length];
