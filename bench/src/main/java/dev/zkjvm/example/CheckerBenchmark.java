@@ -6,7 +6,6 @@ import dev.zkjvm.circuit.witness.Witness;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.U64;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,20 +40,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx16g"})
 public class CheckerBenchmark {
 
-    /** Counts checked trace records per second next to checks per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Records {
-        /** Trace records checked. */
-        public long memoryOps;
-
-        /** Reset per iteration, as JMH requires of counters. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            memoryOps = 0;
-        }
-    }
-
     /** The honest trace, shared by the whole trial. */
     @State(Scope.Benchmark)
     public static class TraceInput {
@@ -85,7 +70,7 @@ public class CheckerBenchmark {
 
     /** The whole pipeline: {@code Cpu64Circuit.check(trace)}. */
     @Benchmark
-    public CheckReport check(TraceInput input, Records records) {
+    public CheckReport check(TraceInput input, MemoryOpsCounter records) {
         CheckReport report = Cpu64Circuit.check(input.trace);
         if (!report.isSatisfied()) {
             throw new AssertionError(report.toString());
@@ -96,7 +81,7 @@ public class CheckerBenchmark {
 
     /** Phase 1: trace to witness (sort, limbs, multiplicities, commitment, challenges, AUX columns). */
     @Benchmark
-    public Witness witness(TraceInput input, Records records) {
+    public Witness witness(TraceInput input, MemoryOpsCounter records) {
         Witness w = Cpu64Circuit.circuit().witness(input.trace);
         records.memoryOps += input.trace.size();
         return w;
@@ -104,7 +89,7 @@ public class CheckerBenchmark {
 
     /** Phase 2: every constraint on every row of a ready witness. */
     @Benchmark
-    public CheckReport constraints(TraceInput input, WitnessInput witness, Records records) {
+    public CheckReport constraints(TraceInput input, WitnessInput witness, MemoryOpsCounter records) {
         CheckReport report = Cpu64Circuit.circuit().check(witness.witness, input.trace, Cpu64Trace::mnemonicOf,
                 CheckOptions.defaults());
         if (!report.isSatisfied()) {
@@ -116,7 +101,7 @@ public class CheckerBenchmark {
 
     /** The object-per-record baseline on the same trace, objects included. */
     @Benchmark
-    public long baseline(TraceInput input, Records records) {
+    public long baseline(TraceInput input, MemoryOpsCounter records) {
         long failures = new ObjectRowChecker(Cpu64Machine.LAYOUT).check(input.trace);
         if (failures != 0) {
             throw new AssertionError(failures + " failures on an honest trace");

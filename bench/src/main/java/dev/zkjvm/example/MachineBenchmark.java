@@ -1,11 +1,9 @@
 package dev.zkjvm.example;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -26,20 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 public class MachineBenchmark {
 
-    /** Counts trace records per second next to runs per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Records {
-        /** Trace records produced. */
-        public long memoryOps;
-
-        /** Reset per iteration, as JMH requires of counters. */
-        @Setup(Level.Iteration)
-        public void reset() {
-            memoryOps = 0;
-        }
-    }
-
     /** The 256-bit seed-style workload. */
     @State(Scope.Benchmark)
     public static class SeedInput {
@@ -54,7 +38,7 @@ public class MachineBenchmark {
 
     /** The 256-bit generated machine on the seed-style workload. */
     @Benchmark
-    public Object seed256Generated(SeedInput input, Records records) {
+    public Object seed256Generated(SeedInput input, MemoryOpsCounter records) {
         SeedMachine machine = SeedMachine.create();
         machine.run(input.program);
         records.memoryOps += machine.trace().size();
@@ -63,7 +47,7 @@ public class MachineBenchmark {
 
     /** The same definition on the TreeMap / object-per-record baseline. */
     @Benchmark
-    public Object seed256Baseline(SeedInput input, Records records) {
+    public Object seed256Baseline(SeedInput input, MemoryOpsCounter records) {
         SeedBaseline baseline = new SeedBaseline();
         var trace = baseline.run(input.program);
         records.memoryOps += trace.size();
@@ -87,7 +71,7 @@ public class MachineBenchmark {
 
     /** The generated 64-bit machine sorting 1,000 words. */
     @Benchmark
-    public Object cpu64BubbleSortGenerated(SortInput input, Records records) {
+    public Object cpu64BubbleSortGenerated(SortInput input, MemoryOpsCounter records) {
         Cpu64Machine machine = Cpu64Machine.create();
         machine.run(input.loader);
         machine.run(input.sort);
@@ -97,7 +81,7 @@ public class MachineBenchmark {
 
     /** The same definition and programs on the TreeMap / object-per-record baseline. */
     @Benchmark
-    public Object cpu64BubbleSortBaseline(SortInput input, Records records) {
+    public Object cpu64BubbleSortBaseline(SortInput input, MemoryOpsCounter records) {
         Cpu64Baseline baseline = new Cpu64Baseline();
         baseline.run(input.loader);
         baseline.run(input.sort);
