@@ -95,9 +95,10 @@ public final class MemoryConsistency {
         return m;
     }
 
-    private static Expr recombine(List<Column> limbs) {
-        Expr sum = Expr.constant(0);
-        for (int i = limbs.size() - 1; i >= 0; i--) {
+    /** {@code limbs} (16 bits each, least significant first) recombined: Horner from the top limb. */
+    public static Expr recombine(List<Column> limbs) {
+        Expr sum = limbs.get(limbs.size() - 1).cur();
+        for (int i = limbs.size() - 2; i >= 0; i--) {
             sum = sum.mul(1L << LIMB_BITS).add(limbs.get(i).cur());
         }
         return sum;

@@ -98,13 +98,6 @@ public final class MachineCircuit<W extends Word<W>> {
         return List.copyOf(out);
     }
 
-    private static Expr recombine(List<Column> limbs) {
-        Expr sum = Expr.constant(0);
-        for (int i = limbs.size() - 1; i >= 0; i--) {
-            sum = sum.mul(1L << 16).add(limbs.get(i).cur());
-        }
-        return sum;
-    }
 
     private void constrain(ConstraintSystemBuilder b) {
         Column cell = memory.cell;
@@ -125,8 +118,8 @@ public final class MachineCircuit<W extends Word<W>> {
                 .add(selStack.cur().mul(stack.cells() - 1))
                 .add(selRegisters.cur().mul(regs.cells() - 1));
         b.everyRow("vm.section.room", last.sub(offset.cur()).sub(room.cur()));
-        b.everyRow("vm.offset.limbs", offset.cur().sub(recombine(offsetLimbs)));
-        b.everyRow("vm.room.limbs", room.cur().sub(recombine(roomLimbs)));
+        b.everyRow("vm.offset.limbs", offset.cur().sub(MemoryConsistency.recombine(offsetLimbs)));
+        b.everyRow("vm.room.limbs", room.cur().sub(MemoryConsistency.recombine(roomLimbs)));
         for (int i = 0; i < offsetLimbs.size(); i++) {
             b.rangeCheck16("vm.offset.limb[" + i + "].range", offsetLimbs.get(i).cur());
             b.rangeCheck16("vm.room.limb[" + i + "].range", roomLimbs.get(i).cur());
