@@ -11,6 +11,7 @@ import dev.zkjvm.processor.model.MachineModel;
 import dev.zkjvm.processor.model.OperandKind;
 import dev.zkjvm.processor.model.OperandModel;
 import dev.zkjvm.processor.model.RegisterModel;
+import dev.zkjvm.processor.model.WordTypes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;

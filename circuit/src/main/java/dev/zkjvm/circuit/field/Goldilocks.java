@@ -113,6 +113,14 @@ public final class Goldilocks {
         return v >= 0 ? v : P + v; // v >= -2^63 > -p, so P + v lies in (0, p)
     }
 
+    /** {@link #fromSigned} applied to every entry of {@code values}, in place; returns {@code values}. */
+    public static long[] fromSignedInPlace(long[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fromSigned(values[i]);
+        }
+        return values;
+    }
+
     /** Maps an unsigned 64-bit value to its residue modulo p. */
     public static long fromUnsigned(long v) {
         return Long.compareUnsigned(v, P) >= 0 ? v - P : v;

@@ -209,7 +209,7 @@ public final class MemoryConsistency {
             w.set(sortedValue.get(j), sValues[j]);
         }
         setLimbs(w, cellLimbs, cells);
-        w.set(time, canonical(times)).set(cell, cells).set(rw, canonical(writes));
+        w.set(time, Goldilocks.fromSignedInPlace(times)).set(cell, cells).set(rw, Goldilocks.fromSignedInPlace(writes));
         for (int j = 0; j < value.size(); j++) {
             w.set(value.get(j), values[j]);
         }
@@ -218,15 +218,6 @@ public final class MemoryConsistency {
 
     private static final int GRAIN = 1 << 16;
 
-    /** Signed values as field elements (-1 becomes p - 1), in place. */
-    static long[] canonical(long[] values) {
-        Parallel.forRange(values.length, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                values[i] = Goldilocks.fromSigned(values[i]);
-            }
-        });
-        return values;
-    }
 
     /** Splits {@code values} into 16-bit limb columns, reading each as an unsigned 48-bit number. */
     public static void setLimbs(WitnessBuilder w, List<Column> limbs, long[] values) {

@@ -223,7 +223,7 @@ public final class MachineCircuit<W extends Word<W>> {
         WitnessBuilder w = WitnessBuilder.of(system, rows);
         memory.fill(w, times, cells, writes, values);
         fillSections(w, cells, rows);
-        w.set(address, canonical(addresses)).set(depth, canonical(depths)).set(second, seconds);
+        w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths)).set(second, seconds);
         return w;
     }
 
@@ -249,17 +249,9 @@ public final class MachineCircuit<W extends Word<W>> {
         });
         MemoryConsistency.setLimbs(w, offsetLimbs, off);
         MemoryConsistency.setLimbs(w, roomLimbs, rm);
-        w.set(selMemory, sm).set(selStack, ss).set(selRegisters, sr).set(offset, canonical(off)).set(room, canonical(rm));
+        w.set(selMemory, sm).set(selStack, ss).set(selRegisters, sr).set(offset, Goldilocks.fromSignedInPlace(off)).set(room, Goldilocks.fromSignedInPlace(rm));
     }
 
-    private static long[] canonical(long[] values) {
-        Parallel.forRange(values.length, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                values[i] = Goldilocks.fromSigned(values[i]);
-            }
-        });
-        return values;
-    }
 
     private static final int GRAIN = 1 << 16;
 

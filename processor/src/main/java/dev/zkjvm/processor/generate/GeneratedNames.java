@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.zkjvm.processor.model.MachineModel;
 import dev.zkjvm.processor.model.Names;
+import dev.zkjvm.processor.model.WordTypes;
 import dev.zkjvm.processor.model.OperandKind;
 import javax.annotation.processing.Generated;
 
@@ -34,7 +35,7 @@ final class GeneratedNames {
         String pkg = model.packageName();
         this.definition = ClassName.get(pkg, model.definition().split("\\.")[0],
                 tail(model.definition().split("\\.")));
-        this.word = ClassName.get("dev.zkjvm.runtime", wordSimpleName(model.wordSize()));
+        this.word = WordTypes.className(model.wordSize());
         String p = model.prefix();
         this.machine = ClassName.get(pkg, p + "Machine");
         this.context = ClassName.get(pkg, p + "Context");
@@ -50,14 +51,6 @@ final class GeneratedNames {
         String[] rest = new String[parts.length - 1];
         System.arraycopy(parts, 1, rest, 0, rest.length);
         return rest;
-    }
-
-    private static String wordSimpleName(int wordSize) {
-        return switch (wordSize) {
-            case 4 -> "U32";
-            case 32 -> "U256";
-            default -> "U64";
-        };
     }
 
     /** The record type of one instruction. */

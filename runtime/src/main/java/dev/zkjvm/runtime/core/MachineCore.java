@@ -173,11 +173,6 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         return trace.size();
     }
 
-    /** {@link #timeLog()} as an index into the trace. */
-    public int timeLogAsIndex() {
-        return trace.size();
-    }
-
     @Override
     public int stackDepth() {
         return depth;

@@ -172,7 +172,7 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
 
     private CellInteraction<W> direct(MemoryInstruction kind, long address, Supplier<W> access) {
         core.beginDirect();
-        int before = core.timeLogAsIndex();
+        int before = (int) core.timeLog();
         W value;
         try {
             value = access.get();
