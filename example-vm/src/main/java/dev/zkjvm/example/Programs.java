@@ -72,8 +72,11 @@ public final class Programs {
      * @param loaderSteps  steps of the loader
      * @param programSteps steps of the bundled program
      * @param loaderTrace  trace records made by the loader (the program's records follow them)
+     * @param runs         the programs run, in order: the loader, then the bundled program (the public
+     *                     input of {@code Cpu64Circuit.check(runs, trace)})
      */
-    public record Outcome(String name, Cpu64Machine machine, long loaderSteps, long programSteps, int loaderTrace) {
+    public record Outcome(String name, Cpu64Machine machine, long loaderSteps, long programSteps, int loaderTrace,
+                          List<Cpu64Program> runs) {
         /** Value of a register now. */
         public long register(Reg register) {
             return machine.context().register(register).longValue();
@@ -99,10 +102,11 @@ public final class Programs {
         Objects.requireNonNull(words, "words");
         Cpu64Program program = program(name);
         Cpu64Machine machine = Cpu64Machine.create();
-        long loaderSteps = machine.run(loader(words, registerA));
+        Cpu64Program loader = loader(words, registerA);
+        long loaderSteps = machine.run(loader);
         int loaderTrace = machine.trace().size();
         long steps = machine.run(program);
-        return new Outcome(name, machine, loaderSteps, steps, loaderTrace);
+        return new Outcome(name, machine, loaderSteps, steps, loaderTrace, List.of(loader, program));
     }
 
     /** {@code fib(n) mod 2^64} by {@code fibonacci.asm}; the result is in register b. */

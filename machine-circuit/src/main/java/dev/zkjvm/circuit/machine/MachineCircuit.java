@@ -8,6 +8,9 @@ import dev.zkjvm.circuit.check.CheckOptions;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Checker;
 import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
+import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.machine.exec.InstructionSpec;
 import dev.zkjvm.circuit.memory.MemoryConsistency;
 import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
@@ -63,10 +66,17 @@ public final class MachineCircuit<W extends Word<W>> {
     private final List<Column> offsetLimbs;
     private final List<Column> roomLimbs;
     private final int valueLimbs;
+    private final String name;
+    private final List<InstructionSpec<W>> instructions;
+    private final Column pad;
+    private final ExecutionTable<W> execution;
 
-    private MachineCircuit(String name, WordType<W> type, MemoryLayout layout) {
+    private MachineCircuit(String name, WordType<W> type, MemoryLayout layout, List<InstructionSpec<W>> instructions,
+            ExecutionProgram<W> program) {
+        this.name = name;
         this.type = type;
         this.layout = layout;
+        this.instructions = instructions;
         this.valueLimbs = type.bytes() / 2;
         ConstraintSystemBuilder b = ConstraintSystem.builder(name);
         memory = MemoryConsistency.declare(b, valueLimbs);
@@ -81,13 +91,57 @@ public final class MachineCircuit<W extends Word<W>> {
         offsetLimbs = limbColumns(b, "vm.offset.limb");
         roomLimbs = limbColumns(b, "vm.room.limb");
         constrain(b);
+        if (program != null) {
+            pad = b.main("vm.pad");
+            b.everyRow("vm.pad.bool", pad.cur().mul(pad.cur().sub(1)));
+            b.transition("vm.pad.suffix", pad.cur().mul(Expr.constant(1).sub(pad.next())));
+            b.everyRow("vm.pad.read", pad.cur().mul(memory.rw.cur()));
+            List<Expr> log = new ArrayList<>(List.of(memory.time.cur(), memory.cell.cur(), memory.rw.cur(), depth.cur(),
+                    selStack.cur().add(selRegisters.cur().mul(2))));
+            for (Column v : memory.value) {
+                log.add(v.cur());
+            }
+            execution = new ExecutionTable<>(b, type, layout, instructions, program, log, pad);
+        } else {
+            pad = null;
+            execution = null;
+        }
         system = b.build();
         checker = new Checker(system);
     }
 
     /** The circuit of a machine with this word type and layout; {@code name} names the system. */
     public static <W extends Word<W>> MachineCircuit<W> of(String name, WordType<W> type, MemoryLayout layout) {
-        return new MachineCircuit<>(name, type, layout);
+        return new MachineCircuit<>(name, type, layout, List.of(), null);
+    }
+
+    /**
+     * The memory circuit of a machine that also knows the machine's instructions, so that
+     * {@link #forProgram} can add the execution table.
+     */
+    public static <W extends Word<W>> MachineCircuit<W> of(String name, WordType<W> type, MemoryLayout layout,
+            List<InstructionSpec<W>> instructions) {
+        return new MachineCircuit<>(name, type, layout, List.copyOf(instructions), null);
+    }
+
+    /**
+     * The whole circuit of running {@code program}: memory consistency, the layout's rules, and the
+     * execution table with every instruction's constraints derived from its body. The program
+     * (its FIXED columns) is part of the system and so of the transcript.
+     *
+     * @throws dev.zkjvm.circuit.machine.exec.UnconstrainableBodyException if an instruction body
+     *     does something constraints cannot express
+     */
+    public MachineCircuit<W> forProgram(ExecutionProgram<W> program) {
+        if (instructions.isEmpty()) {
+            throw new IllegalStateException("circuit " + name + " was built without its instructions");
+        }
+        return new MachineCircuit<>(name, type, layout, instructions, program);
+    }
+
+    /** The execution table, or null for a memory-only circuit. */
+    public ExecutionTable<W> execution() {
+        return execution;
     }
 
     private static List<Column> limbColumns(ConstraintSystemBuilder b, String prefix) {
@@ -165,8 +219,20 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** A witness builder with every MAIN column of the trace set, for callers that change cells. */
     public WitnessBuilder witnessBuilder(Trace<W> trace) {
+        return witnessBuilder(trace, replay(trace));
+    }
+
+    private ExecutionTable.Replay replay(Trace<W> trace) {
+        if (execution == null) {
+            return null;
+        }
+        long cap = (trace.size() + 1L) * (execution.program().size() + 1L);
+        return execution.replay(trace, (int) Math.min(cap, 1 << 28));
+    }
+
+    private WitnessBuilder witnessBuilder(Trace<W> trace, ExecutionTable.Replay replay) {
         int n = trace.size();
-        int rows = rowsFor(n);
+        int rows = rowsFor(Math.max(n, replay == null ? 0 : replay.steps()));
         int shift = Integer.numberOfTrailingZeros(layout.wordSize());
         long[] times = new long[rows];
         long[] cells = new long[rows];
@@ -224,6 +290,12 @@ public final class MachineCircuit<W extends Word<W>> {
         memory.fill(w, times, cells, writes, values);
         fillSections(w, cells, rows);
         w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths)).set(second, seconds);
+        if (execution != null) {
+            long[] pads = new long[rows];
+            java.util.Arrays.fill(pads, n, rows, 1);
+            w.set(pad, pads);
+            execution.fill(w, trace, replay, rows);
+        }
         return w;
     }
 
@@ -260,13 +332,31 @@ public final class MachineCircuit<W extends Word<W>> {
      * read, and the access at that row ({@code mnemonicOf} turns opcodes into instruction names).
      */
     public CheckReport check(Trace<W> trace, IntFunction<String> mnemonicOf) {
-        return check(witness(trace), trace, mnemonicOf, CheckOptions.defaults());
+        ExecutionTable.Replay replay = replay(trace);
+        return check(witnessBuilder(trace, replay).build(), trace, replay, mnemonicOf, CheckOptions.defaults());
     }
 
     /** Checks a given witness of {@code trace} (for example one with a changed cell). */
     public CheckReport check(Witness witness, Trace<W> trace, IntFunction<String> mnemonicOf, CheckOptions options) {
+        return check(witness, trace, replay(trace), mnemonicOf, options);
+    }
+
+    private CheckReport check(Witness witness, Trace<W> trace, ExecutionTable.Replay replay,
+            IntFunction<String> mnemonicOf, CheckOptions options) {
         long[] sortedTime = witness.column(memory.sortedTime);
-        return checker.check(witness, options.withContext(row -> describe(trace, row, sortedTime, mnemonicOf)));
+        return checker.check(witness, options.withContext(row -> describe(trace, row, sortedTime, mnemonicOf)
+                + describeStep(replay, row)));
+    }
+
+    private String describeStep(ExecutionTable.Replay replay, int row) {
+        if (replay == null) {
+            return "";
+        }
+        if (row >= replay.steps()) {
+            return "; no step";
+        }
+        return "; step " + row + " (run " + replay.segment()[row] + ", pc " + replay.pc()[row] + "): "
+                + replay.text(execution.program(), row);
     }
 
     private String describe(Trace<W> trace, int row, long[] sortedTime, IntFunction<String> mnemonicOf) {

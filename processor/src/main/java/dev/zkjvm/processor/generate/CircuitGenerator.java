@@ -1,23 +1,37 @@
 package dev.zkjvm.processor.generate;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.zkjvm.processor.model.InstructionModel;
+import dev.zkjvm.processor.model.OperandModel;
+import dev.zkjvm.processor.model.RegisterModel;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code <prefix>Circuit}: the machine's circuit (memory consistency plus its layout's
- * rules) and the one-call check of a trace. Generated only when {@code zkjvm-machine-circuit} is
- * on the class path.
+ * Generates {@code <prefix>Circuit}: the machine's circuit and the one-call checks of a trace, with
+ * memory consistency and the layout's rules alone, or with the execution table of the programs
+ * that made the trace. Each instruction is listed with a lambda that runs its body on a symbolic
+ * call, which is how its constraints are derived from the body itself. Generated only when
+ * {@code zkjvm-machine-circuit} is on the class path.
  */
 final class CircuitGenerator {
     static final String MACHINE_CIRCUIT = "dev.zkjvm.circuit.machine.MachineCircuit";
+    private static final String EXEC = "dev.zkjvm.circuit.machine.exec";
     private static final ClassName CIRCUIT = ClassName.get("dev.zkjvm.circuit.machine", "MachineCircuit");
     private static final ClassName REPORT = ClassName.get("dev.zkjvm.circuit.check", "CheckReport");
+    private static final ClassName SPEC = ClassName.get(EXEC, "InstructionSpec");
+    private static final ClassName CALL = ClassName.get(EXEC, "SymbolicCall");
+    private static final ClassName OPERAND_KIND = ClassName.get(EXEC, "OperandKind");
+    private static final ClassName PROGRAM = ClassName.get(EXEC, "ExecutionProgram");
+    private static final ClassName UNCONSTRAINABLE = ClassName.get(EXEC, "UnconstrainableBodyException");
 
     private final GeneratedNames names;
 
@@ -28,29 +42,128 @@ final class CircuitGenerator {
     JavaFile generate() {
         TypeName circuit = ParameterizedTypeName.get(CIRCUIT, names.word);
         TypeName trace = ParameterizedTypeName.get(RuntimeTypes.TRACE, names.word);
+        TypeName spec = ParameterizedTypeName.get(SPEC, names.word);
+        TypeName specs = ParameterizedTypeName.get(ClassName.get(List.class), spec);
+        TypeName program = ParameterizedTypeName.get(PROGRAM, names.word);
+        TypeName runs = ParameterizedTypeName.get(ClassName.get(List.class), names.program);
         ClassName self = ClassName.get(names.model.packageName(), names.model.prefix() + "Circuit");
         TypeSpec type = TypeSpec.classBuilder(self)
                 .addAnnotation(GeneratedNames.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addOriginatingElement(names.model.element())
-                .addJavadoc("The circuit of {@link $T}: memory consistency and the rules of its layout.\n\n"
-                        + "<p>{@code $T.check(machine.trace())} checks a trace in one call and names every\n"
-                        + "constraint it breaks.\n", names.machine, self)
+                .addJavadoc("The circuit of {@link $T}: memory consistency, the rules of its layout, and the\n"
+                        + "constraints of every instruction, derived from the bodies in {@link $T}.\n\n"
+                        + "<p>{@code $T.check(program, machine.trace())} checks that the trace is a run of\n"
+                        + "{@code program}, step by step, and names every constraint it breaks;\n"
+                        + "{@code $T.check(machine.trace())} checks memory consistency and the layout only.\n",
+                        names.machine, names.definition, self, self)
+                .addField(FieldSpec.builder(specs, "INSTRUCTIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(instructionList()).build())
                 .addField(FieldSpec.builder(circuit, "CIRCUIT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.of($S, $T.TYPE, $T.LAYOUT)", CIRCUIT, names.model.prefix(), names.word,
-                                names.machine)
+                        .initializer("$T.of($S, $T.TYPE, $T.LAYOUT, INSTRUCTIONS)", CIRCUIT, names.model.prefix(),
+                                names.word, names.machine)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(definition())
                 .addMethod(MethodSpec.methodBuilder("circuit")
-                        .addJavadoc("The circuit: constraint system, witness builder and checker.\n")
+                        .addJavadoc("The memory circuit: constraint system, witness builder and checker.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(circuit)
                         .addStatement("return CIRCUIT").build())
+                .addMethod(MethodSpec.methodBuilder("circuit")
+                        .addJavadoc("The whole circuit of a trace made by running {@code runs} one after another"
+                                + " on one machine.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(circuit)
+                        .addParameter(runs, "runs")
+                        .addStatement("return CIRCUIT.forProgram(program(runs))").build())
+                .addMethod(MethodSpec.methodBuilder("program")
+                        .addJavadoc("The public input of an execution check: the programs a trace ran, in order.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(program)
+                        .addParameter(runs, "runs")
+                        .addStatement("$T<$T<$T>> lists = new $T<>()", List.class, List.class, names.instruction,
+                                ArrayList.class)
+                        .beginControlFlow("for ($T run : runs)", names.program)
+                        .addStatement("lists.add(run.instructions())")
+                        .endControlFlow()
+                        .addStatement("return $T.of(lists, $T::encode)", PROGRAM, self).build())
+                .addMethod(MethodSpec.methodBuilder("encode")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .returns(ParameterizedTypeName.get(ClassName.get(List.class), names.word))
+                        .addParameter(names.instruction, "instruction")
+                        .addStatement("$T<$T> words = new $T<>()", List.class, names.word, ArrayList.class)
+                        .addStatement("instruction.encodeTo(words)")
+                        .addStatement("return words").build())
                 .addMethod(MethodSpec.methodBuilder("check")
-                        .addJavadoc("Checks {@code trace} against every constraint of this machine's circuit.\n")
+                        .addJavadoc("Checks memory consistency and the layout's rules on {@code trace}.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(REPORT)
                         .addParameter(trace, "trace")
                         .addStatement("return CIRCUIT.check(trace, $T::mnemonicOf)", names.trace).build())
+                .addMethod(MethodSpec.methodBuilder("check")
+                        .addJavadoc("Checks that {@code trace} is exactly a run of {@code program} on a new machine:"
+                                + " every step's\ninstruction, operands, accesses and results, and memory"
+                                + " consistency.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(REPORT)
+                        .addParameter(names.program, "program")
+                        .addParameter(trace, "trace")
+                        .addStatement("return check($T.of(program), trace)", List.class).build())
+                .addMethod(MethodSpec.methodBuilder("check")
+                        .addJavadoc("Checks that {@code trace} is exactly the runs of {@code runs}, in order, on a"
+                                + " new machine.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(REPORT)
+                        .addParameter(runs, "runs")
+                        .addParameter(trace, "trace")
+                        .addStatement("return circuit(runs).check(trace, $T::mnemonicOf)", names.trace).build())
                 .build();
         return JavaFile.builder(names.model.packageName(), type).skipJavaLangImports(true).build();
+    }
+
+    /** A new definition instance wired to a symbolic call, as the machine wires its own. */
+    private MethodSpec definition() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("definition")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(names.definition)
+                .addParameter(ParameterizedTypeName.get(CALL, names.word), "call")
+                .addStatement("$T d = new $T()", names.definition, names.definition);
+        for (RegisterModel r : names.model.registers()) {
+            m.addStatement("d.$N = $T.$N", r.fieldName(), names.machine, r.constantName());
+        }
+        names.model.stackField().ifPresent(f -> m.addStatement("d.$N = call.stack()", f));
+        return m.addStatement("return d").build();
+    }
+
+    private CodeBlock instructionList() {
+        List<CodeBlock> items = new ArrayList<>();
+        for (InstructionModel i : names.model.instructions()) {
+            List<CodeBlock> kinds = new ArrayList<>();
+            List<CodeBlock> args = new ArrayList<>();
+            String unsupported = null;
+            for (int j = 0; j < i.operands().size(); j++) {
+                OperandModel o = i.operands().get(j);
+                switch (o.kind()) {
+                    case WORD -> {
+                        kinds.add(CodeBlock.of("$T.WORD", OPERAND_KIND));
+                        args.add(CodeBlock.of("call.word($L)", j));
+                    }
+                    case REGISTER -> {
+                        kinds.add(CodeBlock.of("$T.REGISTER", OPERAND_KIND));
+                        args.add(CodeBlock.of("call.register($L)", j));
+                    }
+                    default -> {
+                        kinds.add(CodeBlock.of("$T.WORD", OPERAND_KIND));
+                        unsupported = "operand `" + o.name() + "` is a Java " + o.kind().name().toLowerCase()
+                                + ", which the circuit cannot pass symbolically; declare it as a word";
+                    }
+                }
+            }
+            if (i.takesVm()) {
+                args.add(CodeBlock.of("call.vm()"));
+            }
+            CodeBlock body = unsupported == null
+                    ? CodeBlock.of("call -> definition(call).$N($L)", i.methodName(), CodeBlock.join(args, ", "))
+                    : CodeBlock.of("call -> {\n$>throw new $T($S);\n$<}", UNCONSTRAINABLE,
+                            "instruction `" + i.mnemonic() + "`: " + unsupported);
+            items.add(CodeBlock.of("new $T<>($S, $T.$L, $T.of($L), $L)", SPEC, i.mnemonic(), names.instruction,
+                    GeneratedNames.opcodeConstant(i.mnemonic()), List.class, CodeBlock.join(kinds, ", "), body));
+        }
+        return CodeBlock.builder().add("$T.of(\n$>", List.class).add(CodeBlock.join(items, ",\n"))
+                .add(")$<").build();
     }
 }

@@ -245,7 +245,10 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         return high.shl(8 * offset).or(low.shr(8 * (wordSize - offset)));
     }
 
-    /** Writes the memory word at a byte address, recording one or two accesses. */
+    /**
+     * Writes the memory word at a byte address: one write record if aligned; otherwise reads of
+     * the two cells it straddles, then writes of both (four records).
+     */
     public void writeAt(long address, W value) {
         long cell = address >>> wordShift;
         int offset = (int) (address & (wordSize - 1));
@@ -258,8 +261,10 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         checkMemoryCell(cell + 1, address);
         int keepBits = 8 * offset;
         int valueBits = 8 * (wordSize - offset);
-        W first = peekCell(cell);
-        W second = peekCell(cell + 1);
+        // The bytes kept from the two cells are read and recorded first, so that the circuit can
+        // check the splice: an unaligned write is read, read, write, write.
+        W first = recordRead(cell);
+        W second = recordRead(cell + 1, SECOND_CELL);
         // First cell keeps its leading `offset` bytes and takes the value's leading bytes.
         W newFirst = first.shr(valueBits).shl(valueBits).or(value.shr(keepBits));
         // Second cell takes the value's trailing `offset` bytes and keeps the rest.

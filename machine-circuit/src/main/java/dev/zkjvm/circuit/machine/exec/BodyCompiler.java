@@ -1,0 +1,344 @@
+package dev.zkjvm.circuit.machine.exec;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.runtime.Reg;
+import dev.zkjvm.runtime.Vm;
+import dev.zkjvm.runtime.Word;
+import dev.zkjvm.runtime.WordStack;
+import dev.zkjvm.runtime.WordType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one instruction body on symbolic operands, stack and machine API, and turns what it does
+ * into constraints on the execution table (each multiplied by the instruction's selector) and into
+ * the actions that compute the step's witness cells. The body itself is the only description of
+ * the instruction: nothing here knows what {@code add} or {@code jz} mean.
+ *
+ * @param <W> the machine's word type
+ */
+final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, WordStack<W> {
+    final ExecutionTable<W> table;
+    final InstructionSpec<W> spec;
+    final Column selector;
+    final List<Action> actions = new ArrayList<>();
+    final List<SlotUse> slotUses = new ArrayList<>();
+    private final WordGadgets<W> gadgets;
+    private final MemoryGadgets<W> memoryGadgets;
+    private final Map<Integer, W> operandWords = new HashMap<>();
+    private final Map<Integer, Reg> operandRegisters = new HashMap<>();
+    private final Map<Reg, Integer> registerOperands = new IdentityHashMap<>();
+    private final Map<String, Integer> names = new HashMap<>();
+    private int words;
+    private int depthOffset;
+    private Expr nextPc;
+    private boolean nextPcIsDefault = true;
+    private boolean halts;
+    private int range16Used;
+    private int freeUsed;
+    private int bytesUsed;
+
+    BodyCompiler(ExecutionTable<W> table, InstructionSpec<W> spec, Column selector) {
+        this.table = table;
+        this.spec = spec;
+        this.selector = selector;
+        this.gadgets = new WordGadgets<>(this);
+        this.memoryGadgets = new MemoryGadgets<>(this);
+        this.nextPc = table.pc.cur().add(1);
+    }
+
+    /** Runs the body; afterwards the compiler holds the instruction's slots, actions and effects. */
+    void compile() {
+        actions.add(row -> row.nextPc = row.pc + 1);
+        try {
+            spec.body().accept(this);
+        } catch (UnconstrainableBodyException e) {
+            throw e;
+        } catch (ClassCastException e) {
+            throw unconstrainable("combines a computed word with a word made outside the machine API, with the"
+                    + " plain word on the left (write computed.op(plain), or make constants with Vm.word)", e);
+        } catch (RuntimeException e) {
+            throw unconstrainable("threw " + e + " when run symbolically", e);
+        }
+        require("next_pc", table.nextPc.cur().sub(nextPc));
+    }
+
+    // ---- for the gadgets ---------------------------------------------------------------------
+
+    WordType<W> type() {
+        return table.type;
+    }
+
+    int limbs() {
+        return table.limbs;
+    }
+
+    WordGadgets<W> gadgets() {
+        return gadgets;
+    }
+
+    UnconstrainableBodyException unconstrainable(String what) {
+        return new UnconstrainableBodyException("instruction `" + spec.mnemonic() + "` " + what);
+    }
+
+    UnconstrainableBodyException unconstrainable(String what, Throwable cause) {
+        return new UnconstrainableBodyException("instruction `" + spec.mnemonic() + "` " + what, cause);
+    }
+
+    /** A constraint of this instruction: {@code selector * e = 0} on every row. */
+    void require(String what, Expr e) {
+        int n = names.merge(what, 1, Integer::sum);
+        String name = "exec." + spec.mnemonic() + "." + (n == 1 ? what : what + "#" + n);
+        table.builder.everyRow(name, selector.cur().mul(e));
+    }
+
+    Column range16() {
+        return table.range16Pool(range16Used++);
+    }
+
+    Column free() {
+        return table.freePool(freeUsed++);
+    }
+
+    /** A free column constrained to 0 or 1. */
+    Column bool(String what) {
+        Column c = free();
+        require(what + ".bool", c.cur().mul(c.cur().sub(1)));
+        return c;
+    }
+
+    /** Three columns (x, y, x AND y) whose rows are looked up in the byte table. */
+    Column[] bytes() {
+        return table.bytePool(bytesUsed++);
+    }
+
+    /** A new word with these limb expressions; its concrete value is set by a later action. */
+    W word(Expr[] limbs) {
+        return SymbolicWord.create(this, limbs, words++);
+    }
+
+    int wordCount() {
+        return words;
+    }
+
+    @SuppressWarnings("unchecked")
+    SymbolicWord<W> lift(W w) {
+        if (w instanceof SymbolicWord<?> s) {
+            if (s.owner != this) {
+                throw unconstrainable("uses a word computed by another instruction's run");
+            }
+            return (SymbolicWord<W>) s;
+        }
+        long[] value = ExecutionTable.toLimbs16(type(), w);
+        Expr[] limbs = new Expr[value.length];
+        for (int i = 0; i < limbs.length; i++) {
+            limbs[i] = Expr.constant(value[i]);
+        }
+        W word = word(limbs);
+        int id = ((SymbolicWord<W>) word).id;
+        actions.add(row -> row.values[id] = value);
+        return (SymbolicWord<W>) word;
+    }
+
+    W constant(long v) {
+        return type().of(v);
+    }
+
+    /** Claims the next slot for an access and records how this instruction uses it. */
+    int claimSlot(int write, int kind) {
+        int k = slotUses.size();
+        table.slot(k);
+        slotUses.add(new SlotUse(write, kind, depthOffset));
+        return k;
+    }
+
+    Slot slot(int k) {
+        return table.slot(k);
+    }
+
+    // ---- effects -----------------------------------------------------------------------------
+
+    int depthDelta() {
+        return depthOffset;
+    }
+
+    boolean halts() {
+        return halts;
+    }
+
+    // ---- SymbolicCall ------------------------------------------------------------------------
+
+    @Override
+    public W word(int index) {
+        return operandWords.computeIfAbsent(index, j -> {
+            Column[] cols = table.operand(j);
+            Expr[] limbs = new Expr[cols.length];
+            for (int i = 0; i < limbs.length; i++) {
+                limbs[i] = cols[i].cur();
+            }
+            W w = word(limbs);
+            int id = ((SymbolicWord<W>) w).id;
+            actions.add(row -> row.values[id] = row.operands[j]);
+            return w;
+        });
+    }
+
+    @Override
+    public Reg register(int index) {
+        return operandRegisters.computeIfAbsent(index, j -> {
+            Reg r = new Reg(0, "operand" + j);
+            registerOperands.put(r, j);
+            return r;
+        });
+    }
+
+    @Override
+    public Vm<W> vm() {
+        return this;
+    }
+
+    @Override
+    public WordStack<W> stack() {
+        return this;
+    }
+
+    // ---- WordStack ---------------------------------------------------------------------------
+
+    @Override
+    public void push(W value) {
+        SymbolicWord<W> v = lift(value);
+        Expr cell = table.stackCell(depthOffset);
+        depthOffset++;
+        int k = claimSlot(1, ExecutionTable.KIND_STACK);
+        access(k, cell, "push");
+        Slot s = slot(k);
+        for (int i = 0; i < limbs(); i++) {
+            require("push.value[" + i + "]", s.value().get(i).cur().sub(v.limbs[i]));
+        }
+        actions.add(row -> table.takeRecordInto(row, s, 1));
+    }
+
+    @Override
+    public W pop() {
+        depthOffset--;
+        int k = claimSlot(0, ExecutionTable.KIND_STACK);
+        access(k, table.stackCell(depthOffset), "pop");
+        return readSlot(k);
+    }
+
+    @Override
+    public int depth() {
+        throw unconstrainable("calls WordStack.depth(), which hands the stack depth to Java");
+    }
+
+    /** Constrains slot k to be used, at {@code cell}. */
+    private void access(int k, Expr cell, String what) {
+        Slot s = slot(k);
+        require(what + ".used", s.used().cur().sub(1));
+        require(what + ".cell", s.cell().cur().sub(cell));
+    }
+
+    /** The word read by slot k: the slot's own value columns; the action takes the record. */
+    W readSlot(int k) {
+        Slot s = slot(k);
+        Expr[] limbs = new Expr[limbs()];
+        for (int i = 0; i < limbs.length; i++) {
+            limbs[i] = s.value().get(i).cur();
+        }
+        W w = word(limbs);
+        int id = ((SymbolicWord<W>) w).id;
+        actions.add(row -> row.values[id] = table.takeRecordInto(row, s, 1));
+        return w;
+    }
+
+    // ---- Vm ----------------------------------------------------------------------------------
+
+    @Override
+    public W read(W address) {
+        return memoryGadgets.read(lift(address));
+    }
+
+    @Override
+    public void write(W address, W value) {
+        memoryGadgets.write(lift(address), lift(value));
+    }
+
+    private Expr registerCell(Reg register) {
+        Integer operand = registerOperands.get(register);
+        long first = table.layout.registers().firstCell();
+        if (operand != null) {
+            return table.operand(operand)[0].cur().add(first);
+        }
+        if (register.index() >= table.layout.registerCount()) {
+            throw unconstrainable("uses register " + register + " (index " + register.index()
+                    + "), which this machine does not have");
+        }
+        return Expr.constant(first + register.index());
+    }
+
+    @Override
+    public W get(Reg register) {
+        int k = claimSlot(0, ExecutionTable.KIND_REGISTERS);
+        access(k, registerCell(register), "get");
+        return readSlot(k);
+    }
+
+    @Override
+    public void set(Reg register, W value) {
+        SymbolicWord<W> v = lift(value);
+        int k = claimSlot(1, ExecutionTable.KIND_REGISTERS);
+        access(k, registerCell(register), "set");
+        Slot s = slot(k);
+        for (int i = 0; i < limbs(); i++) {
+            require("set.value[" + i + "]", s.value().get(i).cur().sub(v.limbs[i]));
+        }
+        actions.add(row -> table.takeRecordInto(row, s, 1));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public W word(long value) {
+        return (W) lift(type().of(value));
+    }
+
+    @Override
+    public W select(W condition, W ifNonZero, W ifZero) {
+        return gadgets.select(lift(condition), lift(ifNonZero), lift(ifZero));
+    }
+
+    @Override
+    public W pc() {
+        return gadgets.pcWord();
+    }
+
+    @Override
+    public void jump(W target) {
+        nextPc = gadgets.jumpTarget(lift(target));
+        nextPcIsDefault = false;
+    }
+
+    @Override
+    public void jumpIf(W condition, W target) {
+        nextPc = gadgets.conditionalJump(lift(condition), lift(target), nextPc);
+        nextPcIsDefault = false;
+    }
+
+    @Override
+    public void halt() {
+        halts = true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public W memoryBase() {
+        return (W) lift(type().of(table.layout.memoryBase()));
+    }
+
+    boolean jumps() {
+        return !nextPcIsDefault;
+    }
+}

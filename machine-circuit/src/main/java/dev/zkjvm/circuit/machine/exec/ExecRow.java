@@ -1,0 +1,72 @@
+package dev.zkjvm.circuit.machine.exec;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.runtime.Trace;
+import dev.zkjvm.runtime.Word;
+
+/**
+ * The witness generator's cursor over one step: the row being filled, the concrete values of the
+ * instruction's words, its operands, and the trace records the step made. One per thread.
+ *
+ * @param <W> the machine's word type
+ */
+final class ExecRow<W extends Word<W>> {
+    final long[][] columns;
+    final Trace<W> trace;
+    final int limbs;
+    int row;
+    long pc;
+    long nextPc;
+    long[][] values;
+    long[][] operands;
+    int record;
+    int recordEnd;
+
+    ExecRow(long[][] columns, Trace<W> trace, int limbs) {
+        this.columns = columns;
+        this.trace = trace;
+        this.limbs = limbs;
+    }
+
+    /** Writes a canonical field element. */
+    void set(Column c, long value) {
+        columns[c.index()][row] = value;
+    }
+
+    /** Writes a small signed integer. */
+    void setSigned(Column c, long value) {
+        columns[c.index()][row] = Goldilocks.fromSigned(value);
+    }
+
+    long get(Column c) {
+        return columns[c.index()][row];
+    }
+
+    /** Whether the step has a record left and that record is the second cell of an access. */
+    boolean nextIsSecondCell() {
+        return record < recordEnd && trace.secondCell(record);
+    }
+
+    /**
+     * The next record of the step as 16-bit limbs, or zeros past the step's records (a broken
+     * trace: the constraints then report it).
+     */
+    long[] takeRecord(long[] cellOut) {
+        long[] out = new long[limbs];
+        if (record >= recordEnd) {
+            cellOut[0] = -1;
+            record++;
+            return out;
+        }
+        cellOut[0] = trace.address(record) / (2L * limbs);
+        for (int l = 0; l < trace.wordType().limbs(); l++) {
+            long v = trace.valueLimb(record, l);
+            for (int q = 0; q < 4 && 4 * l + q < limbs; q++) {
+                out[4 * l + q] = (v >>> (16 * q)) & 0xFFFF;
+            }
+        }
+        record++;
+        return out;
+    }
+}

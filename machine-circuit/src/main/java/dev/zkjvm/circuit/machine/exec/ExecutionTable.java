@@ -1,0 +1,489 @@
+package dev.zkjvm.circuit.machine.exec;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.air.FixedValues;
+import dev.zkjvm.circuit.air.Lookup;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.util.Parallel;
+import dev.zkjvm.circuit.witness.WitnessBuilder;
+import dev.zkjvm.runtime.MemoryLayout;
+import dev.zkjvm.runtime.Trace;
+import dev.zkjvm.runtime.Word;
+import dev.zkjvm.runtime.WordType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The execution table: one row per step, with the program counter, the segment (which run of the
+ * trace), the opcode as one-hot selectors, the operands, and the step's memory operations in slots.
+ * It is declared on the same constraint system as the memory log and tied to it by one lookup per
+ * slot: every used slot is a log row (time, cell, read/write, depth, section, value), and every
+ * log row that is not padding is claimed by exactly one slot ({@code sum of multiplicities = 1 -
+ * pad}). Each instruction's constraints come from running its body on a {@link BodyCompiler}.
+ *
+ * <p>The program is a set of FIXED columns, so it is part of the system's description and hence of
+ * the transcript; every active row is looked up in it ({@code exec.fetch}).
+ *
+ * @param <W> the machine's word type
+ */
+public final class ExecutionTable<W extends Word<W>> {
+    static final int KIND_MEMORY = 0;
+    static final int KIND_STACK = 1;
+    static final int KIND_REGISTERS = 2;
+
+    final ConstraintSystemBuilder builder;
+    final WordType<W> type;
+    final int limbs;
+    final MemoryLayout layout;
+    final Column active;
+    final Column pc;
+    final Column nextPc;
+    final Column time;
+    final Column depth;
+    final Column opcode;
+    final Column segment;
+    final Column length;
+    final Column atEnd;
+    final Column atEndInverse;
+    final Column ends;
+    private final ExecutionProgram<W> program;
+    private final List<Column[]> operands = new ArrayList<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final List<Column> range16 = new ArrayList<>();
+    private final List<Column> free = new ArrayList<>();
+    private final List<Column[]> bytes = new ArrayList<>();
+    private final List<Column> ownColumns = new ArrayList<>();
+    private final List<Compiled<W>> instructions = new ArrayList<>();
+    private final Compiled<W>[] byOpcode;
+    private final List<Lookup> bus = new ArrayList<>();
+    private Column[] byteTable;
+
+    /** One compiled instruction. */
+    record Compiled<W extends Word<W>>(InstructionSpec<W> spec, Column selector, Action[] actions, int words,
+                                       List<SlotUse> slots, int depthDelta, boolean halts) {
+    }
+
+    /**
+     * Declares the execution table on {@code b} for {@code program}, tied to the memory log.
+     *
+     * @param logTuple the log's (time, cell, rw, depth after, section kind, value limbs...) per row
+     * @param pad      the log's padding flag (1 on padding rows)
+     */
+    @SuppressWarnings("unchecked")
+    public ExecutionTable(ConstraintSystemBuilder b, WordType<W> type, MemoryLayout layout,
+            List<InstructionSpec<W>> specs, ExecutionProgram<W> program, List<Expr> logTuple, Column pad) {
+        this.builder = b;
+        this.type = type;
+        this.limbs = type.bytes() / 2;
+        this.layout = layout;
+        this.program = program;
+        active = own("exec.active");
+        pc = own("exec.pc");
+        nextPc = own("exec.next_pc");
+        time = own("exec.time");
+        depth = own("exec.depth");
+        opcode = own("exec.opcode");
+        segment = own("exec.segment");
+        length = own("exec.length");
+        atEnd = own("exec.at_end");
+        atEndInverse = own("exec.at_end.inverse");
+        ends = own("exec.ends");
+        int maxOperands = specs.stream().mapToInt(s -> s.operands().size()).max().orElse(0);
+        for (int j = 0; j < maxOperands; j++) {
+            Column[] cols = new Column[limbs];
+            for (int m = 0; m < limbs; m++) {
+                cols[m] = own("exec.operand[" + j + "].limb[" + m + "]");
+            }
+            operands.add(cols);
+        }
+        int maxOpcode = specs.stream().mapToInt(InstructionSpec::opcode).max().orElse(0);
+        byOpcode = new Compiled[maxOpcode + 1];
+        for (InstructionSpec<W> spec : specs) {
+            Column sel = own("exec.is." + spec.mnemonic());
+            BodyCompiler<W> compiler = new BodyCompiler<>(this, spec, sel);
+            compiler.compile();
+            Compiled<W> c = new Compiled<>(spec, sel, compiler.actions.toArray(new Action[0]),
+                    compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts());
+            instructions.add(c);
+            byOpcode[spec.opcode()] = c;
+        }
+        constrainSteps();
+        constrainFetch();
+        constrainBus(logTuple, pad);
+    }
+
+    private Column own(String name) {
+        Column c = builder.main(name);
+        ownColumns.add(c);
+        return c;
+    }
+
+    // ---- pools and slots, for the compilers ---------------------------------------------------------
+
+    Column range16Pool(int i) {
+        while (range16.size() <= i) {
+            Column c = own("exec.aux.range[" + range16.size() + "]");
+            builder.rangeCheck16(c.name() + ".range", c.cur());
+            range16.add(c);
+        }
+        return range16.get(i);
+    }
+
+    Column freePool(int i) {
+        while (free.size() <= i) {
+            free.add(own("exec.aux.free[" + free.size() + "]"));
+        }
+        return free.get(i);
+    }
+
+    Column[] bytePool(int i) {
+        if (byteTable == null) {
+            long[] x = new long[1 << 16];
+            long[] y = new long[1 << 16];
+            long[] z = new long[1 << 16];
+            for (int v = 0; v < x.length; v++) {
+                x[v] = v >>> 8;
+                y[v] = v & 0xFF;
+                z[v] = x[v] & y[v];
+            }
+            byteTable = new Column[] {builder.fixed("table.byte.x", FixedValues.values(x)),
+                    builder.fixed("table.byte.y", FixedValues.values(y)),
+                    builder.fixed("table.byte.and", FixedValues.values(z))};
+        }
+        while (bytes.size() <= i) {
+            String name = "exec.aux.byte[" + bytes.size() + "]";
+            Column[] t = {own(name + ".x"), own(name + ".y"), own(name + ".and")};
+            builder.lookup(name + ".table", null, List.of(t[0].cur(), t[1].cur(), t[2].cur()),
+                    List.of(byteTable[0].cur(), byteTable[1].cur(), byteTable[2].cur()));
+            bytes.add(t);
+        }
+        return bytes.get(i);
+    }
+
+    Slot slot(int k) {
+        while (slots.size() <= k) {
+            String name = "exec.slot[" + slots.size() + "]";
+            List<Column> value = new ArrayList<>();
+            for (int m = 0; m < limbs; m++) {
+                value.add(own(name + ".value[" + m + "]"));
+            }
+            slots.add(new Slot(own(name + ".used"), own(name + ".cell"), List.copyOf(value)));
+        }
+        return slots.get(k);
+    }
+
+    Column[] operand(int j) {
+        if (j >= operands.size()) {
+            throw new IllegalArgumentException("operand " + j + " is not declared");
+        }
+        return operands.get(j);
+    }
+
+    Expr stackCell(int offset) {
+        return depth.cur().add(layout.stack().firstCell() + offset);
+    }
+
+    // ---- constraints over all instructions ------------------------------------------------------------
+
+    private Expr sumOver(java.util.function.ToLongFunction<Compiled<W>> f) {
+        Expr e = Expr.constant(0);
+        for (Compiled<W> c : instructions) {
+            long v = f.applyAsLong(c);
+            if (v != 0) {
+                e = e.add(c.selector().cur().mul(v));
+            }
+        }
+        return e;
+    }
+
+    private void constrainSteps() {
+        ConstraintSystemBuilder b = builder;
+        Expr one = Expr.constant(1);
+        b.everyRow("exec.active.bool", active.cur().mul(active.cur().sub(1)));
+        b.transition("exec.active.stays_off", active.next().mul(one.sub(active.cur())));
+        int segments = program.segments().size();
+        b.firstRow("exec.first.active", active.cur().sub(segments > 0 ? 1 : 0));
+        b.firstRow("exec.first.pc", pc.cur());
+        b.firstRow("exec.first.segment", segment.cur());
+        b.firstRow("exec.first.time", time.cur());
+        b.firstRow("exec.first.depth", depth.cur());
+        Expr selectors = Expr.constant(0);
+        for (Compiled<W> c : instructions) {
+            Expr s = c.selector().cur();
+            b.everyRow(c.selector().name() + ".bool", s.mul(s.sub(1)));
+            selectors = selectors.add(s);
+        }
+        b.everyRow("exec.one_instruction", selectors.sub(active.cur()));
+        b.everyRow("exec.opcode", opcode.cur().sub(sumOver(c -> c.spec().opcode())));
+        Expr halts = sumOver(c -> c.halts() ? 1 : 0);
+        Expr gap = nextPc.cur().sub(length.cur());
+        b.everyRow("exec.at_end.bool", atEnd.cur().mul(atEnd.cur().sub(1)));
+        b.everyRow("exec.at_end.zero", atEnd.cur().mul(gap));
+        b.everyRow("exec.at_end.witness", gap.mul(atEndInverse.cur()).sub(one.sub(atEnd.cur())));
+        b.everyRow("exec.ends", ends.cur().sub(atEnd.cur().add(halts).sub(atEnd.cur().mul(halts))));
+        for (int k = 0; k < slots.size(); k++) {
+            int slot = k;
+            Expr users = sumOver(c -> c.slots().size() > slot ? 1 : 0);
+            b.everyRow("exec.slot[" + k + "].unused", slots.get(k).used().cur().mul(one.sub(users)));
+        }
+        Expr nextActive = active.next();
+        Expr used = Expr.constant(0);
+        for (Slot s : slots) {
+            used = used.add(s.used().cur());
+        }
+        b.transition("exec.next.pc", nextActive.mul(one.sub(ends.cur())).mul(pc.next().sub(nextPc.cur())));
+        b.transition("exec.next.restart", nextActive.mul(ends.cur()).mul(pc.next()));
+        b.transition("exec.next.segment", nextActive.mul(segment.next().sub(segment.cur()).sub(ends.cur())));
+        b.transition("exec.next.time", nextActive.mul(time.next().sub(time.cur()).sub(used)));
+        b.transition("exec.next.depth", nextActive.mul(depth.next().sub(depth.cur())
+                .sub(sumOver(Compiled::depthDelta))));
+        Expr last = active.cur().sub(nextActive);
+        b.transition("exec.last_step.ends", last.mul(one.sub(ends.cur())));
+        b.lastRow("exec.last_row.ends", active.cur().mul(one.sub(ends.cur())));
+        long lastSegment = Math.max(segments - 1, 0);
+        b.transition("exec.last_step.segment", last.mul(segment.cur().sub(lastSegment)));
+        b.lastRow("exec.last_row.segment", active.cur().mul(segment.cur().sub(lastSegment)));
+    }
+
+    private void constrainFetch() {
+        List<List<ExecutionProgram.Line<W>>> segs = program.segments();
+        int size = Math.max(program.size(), 1);
+        int width = 4 + operands.size() * limbs;
+        long[][] table = new long[width][size];
+        int row = 0;
+        for (int s = 0; s < segs.size(); s++) {
+            List<ExecutionProgram.Line<W>> lines = segs.get(s);
+            for (int p = 0; p < lines.size(); p++, row++) {
+                ExecutionProgram.Line<W> line = lines.get(p);
+                table[0][row] = s;
+                table[1][row] = p;
+                table[2][row] = lines.size();
+                table[3][row] = line.opcode();
+                long[] ops = operandLimbs(line);
+                for (int i = 0; i < ops.length; i++) {
+                    table[4 + i][row] = ops[i];
+                }
+            }
+        }
+        List<Expr> inputs = new ArrayList<>(List.of(segment.cur(), pc.cur(), length.cur(), opcode.cur()));
+        for (Column[] op : operands) {
+            for (Column c : op) {
+                inputs.add(c.cur());
+            }
+        }
+        String[] names = {"program.segment", "program.pc", "program.length", "program.opcode"};
+        List<Expr> columns = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            String name = i < 4 ? names[i] : "program.operand[" + (i - 4) / limbs + "].limb[" + (i - 4) % limbs + "]";
+            columns.add(builder.fixed(name, FixedValues.values(table[i])).cur());
+        }
+        builder.lookup("exec.fetch", active.cur(), inputs, columns);
+    }
+
+    private long[] operandLimbs(ExecutionProgram.Line<W> line) {
+        long[] out = new long[operands.size() * limbs];
+        for (int j = 0; j < line.operands().size() && j < operands.size(); j++) {
+            long[] l = toLimbs16(type, line.operands().get(j));
+            System.arraycopy(l, 0, out, j * limbs, limbs);
+        }
+        return out;
+    }
+
+    private void constrainBus(List<Expr> logTuple, Column pad) {
+        Expr multiplicities = Expr.constant(0);
+        Expr offset = Expr.constant(0);
+        for (int k = 0; k < slots.size(); k++) {
+            Slot s = slots.get(k);
+            int slot = k;
+            List<Expr> tuple = new ArrayList<>();
+            tuple.add(time.cur().add(offset));
+            tuple.add(s.cell().cur());
+            tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).write() : 0));
+            tuple.add(depth.cur().add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).depthAfter() : 0)));
+            tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).kind() : 0));
+            for (Column v : s.value()) {
+                tuple.add(v.cur());
+            }
+            Lookup l = builder.lookup("exec.bus[" + k + "]", s.used().cur(), tuple, logTuple);
+            bus.add(l);
+            multiplicities = multiplicities.add(l.multiplicity().cur());
+            offset = offset.add(s.used().cur());
+        }
+        builder.everyRow("exec.bus.every_access", multiplicities.sub(Expr.constant(1).sub(pad.cur())));
+    }
+
+    // ---- witness ------------------------------------------------------------------------------------
+
+    /** The steps a trace ran, found by replaying the program over its records. */
+    public record Replay(int steps, int[] segment, int[] pc, int[] recordStart, long[] depth, long[] nextPc) {
+        /** The assembly text of step {@code s}'s instruction. */
+        public String text(ExecutionProgram<?> program, int s) {
+            return program.segments().get(segment[s]).get(pc[s]).text();
+        }
+    }
+
+    /**
+     * Replays the program over {@code trace}: each step takes the records its body makes, and the
+     * next program counter follows from the concrete values. Stops at the end of the last segment,
+     * or after {@code maxSteps}.
+     */
+    public Replay replay(Trace<W> trace, int maxSteps) {
+        long[][] scratch = new long[builder == null ? 0 : ownColumns.stream().mapToInt(Column::index).max().orElse(0) + 1][];
+        for (Column c : ownColumns) {
+            scratch[c.index()] = new long[1];
+        }
+        ExecRow<W> row = new ExecRow<>(scratch, trace, limbs);
+        int cap = 1024;
+        int[] seg = new int[cap];
+        int[] pcs = new int[cap];
+        int[] starts = new int[cap];
+        long[] depths = new long[cap];
+        long[] nexts = new long[cap];
+        int steps = 0;
+        int record = 0;
+        long d = 0;
+        List<List<ExecutionProgram.Line<W>>> segs = program.segments();
+        int s = 0;
+        int p = 0;
+        while (s < segs.size() && steps < maxSteps) {
+            List<ExecutionProgram.Line<W>> lines = segs.get(s);
+            ExecutionProgram.Line<W> line = lines.get(p);
+            Compiled<W> c = line.opcode() < byOpcode.length ? byOpcode[line.opcode()] : null;
+            if (c == null) {
+                break;
+            }
+            if (steps == cap) {
+                cap *= 2;
+                seg = Arrays.copyOf(seg, cap);
+                pcs = Arrays.copyOf(pcs, cap);
+                starts = Arrays.copyOf(starts, cap);
+                depths = Arrays.copyOf(depths, cap);
+                nexts = Arrays.copyOf(nexts, cap);
+            }
+            seg[steps] = s;
+            pcs[steps] = p;
+            starts[steps] = record;
+            depths[steps] = d;
+            run(row, c, line, p, record, trace.size());
+            record = row.record;
+            d += c.depthDelta();
+            long next = row.nextPc;
+            nexts[steps] = next;
+            steps++;
+            if (c.halts() || next == lines.size()) {
+                s++;
+                p = 0;
+            } else if (next < 0 || next > lines.size()) {
+                break;
+            } else {
+                p = (int) next;
+            }
+        }
+        return new Replay(steps, seg, pcs, starts, depths, nexts);
+    }
+
+    private void run(ExecRow<W> row, Compiled<W> c, ExecutionProgram.Line<W> line, int p, int record, int end) {
+        row.pc = p;
+        row.record = record;
+        row.recordEnd = end;
+        row.values = new long[c.words()][];
+        long[] ops = operandLimbs(line);
+        row.operands = new long[operands.size()][];
+        for (int j = 0; j < operands.size(); j++) {
+            row.operands[j] = Arrays.copyOfRange(ops, j * limbs, (j + 1) * limbs);
+        }
+        for (Action a : c.actions()) {
+            a.run(row);
+        }
+    }
+
+    /** Fills every column of the table for the replayed steps; rows past them are inactive. */
+    public void fill(WitnessBuilder w, Trace<W> trace, Replay replay, int rows) {
+        long[][] columns = new long[ownColumns.stream().mapToInt(Column::index).max().orElse(0) + 1][];
+        for (Column c : ownColumns) {
+            columns[c.index()] = new long[rows];
+        }
+        List<List<ExecutionProgram.Line<W>>> segs = program.segments();
+        Parallel.forRange(replay.steps(), 1 << 14, (from, to) -> {
+            ExecRow<W> row = new ExecRow<>(columns, trace, limbs);
+            for (int i = from; i < to; i++) {
+                List<ExecutionProgram.Line<W>> lines = segs.get(replay.segment()[i]);
+                ExecutionProgram.Line<W> line = lines.get(replay.pc()[i]);
+                Compiled<W> c = byOpcode[line.opcode()];
+                row.row = i;
+                run(row, c, line, replay.pc()[i], replay.recordStart()[i], trace.size());
+                long next = row.nextPc;
+                row.set(active, 1);
+                row.set(pc, replay.pc()[i]);
+                row.set(nextPc, Goldilocks.fromSigned(next));
+                row.set(time, replay.recordStart()[i]);
+                row.setSigned(depth, replay.depth()[i]);
+                row.set(opcode, line.opcode());
+                row.set(segment, replay.segment()[i]);
+                row.set(length, lines.size());
+                row.set(c.selector(), 1);
+                long gap = Goldilocks.sub(Goldilocks.fromSigned(next), lines.size());
+                boolean end = gap == 0;
+                row.set(atEnd, end ? 1 : 0);
+                row.set(atEndInverse, end ? 0 : Goldilocks.inverse(gap));
+                row.set(ends, end || c.halts() ? 1 : 0);
+                for (int j = 0; j < operands.size(); j++) {
+                    for (int m = 0; m < limbs; m++) {
+                        row.set(operands.get(j)[m], row.operands[j][m]);
+                    }
+                }
+            }
+        });
+        for (int i = replay.steps(); i < rows; i++) {
+            columns[atEnd.index()][i] = 1;
+            columns[ends.index()][i] = 1;
+        }
+        for (Column c : ownColumns) {
+            w.set(c, columns[c.index()]);
+        }
+    }
+
+    /** Takes the row's next record into slot {@code s}: used, cell and value; returns the value. */
+    long[] takeRecordInto(ExecRow<?> row, Slot s, int used) {
+        long[] cell = new long[1];
+        long[] v = row.takeRecord(cell);
+        row.set(s.used(), used);
+        row.set(s.cell(), Goldilocks.fromSigned(cell[0]));
+        for (int m = 0; m < v.length; m++) {
+            row.set(s.value().get(m), v[m]);
+        }
+        return v;
+    }
+
+    // ---- limbs ---------------------------------------------------------------------------------------
+
+    /** A word as 16-bit limbs, least significant first. */
+    static <W extends Word<W>> long[] toLimbs16(WordType<W> type, Object word) {
+        @SuppressWarnings("unchecked")
+        W w = (W) word;
+        long[] l64 = new long[type.limbs()];
+        type.toLimbs(w, l64, 0);
+        long[] out = new long[type.bytes() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (l64[i / 4] >>> (16 * (i % 4))) & 0xFFFF;
+        }
+        return out;
+    }
+
+    /** The word of these 16-bit limbs. */
+    static <W extends Word<W>> W fromLimbs16(WordType<W> type, long[] limbs16) {
+        long[] l64 = new long[type.limbs()];
+        for (int i = 0; i < limbs16.length; i++) {
+            l64[i / 4] |= (limbs16[i] & 0xFFFF) << (16 * (i % 4));
+        }
+        return type.fromLimbs(l64, 0);
+    }
+
+    /** The program this table checks. */
+    public ExecutionProgram<W> program() {
+        return program;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.zkjvm.circuit.machine.exec;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.runtime.Word;
+
+/**
+ * {@code Vm.read} and {@code Vm.write} as constraints, aligned and unaligned alike.
+ *
+ * <p>The byte address is split as {@code address = wordSize * cell + offset} with a one-hot of the
+ * offset and a range-checked quotient, so the cell and the offset are unique. The two cells an
+ * access may straddle take two slots; the second slot is used exactly when the offset is not zero.
+ * Splicing works on bytes: each cell's limbs are split into bytes checked by the byte table, and
+ * the word at the offset is {@code sum_k onehot_k * bytes[j + k]} per byte j (big-endian, as in
+ * the runtime). An unaligned write first reads both cells (the runtime records those reads), so the
+ * bytes it keeps are constrained too.
+ *
+ * @param <W> the machine's word type
+ */
+final class MemoryGadgets<W extends Word<W>> {
+    private final BodyCompiler<W> c;
+    private final int n;
+    private final int ws;
+
+    MemoryGadgets(BodyCompiler<W> compiler) {
+        this.c = compiler;
+        this.n = compiler.limbs();
+        this.ws = 2 * n;
+    }
+
+    /** The split address: offset one-hot, cell expression. */
+    private record Address(Column[] oneHot, Expr cell) {
+        Expr aligned() {
+            return oneHot[0].cur();
+        }
+    }
+
+    private Address address(SymbolicWord<W> addr, String what) {
+        int addressLimbs = c.table.layout.wordSize() == 4 ? 2 : 3;
+        for (int i = addressLimbs; i < n; i++) {
+            c.require(what + ".address.high[" + i + "]", addr.limbs[i]);
+        }
+        Column[] oneHot = new Column[ws];
+        Expr sum = Expr.constant(0);
+        Expr offset = Expr.constant(0);
+        for (int k = 0; k < ws; k++) {
+            oneHot[k] = c.bool(what + ".offset[" + k + "]");
+            sum = sum.add(oneHot[k].cur());
+            offset = offset.add(oneHot[k].cur().mul(k));
+        }
+        c.require(what + ".offset.one", sum.sub(1));
+        Column quotient = c.range16();
+        c.require(what + ".address.split", addr.limbs[0].sub(offset).sub(quotient.cur().mul(ws)));
+        Expr cell = quotient.cur();
+        for (int i = 1; i < addressLimbs; i++) {
+            cell = cell.add(addr.limbs[i].mul((1L << (16 * i)) / ws));
+        }
+        c.actions.add(row -> {
+            long[] a = row.values[addr.id];
+            int k = (int) (a[0] % ws);
+            for (int j = 0; j < ws; j++) {
+                row.set(oneHot[j], j == k ? 1 : 0);
+            }
+            row.set(quotient, a[0] / ws);
+        });
+        return new Address(oneHot, cell);
+    }
+
+    private static int offsetOf(ExecRow<?> row, SymbolicWord<?> addr, int ws) {
+        return (int) (row.values[addr.id][0] % ws);
+    }
+
+    /** Splits a word's limbs into bytes, big-endian index: {@code bytes[0]} is the top byte. */
+    private Expr[] bytes(Expr[] limbs, String what, Column[][] cols) {
+        Expr[] out = new Expr[ws];
+        for (int m = 0; m < n; m++) {
+            Column[] t = c.bytes();
+            cols[m] = t;
+            c.require(what + ".bytes[" + m + "]", limbs[m].sub(t[0].cur().mul(256).add(t[1].cur())));
+            out[ws - 2 - 2 * m] = t[0].cur();
+            out[ws - 1 - 2 * m] = t[1].cur();
+        }
+        return out;
+    }
+
+    private static void setBytes(ExecRow<?> row, Column[][] cols, long[] limbs) {
+        for (int m = 0; m < cols.length; m++) {
+            long hi = limbs[m] >>> 8;
+            long lo = limbs[m] & 0xFF;
+            row.set(cols[m][0], hi);
+            row.set(cols[m][1], lo);
+            row.set(cols[m][2], hi & lo);
+        }
+    }
+
+    private Expr[] slotLimbs(Slot s) {
+        Expr[] out = new Expr[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = s.value().get(i).cur();
+        }
+        return out;
+    }
+
+    private Expr limbOf(Expr[] bytes, int m, int base) {
+        return bytes[base + ws - 2 - 2 * m].mul(256).add(bytes[base + ws - 1 - 2 * m]);
+    }
+
+    W read(SymbolicWord<W> addr) {
+        Address a = address(addr, "read");
+        int k = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
+        int k2 = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
+        Slot first = c.slot(k);
+        Slot second = c.slot(k2);
+        c.require("read.used", first.used().cur().sub(1));
+        c.require("read.cell", first.cell().cur().sub(a.cell));
+        c.require("read.second.used", second.used().cur().sub(Expr.constant(1).sub(a.aligned())));
+        c.require("read.second.cell", second.cell().cur().sub(a.cell).sub(1));
+        Column[][] hiCols = new Column[n][];
+        Column[][] loCols = new Column[n][];
+        Expr[] high = bytes(slotLimbs(first), "read.first", hiCols);
+        Expr[] low = bytes(slotLimbs(second), "read.second", loCols);
+        Expr[] concat = new Expr[2 * ws];
+        System.arraycopy(high, 0, concat, 0, ws);
+        System.arraycopy(low, 0, concat, ws, ws);
+        Expr[] word = new Expr[ws];
+        for (int j = 0; j < ws; j++) {
+            Expr b = Expr.constant(0);
+            for (int off = 0; off < ws; off++) {
+                b = b.add(a.oneHot[off].cur().mul(concat[j + off]));
+            }
+            word[j] = b;
+        }
+        Column[] out = new Column[n];
+        Expr[] limbs = new Expr[n];
+        for (int m = 0; m < n; m++) {
+            out[m] = c.free();
+            c.require("read.value[" + m + "]", out[m].cur().sub(limbOf(word, m, 0)));
+            limbs[m] = out[m].cur();
+        }
+        W r = c.word(limbs);
+        int rid = ((SymbolicWord<W>) r).id;
+        c.actions.add(row -> {
+            int off = offsetOf(row, addr, ws);
+            long[] h = c.table.takeRecordInto(row, first, 1);
+            long[] l = new long[n];
+            if (off != 0) {
+                l = c.table.takeRecordInto(row, second, 1);
+            } else {
+                row.set(second.cell(), row.get(first.cell()) + 1);
+            }
+            setBytes(row, hiCols, h);
+            setBytes(row, loCols, l);
+            long[] v = splice(h, l, off);
+            for (int m = 0; m < n; m++) {
+                row.set(out[m], v[m]);
+            }
+            row.values[rid] = v;
+        });
+        return r;
+    }
+
+    /** Bytes {@code off .. off + ws - 1} of the two cells, as limbs. */
+    private long[] splice(long[] high, long[] low, int off) {
+        int[] bytes = new int[2 * ws];
+        toBytes(high, bytes, 0);
+        toBytes(low, bytes, ws);
+        long[] v = new long[n];
+        for (int m = 0; m < n; m++) {
+            v[m] = (bytes[off + ws - 2 - 2 * m] << 8) | bytes[off + ws - 1 - 2 * m];
+        }
+        return v;
+    }
+
+    private void toBytes(long[] limbs, int[] out, int base) {
+        for (int m = 0; m < n; m++) {
+            out[base + ws - 2 - 2 * m] = (int) (limbs[m] >>> 8);
+            out[base + ws - 1 - 2 * m] = (int) (limbs[m] & 0xFF);
+        }
+    }
+
+    void write(SymbolicWord<W> addr, SymbolicWord<W> value) {
+        Address a = address(addr, "write");
+        Expr unaligned = Expr.constant(1).sub(a.aligned());
+        int[] k = new int[4];
+        k[0] = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
+        k[1] = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
+        k[2] = c.claimSlot(1, ExecutionTable.KIND_MEMORY);
+        k[3] = c.claimSlot(1, ExecutionTable.KIND_MEMORY);
+        Slot oldHigh = c.slot(k[0]);
+        Slot oldLow = c.slot(k[1]);
+        Slot newHigh = c.slot(k[2]);
+        Slot newLow = c.slot(k[3]);
+        c.require("write.old_first.used", oldHigh.used().cur().sub(unaligned));
+        c.require("write.old_second.used", oldLow.used().cur().sub(unaligned));
+        c.require("write.first.used", newHigh.used().cur().sub(1));
+        c.require("write.second.used", newLow.used().cur().sub(unaligned));
+        c.require("write.old_first.cell", oldHigh.cell().cur().sub(a.cell));
+        c.require("write.old_second.cell", oldLow.cell().cur().sub(a.cell).sub(1));
+        c.require("write.first.cell", newHigh.cell().cur().sub(a.cell));
+        c.require("write.second.cell", newLow.cell().cur().sub(a.cell).sub(1));
+        Column[][] ohCols = new Column[n][];
+        Column[][] olCols = new Column[n][];
+        Column[][] vCols = new Column[n][];
+        Expr[] oldBytes = new Expr[2 * ws];
+        System.arraycopy(bytes(slotLimbs(oldHigh), "write.old_first", ohCols), 0, oldBytes, 0, ws);
+        System.arraycopy(bytes(slotLimbs(oldLow), "write.old_second", olCols), 0, oldBytes, ws, ws);
+        Expr[] valueBytes = bytes(value.limbs, "write.value", vCols);
+        Expr[] fresh = new Expr[2 * ws];
+        for (int j = 0; j < 2 * ws; j++) {
+            Expr b = Expr.constant(0);
+            for (int off = 0; off < ws; off++) {
+                Expr src = j >= off && j < off + ws ? valueBytes[j - off] : oldBytes[j];
+                b = b.add(a.oneHot[off].cur().mul(src));
+            }
+            fresh[j] = b;
+        }
+        for (int m = 0; m < n; m++) {
+            c.require("write.first.value[" + m + "]", newHigh.value().get(m).cur().sub(limbOf(fresh, m, 0)));
+            c.require("write.second.value[" + m + "]", newLow.value().get(m).cur().sub(limbOf(fresh, m, ws)));
+        }
+        c.actions.add(row -> {
+            int off = offsetOf(row, addr, ws);
+            long[] oh = new long[n];
+            long[] ol = new long[n];
+            if (off != 0) {
+                oh = c.table.takeRecordInto(row, oldHigh, 1);
+                ol = c.table.takeRecordInto(row, oldLow, 1);
+            }
+            c.table.takeRecordInto(row, newHigh, 1);
+            long cell = row.get(newHigh.cell());
+            if (off != 0) {
+                c.table.takeRecordInto(row, newLow, 1);
+            } else {
+                row.set(oldHigh.cell(), cell);
+                row.set(oldLow.cell(), cell + 1);
+                row.set(newLow.cell(), cell + 1);
+            }
+            setBytes(row, ohCols, oh);
+            setBytes(row, olCols, ol);
+            setBytes(row, vCols, row.values[value.id]);
+        });
+    }
+}

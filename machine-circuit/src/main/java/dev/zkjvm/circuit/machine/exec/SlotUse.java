@@ -1,0 +1,11 @@
+package dev.zkjvm.circuit.machine.exec;
+
+/**
+ * How one instruction uses one slot; constants of the instruction.
+ *
+ * @param write      1 for a write, 0 for a read
+ * @param kind       section kind: 0 memory, 1 stack, 2 registers ({@link ExecutionTable#KIND_MEMORY} ...)
+ * @param depthAfter the stack depth after the access, relative to the depth at the step's start
+ */
+record SlotUse(int write, int kind, int depthAfter) {
+}
