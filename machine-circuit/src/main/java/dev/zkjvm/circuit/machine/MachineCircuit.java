@@ -355,8 +355,10 @@ public final class MachineCircuit<W extends Word<W>> {
         if (row >= replay.steps()) {
             return "; no step";
         }
-        return "; step " + row + " (run " + replay.segment()[row] + ", pc " + replay.pc()[row] + "): "
+        String step = "; step " + row + " (run " + replay.segment()[row] + ", pc " + replay.pc()[row] + "): "
                 + replay.text(execution.program(), row);
+        // Transition constraints and lookups read the next row too: name its instruction as well.
+        return row + 1 < replay.steps() ? step + "; next step: " + replay.text(execution.program(), row + 1) : step;
     }
 
     private String describe(Trace<W> trace, int row, long[] sortedTime, IntFunction<String> mnemonicOf) {
