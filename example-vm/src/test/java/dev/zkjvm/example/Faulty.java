@@ -26,6 +26,12 @@ public class Faulty {
         U64 divisor = stack.pop();
         U64 dividend = stack.pop();
         vm.set(r, dividend);
-        stack.push(U64.of(dividend.longValue() / divisor.longValue()));
+        stack.push(quotient(dividend, divisor));
+    }
+
+    // A helper, so that the processor's scan of the body itself does not see the Java division:
+    // this machine's circuit then fails when it is built, which is what its tests check.
+    private static U64 quotient(U64 dividend, U64 divisor) {
+        return U64.of(dividend.longValue() / divisor.longValue());
     }
 }

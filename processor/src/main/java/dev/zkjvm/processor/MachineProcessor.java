@@ -63,6 +63,11 @@ public final class MachineProcessor extends AbstractProcessor {
                 if (model.isPresent()) {
                     boolean withCircuit = processingEnv.getElementUtils()
                             .getTypeElement(MachineGenerators.MACHINE_CIRCUIT) != null;
+                    // Only a machine that gets a circuit must have constrainable bodies.
+                    BodyScanner scanner = withCircuit ? BodyScanner.of(processingEnv, reporter) : null;
+                    if (scanner != null) {
+                        scanner.scan(type);
+                    }
                     List<JavaFile> files = MachineGenerators.generate(model.get(), withCircuit);
                     if (claimNames(type, files, reporter)) {
                         for (JavaFile file : files) {

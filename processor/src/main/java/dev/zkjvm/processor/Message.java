@@ -86,6 +86,8 @@ public enum Message {
 
     INSTRUCTION_RESERVED_OPERAND("Instruction/ReservedOperand",
             "parameter %s of @Instruction %s would become a record component that clashes with the instruction API's %s(); did you mean %sValue?"),
+    INSTRUCTION_UNCONSTRAINABLE("Instruction/Unconstrainable",
+            "@Instruction %s calls %s(), which hands a machine value to Java code; circuit constraints cannot follow a branch or loop on it; did you mean vm.select(...) or vm.jumpIf(...)?"),
     REGISTER_RESERVED_NAME("Register/ReservedName",
             "register %s would generate the constant %s, which the generated machine already has; did you mean @Register(\"%s\")?"),
     MEMBER_OUTSIDE_MACHINE("Machine/Missing",

@@ -50,6 +50,13 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
     }
 
+    /** An error at {@code tree}, a node inside a method body, for diagnostics finer than an element. */
+    void errorAt(com.sun.source.util.Trees trees, com.sun.source.tree.Tree tree,
+                 com.sun.source.tree.CompilationUnitTree unit, Message message, Object... args) {
+        errors++;
+        trees.printMessage(Diagnostic.Kind.ERROR, message.format(args), tree, unit);
+    }
+
     /** Number of errors reported so far. */
     int errorCount() {
         return errors;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Valid machines compile, with the generated files, names, annotations and opcodes expected. */
 class GenerationTest {
     static final List<String> SUFFIXES = List.of("Machine", "Context", "Instruction", "Program", "Assembler",
-            "Trace", "TraceRecord");
+            "Trace", "TraceRecord", "Circuit");
 
     /** The 64-bit calculator of {@code src/test/resources/calc/Calc.java}. */
     static JavaFileObject calcSource() {
@@ -52,7 +52,7 @@ class GenerationTest {
     }
 
     @Test
-    void calcCompilesWithoutWarningsAndGeneratesSevenFiles() {
+    void calcCompilesWithoutWarningsAndGeneratesEightFiles() {
         Compilation compilation = compile(calcSource());
         assertThat(compilation).succeededWithoutWarnings();
         for (String suffix : SUFFIXES) {

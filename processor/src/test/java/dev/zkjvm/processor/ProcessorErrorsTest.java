@@ -354,6 +354,23 @@ class ProcessorErrorsTest {
                     + "; instructions return nothing: push the result or write it to a register, and make the method void");
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "if (stack.pop().isZero()) { stack.push(U64.of(1)); }                      | isZero",
+                "for (long i = 0; i < stack.pop().longValue(); i++) { stack.push(U64.of(i)); } | longValue",
+                "stack.push(U64.of(stack.pop().compareTo(U64.of(3))));                     | compareTo",
+                "if (stack.depth() > 2) { stack.pop(); }                                   | depth"})
+        void unconstrainableJavaInABody(String body, String method) {
+            JavaFileObject file = calc("@Machine",
+                    "@Stack WordStack<U64> stack;",
+                    "@Instruction void nop() {",
+                    "    " + body,
+                    "}");
+            assertOnlyError(file, memberLine(2), "[Instruction/Unconstrainable] @Instruction nop calls " + method
+                    + "(), which hands a machine value to Java code; circuit constraints cannot follow a branch or"
+                    + " loop on it; did you mean vm.select(...) or vm.jumpIf(...)?");
+        }
+
         @Test
         void throwsChecked() {
             JavaFileObject file = calc("@Machine",
