@@ -126,8 +126,9 @@ final class SeedStyleVm<W extends Word<W>> implements Vm<W> {
         memoryCell(a + wordSize);
         int keepBits = 8 * offset;
         int valueBits = 8 * (wordSize - offset);
-        W first = memory.getOrDefault(cell * wordSize, type.zero());
-        W second = memory.getOrDefault((cell + 1) * wordSize, type.zero());
+        // Read, read, write, write: the kept bytes are recorded, as the generated machine does.
+        W first = record(MemoryInstruction.READ, cell, null);
+        W second = record(MemoryInstruction.READ, cell + 1, null);
         record(MemoryInstruction.WRITE, cell, first.shr(valueBits).shl(valueBits).or(value.shr(keepBits)));
         record(MemoryInstruction.WRITE, cell + 1, value.shl(valueBits).or(second.shl(keepBits).shr(keepBits)));
     }

@@ -151,12 +151,17 @@ class SeedExampleTest {
             U256 newSecond = U256.TYPE.fromBytes(Arrays.copyOfRange(all, 32, 64));
             assertEquals(newFirst, m.context().memory(BASE + 32 * 5), "offset " + offset);
             assertEquals(newSecond, m.context().memory(BASE + 32 * 6), "offset " + offset);
+            // read, read (the kept bytes), then write, write
             SeedTrace t = m.trace();
-            assertEquals(4, t.size());
-            assertEquals(new SeedTraceRecord(2, 0, MemoryInstruction.WRITE, BASE + 32 * 5, newFirst, 2,
+            assertEquals(6, t.size());
+            assertEquals(new SeedTraceRecord(2, 0, MemoryInstruction.READ, BASE + 32 * 5, first, 2,
                     SeedInstruction.OP_WRITE), t.record(2));
-            assertEquals(new SeedTraceRecord(3, 0, MemoryInstruction.WRITE, BASE + 32 * 6, newSecond, 2,
+            assertEquals(new SeedTraceRecord(3, 0, MemoryInstruction.READ, BASE + 32 * 6, second, 2,
                     SeedInstruction.OP_WRITE), t.record(3));
+            assertEquals(new SeedTraceRecord(4, 0, MemoryInstruction.WRITE, BASE + 32 * 5, newFirst, 2,
+                    SeedInstruction.OP_WRITE), t.record(4));
+            assertEquals(new SeedTraceRecord(5, 0, MemoryInstruction.WRITE, BASE + 32 * 6, newSecond, 2,
+                    SeedInstruction.OP_WRITE), t.record(5));
             // reading back at the same unaligned address gives the value
             m.exec(new SeedInstruction.Load(SeedMachine.R0, U256.of(address)));
             assertEquals(value, m.context().register(SeedMachine.R0));

@@ -1,9 +1,12 @@
 package dev.zkjvm.example.cli;
 
 import dev.zkjvm.circuit.check.CheckReport;
+import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.example.Cpu64Circuit;
 import dev.zkjvm.example.Cpu64Machine;
+import dev.zkjvm.example.Cpu64Trace;
 import dev.zkjvm.example.Programs;
+import dev.zkjvm.runtime.U64;
 import dev.zkjvm.runtime.VmException;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -125,11 +128,14 @@ public final class ZkvmCli implements Runnable {
                 return 0;
             }
             long start = System.nanoTime();
-            CheckReport report = Cpu64Circuit.check(outcome.machine().trace());
+            MachineCircuit<U64> circuit = Cpu64Circuit.circuit(outcome.runs());
+            CheckReport report = circuit.check(outcome.machine().trace(), Cpu64Trace::mnemonicOf);
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (report.isSatisfied()) {
-                out.println("check:      satisfied: " + Cpu64Circuit.circuit().system().constraints().size()
-                        + " constraints on " + report.rows() + " rows (" + millis + " ms)");
+                out.println("check:      satisfied: every step of the loader and " + name + ", and memory"
+                        + " consistency: " + circuit.system().constraints().size() + " constraints and "
+                        + circuit.system().lookups().size() + " lookups on " + report.rows() + " rows (" + millis
+                        + " ms)");
                 out.flush();
                 return 0;
             }

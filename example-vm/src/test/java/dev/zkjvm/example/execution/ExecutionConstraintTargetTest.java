@@ -1,0 +1,260 @@
+package dev.zkjvm.example.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.Constraint;
+import dev.zkjvm.circuit.check.CheckOptions;
+import dev.zkjvm.circuit.check.CheckReport;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.witness.WitnessBuilder;
+import dev.zkjvm.example.Cpu64Assembler;
+import dev.zkjvm.example.Cpu64Circuit;
+import dev.zkjvm.example.Cpu64Machine;
+import dev.zkjvm.example.Cpu64Program;
+import dev.zkjvm.example.Cpu64Trace;
+import dev.zkjvm.runtime.Trace;
+import dev.zkjvm.runtime.U64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One targeted change per constraint of the execution table that is not an instruction's own
+ * ({@code exec.*} and {@code vm.pad.*}): the change is made to an honest witness, the witness is
+ * rebuilt (multiplicities, commitment, challenges), and the report must fail exactly the listed
+ * constraints, the targeted one first. Where one change cannot break a constraint alone, the list
+ * is the smallest set we found, and docs/constraints.md says why.
+ */
+class ExecutionConstraintTargetTest {
+    /** Two runs: the first ends by running off its end, the second by {@code halt}. */
+    private static final String LOADER = "push 7\nset a\npush 40\npush 8\nstore\n";
+    private static final String MAIN = """
+            push 3
+            pop
+            call sub
+            get a
+            push 0
+            jz tail
+            sub: push 5
+            pop
+            ret
+            tail: push 8
+            load
+            halt
+            """;
+
+    private record Subject(MachineCircuit<U64> circuit, Trace<U64> trace, ExecutionTable.Replay replay) {
+    }
+
+    private static Subject subject(String... sources) {
+        Cpu64Machine vm = Cpu64Machine.create();
+        List<Cpu64Program> runs = Stream.of(sources).map(Cpu64Assembler::parse).toList();
+        runs.forEach(vm::run);
+        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(runs);
+        return new Subject(circuit, vm.trace(), circuit.execution().replay(vm.trace(), 1 << 20));
+    }
+
+    /** A full table: 2^16 steps of push/pop fill every row, so the last row is a step. */
+    private static Subject full() {
+        return subject("push 1\npop\n".repeat(1 << 15));
+    }
+
+    private static final Subject SMALL = subject(LOADER, MAIN);
+
+    private record Case(Subject subject, Consumer<Cells> edit, List<String> expected) {
+    }
+
+    /** Named access to the witness columns of a subject. */
+    private static final class Cells {
+        final MachineCircuit<U64> circuit;
+        final long[][] columns;
+        final ExecutionTable.Replay replay;
+
+        Cells(MachineCircuit<U64> circuit, long[][] columns, ExecutionTable.Replay replay) {
+            this.circuit = circuit;
+            this.columns = columns;
+            this.replay = replay;
+        }
+
+        long[] col(String name) {
+            for (Column c : circuit.system().columns()) {
+                if (c.name().equals(name)) {
+                    return columns[c.index()];
+                }
+            }
+            throw new IllegalArgumentException("no column " + name);
+        }
+
+        void add(String name, int row, long delta) {
+            long[] c = col(name);
+            c[row] = Goldilocks.add(c[row], Goldilocks.fromSigned(delta));
+        }
+
+        int steps() {
+            return replay.steps();
+        }
+
+        /** Records in the trace: the first padding row of the log. */
+        int records() {
+            return (int) java.util.Arrays.stream(col("vm.pad")).filter(v -> v == 0).count();
+        }
+
+        /** The first step of run {@code segment}. */
+        int firstOfRun(int segment) {
+            for (int r = 0; r < replay.steps(); r++) {
+                if (replay.segment()[r] == segment) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("no run " + segment);
+        }
+
+        /** The first step row running {@code mnemonic}. */
+        int stepOf(String mnemonic) {
+            for (int s = 0; s < replay.steps(); s++) {
+                if (replay.text(circuit.execution().program(), s).split(" ")[0].equals(mnemonic)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("no step runs " + mnemonic);
+        }
+    }
+
+    private static Map<String, Case> cases() {
+        Map<String, Case> m = new LinkedHashMap<>();
+        Subject s = SMALL;
+        m.put("exec.active.bool", new Case(s, c -> c.col("exec.active")[c.steps()] = 2,
+                List.of("exec.active.bool", "exec.fetch.last", "exec.last_step.segment", "exec.next.depth",
+                                "exec.next.segment", "exec.next.time", "exec.one_instruction")));
+        m.put("exec.active.stays_off", new Case(s, c -> c.col("exec.active")[c.steps() + 1] = 1,
+                List.of("exec.active.stays_off", "exec.fetch.last", "exec.last_step.segment", "exec.next.segment",
+                                "exec.one_instruction")));
+        m.put("exec.first.active", new Case(s, c -> c.col("exec.active")[0] = 0,
+                List.of("exec.first.active", "exec.active.stays_off", "exec.last_step.ends",
+                                "exec.last_step.segment", "exec.one_instruction")));
+        m.put("exec.first.pc", new Case(s, c -> c.add("exec.pc", 0, 1),
+                List.of("exec.first.pc", "exec.fetch.last", "exec.push.next_pc")));
+        m.put("exec.first.segment", new Case(s, c -> c.add("exec.segment", 0, 1),
+                List.of("exec.first.segment", "exec.fetch.last", "exec.next.segment")));
+        m.put("exec.first.time", new Case(s, c -> c.add("exec.time", 0, 1),
+                List.of("exec.first.time", "exec.bus.every_access", "exec.bus[0].last", "exec.next.time")));
+        m.put("exec.first.depth", new Case(s, c -> c.add("exec.depth", 0, 1),
+                List.of("exec.first.depth", "exec.bus.every_access", "exec.bus[0].last", "exec.next.depth",
+                                "exec.push.push.cell")));
+        m.put("exec.is.pop.bool", new Case(s, c -> c.col("exec.is.pop")[c.steps()] = 2,
+                List.of("exec.is.pop.bool", "exec.one_instruction", "exec.opcode", "exec.pop.next_pc",
+                                "exec.pop.pop.cell", "exec.pop.pop.used")));
+        m.put("exec.one_instruction", new Case(s, c -> c.col("exec.is.halt")[c.steps()] = 1,
+                List.of("exec.one_instruction", "exec.halt.next_pc", "exec.opcode")));
+        m.put("exec.opcode", new Case(s, c -> c.add("exec.opcode", c.stepOf("get"), 1),
+                List.of("exec.opcode", "exec.fetch.last")));
+        m.put("exec.at_end.bool", new Case(s, c -> {
+            int r = c.stepOf("halt");
+            c.col("exec.at_end")[r] = 2;
+            c.col("exec.at_end.inverse")[r] = Goldilocks.inverse(Goldilocks.fromSigned(-1));
+        }, List.of("exec.at_end.bool", "exec.at_end.witness")));
+        m.put("exec.at_end.zero", new Case(s, c -> {
+            int r = c.stepOf("get");
+            c.col("exec.at_end")[r] = 1;
+            c.col("exec.at_end.inverse")[r] = 0;
+        }, List.of("exec.at_end.zero", "exec.ends")));
+        m.put("exec.at_end.witness", new Case(s, c -> c.add("exec.at_end.inverse", c.stepOf("get"), 1),
+                List.of("exec.at_end.witness")));
+        m.put("exec.ends", new Case(s, c -> c.col("exec.ends")[c.stepOf("get")] = 1,
+                List.of("exec.ends", "exec.next.restart", "exec.next.segment")));
+        // the claimed access (time n, cell 0, read of 0) is the first padding read, which no step may claim
+        m.put("exec.slot[0].unused", new Case(s, c -> c.col("exec.slot[0].used")[c.stepOf("halt")] = 1,
+                List.of("exec.slot[0].unused", "exec.bus.every_access")));
+        m.put("exec.next.pc", new Case(s, c -> c.add("exec.pc", c.stepOf("get"), 1),
+                List.of("exec.next.pc", "exec.fetch.last", "exec.get.next_pc")));
+        m.put("exec.next.restart", new Case(s, c -> c.add("exec.pc", c.firstOfRun(1), 1),
+                List.of("exec.next.restart", "exec.fetch.last", "exec.push.next_pc")));
+        m.put("exec.next.segment", new Case(s, c -> c.add("exec.segment", c.stepOf("get"), 1),
+                List.of("exec.next.segment", "exec.fetch.last")));
+        m.put("exec.next.time", new Case(s, c -> c.add("exec.time", c.stepOf("get"), 1),
+                List.of("exec.next.time", "exec.bus.every_access", "exec.bus[0].last", "exec.bus[1].last")));
+        m.put("exec.next.depth", new Case(s, c -> c.add("exec.depth", c.stepOf("get"), 1),
+                List.of("exec.next.depth", "exec.bus.every_access", "exec.bus[0].last", "exec.bus[1].last",
+                                "exec.get.push.cell")));
+        m.put("exec.last_step.ends", new Case(s, c -> {
+            int last = c.steps() - 1;
+            c.col("exec.ends")[last] = 0;
+            c.col("exec.is.halt")[last] = 0;
+            c.col("exec.is.jmp")[last] = 1;
+        }, List.of("exec.last_step.ends", "exec.ends", "exec.jmp.next_pc", "exec.opcode")));
+        m.put("exec.last_step.segment", new Case(s, c -> c.add("exec.segment", c.steps() - 1, -1),
+                List.of("exec.last_step.segment", "exec.fetch.last", "exec.next.segment")));
+        m.put("exec.bus.every_access", new Case(s, c -> c.col("vm.pad")[c.records()] = 0,
+                List.of("exec.bus.every_access")));
+        m.put("exec.bus[0]", new Case(s, c -> c.add("exec.slot[0].value[0]", c.stepOf("pop"), 1),
+                List.of("exec.bus[0].last", "exec.bus.every_access")));
+        m.put("exec.fetch", new Case(s, c -> c.add("exec.operand[0].limb[0]", c.stepOf("push"), 1),
+                List.of("exec.fetch.last", "exec.push.push.value[0]")));
+        m.put("vm.pad.bool", new Case(s, c -> c.col("vm.pad")[(1 << 16) - 1] = 2,
+                List.of("vm.pad.bool", "exec.bus.every_access", "vm.pad.suffix")));
+        m.put("vm.pad.suffix", new Case(s, c -> c.col("vm.pad")[(1 << 16) - 2] = 0,
+                List.of("vm.pad.suffix", "exec.bus.every_access")));
+        m.put("vm.pad.read", new Case(s, c -> c.col("vm.pad")[c.records() - 1] = 1,
+                List.of("vm.pad.read", "exec.bus.every_access")));
+        Subject f = full();
+        m.put("exec.last_row.ends", new Case(f, c -> {
+            int last = (1 << 16) - 1;
+            c.col("exec.ends")[last] = 0;
+            c.col("exec.at_end")[last] = 0;
+            c.col("exec.at_end.inverse")[last] = 0;
+        }, List.of("exec.last_row.ends", "exec.at_end.witness")));
+        m.put("exec.last_row.segment", new Case(f, c -> c.add("exec.segment", (1 << 16) - 1, 1),
+                List.of("exec.last_row.segment", "exec.fetch.last", "exec.next.segment")));
+        return m;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachConstraintBreaks() {
+        return cases().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Case k = e.getValue();
+            WitnessBuilder w = k.subject().circuit().witnessBuilder(k.subject().trace());
+            k.edit().accept(new Cells(k.subject().circuit(), w.suppliedColumns(), k.subject().replay()));
+            CheckReport report = k.subject().circuit().check(w.build(), k.subject().trace(), Cpu64Trace::mnemonicOf,
+                    CheckOptions.defaults());
+            Set<String> failing = new TreeSet<>(report.failingConstraintNames());
+            assertTrue(failing.contains(k.expected().get(0)) || failing.contains(k.expected().get(0) + ".last"),
+                    () -> e.getKey() + " did not fail:\n" + report);
+            assertEquals(new TreeSet<>(k.expected()), failing, () -> e.getKey() + ":\n" + report);
+        }));
+    }
+
+    @Test
+    void everyExecutionConstraintHasACase() {
+        Set<String> names = new TreeSet<>();
+        for (Constraint c : SMALL.circuit().system().constraints()) {
+            String n = c.name();
+            boolean instructionOwn = n.startsWith("exec.") && isInstructionConstraint(n);
+            if ((n.startsWith("exec.") || n.startsWith("vm.pad.")) && !instructionOwn && !n.startsWith("exec.aux.")
+                    && !n.startsWith("exec.is.")) {
+                names.add(n.replaceAll("\\.(first|step|last)$", "").replaceAll("slot\\[\\d+]", "slot[0]")
+                        .replaceAll("bus\\[\\d+]", "bus[0]"));
+            }
+        }
+        names.add("exec.is.pop.bool");
+        Set<String> missing = new TreeSet<>(names);
+        missing.removeAll(cases().keySet());
+        assertTrue(missing.isEmpty(), () -> "no targeted case for " + missing);
+    }
+
+    /** Constraints an instruction's body produced: {@code exec.<mnemonic>.*}. */
+    private static boolean isInstructionConstraint(String name) {
+        return SMALL.circuit().system().columns().stream()
+                .anyMatch(c -> c.name().equals("exec.is." + name.split("\\.")[1]));
+    }
+}
