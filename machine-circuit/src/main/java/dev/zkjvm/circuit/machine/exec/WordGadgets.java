@@ -187,6 +187,9 @@ final class WordGadgets<W extends Word<W>> {
         Column[] inv = new Column[xs.length];
         Expr sum = Expr.constant(0);
         for (int i = 0; i < xs.length; i++) {
+            if (xs[i] instanceof Expr.Const k && k.value() == 0) {
+                continue;   // a constant zero limb (of a comparison's result, say) needs no cell
+            }
             inv[i] = c.free();
             c.require(what + ".zero[" + i + "]", Expr.constant(1).sub(nz.cur()).mul(xs[i]));
             sum = sum.add(xs[i].mul(inv[i].cur()));
@@ -201,7 +204,7 @@ final class WordGadgets<W extends Word<W>> {
                 }
             }
             row.set(nz, first >= 0 ? 1 : 0);
-            if (first >= 0) {
+            if (first >= 0 && inv[first] != null) {
                 row.set(inv[first], Goldilocks.inverse(Goldilocks.fromSigned(v[first])));
             }
         });
