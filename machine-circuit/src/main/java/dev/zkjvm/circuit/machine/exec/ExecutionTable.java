@@ -60,6 +60,8 @@ public final class ExecutionTable<W extends Word<W>> {
     private final Compiled<W>[] byOpcode;
     private final List<Lookup> bus = new ArrayList<>();
     private Column[] byteTable;
+    private final java.util.Map<ExecutionProgram.Line<W>, long[][]> operandCache =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** One compiled instruction. */
     record Compiled<W extends Word<W>>(InstructionSpec<W> spec, Column selector, Action[] actions, int words,
@@ -390,11 +392,15 @@ public final class ExecutionTable<W extends Word<W>> {
         row.record = record;
         row.recordEnd = end;
         row.values = new long[c.words()][];
-        long[] ops = operandLimbs(line);
-        row.operands = new long[operands.size()][];
-        for (int j = 0; j < operands.size(); j++) {
-            row.operands[j] = Arrays.copyOfRange(ops, j * limbs, (j + 1) * limbs);
-        }
+        // Actions only read operand limbs, so one array per program line serves every step.
+        row.operands = operandCache.computeIfAbsent(line, l -> {
+            long[] ops = operandLimbs(l);
+            long[][] out = new long[operands.size()][];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = Arrays.copyOfRange(ops, j * limbs, (j + 1) * limbs);
+            }
+            return out;
+        });
         for (Action a : c.actions()) {
             a.run(row);
         }
