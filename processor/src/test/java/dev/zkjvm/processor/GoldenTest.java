@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The generated machine, instruction set and program of {@code golden/Mini.java} (32-bit, one
+ * The generated machine, instruction set, program and circuit of {@code golden/Mini.java} (32-bit, one
  * register, a stack, an explicit opcode, word/register/int operands and the Vm) are exactly the
  * texts in {@code src/test/resources/golden/*.java.txt} (not {@code .java}: javac would find those on the
  * class path and compile them implicitly). After an intended change to the generators, review
@@ -25,7 +25,7 @@ class GoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"MiniMachine", "MiniInstruction", "MiniProgram"})
+    @ValueSource(strings = {"MiniMachine", "MiniInstruction", "MiniProgram", "MiniCircuit"})
     void generatedSourceMatchesGolden(String type) throws IOException {
         Compilation compilation = compile(JavaFileObjects.forResource("golden/Mini.java"));
         assertThat(compilation).succeededWithoutWarnings();
