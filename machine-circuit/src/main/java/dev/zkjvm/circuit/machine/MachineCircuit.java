@@ -97,7 +97,7 @@ public final class MachineCircuit<W extends Word<W>> {
             b.transition("vm.pad.suffix", pad.cur().mul(Expr.constant(1).sub(pad.next())));
             b.everyRow("vm.pad.read", pad.cur().mul(memory.rw.cur()));
             List<Expr> log = new ArrayList<>(List.of(memory.time.cur(), memory.cell.cur(), memory.rw.cur(), depth.cur(),
-                    selStack.cur().add(selRegisters.cur().mul(2))));
+                    selStack.cur().add(selRegisters.cur().mul(2)), second.cur()));
             for (Column v : memory.value) {
                 log.add(v.cur());
             }

@@ -150,9 +150,14 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     /** Claims the next slot for an access and records how this instruction uses it. */
     int claimSlot(int write, int kind) {
+        return claimSlot(write, kind, false);
+    }
+
+    /** As {@link #claimSlot(int, int)}, for the second cell of an unaligned access if {@code second}. */
+    int claimSlot(int write, int kind, boolean second) {
         int k = slotUses.size();
         table.slot(k);
-        slotUses.add(new SlotUse(write, kind, depthOffset));
+        slotUses.add(new SlotUse(write, kind, depthOffset, second ? 1 : 0));
         return k;
     }
 

@@ -71,7 +71,8 @@ public final class ExecutionTable<W extends Word<W>> {
     /**
      * Declares the execution table on {@code b} for {@code program}, tied to the memory log.
      *
-     * @param logTuple the log's (time, cell, rw, depth after, section kind, value limbs...) per row
+     * @param logTuple the log's (time, cell, rw, depth after, section kind, second-cell mark, value
+     *     limbs...) per row
      * @param pad      the log's padding flag (1 on padding rows)
      */
     @SuppressWarnings("unchecked")
@@ -306,6 +307,7 @@ public final class ExecutionTable<W extends Word<W>> {
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).write() : 0));
             tuple.add(depth.cur().add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).depthAfter() : 0)));
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).kind() : 0));
+            tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).second() : 0));
             for (Column v : s.value()) {
                 tuple.add(v.cur());
             }
@@ -330,7 +332,8 @@ public final class ExecutionTable<W extends Word<W>> {
     /**
      * Replays the program over {@code trace}: each step takes the records its body makes, and the
      * next program counter follows from the concrete values. Stops at the end of the last segment,
-     * or after {@code maxSteps}.
+     * after {@code maxSteps}, or where the trace cannot be a run (more steps without an access than
+     * the program has instructions, or records taken past its end).
      */
     public Replay replay(Trace<W> trace, int maxSteps) {
         long[][] scratch = new long[builder == null ? 0 : ownColumns.stream().mapToInt(Column::index).max().orElse(0) + 1][];
@@ -346,6 +349,7 @@ public final class ExecutionTable<W extends Word<W>> {
         long[] nexts = new long[cap];
         int steps = 0;
         int record = 0;
+        int idle = 0;
         long d = 0;
         List<List<ExecutionProgram.Line<W>>> segs = program.segments();
         int s = 0;
@@ -370,11 +374,19 @@ public final class ExecutionTable<W extends Word<W>> {
             starts[steps] = record;
             depths[steps] = d;
             run(row, c, line, p, record, trace.size());
+            // A terminating run never makes more steps without an access than its program has
+            // instructions, nor reads past the trace: a replay that does follows a broken trace,
+            // and stops here rather than run on.
+            idle = row.record == record ? idle + 1 : 0;
+            boolean lost = idle > lines.size() || row.record > trace.size();
             record = row.record;
             d += c.depthDelta();
             long next = row.nextPc;
             nexts[steps] = next;
             steps++;
+            if (lost) {
+                break;
+            }
             if (c.halts() || next == lines.size()) {
                 s++;
                 p = 0;

@@ -108,7 +108,7 @@ final class MemoryGadgets<W extends Word<W>> {
     W read(SymbolicWord<W> addr) {
         Address a = address(addr, "read");
         int k = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
-        int k2 = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
+        int k2 = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true);
         Slot first = c.slot(k);
         Slot second = c.slot(k2);
         c.require("read.used", first.used().cur().sub(1));
@@ -183,9 +183,9 @@ final class MemoryGadgets<W extends Word<W>> {
         Expr unaligned = Expr.constant(1).sub(a.aligned());
         int[] k = new int[4];
         k[0] = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
-        k[1] = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
+        k[1] = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true);
         k[2] = c.claimSlot(1, ExecutionTable.KIND_MEMORY);
-        k[3] = c.claimSlot(1, ExecutionTable.KIND_MEMORY);
+        k[3] = c.claimSlot(1, ExecutionTable.KIND_MEMORY, true);
         Slot oldHigh = c.slot(k[0]);
         Slot oldLow = c.slot(k[1]);
         Slot newHigh = c.slot(k[2]);
