@@ -336,7 +336,7 @@ public final class ExecutionTable<W extends Word<W>> {
      * the program has instructions, or records taken past its end).
      */
     public Replay replay(Trace<W> trace, int maxSteps) {
-        long[][] scratch = new long[builder == null ? 0 : ownColumns.stream().mapToInt(Column::index).max().orElse(0) + 1][];
+        long[][] scratch = new long[ownColumns.stream().mapToInt(Column::index).max().orElse(0) + 1][];
         for (Column c : ownColumns) {
             scratch[c.index()] = new long[1];
         }
