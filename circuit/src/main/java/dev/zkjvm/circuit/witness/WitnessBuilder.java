@@ -24,7 +24,8 @@ import java.util.Set;
  * <ol>
  *   <li>generate the FIXED columns from the system;</li>
  *   <li>take the user's MAIN columns and compute the lookups' multiplicity columns;</li>
- *   <li>commit to all MAIN columns with a {@link MerkleTree} and absorb the system description,
+ *   <li>commit to all MAIN columns with a {@link MerkleTree} ({@value #ROWS_PER_LEAF} rows per
+ *       leaf) and absorb the system description,
  *       the row count and the root into a {@link Transcript};</li>
  *   <li>draw every challenge (in GF(p²)) from that transcript;</li>
  *   <li>build the AUX columns: lookup running sums and permutation grand products.</li>
@@ -36,6 +37,13 @@ import java.util.Set;
  * }</pre>
  */
 public final class WitnessBuilder {
+    /**
+     * Rows per leaf of the MAIN commitment: few enough that a leaf stays a few kilobytes, enough
+     * that the per-digest cost and the internal nodes (one per leaf) are small next to the rows'
+     * own bytes.
+     */
+    public static final int ROWS_PER_LEAF = 64;
+
     /** The transcript domain prefix; the system name is appended. */
     public static final String DOMAIN = "zkjvm/air/";
 
@@ -142,7 +150,7 @@ public final class WitnessBuilder {
         for (int i = 0; i < mainColumns.length; i++) {
             mainColumns[i] = columns[main.get(i).index()];
         }
-        byte[] root = MerkleTree.commit(hash, mainColumns, rows).root();
+        byte[] root = MerkleTree.commit(hash, mainColumns, rows, ROWS_PER_LEAF).root();
         Ext2[] challenges = drawChallenges(system, rows, root, hash);
         for (Column c : system.columns(Phase.AUX)) {
             columns[c.index()] = new long[rows];
