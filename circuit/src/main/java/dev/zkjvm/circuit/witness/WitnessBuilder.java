@@ -134,10 +134,11 @@ public final class WitnessBuilder {
             if (columns[c.index()] == null && !computed.contains(c)) {
                 throw new IllegalStateException("MAIN column " + c + " of " + system.name() + " was not set");
             }
-            if (columns[c.index()] != null) {
-                checkCanonical(c, columns[c.index()]);
-            }
         }
+        // One pass per supplied column, the columns spread over the pool.
+        List<Column> supplied = main.stream().filter(c -> columns[c.index()] != null).toList();
+        Parallel.forChunks(supplied.size(), Parallel.parallelism(), () -> null,
+                (ignored, i) -> checkCanonical(supplied.get(i), columns[supplied.get(i).index()]));
         // Independent per lookup: one lookup per task, spread over the pool, unless some lookup
         // reads a computed multiplicity column (then in declaration order, as that lookup expects).
         List<Lookup> counted = system.lookups().stream().filter(l -> computed.contains(l.multiplicity())).toList();
