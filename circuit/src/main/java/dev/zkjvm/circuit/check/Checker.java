@@ -33,6 +33,9 @@ public final class Checker {
 
     private final ConstraintSystem system;
     private final Program bulk;
+    /** The bulk program without the range-lookup steps that {@link RangeLookupSteps} checks. */
+    private final Program bulkWithoutRangeSteps;
+    private final List<RangeLookupSteps.Step> rangeSteps;
     private final Program lastRow;
     private final Program firstRow;
     private final List<List<Expr.Cell>> cellsRead;
@@ -65,6 +68,13 @@ public final class Checker {
             cellsRead.add(List.copyOf(Exprs.cells(c.expr())));
         }
         this.bulk = ProgramCompiler.compileChecks(bulkCs);
+        this.rangeSteps = RangeLookupSteps.find(system);
+        Set<Integer> shortcut = new java.util.HashSet<>();
+        for (RangeLookupSteps.Step s : rangeSteps) {
+            shortcut.add(s.constraint());
+        }
+        this.bulkWithoutRangeSteps = ProgramCompiler.compileChecks(
+                bulkCs.stream().filter(c -> !shortcut.contains(c.index())).toList());
         this.lastRow = ProgramCompiler.compileChecks(lastCs);
         this.firstRow = ProgramCompiler.compileChecks(firstCs);
     }
@@ -105,12 +115,26 @@ public final class Checker {
         int bulkRows = n - 1;
         int chunkRows = CHUNK_BLOCKS * BlockEvaluator.BLOCK;
         int chunks = (bulkRows + chunkRows - 1) / chunkRows;
+        // Range-lookup steps take the inverse-table shortcut unless some α is a base element.
+        boolean shortcut = !rangeSteps.isEmpty() && RangeLookupSteps.applicable(rangeSteps, challenges);
+        List<RangeLookupSteps.Step> steps = shortcut ? rangeSteps : List.of();
+        Program program = shortcut ? bulkWithoutRangeSteps : bulk;
+        long[][] inverses = new long[steps.size()][];
+        Parallel.forChunks(steps.size(), options.parallelism(), () -> null,
+                (ignored, i) -> inverses[i] = RangeLookupSteps.inverses(steps.get(i), challenges));
         List<Worker> workers = Parallel.forChunks(chunks, options.parallelism(),
-                () -> new Worker(new BlockEvaluator(bulk, columns, challenges), new FailureCollector(nc, cap)),
+                () -> new Worker(new BlockEvaluator(program, columns, challenges), new FailureCollector(nc, cap)),
                 (w, chunk) -> {
                     int end = Math.min(bulkRows, (chunk + 1) * chunkRows);
                     for (int from = chunk * chunkRows; from < end; from += BlockEvaluator.BLOCK) {
-                        w.evaluator.run(from, Math.min(BlockEvaluator.BLOCK, end - from), w.collector);
+                        int len = Math.min(BlockEvaluator.BLOCK, end - from);
+                        w.evaluator.run(from, len, w.collector);
+                        for (int i = 0; i < steps.size(); i++) {
+                            RangeLookupSteps.Step s = steps.get(i);
+                            Ext2 alpha = challenges[s.alpha()];
+                            RangeLookupSteps.check(s, inverses[i], alpha.c0(), alpha.c1(), columns, from, len,
+                                    w.collector);
+                        }
                     }
                 });
         for (Worker w : workers) {

@@ -43,6 +43,11 @@ public final class BlockEvaluator {
             Arrays.fill(challenges[2 * i], c.c0());
             Arrays.fill(challenges[2 * i + 1], c.c1());
         }
+        // Row-invariant values (e.g. powers of challenges): computed once, over a whole block, and
+        // kept in their slots, which the program never reuses.
+        execute(0, program.prologueLength * Op.STRIDE, 0, BLOCK, (c, r) -> {
+            throw new IllegalStateException("a prologue holds no checks");
+        });
     }
 
     private long[] array(int operand) {
@@ -77,9 +82,13 @@ public final class BlockEvaluator {
         if (len > BLOCK) {
             throw new IllegalArgumentException("block too long: " + len);
         }
+        execute(program.prologueLength * Op.STRIDE, program.code.length, from, len, sink);
+    }
+
+    private void execute(int fromPc, int toPc, int from, int len, FailureSink sink) {
         this.start = from;
         int[] code = program.code;
-        for (int pc = 0; pc < code.length; pc += Op.STRIDE) {
+        for (int pc = fromPc; pc < toPc; pc += Op.STRIDE) {
             int op = code[pc];
             int a0 = code[pc + 3];
             int b0 = code[pc + 5];

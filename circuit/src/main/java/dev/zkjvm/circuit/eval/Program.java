@@ -14,8 +14,14 @@ public final class Program {
     /** Per compiled root: operand of c0, operand of c1 (or {@link Operand#NONE} for base roots). */
     final int[] outputs;
     final boolean readsNextRow;
+    /**
+     * The first {@code prologueLength} instructions compute row-invariant values (from challenges
+     * and constants); an evaluator runs them once and keeps their slots.
+     */
+    final int prologueLength;
 
-    Program(int[] code, int slotCount, long[] constants, int[] outputs, boolean readsNextRow) {
+    Program(int[] code, int slotCount, long[] constants, int[] outputs, boolean readsNextRow, int prologueLength) {
+        this.prologueLength = prologueLength;
         this.code = code;
         this.slotCount = slotCount;
         this.constants = constants;
@@ -26,6 +32,11 @@ public final class Program {
     /** The number of instructions. */
     public int instructionCount() {
         return code.length / Op.STRIDE;
+    }
+
+    /** The number of leading instructions that compute row-invariant values, run once per evaluator. */
+    public int prologueLength() {
+        return prologueLength;
     }
 
     /** The number of scratch slots (each one block long) the program needs. */

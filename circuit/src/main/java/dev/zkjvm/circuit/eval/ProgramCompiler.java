@@ -441,8 +441,48 @@ public final class ProgramCompiler {
         }
     }
 
+    /**
+     * Moves the instructions whose value is the same on every row (they read only challenges,
+     * constants and such values, e.g. the powers of a compression challenge β) to the front, and
+     * returns their virtual slots. The evaluator runs that prologue once, not once per block row:
+     * a 7-column permutation otherwise recomputed β², ..., β⁶ on every row.
+     */
+    private java.util.Set<Integer> hoistInvariants() {
+        java.util.Set<Integer> invariant = new java.util.HashSet<>();
+        List<int[]> prologue = new ArrayList<>();
+        List<int[]> body = new ArrayList<>();
+        for (int[] ins : instructions) {
+            boolean inv = !Op.isCheck(ins[0]);
+            for (int k = 3; k < Op.STRIDE && inv; k++) {
+                int op = ins[k];
+                if (op == Operand.NONE) {
+                    continue;
+                }
+                int tag = Operand.tag(op);
+                inv = tag == Operand.CONST || tag == Operand.CHAL || (tag == Operand.SLOT && invariant.contains(op));
+            }
+            if (inv) {
+                prologue.add(ins);
+                invariant.add(ins[1]);
+                if (ins[2] != Operand.NONE) {
+                    invariant.add(ins[2]);
+                }
+            } else {
+                body.add(ins);
+            }
+        }
+        instructions.clear();
+        instructions.addAll(prologue);
+        instructions.addAll(body);
+        prologueLength = prologue.size();
+        return invariant;
+    }
+
+    private int prologueLength;
+
     private Program finish(int[] outputs) {
         removeDeadCode(outputs);
+        java.util.Set<Integer> invariant = hoistInvariants();
         int n = instructions.size();
         int[] lastUse = new int[vregs];
         Arrays.fill(lastUse, -1);
@@ -458,6 +498,10 @@ public final class ProgramCompiler {
             if (isSlot(o)) {
                 lastUse[Operand.index(o)] = Integer.MAX_VALUE;
             }
+        }
+        // Values computed once by the prologue must keep their slots for the whole program.
+        for (int v : invariant) {
+            lastUse[Operand.index(v)] = Integer.MAX_VALUE;
         }
         int[] physical = new int[vregs];
         Arrays.fill(physical, -1);
@@ -513,6 +557,6 @@ public final class ProgramCompiler {
         for (int i = 0; i < consts.length; i++) {
             consts[i] = constants.get(i);
         }
-        return new Program(code, slots, consts, outs, readsNext);
+        return new Program(code, slots, consts, outs, readsNext, prologueLength);
     }
 }

@@ -4,71 +4,105 @@ import dev.zkjvm.circuit.util.Parallel;
 import java.util.Arrays;
 
 /**
- * A binary Merkle tree over the rows of a set of columns.
+ * A binary Merkle tree over the rows of a set of columns, {@link #rowsPerLeaf()} consecutive rows
+ * per leaf.
  *
- * <p>Leaf i is {@code H(0x00 || v_0 || ... || v_{k-1})} with the canonical values of row i, each
- * as 8 little-endian bytes; an internal node is {@code H(0x01 || left || right)}. The distinct
- * prefixes keep leaves and nodes apart. The leaf count is padded up to a power of two with
- * all-zero digests. Leaves and large levels are hashed in parallel on {@link Parallel}'s pool.
+ * <p>Leaf i is {@code H(0x00 || enc(rows i·g .. i·g + g - 1))} for g rows per leaf (the last
+ * leaf holds the remaining rows), where {@code enc} is the compact, injective encoding of
+ * {@link LeafEncoding} (column by column: the byte width of the column's largest value in the
+ * leaf, then the column's values in that many bytes each); an internal node is
+ * {@code H(0x01 || left || right)}. The distinct prefixes keep leaves and nodes
+ * apart. The leaf count is padded up to a power of two with all-zero digests. Leaves and large
+ * levels are hashed in parallel on {@link Parallel}'s pool.
+ *
+ * <p>Why several rows per leaf: each digest call and each internal node has a fixed cost (padding,
+ * finalisation, a 65-byte node hash) that, for a row of a few dozen small cells, was as large as
+ * hashing the row itself. Every cell is still hashed into exactly one leaf, so any changed cell
+ * changes its leaf and hence the root.
  */
 public final class MerkleTree {
     private static final int D = Hasher.DIGEST_SIZE;
     private static final int PARALLEL_THRESHOLD = 4096;
-    private static final int GRAIN = 2048;
-    private static final int LEAF_BLOCK = 128;
+    private static final int GRAIN_ROWS = 4096;
+    private static final int TILE_ROWS = 512;
 
     private final HashAlgorithm algorithm;
     private final int rows;
+    private final int rowsPerLeaf;
     /** levels[0] holds the leaves, levels[depth] the root; each level is a flat digest array. */
     private final byte[][] levels;
 
-    private MerkleTree(HashAlgorithm algorithm, int rows, byte[][] levels) {
+    private MerkleTree(HashAlgorithm algorithm, int rows, int rowsPerLeaf, byte[][] levels) {
         this.algorithm = algorithm;
         this.rows = rows;
+        this.rowsPerLeaf = rowsPerLeaf;
         this.levels = levels;
     }
 
     /**
-     * Commits to rows {@code 0..rows-1} of {@code columns}.
+     * Commits to rows {@code 0..rows-1} of {@code columns}, one row per leaf.
      *
      * @param algorithm the hash function
      * @param columns the columns, each with at least {@code rows} canonical values
      * @param rows the number of rows (at least 1)
      */
     public static MerkleTree commit(HashAlgorithm algorithm, long[][] columns, int rows) {
+        return commit(algorithm, columns, rows, 1);
+    }
+
+    /**
+     * Commits to rows {@code 0..rows-1} of {@code columns}, {@code rowsPerLeaf} rows per leaf.
+     *
+     * @param algorithm the hash function
+     * @param columns the columns, each with at least {@code rows} values
+     * @param rows the number of rows (at least 1)
+     * @param rowsPerLeaf consecutive rows hashed into one leaf (at least 1)
+     */
+    public static MerkleTree commit(HashAlgorithm algorithm, long[][] columns, int rows, int rowsPerLeaf) {
         if (rows < 1) {
             throw new IllegalArgumentException("a Merkle tree needs at least one row");
+        }
+        if (rowsPerLeaf < 1) {
+            throw new IllegalArgumentException("a leaf needs at least one row, got " + rowsPerLeaf);
         }
         for (long[] c : columns) {
             if (c.length < rows) {
                 throw new IllegalArgumentException("column shorter than " + rows + " rows: " + c.length);
             }
         }
-        int leaves = Integer.highestOneBit(rows);
-        if (leaves < rows) {
+        int g = rowsPerLeaf;
+        int used = (int) ((rows + (long) g - 1) / g);
+        int leaves = Integer.highestOneBit(used);
+        if (leaves < used) {
             leaves <<= 1;
         }
         int depth = Integer.numberOfTrailingZeros(leaves);
         byte[][] levels = new byte[depth + 1][];
         byte[] leafLevel = new byte[leaves * D];
         int width = columns.length;
-        int stride = 1 + 8 * width;
-        hashRange(rows, rows < PARALLEL_THRESHOLD, (from, to) -> {
+        int bufSize = 1 + LeafEncoding.maxBytes(width, g) + LeafEncoding.SLACK;
+        // A tile of consecutive leaves is encoded column by column, each column's part of every
+        // leaf in turn, so that each column is read sequentially over the whole tile: reading a
+        // few cells of each of ~50 columns in turn defeats the hardware prefetcher and was several
+        // times slower.
+        int leavesPerTile = Math.max(1, TILE_ROWS / g);
+        int grainLeaves = Math.max(leavesPerTile, GRAIN_ROWS / g);
+        hashRange(used, grainLeaves, rows < PARALLEL_THRESHOLD, (from, to) -> {
             Hasher h = algorithm.newHasher();
-            // Leaves are encoded a block of rows at a time, column by column, so that each column
-            // is read sequentially; the leaf bytes are exactly 0x00 || row values.
-            byte[] buf = new byte[LEAF_BLOCK * stride];
-            for (int b = from; b < to; b += LEAF_BLOCK) {
-                int len = Math.min(LEAF_BLOCK, to - b);
-                for (int c = 0; c < width; c++) {
-                    long[] col = columns[c];
-                    for (int k = 0, off = 1 + 8 * c; k < len; k++, off += stride) {
-                        putLong(buf, off, col[b + k]);
+            byte[][] bufs = new byte[leavesPerTile][bufSize];
+            int[] lens = new int[leavesPerTile];
+            for (int leaf0 = from; leaf0 < to; leaf0 += leavesPerTile) {
+                int count = Math.min(to, leaf0 + leavesPerTile) - leaf0;
+                java.util.Arrays.fill(lens, 0, count, 1); // bufs[j][0] stays 0x00, the leaf prefix
+                for (long[] col : columns) {
+                    for (int j = 0; j < count; j++) {
+                        int first = (leaf0 + j) * g;
+                        lens[j] = LeafEncoding.encodeColumn(col, first, Math.min(rows, first + g), bufs[j], lens[j]);
                     }
                 }
-                for (int k = 0; k < len; k++) {
-                    h.update(buf, k * stride, stride);
-                    h.digest(leafLevel, (b + k) * D);
+                for (int j = 0; j < count; j++) {
+                    h.update(bufs[j], 0, lens[j]);
+                    h.digest(leafLevel, (leaf0 + j) * D);
                 }
             }
         });
@@ -77,7 +111,7 @@ public final class MerkleTree {
             byte[] below = levels[k - 1];
             int count = (below.length / D) / 2;
             byte[] level = new byte[count * D];
-            hashRange(count, count < PARALLEL_THRESHOLD, (from, to) -> {
+            hashRange(count, GRAIN_ROWS, count < PARALLEL_THRESHOLD, (from, to) -> {
                 Hasher h = algorithm.newHasher();
                 for (int i = from; i < to; i++) {
                     h.update((byte) 0x01);
@@ -87,31 +121,44 @@ public final class MerkleTree {
             });
             levels[k] = level;
         }
-        return new MerkleTree(algorithm, rows, levels);
+        return new MerkleTree(algorithm, rows, g, levels);
     }
 
-    private static void hashRange(int n, boolean sequential, Parallel.RangeTask task) {
+    private static void hashRange(int n, int grain, boolean sequential, Parallel.RangeTask task) {
         if (sequential) {
             task.run(0, n);
         } else {
-            Parallel.forRange(n, GRAIN, task);
+            Parallel.forRange(n, grain, task);
         }
     }
 
-    private static final java.lang.invoke.VarHandle LE_LONG =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-    static void putLong(byte[] b, int off, long v) {
-        LE_LONG.set(b, off, v);
-    }
-
-    /** The digest of one leaf: {@code H(0x00 || row values little-endian)}. */
+    /** The digest of a one-row leaf: {@code H(0x00 || enc(row))} (see {@link LeafEncoding}). */
     public static byte[] leafHash(HashAlgorithm algorithm, long[] rowValues) {
-        byte[] buf = new byte[1 + 8 * rowValues.length];
-        for (int c = 0; c < rowValues.length; c++) {
-            putLong(buf, 1 + 8 * c, rowValues[c]);
+        return leafHash(algorithm, new long[][] {rowValues});
+    }
+
+    /**
+     * The digest of a leaf of several rows: {@code H(0x00 || enc(rows))} (see {@link LeafEncoding}).
+     *
+     * @param leafRows the leaf's rows in order, each as its values (all of the same width)
+     */
+    public static byte[] leafHash(HashAlgorithm algorithm, long[][] leafRows) {
+        int width = leafRows.length == 0 ? 0 : leafRows[0].length;
+        byte[] buf = new byte[1 + LeafEncoding.maxBytes(width, leafRows.length) + LeafEncoding.SLACK];
+        int len = 1;
+        long[] column = new long[leafRows.length];
+        for (int c = 0; c < width; c++) {
+            for (int r = 0; r < leafRows.length; r++) {
+                if (leafRows[r].length != width) {
+                    throw new IllegalArgumentException("rows of one leaf need the same width");
+                }
+                column[r] = leafRows[r][c];
+            }
+            len = LeafEncoding.encodeColumn(column, 0, leafRows.length, buf, len);
         }
-        return algorithm.hash(buf);
+        Hasher h = algorithm.newHasher();
+        h.update(buf, 0, len);
+        return h.digest();
     }
 
     private static byte[] node(Hasher h, byte[] left, byte[] right) {
@@ -131,6 +178,11 @@ public final class MerkleTree {
         return rows;
     }
 
+    /** Consecutive rows per leaf. */
+    public int rowsPerLeaf() {
+        return rowsPerLeaf;
+    }
+
     /** The number of levels above the leaves (log2 of the padded leaf count). */
     public int depth() {
         return levels.length - 1;
@@ -141,29 +193,43 @@ public final class MerkleTree {
         return levels[levels.length - 1].clone();
     }
 
-    /** The authentication path of row {@code row}. */
+    /**
+     * The authentication path of the leaf that holds row {@code row}: leaf
+     * {@code row / rowsPerLeaf()}, whose rows start at {@code leafIndex() * rowsPerLeaf()}.
+     */
     public MerklePath path(int row) {
         if (row < 0 || row >= rows) {
             throw new IndexOutOfBoundsException("row " + row + " of " + rows);
         }
         byte[][] siblings = new byte[depth()][];
-        int i = row;
+        int i = row / rowsPerLeaf;
         for (int k = 0; k < depth(); k++) {
             int s = i ^ 1;
             siblings[k] = Arrays.copyOfRange(levels[k], s * D, (s + 1) * D);
             i >>>= 1;
         }
-        return new MerklePath(row, siblings);
+        return new MerklePath(row / rowsPerLeaf, siblings);
     }
 
     /**
-     * Checks that {@code rowValues} is row {@code path.leafIndex()} under {@code root}.
+     * Checks that {@code rowValues} is row {@code path.leafIndex()} under {@code root}, in a tree of
+     * one row per leaf.
      *
      * @return true when the recomputed root equals {@code root}
      */
     public static boolean verify(HashAlgorithm algorithm, byte[] root, long[] rowValues, MerklePath path) {
+        return verify(algorithm, root, new long[][] {rowValues}, path);
+    }
+
+    /**
+     * Checks that {@code leafRows} are exactly the rows of leaf {@code path.leafIndex()} under
+     * {@code root} (all of its rows, in order).
+     *
+     * @return true when the recomputed root equals {@code root}
+     */
+    public static boolean verify(HashAlgorithm algorithm, byte[] root, long[][] leafRows, MerklePath path) {
         Hasher h = algorithm.newHasher();
-        byte[] cur = leafHash(algorithm, rowValues);
+        byte[] cur = leafHash(algorithm, leafRows);
         int i = path.leafIndex();
         if (i < 0 || (path.length() < 31 && i >= (1 << path.length()))) {
             return false;

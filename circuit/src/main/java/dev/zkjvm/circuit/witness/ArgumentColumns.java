@@ -6,7 +6,10 @@ import dev.zkjvm.circuit.air.FixedValues;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Permutation;
 import dev.zkjvm.circuit.air.Phase;
+import dev.zkjvm.circuit.eval.BlockEvaluator;
 import dev.zkjvm.circuit.eval.ColumnEvaluator;
+import dev.zkjvm.circuit.eval.Program;
+import dev.zkjvm.circuit.eval.ProgramCompiler;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Ext2Arrays;
 import dev.zkjvm.circuit.field.Goldilocks;
@@ -263,37 +266,62 @@ public final class ArgumentColumns {
         }
     }
 
-    /** Fills the grand-product column of {@code p}: {@code z[i] = Π_{j≤i} L_j / R_j}. */
+    /**
+     * Fills the grand-product column of {@code p}: {@code z[i] = Π_{j≤i} L_j / R_j}.
+     *
+     * <p>Each chunk of rows evaluates its factors, inverts its right factors and forms its local
+     * prefix products in scratch arrays of the chunk's size (in parallel), so no full-height
+     * temporary column is allocated; then the chunks' starting values are chained (sequential, one
+     * per chunk) and each chunk is scaled by its start (parallel).
+     */
     public static void fillGrandProduct(Permutation p, long[][] columns, int rows, Ext2[] challenges) {
-        long[][][] v = ColumnEvaluator.evaluate(List.of(p.leftFactor(), p.rightFactor()), columns, rows, challenges);
-        long[][] left = v[0];
-        long[][] right = v[1];
-        invertAll(right, rows, "permutation " + p.name() + " right factor");
+        List<Expr> factors = List.of(p.leftFactor(), p.rightFactor());
+        for (Expr e : factors) {
+            if (e.readsNextRow()) {
+                throw new IllegalArgumentException("a permutation factor reads the current row only: " + e);
+            }
+        }
+        Program program = ProgramCompiler.compileValues(factors);
         long[] z0 = columns[p.product().c0().index()];
         long[] z1 = columns[p.product().c1().index()];
-        // Prefix products in three passes: chunk-local products (parallel), the chunks' starting
-        // values (sequential, one per chunk), then each chunk scaled by its start (parallel).
         int chunks = (rows + GRAIN - 1) / GRAIN;
         long[] end0 = new long[chunks];
         long[] end1 = new long[chunks];
-        Parallel.forRange(chunks, 1, (fromChunk, toChunk) -> {
-            for (int c = fromChunk; c < toChunk; c++) {
-                long acc0 = 1;
-                long acc1 = 0;
-                for (int r = c * GRAIN, end = Math.min(rows, r + GRAIN); r < end; r++) {
-                    long q0 = Ext2.mulC0(left[0][r], left[1][r], right[0][r], right[1][r]);
-                    long q1 = Ext2.mulC1(left[0][r], left[1][r], right[0][r], right[1][r]);
-                    long n0 = Ext2.mulC0(acc0, acc1, q0, q1);
-                    long n1 = Ext2.mulC1(acc0, acc1, q0, q1);
-                    acc0 = n0;
-                    acc1 = n1;
-                    z0[r] = acc0;
-                    z1[r] = acc1;
-                }
-                end0[c] = acc0;
-                end1[c] = acc1;
-            }
-        });
+        try {
+            Parallel.forChunks(chunks, Parallel.parallelism(), () -> new ChunkScratch(program, columns, challenges),
+                    (w, c) -> {
+                        int first = c * GRAIN;
+                        int len = Math.min(rows, first + GRAIN) - first;
+                        for (int off = 0; off < len; off += BlockEvaluator.BLOCK) {
+                            int n = Math.min(BlockEvaluator.BLOCK, len - off);
+                            w.evaluator.run(first + off, n, (k, r) -> {
+                            });
+                            w.evaluator.output(0, 0, n, w.l0, off);
+                            w.evaluator.output(0, 1, n, w.l1, off);
+                            w.evaluator.output(1, 0, n, w.r0, off);
+                            w.evaluator.output(1, 1, n, w.r1, off);
+                        }
+                        Ext2Arrays.batchInverseInPlace(w.r0, w.r1, 0, len);
+                        long acc0 = 1;
+                        long acc1 = 0;
+                        for (int k = 0; k < len; k++) {
+                            long q0 = Ext2.mulC0(w.l0[k], w.l1[k], w.r0[k], w.r1[k]);
+                            long q1 = Ext2.mulC1(w.l0[k], w.l1[k], w.r0[k], w.r1[k]);
+                            long n0 = Ext2.mulC0(acc0, acc1, q0, q1);
+                            long n1 = Ext2.mulC1(acc0, acc1, q0, q1);
+                            acc0 = n0;
+                            acc1 = n1;
+                            z0[first + k] = acc0;
+                            z1[first + k] = acc1;
+                        }
+                        end0[c] = acc0;
+                        end1[c] = acc1;
+                    });
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("permutation " + p.name() + " right factor is zero on some row ("
+                    + e.getMessage() + "): the challenge hit a table value, which happens with negligible probability",
+                    e);
+        }
         long[] start0 = new long[chunks];
         long[] start1 = new long[chunks];
         long acc0 = 1;
@@ -321,6 +349,19 @@ public final class ArgumentColumns {
                 }
             }
         });
+    }
+
+    /** One worker's evaluator and chunk-sized scratch columns for the grand product. */
+    private static final class ChunkScratch {
+        final BlockEvaluator evaluator;
+        final long[] l0 = new long[GRAIN];
+        final long[] l1 = new long[GRAIN];
+        final long[] r0 = new long[GRAIN];
+        final long[] r1 = new long[GRAIN];
+
+        ChunkScratch(Program program, long[][] columns, Ext2[] challenges) {
+            this.evaluator = new BlockEvaluator(program, columns, challenges);
+        }
     }
 
     private static void invertAll(long[][] ext, int rows, String what) {

@@ -24,7 +24,8 @@ import java.util.Set;
  * <ol>
  *   <li>generate the FIXED columns from the system;</li>
  *   <li>take the user's MAIN columns and compute the lookups' multiplicity columns;</li>
- *   <li>commit to all MAIN columns with a {@link MerkleTree} and absorb the system description,
+ *   <li>commit to all MAIN columns with a {@link MerkleTree} ({@value #ROWS_PER_LEAF} rows per
+ *       leaf) and absorb the system description,
  *       the row count and the root into a {@link Transcript};</li>
  *   <li>draw every challenge (in GF(p²)) from that transcript;</li>
  *   <li>build the AUX columns: lookup running sums and permutation grand products.</li>
@@ -36,6 +37,13 @@ import java.util.Set;
  * }</pre>
  */
 public final class WitnessBuilder {
+    /**
+     * Rows per leaf of the MAIN commitment: few enough that a leaf stays a few kilobytes, enough
+     * that the per-digest cost and the internal nodes (one per leaf) are small next to the rows'
+     * own bytes.
+     */
+    public static final int ROWS_PER_LEAF = 64;
+
     /** The transcript domain prefix; the system name is appended. */
     public static final String DOMAIN = "zkjvm/air/";
 
@@ -126,10 +134,11 @@ public final class WitnessBuilder {
             if (columns[c.index()] == null && !computed.contains(c)) {
                 throw new IllegalStateException("MAIN column " + c + " of " + system.name() + " was not set");
             }
-            if (columns[c.index()] != null) {
-                checkCanonical(c, columns[c.index()]);
-            }
         }
+        // One pass per supplied column, the columns spread over the pool.
+        List<Column> supplied = main.stream().filter(c -> columns[c.index()] != null).toList();
+        Parallel.forChunks(supplied.size(), Parallel.parallelism(), () -> null,
+                (ignored, i) -> checkCanonical(supplied.get(i), columns[supplied.get(i).index()]));
         // Independent per lookup: one lookup per task, spread over the pool, unless some lookup
         // reads a computed multiplicity column (then in declaration order, as that lookup expects).
         List<Lookup> counted = system.lookups().stream().filter(l -> computed.contains(l.multiplicity())).toList();
@@ -142,7 +151,7 @@ public final class WitnessBuilder {
         for (int i = 0; i < mainColumns.length; i++) {
             mainColumns[i] = columns[main.get(i).index()];
         }
-        byte[] root = MerkleTree.commit(hash, mainColumns, rows).root();
+        byte[] root = MerkleTree.commit(hash, mainColumns, rows, ROWS_PER_LEAF).root();
         Ext2[] challenges = drawChallenges(system, rows, root, hash);
         for (Column c : system.columns(Phase.AUX)) {
             columns[c.index()] = new long[rows];

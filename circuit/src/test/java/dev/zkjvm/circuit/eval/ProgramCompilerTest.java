@@ -165,6 +165,45 @@ class ProgramCompilerTest {
         assertTrue(checkedFailures > 1000, "the random constraints should fail on many rows: " + checkedFailures);
     }
 
+    /**
+     * Powers of a challenge (a permutation's compression) are row-invariant: computed once in the
+     * prologue, kept in their slots over every block, and the values stay those of the interpreter.
+     */
+    @Test
+    void rowInvariantValuesAreHoistedAndKept() {
+        Expr beta = challenges.get(1).expr();
+        Expr compressed = cols.get(0).cur();
+        for (int j = 1; j < COLS; j++) {
+            compressed = compressed.add(beta.pow(j).mul(cols.get(j).cur()));
+        }
+        Expr factor = challenges.get(0).expr().sub(compressed);
+        List<Expr> exprs = List.of(factor, beta.pow(3).add(1));
+        Program p = ProgramCompiler.compileValues(exprs);
+        assertTrue(p.prologueLength() >= 4, p.listing()); // β², β³, β⁴, β⁵ (and β³ + 1)
+        long[][][] out = ColumnEvaluator.evaluate(exprs, table, ROWS, challengeValues);
+        for (int i = 0; i < exprs.size(); i++) {
+            for (int r = 0; r < ROWS; r++) {
+                assertEquals(naive(exprs.get(i), r), new Ext2(out[i][0][r], out[i][1][r]), "expr " + i + " row " + r);
+            }
+        }
+        // A check that mixes invariant values with cells still runs on every row.
+        Constraint c = new Constraint(0, "k", ConstraintKind.TRANSITION, beta.pow(2).mul(cols.get(0).next()).sub(
+                beta.mul(beta).mul(cols.get(1).cur())), null);
+        Program check = ProgramCompiler.compileChecks(List.of(c));
+        BlockEvaluator ev = new BlockEvaluator(check, table, challengeValues);
+        TreeSet<Integer> got = new TreeSet<>();
+        for (int from = 0; from < ROWS - 1; from += BlockEvaluator.BLOCK) {
+            ev.run(from, Math.min(BlockEvaluator.BLOCK, ROWS - 1 - from), (k, r) -> got.add(r));
+        }
+        TreeSet<Integer> want = new TreeSet<>();
+        for (int r = 0; r < ROWS - 1; r++) {
+            if (!naive(c.expr(), r).isZero()) {
+                want.add(r);
+            }
+        }
+        assertEquals(want, got, check.listing());
+    }
+
     @Test
     void sharedSubexpressionsAreComputedOnce() {
         Column a = cols.get(0);

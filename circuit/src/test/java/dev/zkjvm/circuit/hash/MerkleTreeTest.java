@@ -30,15 +30,32 @@ class MerkleTreeTest {
         return v;
     }
 
+    /** The rows of leaf {@code leaf} with {@code g} rows per leaf. */
+    static long[][] leafRows(long[][] t, int rows, int g, int leaf) {
+        int first = leaf * g;
+        int last = Math.min(rows, first + g);
+        long[][] out = new long[last - first][];
+        for (int r = first; r < last; r++) {
+            out[r - first] = row(t, r);
+        }
+        return out;
+    }
+
     /** Root computed the slow, obvious way. */
     static byte[] naiveRoot(HashAlgorithm a, long[][] t, int rows) {
+        return naiveRoot(a, t, rows, 1);
+    }
+
+    /** Root computed the slow, obvious way, {@code g} rows per leaf. */
+    static byte[] naiveRoot(HashAlgorithm a, long[][] t, int rows, int g) {
+        int used = (rows + g - 1) / g;
         int leaves = 1;
-        while (leaves < rows) {
+        while (leaves < used) {
             leaves *= 2;
         }
         byte[][] level = new byte[leaves][];
         for (int i = 0; i < leaves; i++) {
-            level[i] = i < rows ? MerkleTree.leafHash(a, row(t, i)) : new byte[32];
+            level[i] = i < used ? MerkleTree.leafHash(a, leafRows(t, rows, g, i)) : new byte[32];
         }
         while (level.length > 1) {
             byte[][] up = new byte[level.length / 2][];
@@ -115,6 +132,106 @@ class MerkleTreeTest {
                 copy[c][r] = Goldilocks.add(copy[c][r], 1);
                 byte[] other = MerkleTree.commit(HashAlgorithm.SHA256, copy, 9).root();
                 assertFalse(Arrays.equals(root, other), "cell " + c + "," + r);
+            }
+        }
+    }
+
+    /** The leaf bytes spelled out: per column the byte width of its largest value, then its values LE. */
+    @Test
+    void leafEncodingIsTheDocumentedOne() throws Exception {
+        long[] values = {0, 1, 0x1234, Goldilocks.P - 1, 0x80};
+        byte[] expected = {
+            0x00,                                   // leaf prefix
+            0x00,                                   // 0: width 0
+            0x01, 0x01,                             // 1
+            0x02, 0x34, 0x12,                       // 0x1234
+            0x08, 0x00, 0x00, 0x00, 0x00, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, // p - 1
+            0x01, (byte) 0x80};
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        assertArrayEquals(md.digest(expected), MerkleTree.leafHash(HashAlgorithm.SHA256, values));
+        byte[] twoRows = {
+            0x00,                                   // leaf prefix
+            0x01, 0x01, 0x02,                       // column 0: 1, 2
+            0x02, 0x00, 0x01, 0x00, 0x00};          // column 1: 0x100, 0 (two bytes each)
+        assertArrayEquals(md.digest(twoRows),
+                MerkleTree.leafHash(HashAlgorithm.SHA256, new long[][] {{1, 0x100}, {2, 0}}));
+    }
+
+    /** Values whose significant bytes concatenate the same way still give different leaves. */
+    @Test
+    void rowsWithTheSameSignificantBytesDiffer() {
+        long[][] rows = {
+            {0x0102, 0}, {0x01, 0x02}, {0, 0x0102}, {0x0201, 0}, {0x010200, 0}, {0x0102, 0, 0}, {0x0102},
+            {0x0202, 0}, {0x02, 0x0102}};
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (long[] r : rows) {
+            assertTrue(seen.add(java.util.HexFormat.of().formatHex(MerkleTree.leafHash(HashAlgorithm.SHA256, r))),
+                    Arrays.toString(r));
+        }
+        // Two one-row leaves versus their rows in one leaf, split at a different place.
+        byte[] a = MerkleTree.leafHash(HashAlgorithm.SHA256, new long[][] {{1, 2}, {3, 4}});
+        byte[] b = MerkleTree.leafHash(HashAlgorithm.SHA256, new long[][] {{1, 2, 3, 4}});
+        assertFalse(Arrays.equals(a, b));
+        // One large value widens its whole column; the narrower values must still be told apart.
+        byte[] c = MerkleTree.leafHash(HashAlgorithm.SHA256, new long[][] {{0x0100}, {0x02}});
+        byte[] d = MerkleTree.leafHash(HashAlgorithm.SHA256, new long[][] {{0x0100}, {0x0200}});
+        byte[] e = MerkleTree.leafHash(HashAlgorithm.SHA256, new long[][] {{0x02}, {0x0100}});
+        assertFalse(Arrays.equals(c, d));
+        assertFalse(Arrays.equals(c, e));
+    }
+
+    @Test
+    void severalRowsPerLeafMatchNaiveRootAndPathsVerify() {
+        for (int g : new int[] {2, 3, 16}) {
+            for (int rows : new int[] {1, 5, 16, 47, 10_001}) {
+                long[][] t = smallTable(4, rows, rows * 31L + g);
+                MerkleTree tree = MerkleTree.commit(HashAlgorithm.SHA256, t, rows, g);
+                assertEquals(g, tree.rowsPerLeaf());
+                assertArrayEquals(naiveRoot(HashAlgorithm.SHA256, t, rows, g), tree.root(), "g=" + g + " rows=" + rows);
+                for (int r : new int[] {0, rows / 2, rows - 1}) {
+                    MerklePath path = tree.path(r);
+                    assertEquals(r / g, path.leafIndex());
+                    assertTrue(MerkleTree.verify(HashAlgorithm.SHA256, tree.root(), leafRows(t, rows, g, r / g), path));
+                    long[][] changed = leafRows(t, rows, g, r / g);
+                    changed[r % g][1] = Goldilocks.add(changed[r % g][1], 1);
+                    assertFalse(MerkleTree.verify(HashAlgorithm.SHA256, tree.root(), changed, path));
+                }
+            }
+        }
+    }
+
+    /** A mix of small and large values, as in a witness (limbs, bits, counters, field elements). */
+    static long[][] smallTable(int cols, int rows, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long[][] t = new long[cols][rows];
+        for (long[] c : t) {
+            for (int r = 0; r < rows; r++) {
+                int kind = rnd.nextInt(4);
+                c[r] = kind == 0 ? 0 : kind == 1 ? rnd.nextInt(2) : kind == 2 ? rnd.nextInt(1 << 16)
+                        : Goldilocks.fromUnsigned(rnd.nextLong());
+            }
+        }
+        return t;
+    }
+
+    /** Every cell, including zeros and cells whose byte length changes, moves the root. */
+    @Test
+    void everyCellChangesTheRootWithSeveralRowsPerLeaf() {
+        long[][] t = smallTable(5, 21, 3);
+        t[0][0] = 0;
+        t[1][0] = 0xFF;
+        t[2][0] = Goldilocks.P - 1;
+        for (int g : new int[] {1, 4}) {
+            byte[] root = MerkleTree.commit(HashAlgorithm.SHA256, t, 21, g).root();
+            for (int c = 0; c < 5; c++) {
+                for (int r = 0; r < 21; r++) {
+                    for (long delta : new long[] {1, 0xFF, 1L << 32}) {
+                        long[][] copy = Arrays.stream(t).map(long[]::clone).toArray(long[][]::new);
+                        copy[c][r] = Goldilocks.add(copy[c][r], delta);
+                        byte[] other = MerkleTree.commit(HashAlgorithm.SHA256, copy, 21, g).root();
+                        assertFalse(Arrays.equals(root, other), "g " + g + " cell " + c + "," + r + " +" + delta);
+                    }
+                }
             }
         }
     }
