@@ -161,6 +161,18 @@ public final class MerkleTree {
         return h.digest();
     }
 
+    /**
+     * The digest of an internal node: {@code H(0x01 || left || right)}. Lets batch openings
+     * recompute shared ancestors once instead of verifying each path alone. {@code hasher} is
+     * a fresh or reset instance of the tree's algorithm and is left reset.
+     */
+    public static byte[] nodeHash(Hasher hasher, byte[] left, byte[] right) {
+        if (left.length != D || right.length != D) {
+            throw new IllegalArgumentException("a node child has " + D + " bytes");
+        }
+        return node(hasher, left, right);
+    }
+
     private static byte[] node(Hasher h, byte[] left, byte[] right) {
         h.update((byte) 0x01);
         h.update(left, 0, D);

@@ -1,0 +1,102 @@
+package dev.zkjvm.circuit.fri;
+
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.poly.TwoAdic;
+
+/**
+ * The shape of one FRI instance, derived from the parameters and the domain size alone, so that
+ * prover and verifier agree on it without reading it from the proof.
+ *
+ * <p>Layer i is the coset {@code shift_i·⟨ω_i⟩} of size {@code N_i = N / k^i}, with
+ * {@code shift_i = 7^(k^i)} and {@code ω_i} the generator of the subgroup of order N_i. Its values
+ * are committed in rows: row j holds the k values at indices {@code j + t·N_i/k}, t = 0..k-1,
+ * which are the points {@code x_j·ζ^t} (ζ a primitive k-th root of unity) that fold into the single
+ * point {@code x_j^k} of layer i+1. Layers 0..{@link #layers()}-1 are committed and folded; the
+ * values after the last fold live on a domain of size {@link #finalDomainSize()} and must agree
+ * with the remainder polynomial of {@link #remainderLength()} coefficients.
+ */
+final class FriLayout {
+    /** The coset shift of the first layer (as {@code LowDegreeExtension} uses by default). */
+    static final long SHIFT = TwoAdic.GENERATOR;
+    /** Largest supported log2 of the domain size (Java arrays). */
+    static final int MAX_LOG_DOMAIN = 30;
+
+    private final FriParameters params;
+    private final int logDomainSize;
+    private final int layers;
+
+    FriLayout(FriParameters params, int logDomainSize) {
+        this.params = params;
+        this.logDomainSize = logDomainSize;
+        if (logDomainSize < 0 || logDomainSize > MAX_LOG_DOMAIN) {
+            throw new IllegalArgumentException("log domain size must be in [0, " + MAX_LOG_DOMAIN + "], got " + logDomainSize);
+        }
+        int logDegree = logDomainSize - params.logBlowup();
+        if (logDegree < 0) {
+            throw new IllegalArgumentException("domain of size 2^" + logDomainSize + " is smaller than the blowup " + params.blowup());
+        }
+        int logK = params.logFoldingFactor();
+        int count = 0;
+        // Fold while the degree bound exceeds what the remainder may carry and a whole fold fits.
+        while ((1L << logDegree) > params.remainderMaxDegree() + 1L && logDegree >= logK) {
+            logDegree -= logK;
+            count++;
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("degree bound 2^" + (logDomainSize - params.logBlowup())
+                    + " needs no folding with these parameters; use a larger domain");
+        }
+        this.layers = count;
+    }
+
+    FriParameters params() {
+        return params;
+    }
+
+    int logDomainSize() {
+        return logDomainSize;
+    }
+
+    /** The number of committed (and folded) layers, at least 1. */
+    int layers() {
+        return layers;
+    }
+
+    int foldingFactor() {
+        return params.foldingFactor();
+    }
+
+    /** log2 of the size of layer i (i = layers() is the final domain). */
+    int logSize(int layer) {
+        return logDomainSize - layer * params.logFoldingFactor();
+    }
+
+    /** The number of committed rows of layer i: {@code N_i / k}. */
+    int rows(int layer) {
+        return 1 << (logSize(layer) - params.logFoldingFactor());
+    }
+
+    /** The size of the domain that the last fold lands on. */
+    int finalDomainSize() {
+        return 1 << logSize(layers);
+    }
+
+    /** The number of remainder coefficients: {@code finalDomainSize / blowup}. */
+    int remainderLength() {
+        return finalDomainSize() / params.blowup();
+    }
+
+    /** {@code shift_i = 7^(k^i)}. */
+    long shift(int layer) {
+        long s = SHIFT;
+        for (int i = 0; i < layer * params.logFoldingFactor(); i++) {
+            s = Goldilocks.square(s);
+        }
+        return s;
+    }
+
+    /** The point with index {@code index} of layer i: {@code shift_i · ω_i^index}. */
+    long point(int layer, int index) {
+        return Goldilocks.mul(shift(layer), Goldilocks.pow(TwoAdic.rootOfUnity(logSize(layer)), index));
+    }
+}

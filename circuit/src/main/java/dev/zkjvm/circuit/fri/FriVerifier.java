@@ -1,0 +1,170 @@
+package dev.zkjvm.circuit.fri;
+
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.hash.HashAlgorithm;
+import dev.zkjvm.circuit.hash.Hasher;
+import dev.zkjvm.circuit.hash.MerkleTree;
+import dev.zkjvm.circuit.hash.Transcript;
+import dev.zkjvm.circuit.poly.Polynomial;
+import java.util.Arrays;
+
+/**
+ * The FRI verifier. It needs only the proof, the root of the first layer, the parameters, the
+ * domain size and the transcript in the state the prover started from; the Merkle hash is the
+ * transcript's. The structure of the proof (layer count, remainder length, which rows are opened)
+ * is derived from these, never taken from the proof.
+ *
+ * <p>Checks, in order: the shape; the proof of work on the transcript after the remainder; each
+ * layer's opened rows against its root; for every query, that each fold lands on the value the
+ * next layer opened and that the last fold equals the remainder polynomial at that point. The
+ * remainder has exactly {@code N / (blowup·k^L)} coefficients, which is the degree check.
+ */
+public final class FriVerifier {
+    private FriVerifier() {
+    }
+
+    /**
+     * Whether the proof is accepted. Never throws on a bad proof.
+     *
+     * @throws IllegalArgumentException if the parameters and domain size do not describe an
+     *     instance (a caller error, not a property of the proof)
+     */
+    public static boolean verify(FriParameters params, byte[] initialRoot, int logDomainSize, FriProof proof,
+            Transcript transcript) {
+        try {
+            check(params, initialRoot, logDomainSize, proof, transcript);
+            return true;
+        } catch (InvalidFriProofException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Verifies the proof, advancing {@code transcript} as the prover did. A prover that needs the
+     * query positions (to open other commitments at them) can run this on its own proof with a
+     * copy of its starting transcript.
+     *
+     * @return the opened values of the first layer, which the caller must tie to its own data
+     *
+     * @throws InvalidFriProofException with the reason, if the proof is rejected
+     * @throws IllegalArgumentException if the parameters and domain size do not describe an instance
+     */
+    public static FriQueries check(FriParameters params, byte[] initialRoot, int logDomainSize, FriProof proof,
+            Transcript transcript) throws InvalidFriProofException {
+        FriLayout layout = new FriLayout(params, logDomainSize);
+        if (initialRoot.length != Hasher.DIGEST_SIZE) {
+            throw new IllegalArgumentException("a root has " + Hasher.DIGEST_SIZE + " bytes");
+        }
+        int k = params.foldingFactor();
+        int layers = layout.layers();
+        checkShape(proof, layout);
+
+        FriTranscript.begin(transcript, layout, initialRoot);
+        Ext2[] alphas = new Ext2[layers];
+        for (int i = 0; i < layers; i++) {
+            alphas[i] = FriTranscript.foldingChallenge(transcript);
+            if (i + 1 < layers) {
+                FriTranscript.layerRoot(transcript, proof.layerRoots()[i]);
+            }
+        }
+        FriTranscript.remainder(transcript, proof.remainderInterleaved());
+        if (!FriGrinding.check(transcript, params.grindingBits(), proof.nonce())) {
+            throw new InvalidFriProofException("proof-of-work nonce does not meet " + params.grindingBits() + " bits");
+        }
+        FriTranscript.nonce(transcript, proof.nonce());
+        int[] queries = FriTranscript.queries(transcript, layout);
+
+        HashAlgorithm algorithm = transcript.algorithm();
+        int[][] rowIndex = new int[layers][];
+        for (int i = 0; i < layers; i++) {
+            rowIndex[i] = FriTranscript.rowsAt(queries, layout, i);
+            FriLayerOpening o = proof.openings()[i];
+            if (o.rows().length != rowIndex[i].length) {
+                throw new InvalidFriProofException("layer " + i + " opens " + o.rows().length + " rows, expected " + rowIndex[i].length);
+            }
+            byte[][] digests = new byte[o.rows().length][];
+            for (int r = 0; r < digests.length; r++) {
+                if (o.rows()[r].length != 2 * k) {
+                    throw new InvalidFriProofException("layer " + i + " row of wrong width");
+                }
+                digests[r] = MerkleTree.leafHash(algorithm, o.rows()[r]);
+            }
+            byte[] root = i == 0 ? initialRoot : proof.layerRoots()[i - 1];
+            int depth = layout.logSize(i) - params.logFoldingFactor();
+            if (!MerkleBatch.verify(algorithm, root, depth, rowIndex[i], digests, o.siblings())) {
+                throw new InvalidFriProofException("layer " + i + " openings do not match its root");
+            }
+        }
+
+        long[] table = FriFolding.inverseDftTable(k);
+        long[] rem = proof.remainderInterleaved();
+        long[] rem0 = new long[rem.length / 2];
+        long[] rem1 = new long[rem.length / 2];
+        for (int i = 0; i < rem0.length; i++) {
+            rem0[i] = rem[2 * i];
+            rem1[i] = rem[2 * i + 1];
+        }
+        long[] folded = new long[2];
+        for (int q : queries) {
+            for (int i = 0; i < layers; i++) {
+                int j = q & (layout.rows(i) - 1);
+                long[] row = proof.openings()[i].rows()[Arrays.binarySearch(rowIndex[i], j)];
+                if (i > 0) {
+                    // The previous fold produced the value at index prev of this layer's domain,
+                    // stored in row (prev mod rows) and value slot prev / rows.
+                    int prev = q & (layout.rows(i - 1) - 1);
+                    int slot = prev / layout.rows(i);
+                    if (row[2 * slot] != folded[0] || row[2 * slot + 1] != folded[1]) {
+                        throw new InvalidFriProofException("layer " + i + " disagrees with the fold of layer " + (i - 1));
+                    }
+                }
+                long xInv = Goldilocks.inverse(layout.point(i, j));
+                FriFolding.foldRow(row, k, table, xInv, alphas[i].c0(), alphas[i].c1(), folded);
+            }
+            int index = q & (layout.rows(layers - 1) - 1);
+            Ext2 expected = Polynomial.evaluate(rem0, rem1, Ext2.of(layout.point(layers, index)));
+            if (expected.c0() != folded[0] || expected.c1() != folded[1]) {
+                throw new InvalidFriProofException("the last fold disagrees with the remainder polynomial");
+            }
+        }
+        return firstLayer(layout, rowIndex[0], proof.openings()[0].rows());
+    }
+
+    private static FriQueries firstLayer(FriLayout layout, int[] rows, long[][] values) {
+        int k = layout.foldingFactor();
+        int stride = layout.rows(0);
+        int[] indices = new int[rows.length * k];
+        long[] c0 = new long[indices.length];
+        long[] c1 = new long[indices.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int t = 0; t < k; t++) {
+                indices[r * k + t] = rows[r] + t * stride;
+                c0[r * k + t] = values[r][2 * t];
+                c1[r * k + t] = values[r][2 * t + 1];
+            }
+        }
+        return new FriQueries(indices, c0, c1);
+    }
+
+    private static void checkShape(FriProof proof, FriLayout layout) throws InvalidFriProofException {
+        if (proof.logDomainSize() != layout.logDomainSize()) {
+            throw new InvalidFriProofException("proof is for a domain of size 2^" + proof.logDomainSize());
+        }
+        if (proof.foldingFactor() != layout.foldingFactor()) {
+            throw new InvalidFriProofException("proof folds by " + proof.foldingFactor());
+        }
+        if (proof.layerCount() != layout.layers() || proof.layerRoots().length != layout.layers() - 1) {
+            throw new InvalidFriProofException("proof has " + proof.layerCount() + " layers, expected " + layout.layers());
+        }
+        for (byte[] r : proof.layerRoots()) {
+            if (r.length != Hasher.DIGEST_SIZE) {
+                throw new InvalidFriProofException("layer root of wrong length");
+            }
+        }
+        if (proof.remainderInterleaved().length != 2 * layout.remainderLength()) {
+            throw new InvalidFriProofException("remainder has " + proof.remainderInterleaved().length / 2
+                    + " coefficients, the degree bound allows " + layout.remainderLength());
+        }
+    }
+}
