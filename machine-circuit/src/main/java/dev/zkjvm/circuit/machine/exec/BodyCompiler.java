@@ -36,7 +36,6 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     private int words;
     private int depthOffset;
     private Expr nextPc;
-    private boolean nextPcIsDefault = true;
     private boolean halts;
     private int range16Used;
     private int freeUsed;
@@ -224,7 +223,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         for (int i = 0; i < limbs(); i++) {
             require("push.value[" + i + "]", s.value().get(i).cur().sub(v.limbs[i]));
         }
-        actions.add(row -> table.takeRecordInto(row, s, 1));
+        actions.add(row -> table.takeRecordInto(row, s));
     }
 
     @Override
@@ -256,7 +255,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         }
         W w = word(limbs);
         int id = ((SymbolicWord<W>) w).id;
-        actions.add(row -> row.values[id] = table.takeRecordInto(row, s, 1));
+        actions.add(row -> row.values[id] = table.takeRecordInto(row, s));
         return w;
     }
 
@@ -301,7 +300,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         for (int i = 0; i < limbs(); i++) {
             require("set.value[" + i + "]", s.value().get(i).cur().sub(v.limbs[i]));
         }
-        actions.add(row -> table.takeRecordInto(row, s, 1));
+        actions.add(row -> table.takeRecordInto(row, s));
     }
 
     @Override
@@ -323,13 +322,11 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     @Override
     public void jump(W target) {
         nextPc = gadgets.jumpTarget(lift(target));
-        nextPcIsDefault = false;
     }
 
     @Override
     public void jumpIf(W condition, W target) {
         nextPc = gadgets.conditionalJump(lift(condition), lift(target), nextPc);
-        nextPcIsDefault = false;
     }
 
     @Override
@@ -341,9 +338,5 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     @SuppressWarnings("unchecked")
     public W memoryBase() {
         return (W) lift(type().of(table.layout.memoryBase()));
-    }
-
-    boolean jumps() {
-        return !nextPcIsDefault;
     }
 }

@@ -43,11 +43,6 @@ final class ExecRow<W extends Word<W>> {
         return columns[c.index()][row];
     }
 
-    /** Whether the step has a record left and that record is the second cell of an access. */
-    boolean nextIsSecondCell() {
-        return record < recordEnd && trace.secondCell(record);
-    }
-
     /**
      * The next record of the step as 16-bit limbs, or zeros past the step's records (a broken
      * trace: the constraints then report it).

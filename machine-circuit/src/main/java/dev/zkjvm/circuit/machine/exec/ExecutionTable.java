@@ -58,7 +58,6 @@ public final class ExecutionTable<W extends Word<W>> {
     private final List<Column> ownColumns = new ArrayList<>();
     private final List<Compiled<W>> instructions = new ArrayList<>();
     private final Compiled<W>[] byOpcode;
-    private final List<Lookup> bus = new ArrayList<>();
     private Column[] byteTable;
     private final java.util.Map<ExecutionProgram.Line<W>, long[][]> operandCache =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
@@ -312,7 +311,6 @@ public final class ExecutionTable<W extends Word<W>> {
                 tuple.add(v.cur());
             }
             Lookup l = builder.lookup("exec.bus[" + k + "]", s.used().cur(), tuple, logTuple);
-            bus.add(l);
             multiplicities = multiplicities.add(l.multiplicity().cur());
             offset = offset.add(s.used().cur());
         }
@@ -465,10 +463,10 @@ public final class ExecutionTable<W extends Word<W>> {
     }
 
     /** Takes the row's next record into slot {@code s}: used, cell and value; returns the value. */
-    long[] takeRecordInto(ExecRow<?> row, Slot s, int used) {
+    long[] takeRecordInto(ExecRow<?> row, Slot s) {
         long[] cell = new long[1];
         long[] v = row.takeRecord(cell);
-        row.set(s.used(), used);
+        row.set(s.used(), 1);
         row.set(s.cell(), Goldilocks.fromSigned(cell[0]));
         for (int m = 0; m < v.length; m++) {
             row.set(s.value().get(m), v[m]);

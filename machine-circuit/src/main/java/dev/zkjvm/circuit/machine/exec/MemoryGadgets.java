@@ -141,10 +141,10 @@ final class MemoryGadgets<W extends Word<W>> {
         int rid = ((SymbolicWord<W>) r).id;
         c.actions.add(row -> {
             int off = offsetOf(row, addr, ws);
-            long[] h = c.table.takeRecordInto(row, first, 1);
+            long[] h = c.table.takeRecordInto(row, first);
             long[] l = new long[n];
             if (off != 0) {
-                l = c.table.takeRecordInto(row, second, 1);
+                l = c.table.takeRecordInto(row, second);
             } else {
                 row.set(second.cell(), row.get(first.cell()) + 1);
             }
@@ -223,13 +223,13 @@ final class MemoryGadgets<W extends Word<W>> {
             long[] oh = new long[n];
             long[] ol = new long[n];
             if (off != 0) {
-                oh = c.table.takeRecordInto(row, oldHigh, 1);
-                ol = c.table.takeRecordInto(row, oldLow, 1);
+                oh = c.table.takeRecordInto(row, oldHigh);
+                ol = c.table.takeRecordInto(row, oldLow);
             }
-            c.table.takeRecordInto(row, newHigh, 1);
+            c.table.takeRecordInto(row, newHigh);
             long cell = row.get(newHigh.cell());
             if (off != 0) {
-                c.table.takeRecordInto(row, newLow, 1);
+                c.table.takeRecordInto(row, newLow);
             } else {
                 row.set(oldHigh.cell(), cell);
                 row.set(oldLow.cell(), cell + 1);

@@ -268,7 +268,9 @@ final class WordGadgets<W extends Word<W>> {
      */
     W mul(SymbolicWord<W> a, SymbolicWord<W> b) {
         Column[] out = range16(n);
-        Expr[] carry = carries(n, "mul");
+        Carries carries = carries(n);
+        Expr[] carry = carries.values();
+        Column[] carryCols = carries.columns();
         for (int k = 0; k < n; k++) {
             Expr sum = k == 0 ? Expr.constant(0) : carry[k - 1];
             for (int i = 0; i <= k; i++) {
@@ -278,7 +280,6 @@ final class WordGadgets<W extends Word<W>> {
         }
         W r = c.word(cur(out));
         int rid = id(r);
-        Column[] carryCols = carryColumns;
         c.actions.add(row -> {
             long[] x = row.values[a.id];
             long[] y = row.values[b.id];
@@ -300,16 +301,18 @@ final class WordGadgets<W extends Word<W>> {
         return r;
     }
 
-    private Column[] carryColumns;
+    /** Carries as expressions and the two range-checked limb columns of each. */
+    private record Carries(Expr[] values, Column[] columns) {
+    }
 
-    /** {@code count} carries of two range-checked limbs each; the columns go to carryColumns. */
-    private Expr[] carries(int count, String what) {
-        carryColumns = range16(2 * count);
+    /** {@code count} carries of two range-checked limbs each. */
+    private Carries carries(int count) {
+        Column[] cols = range16(2 * count);
         Expr[] out = new Expr[count];
         for (int k = 0; k < count; k++) {
-            out[k] = carryColumns[2 * k].cur().add(carryColumns[2 * k + 1].cur().mul(R));
+            out[k] = cols[2 * k].cur().add(cols[2 * k + 1].cur().mul(R));
         }
-        return out;
+        return new Carries(out, cols);
     }
 
     // ---- bitwise ---------------------------------------------------------------------------------
@@ -407,8 +410,9 @@ final class WordGadgets<W extends Word<W>> {
         Column[] r = range16(n);
         SymbolicWord<W> pw = (SymbolicWord<W>) s.power;
         int width = 2 * n - 1;
-        Expr[] carry = carries(width - 1, "shr");
-        Column[] carryCols = carryColumns;
+        Carries carries = carries(width - 1);
+        Expr[] carry = carries.values();
+        Column[] carryCols = carries.columns();
         for (int k = 0; k < width; k++) {
             Expr sum = k == 0 ? Expr.constant(0) : carry[k - 1];
             for (int i = Math.max(0, k - n + 1); i <= Math.min(k, n - 1); i++) {
