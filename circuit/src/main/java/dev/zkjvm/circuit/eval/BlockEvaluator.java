@@ -16,6 +16,7 @@ public final class BlockEvaluator {
     private final long[][] slots;
     private final long[][] constants;
     private final long[][] challenges;
+    private final int nextRowOffset;
     private int start;
 
     /**
@@ -24,6 +25,23 @@ public final class BlockEvaluator {
      * @param challengeValues challenge values by challenge index (may be empty when unused)
      */
     public BlockEvaluator(Program program, long[][] columns, Ext2[] challengeValues) {
+        this(program, columns, challengeValues, 1);
+    }
+
+    /**
+     * An evaluator whose "next row" lies {@code nextRowOffset} entries after the current one: on a
+     * low-degree extension by a blowup b, the trace's next row is b points further on.
+     *
+     * @param program the program
+     * @param columns the table, indexed like the system's columns
+     * @param challengeValues challenge values by challenge index (may be empty when unused)
+     * @param nextRowOffset how far the next row is from the current one (at least 1)
+     */
+    public BlockEvaluator(Program program, long[][] columns, Ext2[] challengeValues, int nextRowOffset) {
+        if (nextRowOffset < 1) {
+            throw new IllegalArgumentException("next-row offset must be at least 1, got " + nextRowOffset);
+        }
+        this.nextRowOffset = nextRowOffset;
         this.program = program;
         this.columns = columns;
         this.slots = new long[program.slotCount][BLOCK];
@@ -69,7 +87,7 @@ public final class BlockEvaluator {
     private int offset(int operand) {
         switch (Operand.tag(operand)) {
             case Operand.CUR: return start;
-            case Operand.NEXT: return start + 1;
+            case Operand.NEXT: return start + nextRowOffset;
             default: return 0;
         }
     }
@@ -162,5 +180,22 @@ public final class BlockEvaluator {
             return;
         }
         System.arraycopy(array(operand), offset(operand), dest, destOffset, len);
+    }
+
+    /**
+     * Where output {@code root}'s coordinate {@code coord} of the last block run lives, without
+     * copying it: the values are {@code outputArray(...)[outputOffset(...) + i]} for the block's
+     * rows i, valid until the next {@link #run}; {@code null} for the zero second coordinate of a
+     * base output.
+     */
+    public long[] outputArray(int root, int coord) {
+        int operand = program.outputs[2 * root + coord];
+        return operand == Operand.NONE ? null : array(operand);
+    }
+
+    /** The offset that goes with {@link #outputArray(int, int)}. */
+    public int outputOffset(int root, int coord) {
+        int operand = program.outputs[2 * root + coord];
+        return operand == Operand.NONE ? 0 : offset(operand);
     }
 }

@@ -16,14 +16,14 @@ import java.util.List;
  * level the known nodes are walked in increasing order; a node whose sibling is also known is
  * combined with it, otherwise the next digest of the list is its sibling.
  */
-final class MerkleBatch {
+public final class MerkleBatch {
     private MerkleBatch() {
     }
 
     /**
      * The siblings that open the distinct, increasing leaf indices {@code leaves} of {@code tree}.
      */
-    static byte[][] open(MerkleTree tree, int[] leaves) {
+    public static byte[][] open(MerkleTree tree, int[] leaves) {
         int depth = tree.depth();
         MerklePath[] paths = new MerklePath[leaves.length];
         for (int i = 0; i < leaves.length; i++) {
@@ -63,7 +63,7 @@ final class MerkleBatch {
      * @param leafDigests their digests
      * @return true when every sibling is used exactly once and the result equals {@code root}
      */
-    static boolean verify(HashAlgorithm algorithm, byte[] root, int depth, int[] leaves, byte[][] leafDigests,
+    public static boolean verify(HashAlgorithm algorithm, byte[] root, int depth, int[] leaves, byte[][] leafDigests,
             byte[][] siblings) {
         int count = leaves.length;
         if (count == 0 || count != leafDigests.length) {

@@ -116,6 +116,35 @@ public final class WitnessBuilder {
      * @throws IllegalStateException if a MAIN column is missing or the builder was used already
      */
     public Witness build() {
+        return build(this::commitAndDraw);
+    }
+
+    /**
+     * The challenges drawn once the MAIN columns are final, and the root of the commitment they were
+     * drawn from.
+     *
+     * @param mainRoot the root of the MAIN commitment
+     * @param challenges the challenge values by challenge index
+     */
+    public record DrawnChallenges(byte[] mainRoot, Ext2[] challenges) {
+    }
+
+    /** Commits to the MAIN columns in some way and draws the challenges from that commitment. */
+    @FunctionalInterface
+    public interface ChallengeDrawer {
+        /**
+         * @param columns the table so far, indexed like the system's columns: FIXED and MAIN filled
+         *     (multiplicities included), AUX {@code null}; must not be changed
+         */
+        DrawnChallenges draw(long[][] columns);
+    }
+
+    /**
+     * As {@link #build()}, with the commitment and the challenges of step 3 and 4 left to
+     * {@code drawer}: a prover commits to the MAIN columns' low-degree extension instead of the
+     * rows themselves and draws from its own transcript.
+     */
+    public Witness build(ChallengeDrawer drawer) {
         if (built) {
             throw new IllegalStateException("this WitnessBuilder has already built its witness");
         }
@@ -147,12 +176,12 @@ public final class WitnessBuilder {
             Lookup l = counted.get(i);
             columns[l.multiplicity().index()] = ArgumentColumns.multiplicities(system, l, columns, rows);
         });
-        long[][] mainColumns = new long[main.size()][];
-        for (int i = 0; i < mainColumns.length; i++) {
-            mainColumns[i] = columns[main.get(i).index()];
+        DrawnChallenges drawn = drawer.draw(columns);
+        Ext2[] challenges = drawn.challenges();
+        if (challenges.length != system.challenges().size()) {
+            throw new IllegalStateException("drew " + challenges.length + " challenges, the system has "
+                    + system.challenges().size());
         }
-        byte[] root = MerkleTree.commit(hash, mainColumns, rows, ROWS_PER_LEAF).root();
-        Ext2[] challenges = drawChallenges(system, rows, root, hash);
         for (Column c : system.columns(Phase.AUX)) {
             columns[c.index()] = new long[rows];
         }
@@ -164,7 +193,28 @@ public final class WitnessBuilder {
         List<Lookup> lookups = system.lookups();
         Parallel.forChunks(lookups.size(), Parallel.parallelism(), () -> null, (ignored, i) ->
                 ArgumentColumns.fillRunningSum(system, lookups.get(i), columns, rows, challenges));
-        return new Witness(system, rows, columns, challenges, root, hash);
+        return new Witness(system, rows, columns, challenges, drawn.mainRoot(), hash);
+    }
+
+    /** Steps 3 and 4 of the checker's witness: a Merkle tree over the MAIN rows, then the transcript. */
+    private DrawnChallenges commitAndDraw(long[][] table) {
+        List<Column> main = system.columns(Phase.MAIN);
+        long[][] mainColumns = new long[main.size()][];
+        for (int i = 0; i < mainColumns.length; i++) {
+            mainColumns[i] = table[main.get(i).index()];
+        }
+        byte[] root = MerkleTree.commit(hash, mainColumns, rows, ROWS_PER_LEAF).root();
+        return new DrawnChallenges(root, drawChallenges(system, rows, root, hash));
+    }
+
+    /** The number of rows this builder was started with. */
+    public int rows() {
+        return rows;
+    }
+
+    /** The system this builder fills. */
+    public ConstraintSystem system() {
+        return system;
     }
 
     /**

@@ -1,0 +1,76 @@
+package dev.zkjvm.circuit.stark;
+
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Ext2Arrays;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.poly.TwoAdic;
+import dev.zkjvm.circuit.util.Parallel;
+
+/**
+ * Evaluates columns, given by their values on the trace domain {@code ⟨ω⟩} of size n, at a point
+ * ζ of GF(p²) outside it, without interpolating:
+ * <pre>
+ *   f(ζ) = Σ_i f_i · w_i,   w_i = (ζ^n - 1)/n · ω^i/(ζ - ω^i)
+ * </pre>
+ * The weights are computed once per point (one batch inversion); each column then costs one
+ * GF(p²)-by-base product per row.
+ */
+final class Barycentric {
+    private static final int GRAIN = 1 << 14;
+
+    private final long[] w0;
+    private final long[] w1;
+
+    private Barycentric(long[] w0, long[] w1) {
+        this.w0 = w0;
+        this.w1 = w1;
+    }
+
+    /** The weights of the point ζ for a trace of {@code 2^logRows} rows. */
+    static Barycentric at(Ext2 zeta, int logRows) {
+        int n = 1 << logRows;
+        long omega = TwoAdic.rootOfUnity(logRows);
+        long[] w0 = new long[n];
+        long[] w1 = new long[n];
+        long z0 = zeta.c0();
+        long z1 = zeta.c1();
+        Parallel.forRange(n, GRAIN, (from, to) -> {
+            long p = Goldilocks.pow(omega, from);
+            for (int i = from; i < to; i++) {
+                w0[i] = Goldilocks.sub(z0, p);
+                w1[i] = z1;
+                p = Goldilocks.mul(p, omega);
+            }
+            Ext2Arrays.batchInverseInPlace(w0, w1, from, to);
+        });
+        Ext2 scale = zeta.pow(n).sub(Ext2.ONE).mul(Goldilocks.inverse(n));
+        long s0 = scale.c0();
+        long s1 = scale.c1();
+        Parallel.forRange(n, GRAIN, (from, to) -> {
+            long p = Goldilocks.pow(omega, from);
+            for (int i = from; i < to; i++) {
+                long a0 = Goldilocks.mul(w0[i], p);
+                long a1 = Goldilocks.mul(w1[i], p);
+                w0[i] = Ext2.mulC0(a0, a1, s0, s1);
+                w1[i] = Ext2.mulC1(a0, a1, s0, s1);
+                p = Goldilocks.mul(p, omega);
+            }
+        });
+        return new Barycentric(w0, w1);
+    }
+
+    /** The value at ζ of the column with the given trace values. */
+    Ext2 evaluate(long[] values) {
+        long r0 = 0;
+        long r1 = 0;
+        for (int i = 0; i < values.length; i++) {
+            long v = values[i];
+            if (v == 0) {
+                continue;
+            }
+            r0 = Goldilocks.add(r0, Goldilocks.mul(v, w0[i]));
+            r1 = Goldilocks.add(r1, Goldilocks.mul(v, w1[i]));
+        }
+        return new Ext2(r0, r1);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.zkjvm.circuit.stark;
+
+import dev.zkjvm.circuit.air.Constraint;
+import dev.zkjvm.circuit.air.ConstraintKind;
+import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.eval.BlockEvaluator;
+import dev.zkjvm.circuit.eval.Program;
+import dev.zkjvm.circuit.eval.ProgramCompiler;
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.poly.TwoAdic;
+import dev.zkjvm.circuit.util.Parallel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates the composition polynomial on every point of the evaluation coset:
+ * <pre>
+ *   C(x) = Σ_i α^i · c_i(x) / Z_i(x)
+ * </pre>
+ * over the constraints c_i in declaration order, with Z_i the vanishing polynomial of the rows the
+ * constraint applies to: {@code x^n - 1} (every row), {@code (x^n - 1)/(x - ω^(n-1))}
+ * (transitions), {@code x - 1} (first row), {@code x - ω^(n-1)} (last row). The constraints are
+ * compiled once into a program that runs on blocks of coset points, the next row read
+ * {@code blowup} points further on.
+ */
+final class CompositionEvaluator {
+    private CompositionEvaluator() {
+    }
+
+    /**
+     * @param views {@code views[t][columnIndex]}: part t of every committed column
+     * @return the values {c0, c1} in natural coset order (length N each)
+     */
+    static long[][] evaluate(ConstraintSystem system, long[][][] views, int partRows, int logRows, int blowup,
+            Ext2[] challenges, Ext2 alpha) {
+        List<Constraint> cs = system.constraints();
+        List<Expr> exprs = new ArrayList<>(cs.size());
+        for (Constraint c : cs) {
+            exprs.add(c.expr());
+        }
+        Program program = ProgramCompiler.compileValues(exprs);
+        int m = cs.size();
+        long[] coeff0 = new long[m];
+        long[] coeff1 = new long[m];
+        int[] kind = new int[m];
+        Ext2 power = Ext2.ONE;
+        for (int i = 0; i < m; i++) {
+            coeff0[i] = power.c0();
+            coeff1[i] = power.c1();
+            kind[i] = cs.get(i).kind().ordinal();
+            power = power.mul(alpha);
+        }
+        int n = 1 << logRows;
+        int logDomain = logRows + Integer.numberOfTrailingZeros(blowup);
+        int size = 1 << logDomain;
+        long omegaN = TwoAdic.rootOfUnity(logDomain);
+        long lastRow = TwoAdic.inverseRootOfUnity(logRows); // ω^(n-1) = ω^-1
+        // x^n - 1 takes only blowup values on the coset: x^n = 7^n · ω_N^(n·i), ω_N^n of order blowup.
+        long[] invVanishing = new long[blowup];
+        long shiftN = Goldilocks.pow(TwoAdic.GENERATOR, n);
+        long rootB = Goldilocks.pow(omegaN, n);
+        for (int b = 0; b < blowup; b++) {
+            invVanishing[b] = Goldilocks.inverse(Goldilocks.sub(Goldilocks.mul(shiftN, Goldilocks.pow(rootB, b)), 1));
+        }
+        long[] out0 = new long[size];
+        long[] out1 = new long[size];
+        int parts = views.length;
+        int blocksPerPart = (partRows + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
+        Parallel.forChunks(parts * blocksPerPart, Parallel.parallelism(), () -> new Worker(program, views, challenges,
+                blowup), (w, chunk) -> {
+                    int t = chunk / blocksPerPart;
+                    int from = (chunk % blocksPerPart) * BlockEvaluator.BLOCK;
+                    int len = Math.min(BlockEvaluator.BLOCK, partRows - from);
+                    BlockEvaluator ev = w.evaluators[t];
+                    ev.run(from, len, (c, r) -> {
+                    });
+                    w.clear(len);
+                    for (int i = 0; i < m; i++) {
+                        long[] v0 = ev.outputArray(i, 0);
+                        int o0 = ev.outputOffset(i, 0);
+                        long[] v1 = ev.outputArray(i, 1);
+                        int o1 = ev.outputOffset(i, 1);
+                        long[] a0 = w.acc[kind[i]][0];
+                        long[] a1 = w.acc[kind[i]][1];
+                        long k0 = coeff0[i];
+                        long k1 = coeff1[i];
+                        if (v1 == null) {
+                            for (int j = 0; j < len; j++) {
+                                long v = v0[o0 + j];
+                                a0[j] = Goldilocks.add(a0[j], Goldilocks.mul(k0, v));
+                                a1[j] = Goldilocks.add(a1[j], Goldilocks.mul(k1, v));
+                            }
+                        } else {
+                            for (int j = 0; j < len; j++) {
+                                long x0 = v0[o0 + j];
+                                long x1 = v1[o1 + j];
+                                a0[j] = Goldilocks.add(a0[j], Ext2.mulC0(k0, k1, x0, x1));
+                                a1[j] = Goldilocks.add(a1[j], Ext2.mulC1(k0, k1, x0, x1));
+                            }
+                        }
+                    }
+                    int first = t * partRows + from;
+                    long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omegaN, first));
+                    long[] xs = w.points;
+                    long[] invFirst = w.invFirst;
+                    long[] invLast = w.invLast;
+                    for (int j = 0; j < len; j++) {
+                        xs[j] = x;
+                        invFirst[j] = Goldilocks.sub(x, 1);
+                        invLast[j] = Goldilocks.sub(x, lastRow);
+                        x = Goldilocks.mul(x, omegaN);
+                    }
+                    Goldilocks.batchInverseInPlace(invFirst, 0, len);
+                    Goldilocks.batchInverseInPlace(invLast, 0, len);
+                    long[][] every = w.acc[ConstraintKind.EVERY_ROW.ordinal()];
+                    long[][] trans = w.acc[ConstraintKind.TRANSITION.ordinal()];
+                    long[][] firstRow = w.acc[ConstraintKind.FIRST_ROW.ordinal()];
+                    long[][] lastRowAcc = w.acc[ConstraintKind.LAST_ROW.ordinal()];
+                    for (int j = 0; j < len; j++) {
+                        int i = first + j;
+                        long z = invVanishing[i & (blowup - 1)];
+                        long d = Goldilocks.sub(xs[j], lastRow);
+                        long s0 = Goldilocks.add(every[0][j], Goldilocks.mul(d, trans[0][j]));
+                        long s1 = Goldilocks.add(every[1][j], Goldilocks.mul(d, trans[1][j]));
+                        long r0 = Goldilocks.mul(s0, z);
+                        long r1 = Goldilocks.mul(s1, z);
+                        r0 = Goldilocks.add(r0, Goldilocks.mul(firstRow[0][j], invFirst[j]));
+                        r1 = Goldilocks.add(r1, Goldilocks.mul(firstRow[1][j], invFirst[j]));
+                        r0 = Goldilocks.add(r0, Goldilocks.mul(lastRowAcc[0][j], invLast[j]));
+                        r1 = Goldilocks.add(r1, Goldilocks.mul(lastRowAcc[1][j], invLast[j]));
+                        out0[i] = r0;
+                        out1[i] = r1;
+                    }
+                });
+        return new long[][] {out0, out1};
+    }
+
+    /** One worker's evaluators (one per part, each over that part's columns) and accumulators. */
+    private static final class Worker {
+        final BlockEvaluator[] evaluators;
+        final long[][][] acc = new long[ConstraintKind.values().length][2][BlockEvaluator.BLOCK];
+        final long[] points = new long[BlockEvaluator.BLOCK];
+        final long[] invFirst = new long[BlockEvaluator.BLOCK];
+        final long[] invLast = new long[BlockEvaluator.BLOCK];
+
+        Worker(Program program, long[][][] views, Ext2[] challenges, int blowup) {
+            evaluators = new BlockEvaluator[views.length];
+            for (int t = 0; t < views.length; t++) {
+                evaluators[t] = new BlockEvaluator(program, views[t], challenges, blowup);
+            }
+        }
+
+        void clear(int len) {
+            for (long[][] a : acc) {
+                java.util.Arrays.fill(a[0], 0, len, 0L);
+                java.util.Arrays.fill(a[1], 0, len, 0L);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.zkjvm.circuit.stark;
+
+import dev.zkjvm.circuit.fri.FriParameters;
+import dev.zkjvm.circuit.hash.HashAlgorithm;
+
+/**
+ * What a prover and a verifier must agree on besides the constraint system: the FRI parameters
+ * (whose blowup is also the trace's low-degree-extension factor) and the hash of every Merkle tree
+ * and of the transcript.
+ *
+ * <h2>Conjectured security</h2>
+ * {@link #securityBits(int, int, int)} is the smallest of
+ * <ul>
+ *   <li>the FRI term of {@link FriParameters#securityBits(int)}: {@code queries·log2(blowup) +
+ *       grindingBits}, capped by {@code 127 - log2(N)} for the folding challenges;</li>
+ *   <li>the DEEP term {@code 127 - log2(D·n)}: the out-of-domain point z is uniform in GF(p²)
+ *       (|GF(p²)| &gt; 2^127) and a false claim survives it only if z is a root of a polynomial of
+ *       degree at most D·n, D the number of composition chunks plus one;</li>
+ *   <li>the composition term {@code 127 - log2(m)}: the m constraint quotients are combined with the
+ *       powers of one challenge, which hides a non-polynomial quotient only at one of m - 1 roots.</li>
+ * </ul>
+ * These are the usual conjectured (not proven) STARK estimates; see the references of
+ * {@link FriParameters}. The hash must give at least as many bits of collision resistance
+ * (SHA-256, Keccak-256 and BLAKE3 give 128).
+ *
+ * @param fri the FRI parameters; {@code fri.blowup()} is the trace extension factor
+ * @param hash the hash of the commitments and of the transcript
+ */
+public record StarkConfig(FriParameters fri, HashAlgorithm hash) {
+    /** FRI's default parameters (blowup 8, folding by 4, 28 queries, 16 grinding bits) with SHA-256. */
+    public static final StarkConfig DEFAULT = new StarkConfig(FriParameters.DEFAULT, HashAlgorithm.DEFAULT);
+
+    /** Checks for nulls. */
+    public StarkConfig {
+        java.util.Objects.requireNonNull(fri, "fri");
+        java.util.Objects.requireNonNull(hash, "hash");
+    }
+
+    /** The same parameters with another hash. */
+    public StarkConfig withHash(HashAlgorithm algorithm) {
+        return new StarkConfig(fri, algorithm);
+    }
+
+    /** The trace extension factor (FRI's blowup). */
+    public int blowup() {
+        return fri.blowup();
+    }
+
+    /**
+     * The conjectured security level in bits (see the class comment).
+     *
+     * @param logRows log2 of the trace length n
+     * @param chunks the number of composition chunks
+     * @param constraints the number of constraints combined
+     */
+    public int securityBits(int logRows, int chunks, int constraints) {
+        int logN = logRows + fri.logBlowup();
+        int friBits = fri.securityBits(logN);
+        int deepBits = FriParameters.EXTENSION_FIELD_BITS - (logRows + ceilLog2(chunks + 1));
+        int compositionBits = FriParameters.EXTENSION_FIELD_BITS - ceilLog2(Math.max(1, constraints));
+        return Math.max(0, Math.min(friBits, Math.min(deepBits, compositionBits)));
+    }
+
+    private static int ceilLog2(int v) {
+        return v <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(v - 1);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.zkjvm.circuit.stark;
+
+import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.hash.Transcript;
+import dev.zkjvm.circuit.poly.TwoAdic;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Fiat-Shamir schedule of the STARK, one method per step, shared by prover and verifier:
+ * <ol>
+ *   <li>the instance: proof version, system description (which holds the program's digest), trace
+ *       length, parameters, hash and the root of the FIXED columns (the verifying key);</li>
+ *   <li>the MAIN root, then the system's challenges (lookups, permutations);</li>
+ *   <li>the AUX root, then the composition challenge α;</li>
+ *   <li>the composition root, then the out-of-domain point z;</li>
+ *   <li>every opened value at z and z·ω, then the DEEP challenges γ and δ;</li>
+ *   <li>then FRI (its own schedule, starting from the DEEP commitment).</li>
+ * </ol>
+ */
+final class StarkTranscript {
+    static final String DOMAIN = "zkjvm/stark/";
+
+    private StarkTranscript() {
+    }
+
+    static Transcript begin(ConstraintSystem system, int logRows, StarkConfig config, byte[] fixedRoot) {
+        Transcript t = new Transcript(DOMAIN + system.name(), config.hash());
+        t.absorbLong("stark/version", StarkProof.VERSION);
+        t.absorbBytes("stark/system", system.describe().getBytes(StandardCharsets.UTF_8));
+        t.absorbLong("stark/log-rows", logRows);
+        t.absorbLong("stark/blowup", config.fri().blowup());
+        t.absorbLong("stark/folding", config.fri().foldingFactor());
+        t.absorbLong("stark/queries", config.fri().queries());
+        t.absorbLong("stark/grinding", config.fri().grindingBits());
+        t.absorbLong("stark/remainder", config.fri().remainderMaxDegree());
+        t.absorbBytes("stark/hash", config.hash().name().getBytes(StandardCharsets.UTF_8));
+        if (fixedRoot != null) {
+            t.absorbRoot("stark/fixed-root", fixedRoot);
+        }
+        return t;
+    }
+
+    static Ext2[] mainRoot(Transcript t, ConstraintSystem system, byte[] root) {
+        t.absorbRoot("stark/main-root", root);
+        Ext2[] out = new Ext2[system.challenges().size()];
+        for (var ch : system.challenges()) {
+            out[ch.index()] = t.challengeExt(ch.name());
+        }
+        return out;
+    }
+
+    static Ext2 auxRoot(Transcript t, byte[] root) {
+        if (root != null) {
+            t.absorbRoot("stark/aux-root", root);
+        }
+        return t.challengeExt("stark/composition-alpha");
+    }
+
+    /**
+     * Absorbs the composition root and draws z, outside the trace domain and the evaluation coset
+     * (redrawn in the negligible event that it is not, identically on both sides).
+     */
+    static Ext2 compositionRoot(Transcript t, byte[] root, int logRows, int logDomain) {
+        t.absorbRoot("stark/composition-root", root);
+        long cosetPower = Goldilocks.pow(TwoAdic.GENERATOR, 1L << logDomain);
+        while (true) {
+            Ext2 z = t.challengeExt("stark/ood-point");
+            boolean inTraceDomain = z.pow(1L << logRows).equals(Ext2.ONE);
+            boolean inCoset = z.pow(1L << logDomain).equals(Ext2.of(cosetPower));
+            if (!inTraceDomain && !inCoset) {
+                return z;
+            }
+        }
+    }
+
+    /** Absorbs the out-of-domain values and draws γ (column weights) and δ (weight of the z·ω term). */
+    static Ext2[] oodValues(Transcript t, long[] interleaved) {
+        t.absorbField("stark/ood-values", interleaved);
+        return new Ext2[] {t.challengeExt("stark/deep-gamma"), t.challengeExt("stark/deep-delta")};
+    }
+}
