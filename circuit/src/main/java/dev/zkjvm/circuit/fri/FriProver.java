@@ -34,10 +34,13 @@ public final class FriProver {
     }
 
     /**
+     * As {@link #prove(FriCommitment, Transcript)}, optionally as a cheating prover would: for
+     * soundness tests of FRI and of protocols built on it, never for real proofs.
+     *
      * @param truncateRemainder drop the remainder's excess coefficients instead of refusing: lets
      *     tests play a cheating prover against the verifier
      */
-    static FriProof prove(FriCommitment commitment, Transcript transcript, boolean truncateRemainder) {
+    public static FriProof prove(FriCommitment commitment, Transcript transcript, boolean truncateRemainder) {
         if (transcript.algorithm() != commitment.algorithm()) {
             throw new IllegalArgumentException("the transcript hashes with " + transcript.algorithm()
                     + " but the commitment with " + commitment.algorithm());

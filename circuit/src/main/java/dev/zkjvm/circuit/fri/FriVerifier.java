@@ -60,20 +60,8 @@ public final class FriVerifier {
         int layers = layout.layers();
         checkShape(proof, layout);
 
-        FriTranscript.begin(transcript, layout, initialRoot);
         Ext2[] alphas = new Ext2[layers];
-        for (int i = 0; i < layers; i++) {
-            alphas[i] = FriTranscript.foldingChallenge(transcript);
-            if (i + 1 < layers) {
-                FriTranscript.layerRoot(transcript, proof.layerRoots()[i]);
-            }
-        }
-        FriTranscript.remainder(transcript, proof.remainderInterleaved());
-        if (!FriGrinding.check(transcript, params.grindingBits(), proof.nonce())) {
-            throw new InvalidFriProofException("proof-of-work nonce does not meet " + params.grindingBits() + " bits");
-        }
-        FriTranscript.nonce(transcript, proof.nonce());
-        int[] queries = FriTranscript.queries(transcript, layout);
+        int[] queries = replay(params, layout, initialRoot, proof, transcript, alphas, true);
 
         HashAlgorithm algorithm = transcript.algorithm();
         int[][] rowIndex = new int[layers][];
@@ -129,6 +117,41 @@ public final class FriVerifier {
             }
         }
         return firstLayer(layout, rowIndex[0], proof.openings()[0].rows());
+    }
+
+    /**
+     * The distinct layer-0 rows that the queries of {@code proof} open, increasing, derived by
+     * replaying the transcript as {@link #check} does but without checking anything: for a test
+     * prover that cheats and still has to answer the queries. Real provers use {@link #check}.
+     */
+    public static int[] queriedRows(FriParameters params, byte[] initialRoot, int logDomainSize, FriProof proof,
+            Transcript transcript) {
+        FriLayout layout = new FriLayout(params, logDomainSize);
+        try {
+            int[] queries = replay(params, layout, initialRoot, proof, transcript, new Ext2[layout.layers()], false);
+            return FriTranscript.rowsAt(queries, layout, 0);
+        } catch (InvalidFriProofException e) {
+            throw new IllegalStateException("unreachable: nothing is checked", e);
+        }
+    }
+
+    /** Absorbs the proof's commitments into the transcript, fills the folding challenges, returns the queries. */
+    private static int[] replay(FriParameters params, FriLayout layout, byte[] initialRoot, FriProof proof,
+            Transcript transcript, Ext2[] alphas, boolean checkWork) throws InvalidFriProofException {
+        int layers = layout.layers();
+        FriTranscript.begin(transcript, layout, initialRoot);
+        for (int i = 0; i < layers; i++) {
+            alphas[i] = FriTranscript.foldingChallenge(transcript);
+            if (i + 1 < layers) {
+                FriTranscript.layerRoot(transcript, proof.layerRoots()[i]);
+            }
+        }
+        FriTranscript.remainder(transcript, proof.remainderInterleaved());
+        if (checkWork && !FriGrinding.check(transcript, params.grindingBits(), proof.nonce())) {
+            throw new InvalidFriProofException("proof-of-work nonce does not meet " + params.grindingBits() + " bits");
+        }
+        FriTranscript.nonce(transcript, proof.nonce());
+        return FriTranscript.queries(transcript, layout);
     }
 
     private static FriQueries firstLayer(FriLayout layout, int[] rows, long[][] values) {

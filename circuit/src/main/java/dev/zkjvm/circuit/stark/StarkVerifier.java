@@ -183,6 +183,16 @@ public final class StarkVerifier {
     /** {@code Σ α^i·c_i(z)/Z_i(z) = Σ_j z^(j·n)·(H_j.c0(z) + X·H_j.c1(z))}. */
     private static void checkComposition(ConstraintSystem system, long[] ood, int m, int chunks, int n, Ext2 z,
             Ext2[] challenges, Ext2 alpha) throws InvalidProofException {
+        Ext2 sum = constraintsAtZ(system, ood, m, n, z, challenges, alpha);
+        if (!sum.equals(claimedComposition(ood, m, chunks, z.pow(n)))) {
+            throw new InvalidProofException("the constraints at the out-of-domain point do not match the composition "
+                    + "polynomial: the trace does not satisfy the constraints, or the claimed values are false");
+        }
+    }
+
+    /** {@code Σ α^i·c_i(z)/Z_i(z)} from the claimed column values at z and z·ω. */
+    static Ext2 constraintsAtZ(ConstraintSystem system, long[] ood, int m, int n, Ext2 z, Ext2[] challenges,
+            Ext2 alpha) {
         Ext2[] cur = new Ext2[m];
         Ext2[] next = new Ext2[m];
         for (int j = 0; j < m; j++) {
@@ -209,6 +219,11 @@ public final class StarkVerifier {
             sum = sum.add(power.mul(at.evaluate(c.expr())).mul(inv));
             power = power.mul(alpha);
         }
+        return sum;
+    }
+
+    /** {@code Σ_j z^(j·n)·(H_j.c0(z) + X·H_j.c1(z))} from the claimed chunk values. */
+    static Ext2 claimedComposition(long[] ood, int m, int chunks, Ext2 zn) {
         Ext2 claimed = Ext2.ZERO;
         Ext2 znj = Ext2.ONE;
         int base = 4 * m;
@@ -218,10 +233,7 @@ public final class StarkVerifier {
             claimed = claimed.add(znj.mul(lo.add(hi.mul(ExprAtPoint.X))));
             znj = znj.mul(zn);
         }
-        if (!sum.equals(claimed)) {
-            throw new InvalidProofException("the constraints at the out-of-domain point do not match the composition "
-                    + "polynomial: the trace does not satisfy the constraints, or the claimed values are false");
-        }
+        return claimed;
     }
 
     private static void checkOpening(StarkProof.Opening o, int[] rows, int width, byte[] root, int depth,
