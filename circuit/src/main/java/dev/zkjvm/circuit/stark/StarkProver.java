@@ -3,6 +3,7 @@ package dev.zkjvm.circuit.stark;
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.ConstraintSystem;
 import dev.zkjvm.circuit.air.Phase;
+import dev.zkjvm.circuit.check.CheckOptions;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Checker;
 import dev.zkjvm.circuit.field.Ext2;
@@ -64,7 +65,16 @@ public final class StarkProver {
      *     degree needs a larger blowup
      */
     public static StarkProof prove(WitnessBuilder builder, StarkConfig config, ProofProgress progress) {
-        return prove(builder, config, progress, Cheat.NONE);
+        return prove(builder, config, progress, CheckOptions.defaults(), Cheat.NONE);
+    }
+
+    /**
+     * As {@link #prove(WitnessBuilder, StarkConfig, ProofProgress)}, with the options of the check
+     * that runs before proving (the row context in its report, the number of failures listed).
+     */
+    public static StarkProof prove(WitnessBuilder builder, StarkConfig config, ProofProgress progress,
+            CheckOptions checkOptions) {
+        return prove(builder, config, progress, checkOptions, Cheat.NONE);
     }
 
     /** How a test prover tries to prove a false statement. */
@@ -78,6 +88,11 @@ public final class StarkProver {
     }
 
     static StarkProof prove(WitnessBuilder builder, StarkConfig config, ProofProgress progress, Cheat cheating) {
+        return prove(builder, config, progress, CheckOptions.defaults(), cheating);
+    }
+
+    private static StarkProof prove(WitnessBuilder builder, StarkConfig config, ProofProgress progress,
+            CheckOptions checkOptions, Cheat cheating) {
         boolean cheat = cheating != Cheat.NONE;
         ConstraintSystem system = builder.system();
         int n = builder.rows();
@@ -113,7 +128,7 @@ public final class StarkProver {
         long[][] table = witness.columnsUnsafe();
 
         progress.stage(STAGES[1], 1, STAGES.length);
-        CheckReport report = cheat ? null : new Checker(system).check(witness);
+        CheckReport report = cheat ? null : new Checker(system).check(witness, checkOptions);
         if (report != null && !report.isSatisfied()) {
             throw new UnsatisfiedTraceException(report);
         }

@@ -12,6 +12,13 @@ import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
 import dev.zkjvm.circuit.machine.exec.ExecutionTable;
 import dev.zkjvm.circuit.machine.exec.InstructionSpec;
 import dev.zkjvm.circuit.memory.MemoryConsistency;
+import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.stark.ProofProgress;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.stark.StarkProof;
+import dev.zkjvm.circuit.stark.StarkProver;
+import dev.zkjvm.circuit.stark.StarkVerifier;
+import dev.zkjvm.circuit.stark.VerifyingKey;
 import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
@@ -347,6 +354,63 @@ public final class MachineCircuit<W extends Word<W>> {
         return checker.check(witness, options.withContext(row -> describe(trace, row, sortedTime, mnemonicOf)
                 + describeStep(replay, row)));
     }
+
+    /**
+     * Proves that {@code trace} satisfies this circuit (for an execution circuit: that it is a run of
+     * the program), as a STARK proof that {@link #verify} checks without the trace.
+     *
+     * @param mnemonicOf turns opcodes into instruction names in the report of a refused trace
+     * @throws dev.zkjvm.circuit.stark.UnsatisfiedTraceException if the trace breaks a constraint;
+     *     its report names them as {@link #check} does
+     */
+    public StarkProof prove(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config,
+            ProofProgress progress) {
+        ExecutionTable.Replay replay = replay(trace);
+        WitnessBuilder builder = witnessBuilder(trace, replay);
+        long[] sortedTime = builder.suppliedColumns()[memory.sortedTime.index()];
+        CheckOptions options = CheckOptions.defaults().withContext(row -> describe(trace, row, sortedTime, mnemonicOf)
+                + describeStep(replay, row));
+        return StarkProver.prove(builder, config, progress, options);
+    }
+
+    /**
+     * Verifies a proof made by {@link #prove} for this circuit (and so, for an execution circuit,
+     * for this program) under {@code config}. Keys are derived once per trace length and kept.
+     *
+     * @throws InvalidProofException with the reason, if the proof is rejected
+     */
+    public void verify(StarkProof proof, StarkConfig config) throws InvalidProofException {
+        VerifyingKey key;
+        try {
+            key = verifyingKey(proof.logRows(), config);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProofException(e.getMessage(), e);
+        }
+        StarkVerifier.verify(key, proof);
+    }
+
+    /**
+     * The verifying key for traces of {@code 2^logRows} rows under {@code config}: the commitment to
+     * the FIXED columns (the range tables, and for an execution circuit the program). Derived on
+     * first use and kept (a few entries).
+     */
+    public VerifyingKey verifyingKey(int logRows, StarkConfig config) {
+        synchronized (keys) {
+            return keys.computeIfAbsent(new KeyShape(logRows, config), s -> VerifyingKey.derive(system, logRows, config));
+        }
+    }
+
+    private record KeyShape(int logRows, StarkConfig config) {
+    }
+
+    private final java.util.Map<KeyShape, VerifyingKey> keys = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<KeyShape, VerifyingKey> eldest) {
+            return size() > 4;
+        }
+    };
 
     private String describeStep(ExecutionTable.Replay replay, int row) {
         if (replay == null) {

@@ -31,6 +31,11 @@ final class CircuitGenerator {
     private static final ClassName CALL = ClassName.get(EXEC, "SymbolicCall");
     private static final ClassName OPERAND_KIND = ClassName.get(EXEC, "OperandKind");
     private static final ClassName PROGRAM = ClassName.get(EXEC, "ExecutionProgram");
+    private static final String STARK = "dev.zkjvm.circuit.stark";
+    private static final ClassName PROOF = ClassName.get(STARK, "StarkProof");
+    private static final ClassName CONFIG = ClassName.get(STARK, "StarkConfig");
+    private static final ClassName PROGRESS = ClassName.get(STARK, "ProofProgress");
+    private static final ClassName INVALID_PROOF = ClassName.get(STARK, "InvalidProofException");
     private static final ClassName UNCONSTRAINABLE = ClassName.get(EXEC, "UnconstrainableBodyException");
 
     private final GeneratedNames names;
@@ -55,8 +60,10 @@ final class CircuitGenerator {
                         + "constraints of every instruction, derived from the bodies in {@link $T}.\n\n"
                         + "<p>{@code $T.check(program, machine.trace())} checks that the trace is a run of\n"
                         + "{@code program}, step by step, and names every constraint it breaks;\n"
-                        + "{@code $T.check(machine.trace())} checks memory consistency and the layout only.\n",
-                        names.machine, names.definition, self, self)
+                        + "{@code $T.check(machine.trace())} checks memory consistency and the layout only;\n"
+                        + "{@code $T.prove(program, machine.trace())} makes a STARK proof of the run that\n"
+                        + "{@code $T.verify(program, proof)} checks without the trace.\n",
+                        names.machine, names.definition, self, self, self, self)
                 .addField(FieldSpec.builder(specs, "INSTRUCTIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(instructionList()).build())
                 .addField(FieldSpec.builder(circuit, "CIRCUIT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -112,6 +119,48 @@ final class CircuitGenerator {
                         .addParameter(runs, "runs")
                         .addParameter(trace, "trace")
                         .addStatement("return circuit(runs).check(trace, $T::mnemonicOf)", names.trace).build())
+                .addMethod(MethodSpec.methodBuilder("prove")
+                        .addJavadoc("Proves that {@code trace} is a run of {@code program} on a new machine, with the"
+                                + " default\nparameters ({@link $T#DEFAULT}) and no progress output.\n\n"
+                                + "@throws dev.zkjvm.circuit.stark.UnsatisfiedTraceException if it is not; the"
+                                + " report names every\n    constraint it breaks\n", CONFIG)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(PROOF)
+                        .addParameter(names.program, "program")
+                        .addParameter(trace, "trace")
+                        .addStatement("return prove($T.of(program), trace, $T.DEFAULT, $T.SILENT)", List.class, CONFIG,
+                                PROGRESS).build())
+                .addMethod(MethodSpec.methodBuilder("prove")
+                        .addJavadoc("Proves that {@code trace} is exactly the runs of {@code runs}, in order, on a"
+                                + " new machine.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(PROOF)
+                        .addParameter(runs, "runs")
+                        .addParameter(trace, "trace")
+                        .addParameter(CONFIG, "config")
+                        .addParameter(PROGRESS, "progress")
+                        .addStatement("return circuit(runs).prove(trace, $T::mnemonicOf, config, progress)",
+                                names.trace).build())
+                .addMethod(MethodSpec.methodBuilder("verify")
+                        .addJavadoc("Whether {@code proof}, made with the default parameters, shows a run of"
+                                + " {@code program}.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.BOOLEAN)
+                        .addParameter(names.program, "program")
+                        .addParameter(PROOF, "proof")
+                        .beginControlFlow("try")
+                        .addStatement("verify($T.of(program), proof, $T.DEFAULT)", List.class, CONFIG)
+                        .addStatement("return true")
+                        .nextControlFlow("catch ($T e)", INVALID_PROOF)
+                        .addStatement("return false")
+                        .endControlFlow().build())
+                .addMethod(MethodSpec.methodBuilder("verify")
+                        .addJavadoc("Verifies that {@code proof} shows a run of {@code runs}, in order, on a new"
+                                + " machine; needs\nnothing but the programs and the proof.\n\n"
+                                + "@throws $T with the reason, if the proof is rejected\n", INVALID_PROOF)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addParameter(runs, "runs")
+                        .addParameter(PROOF, "proof")
+                        .addParameter(CONFIG, "config")
+                        .addException(INVALID_PROOF)
+                        .addStatement("circuit(runs).verify(proof, config)").build())
                 .build();
         return JavaFile.builder(names.model.packageName(), type).skipJavaLangImports(true).build();
     }
