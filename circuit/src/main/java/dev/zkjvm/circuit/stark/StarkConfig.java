@@ -61,6 +61,15 @@ public record StarkConfig(FriParameters fri, HashAlgorithm hash) {
         return Math.max(0, Math.min(friBits, Math.min(deepBits, compositionBits)));
     }
 
+    /**
+     * The conjectured security level of a proof of {@code system} on {@code 2^logRows} rows.
+     *
+     * @throws IllegalArgumentException if the constraints' degree needs a larger blowup
+     */
+    public int securityBits(dev.zkjvm.circuit.air.ConstraintSystem system, int logRows) {
+        return securityBits(logRows, CompositionShape.chunks(system, logRows, blowup()), system.constraints().size());
+    }
+
     private static int ceilLog2(int v) {
         return v <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(v - 1);
     }

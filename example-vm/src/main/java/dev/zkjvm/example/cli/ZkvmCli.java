@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command line: runs a bundled program on the 64-bit example machine and prints the result,
- * the step count and the trace size.
+ * the step count, the trace size and the check's verdict; proves a run and verifies a proof.
  */
 @Command(name = "zkvm", mixinStandardHelpOptions = true, version = "zkjvm 0.1.0-SNAPSHOT",
         description = "Runs bundled programs on machines generated from annotated classes.",
-        subcommands = {ZkvmCli.Run.class, ZkvmCli.ListPrograms.class})
+        subcommands = {ZkvmCli.Run.class, ProveCommand.class, VerifyCommand.class, ZkvmCli.ListPrograms.class})
 public final class ZkvmCli implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

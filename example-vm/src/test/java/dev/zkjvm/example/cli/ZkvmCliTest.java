@@ -52,4 +52,28 @@ class ZkvmCliTest {
         assertEquals(0, run("list"));
         assertTrue(out.toString().contains("bubble_sort"));
     }
+
+    @Test
+    void provesARunAndVerifiesTheProofWithoutRunning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("fib.proof");
+        assertEquals(0, run("prove", "fibonacci", "--n", "12", "-o", file.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("proof:      " + file), text);
+        assertTrue(text.contains("security:   100 bits"), text);
+        assertTrue(err.toString().contains("proving [########################] 8/8 done"), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
+        assertTrue(out.toString().contains("verify:     valid: "), out.toString());
+        out.getBuffer().setLength(0);
+        // the same proof is not a proof of another input or another program
+        assertEquals(4, run("verify", "fibonacci", "--n", "13", "-i", file.toString()));
+        assertTrue(out.toString().contains("verify:     REJECTED: "), out.toString());
+        assertEquals(4, run("verify", "factorial", "--n", "12", "-i", file.toString()));
+    }
+
+    @Test
+    void verifyingAMissingProofIsAClearError() {
+        assertEquals(2, run("verify", "fibonacci", "-i", "/nonexistent/x.proof"));
+        assertTrue(err.toString().contains("no proof file /nonexistent/x.proof"), err.toString());
+    }
 }
