@@ -22,8 +22,13 @@ import java.util.List;
  * over the constraints c_i in declaration order, with Z_i the vanishing polynomial of the rows the
  * constraint applies to: {@code x^n - 1} (every row), {@code (x^n - 1)/(x - ω^(n-1))}
  * (transitions), {@code x - 1} (first row), {@code x - ω^(n-1)} (last row). The constraints are
- * compiled once into a program that runs on blocks of coset points, the next row read
- * {@code blowup} points further on.
+ * compiled once into a program that runs on blocks of coset points.
+ *
+ * <p>C has degree below {@code chunks·n}, so it is evaluated on the smallest sub-coset
+ * {@code 7·⟨ω_E⟩} of the committed coset with {@code E >= chunks·n} (every s-th committed point,
+ * s = N/E), not on all N points: with blowup 8 and 3 chunks that halves the work. Each block
+ * gathers its points' values (and the next row's, {@code E/n} gathered points further on) into
+ * scratch columns first.
  */
 final class CompositionEvaluator {
     private CompositionEvaluator() {
@@ -31,10 +36,11 @@ final class CompositionEvaluator {
 
     /**
      * @param views {@code views[t][columnIndex]}: part t of every committed column
-     * @return the values {c0, c1} in natural coset order (length N each)
+     * @param logEval log2 of the evaluation sub-coset's size E (n &lt;= E &lt;= N)
+     * @return the values {c0, c1} on {@code 7·⟨ω_E⟩}, natural order (length E each)
      */
     static long[][] evaluate(ConstraintSystem system, long[][][] views, int partRows, int logRows, int blowup,
-            Ext2[] challenges, Ext2 alpha) {
+            int logEval, Ext2[] challenges, Ext2 alpha) {
         List<Constraint> cs = system.constraints();
         List<Expr> exprs = new ArrayList<>(cs.size());
         for (Constraint c : cs) {
@@ -54,27 +60,32 @@ final class CompositionEvaluator {
         }
         int n = 1 << logRows;
         int logDomain = logRows + Integer.numberOfTrailingZeros(blowup);
-        int size = 1 << logDomain;
-        long omegaN = TwoAdic.rootOfUnity(logDomain);
+        int stride = 1 << (logDomain - logEval);
+        int evalBlowup = 1 << (logEval - logRows);
+        int size = 1 << logEval;
+        int evalPartRows = partRows / stride;
+        long omegaN = TwoAdic.rootOfUnity(logEval);
         long lastRow = TwoAdic.inverseRootOfUnity(logRows); // ω^(n-1) = ω^-1
         // x^n - 1 takes only blowup values on the coset: x^n = 7^n · ω_N^(n·i), ω_N^n of order blowup.
-        long[] invVanishing = new long[blowup];
+        long[] invVanishing = new long[evalBlowup];
         long shiftN = Goldilocks.pow(TwoAdic.GENERATOR, n);
         long rootB = Goldilocks.pow(omegaN, n);
-        for (int b = 0; b < blowup; b++) {
+        for (int b = 0; b < evalBlowup; b++) {
             invVanishing[b] = Goldilocks.inverse(Goldilocks.sub(Goldilocks.mul(shiftN, Goldilocks.pow(rootB, b)), 1));
         }
         long[] out0 = new long[size];
         long[] out1 = new long[size];
         int parts = views.length;
-        int blocksPerPart = (partRows + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
-        Parallel.forChunks(parts * blocksPerPart, Parallel.parallelism(), () -> new Worker(program, views, challenges,
-                blowup), (w, chunk) -> {
+        int blocksPerPart = (evalPartRows + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
+        int columns = views[0].length;
+        Parallel.forChunks(parts * blocksPerPart, Parallel.parallelism(), () -> new Worker(program, columns,
+                challenges, evalBlowup), (w, chunk) -> {
                     int t = chunk / blocksPerPart;
                     int from = (chunk % blocksPerPart) * BlockEvaluator.BLOCK;
-                    int len = Math.min(BlockEvaluator.BLOCK, partRows - from);
-                    BlockEvaluator ev = w.evaluators[t];
-                    ev.run(from, len, (c, r) -> {
+                    int len = Math.min(BlockEvaluator.BLOCK, evalPartRows - from);
+                    w.gather(views[t], from * stride, stride, len + evalBlowup);
+                    BlockEvaluator ev = w.evaluator;
+                    ev.run(0, len, (c, r) -> {
                     });
                     w.clear(len);
                     for (int i = 0; i < m; i++) {
@@ -101,7 +112,7 @@ final class CompositionEvaluator {
                             }
                         }
                     }
-                    int first = t * partRows + from;
+                    int first = t * evalPartRows + from;
                     long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omegaN, first));
                     long[] xs = w.points;
                     long[] invFirst = w.invFirst;
@@ -120,7 +131,7 @@ final class CompositionEvaluator {
                     long[][] lastRowAcc = w.acc[ConstraintKind.LAST_ROW.ordinal()];
                     for (int j = 0; j < len; j++) {
                         int i = first + j;
-                        long z = invVanishing[i & (blowup - 1)];
+                        long z = invVanishing[i & (evalBlowup - 1)];
                         long d = Goldilocks.sub(xs[j], lastRow);
                         long s0 = Goldilocks.add(every[0][j], Goldilocks.mul(d, trans[0][j]));
                         long s1 = Goldilocks.add(every[1][j], Goldilocks.mul(d, trans[1][j]));
@@ -137,18 +148,32 @@ final class CompositionEvaluator {
         return new long[][] {out0, out1};
     }
 
-    /** One worker's evaluators (one per part, each over that part's columns) and accumulators. */
+    /** One worker's gathered block of points, its evaluator over them, and accumulators. */
     private static final class Worker {
-        final BlockEvaluator[] evaluators;
+        final long[][] gathered;
+        final BlockEvaluator evaluator;
         final long[][][] acc = new long[ConstraintKind.values().length][2][BlockEvaluator.BLOCK];
         final long[] points = new long[BlockEvaluator.BLOCK];
         final long[] invFirst = new long[BlockEvaluator.BLOCK];
         final long[] invLast = new long[BlockEvaluator.BLOCK];
 
-        Worker(Program program, long[][][] views, Ext2[] challenges, int blowup) {
-            evaluators = new BlockEvaluator[views.length];
-            for (int t = 0; t < views.length; t++) {
-                evaluators[t] = new BlockEvaluator(program, views[t], challenges, blowup);
+        Worker(Program program, int columns, Ext2[] challenges, int nextRowOffset) {
+            gathered = new long[columns][BlockEvaluator.BLOCK + nextRowOffset];
+            evaluator = new BlockEvaluator(program, gathered, challenges, nextRowOffset);
+        }
+
+        /** Copies {@code count} points, every {@code stride}-th from {@code start}, of every column. */
+        void gather(long[][] part, int start, int stride, int count) {
+            for (int c = 0; c < part.length; c++) {
+                long[] src = part[c];
+                long[] dst = gathered[c];
+                if (stride == 1) {
+                    System.arraycopy(src, start, dst, 0, count);
+                } else {
+                    for (int j = 0, i = start; j < count; j++, i += stride) {
+                        dst[j] = src[i];
+                    }
+                }
             }
         }
 

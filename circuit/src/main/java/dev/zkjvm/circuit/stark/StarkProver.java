@@ -148,9 +148,10 @@ public final class StarkProver {
                 views[tPart][col] = lde[groups.groupOfColumn(col)].part(groups.localIndex(col), tPart);
             }
         }
-        long[][] c = CompositionEvaluator.evaluate(system, views, partRows, logRows, blowup,
+        int logEval = logRows + (32 - Integer.numberOfLeadingZeros(chunks - 1));
+        long[][] c = CompositionEvaluator.evaluate(system, views, partRows, logRows, blowup, logEval,
                 witness.challengeValues(), alpha);
-        long[][] chunkCoefficients = chunkCoefficients(c, logRows, logDomain, chunks, cheat);
+        long[][] chunkCoefficients = chunkCoefficients(c, logRows, logEval, chunks, cheat);
         c = null;
         LdeCommitment composition = LdeCommitment.ofCoefficients(chunkCoefficients, blowup, k, config.hash());
         Ext2 z = StarkTranscript.compositionRoot(t, composition.root(), logRows, logDomain);
