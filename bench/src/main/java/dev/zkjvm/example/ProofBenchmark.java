@@ -1,0 +1,129 @@
+package dev.zkjvm.example;
+
+import dev.zkjvm.circuit.check.CheckReport;
+import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.stark.ProofProgress;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.stark.StarkProof;
+import dev.zkjvm.circuit.stark.StarkVerifier;
+import dev.zkjvm.circuit.stark.VerifyingKey;
+import dev.zkjvm.runtime.U64;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * STARK proofs of memory consistency: {@code Cpu64Circuit.circuit().prove(trace, ...)} on a trace of
+ * about {@code 2^logOps} memory operations (fibonacci on Cpu64, sized so that the trace fills
+ * between half and all of {@code 2^logOps} rows), its verification with the verifying key derived
+ * beforehand, and, as the straightforward baseline in the same run, the checker on the same trace
+ * (which needs the whole trace, where the verifier needs only the proof).
+ *
+ * <p>Proof size and peak heap are printed at the end of each iteration of {@code prove} (lines
+ * starting with {@code [proof]}); the peak is the sum of the heap pools' peak usage since the
+ * iteration began, so it includes garbage not yet collected.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms16g", "-Xmx16g"})
+public class ProofBenchmark {
+    /** Fibonacci steps per memory operation are fixed by the program: about 18 records per iteration. */
+    private static final double RECORDS_PER_FIBONACCI_STEP = 18.0;
+
+    /** One trace, proven once per trial for the verification benchmark. */
+    @State(Scope.Benchmark)
+    public static class Trace {
+        /** log2 of the trace length in memory operations. */
+        @Param({"16", "18", "20"})
+        public int logOps;
+
+        Programs.Outcome outcome;
+        MachineCircuit<U64> circuit;
+        StarkProof proof;
+        VerifyingKey key;
+
+        /** Runs fibonacci long enough to fill more than half of 2^logOps rows; proves it once. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            long n = (long) ((1 << logOps) * 0.95 / RECORDS_PER_FIBONACCI_STEP);
+            outcome = Programs.fibonacci(n);
+            circuit = Cpu64Circuit.circuit();
+            proof = circuit.prove(outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,
+                    ProofProgress.SILENT);
+            key = circuit.verifyingKey(proof.logRows(), StarkConfig.DEFAULT);
+            System.out.printf("%n[proof] 2^%d: %d memory operations, %d rows, %d bytes, %d-bit conjectured security%n",
+                    logOps, outcome.machine().trace().size(), 1 << proof.logRows(), proof.toBytes().length,
+                    StarkConfig.DEFAULT.securityBits(circuit.system(), proof.logRows()));
+        }
+    }
+
+    /** Resets the heap pools' peak usage before an iteration and prints it after. */
+    @State(Scope.Thread)
+    public static class PeakHeap {
+        /** Clears the peaks. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            System.gc();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pool.resetPeakUsage();
+                }
+            }
+        }
+
+        /** Prints the sum of the heap pools' peaks. */
+        @TearDown(Level.Iteration)
+        public void print() {
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf("%n[proof] peak heap during the iteration: %.2f GB%n", peak / 1e9);
+        }
+    }
+
+    /** Proves memory consistency of the trace (the prover's checker run included). */
+    @Benchmark
+    public StarkProof prove(Trace t, PeakHeap heap) {
+        return t.circuit.prove(t.outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,
+                ProofProgress.SILENT);
+    }
+
+    /** Verifies the proof made in setup, with its key derived beforehand. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 2, time = 2)
+    @Measurement(iterations = 3, time = 3)
+    public boolean verify(Trace t) throws Exception {
+        StarkVerifier.verify(t.key, t.proof);
+        return true;
+    }
+
+    /** Baseline: the checker on the same trace (witness, commitment, challenges and every constraint). */
+    @Benchmark
+    public CheckReport check(Trace t) {
+        CheckReport report = Cpu64Circuit.check(t.outcome.machine().trace());
+        if (!report.isSatisfied()) {
+            throw new AssertionError(report.toString());
+        }
+        return report;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.zkjvm.example.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.stark.ProofProgress;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.stark.StarkProof;
+import dev.zkjvm.circuit.stark.StarkProver;
+import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
+import dev.zkjvm.circuit.witness.WitnessBuilder;
+import dev.zkjvm.example.CalculatorCircuit;
+import dev.zkjvm.example.CalculatorMachine;
+import dev.zkjvm.example.CalculatorProgram;
+import dev.zkjvm.example.Cpu64Circuit;
+import dev.zkjvm.example.Cpu64Program;
+import dev.zkjvm.example.Programs;
+import dev.zkjvm.example.SeedCircuit;
+import dev.zkjvm.example.SeedMachine;
+import dev.zkjvm.example.SeedProgram;
+import dev.zkjvm.runtime.U256;
+import dev.zkjvm.runtime.U64;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * STARK proofs of runs of the example machines: every example program's honest run proves and
+ * verifies from the programs alone, and a proof says nothing about any other program or input.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExecutionProofTest {
+    private Programs.Outcome fibonacci;
+    private StarkProof fibonacciProof;
+
+    @BeforeAll
+    void proveOnce() {
+        fibonacci = Programs.fibonacci(15);
+        // the run is the loader (which sets register a to n), then the program
+        fibonacciProof = Cpu64Circuit.prove(fibonacci.runs(), fibonacci.machine().trace(), StarkConfig.DEFAULT,
+                ProofProgress.SILENT);
+    }
+
+    @Test
+    void fibonacciProofVerifiesFromTheProgramsAlone() throws Exception {
+        StarkProof proof = fibonacciProof;
+        Cpu64Circuit.verify(fibonacci.runs(), StarkProof.fromBytes(proof.toBytes()), StarkConfig.DEFAULT);
+        System.out.println("fibonacci(15): " + fibonacci.machine().trace().size() + " memory operations, proof of "
+                + proof.toBytes().length + " bytes on 2^" + proof.logRows() + " rows");
+    }
+
+    @Test
+    void everyBundledCpu64ProgramProvesAndVerifies() throws Exception {
+        long[] words = new SplittableRandom(3).longs(10).toArray();
+        for (Programs.Outcome o : List.of(Programs.factorial(10), Programs.arraySum(words),
+                Programs.bubbleSort(words))) {
+            StarkProof proof = Cpu64Circuit.prove(o.runs(), o.machine().trace(), StarkConfig.DEFAULT,
+                    ProofProgress.SILENT);
+            Cpu64Circuit.verify(o.runs(), proof, StarkConfig.DEFAULT);
+        }
+    }
+
+    @Test
+    void seedMachineWithUnalignedAccessesProvesAndVerifies() throws Exception {
+        SeedMachine vm = SeedMachine.create();
+        long base = SeedMachine.LAYOUT.memoryBase();
+        SeedProgram program = SeedProgram.builder()
+                .write(U256.of(base + 5), U256.of(-1)).read(U256.of(base + 37))
+                .push(U256.of(7)).swap(SeedMachine.R1).push(U256.of(8)).pop(SeedMachine.R2)
+                .add(SeedMachine.R1, SeedMachine.R2).save(U256.of(base + 64), SeedMachine.R1)
+                .load(SeedMachine.R3, U256.of(base + 70)).build();
+        vm.run(program);
+        StarkProof proof = SeedCircuit.prove(program, vm.trace());
+        assertTrue(SeedCircuit.verify(program, proof));
+    }
+
+    @Test
+    void calculatorProvesAndVerifies() {
+        CalculatorProgram program = CalculatorProgram.builder().push(2).push(3).add().push(7).mul().store()
+                .push(9).save(16).build();
+        CalculatorMachine vm = CalculatorMachine.create();
+        vm.run(program);
+        StarkProof proof = CalculatorCircuit.prove(program, vm.trace());
+        assertTrue(CalculatorCircuit.verify(program, proof));
+        CalculatorProgram other = CalculatorProgram.builder().push(2).push(3).add().push(7).mul().store()
+                .push(9).save(24).build();
+        assertFalse(CalculatorCircuit.verify(other, proof));
+    }
+
+    @Test
+    void aProofDoesNotVerifyForAnotherProgramOrInput() {
+        List<Cpu64Program> otherInput = Programs.fibonacci(16).runs();
+        List<Cpu64Program> otherProgram = List.of(fibonacci.runs().get(0), Programs.program("factorial"));
+        List<Cpu64Program> withoutLoader = List.of(fibonacci.runs().get(1));
+        for (List<Cpu64Program> runs : List.of(otherInput, otherProgram, withoutLoader)) {
+            assertThrows(InvalidProofException.class,
+                    () -> Cpu64Circuit.verify(runs, fibonacciProof, StarkConfig.DEFAULT));
+        }
+    }
+
+    @Test
+    void aTraceThatIsNotARunOfTheProgramIsRefusedWithTheStepNamed() {
+        // the trace of fibonacci(15) is not a run of factorial: the prover says which step breaks
+        UnsatisfiedTraceException e = assertThrows(UnsatisfiedTraceException.class, () -> Cpu64Circuit.prove(
+                List.of(fibonacci.runs().get(0), Programs.program("factorial")), fibonacci.machine().trace(),
+                StarkConfig.DEFAULT, ProofProgress.SILENT));
+        assertTrue(e.getMessage().contains("exec."), e.getMessage());
+        assertTrue(e.getMessage().contains("step"), e.getMessage());
+    }
+
+    @Test
+    void aChangedWitnessCellIsRefused() {
+        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(fibonacci.runs());
+        WitnessBuilder b = circuit.witnessBuilder(fibonacci.machine().trace());
+        long[] value = b.suppliedColumns()[circuit.memory().value.get(0).index()];
+        value[5] ^= 1;
+        UnsatisfiedTraceException e = assertThrows(UnsatisfiedTraceException.class,
+                () -> StarkProver.prove(b, StarkConfig.DEFAULT, ProofProgress.SILENT));
+        assertFalse(e.report().failingConstraintNames().isEmpty());
+    }
+
+    @Test
+    void forgedBytesOfARealProofAreRejected() throws Exception {
+        byte[] bytes = fibonacciProof.toBytes();
+        var key = Cpu64Circuit.circuit(fibonacci.runs()).verifyingKey(fibonacciProof.logRows(),
+                StarkConfig.DEFAULT);
+        dev.zkjvm.circuit.stark.StarkVerifier.verify(key, dev.zkjvm.circuit.stark.StarkProof.fromBytes(bytes));
+        SplittableRandom random = new SplittableRandom(11);
+        int samples = 2000;
+        int rejected = 0;
+        for (int s = 0; s < samples; s++) {
+            byte[] forged = bytes.clone();
+            int i = random.nextInt(bytes.length);
+            forged[i] ^= (byte) (1 + random.nextInt(255));
+            try {
+                dev.zkjvm.circuit.stark.StarkVerifier.verify(key, StarkProof.fromBytes(forged));
+            } catch (InvalidProofException expected) {
+                rejected++;
+            }
+        }
+        System.out.println("forged Cpu64 proof bytes: " + samples + " random byte changes of a " + bytes.length
+                + "-byte proof, " + rejected + " rejected");
+        assertEquals(samples, rejected);
+    }
+}
