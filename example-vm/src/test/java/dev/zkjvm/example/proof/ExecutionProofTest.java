@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zkjvm.circuit.fri.FriParameters;
+import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.ProofProgress;
@@ -36,6 +38,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecutionProofTest {
+    /**
+     * Blowup 4, 12 queries, 8 bits of grinding: the same protocol at about half the prover's work
+     * and a low security level, for the tests that are about the machines rather than the
+     * parameters (the fibonacci proof and the command line use {@link StarkConfig#DEFAULT}).
+     */
+    static final StarkConfig LIGHT = new StarkConfig(new FriParameters(4, 4, 12, 8, 7), HashAlgorithm.SHA256);
+
     private Programs.Outcome fibonacci;
     private StarkProof fibonacciProof;
 
@@ -60,9 +69,8 @@ class ExecutionProofTest {
         long[] words = new SplittableRandom(3).longs(10).toArray();
         for (Programs.Outcome o : List.of(Programs.factorial(10), Programs.arraySum(words),
                 Programs.bubbleSort(words))) {
-            StarkProof proof = Cpu64Circuit.prove(o.runs(), o.machine().trace(), StarkConfig.DEFAULT,
-                    ProofProgress.SILENT);
-            Cpu64Circuit.verify(o.runs(), proof, StarkConfig.DEFAULT);
+            StarkProof proof = Cpu64Circuit.prove(o.runs(), o.machine().trace(), LIGHT, ProofProgress.SILENT);
+            Cpu64Circuit.verify(o.runs(), proof, LIGHT);
         }
     }
 
@@ -76,12 +84,12 @@ class ExecutionProofTest {
                 .add(SeedMachine.R1, SeedMachine.R2).save(U256.of(base + 64), SeedMachine.R1)
                 .load(SeedMachine.R3, U256.of(base + 70)).build();
         vm.run(program);
-        StarkProof proof = SeedCircuit.prove(program, vm.trace());
-        assertTrue(SeedCircuit.verify(program, proof));
+        StarkProof proof = SeedCircuit.prove(List.of(program), vm.trace(), LIGHT, ProofProgress.SILENT);
+        SeedCircuit.verify(List.of(program), proof, LIGHT);
     }
 
     @Test
-    void calculatorProvesAndVerifies() {
+    void calculatorProvesAndVerifiesWithTheDefaultParameters() {
         CalculatorProgram program = CalculatorProgram.builder().push(2).push(3).add().push(7).mul().store()
                 .push(9).save(16).build();
         CalculatorMachine vm = CalculatorMachine.create();
