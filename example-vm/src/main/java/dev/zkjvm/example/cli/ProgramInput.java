@@ -25,6 +25,11 @@ final class ProgramInput {
     @Option(names = "--seed", defaultValue = "1", description = "random seed of the input words")
     long seed;
 
+    /** The message for a program name that is not bundled. */
+    static String unknown(String program) {
+        return "unknown program `" + program + "`; try `zkvm list`";
+    }
+
     /** The program's canonical name, or null if it is not bundled. */
     String name() {
         String name = program.replace('-', '_');

@@ -40,7 +40,7 @@ final class ProveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (input.name() == null) {
-            err.println("unknown program `" + input.program + "`; try `zkvm list`");
+            err.println(ProgramInput.unknown(input.program));
             return 2;
         }
         var outcome = runOrReport(err);

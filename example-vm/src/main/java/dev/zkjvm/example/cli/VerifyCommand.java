@@ -37,7 +37,7 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (input.name() == null) {
-            err.println("unknown program `" + input.program + "`; try `zkvm list`");
+            err.println(ProgramInput.unknown(input.program));
             return 2;
         }
         Path file = proofFile != null ? proofFile : Path.of(input.name() + ".proof");

@@ -10,12 +10,11 @@ import dev.zkjvm.runtime.U64;
 import dev.zkjvm.runtime.VmException;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -62,62 +61,42 @@ public final class ZkvmCli implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", description = "fibonacci, array_sum, bubble_sort or factorial")
-        String program;
-
-        @Option(names = "--n", description = "input of fibonacci and factorial")
-        Long n;
-
-        @Option(names = "--size", defaultValue = "200", description = "number of words for array_sum and bubble_sort")
-        int size;
+        @Mixin
+        ProgramInput input;
 
         @Option(names = "--no-check", negatable = true, defaultValue = "true",
                 description = "check the trace against the machine's circuit (default: on)")
         boolean check;
 
-        @Option(names = "--seed", defaultValue = "1", description = "random seed of the input words")
-        long seed;
-
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            String name = program.replace('-', '_');
-            long[] words = new SplittableRandom(seed).longs(size).toArray();
+            String name = input.name();
+            if (name == null) {
+                err.println(ProgramInput.unknown(input.program));
+                return 2;
+            }
             Programs.Outcome outcome;
-            String result;
             try {
-                switch (name) {
-                    case "fibonacci" -> {
-                        long arg = n == null ? 90 : n;
-                        outcome = Programs.fibonacci(arg);
-                        result = "fib(" + arg + ") = " + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
-                    }
-                    case "factorial" -> {
-                        long arg = n == null ? 20 : n;
-                        outcome = Programs.factorial(arg);
-                        result = arg + "! mod 2^64 = " + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
-                    }
-                    case "array_sum" -> {
-                        outcome = Programs.arraySum(words);
-                        result = "sum of " + size + " words = "
-                                + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
-                    }
-                    case "bubble_sort" -> {
-                        outcome = Programs.bubbleSort(words);
-                        long[] sorted = outcome.memory(size);
-                        boolean ok = Arrays.equals(sorted, Programs.bubbleSorted(words));
-                        result = "sorted " + size + " words (" + (ok ? "matches" : "DIFFERS FROM") + " Java's sort)";
-                    }
-                    default -> {
-                        err.println("unknown program `" + program + "`; try `zkvm list`");
-                        return 2;
-                    }
-                }
+                outcome = input.run();
             } catch (VmException e) {
                 err.println(e.getMessage());
                 return 1;
             }
+            String result = switch (name) {
+                case "fibonacci" -> "fib(" + input.registerA() + ") = "
+                        + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
+                case "factorial" -> input.registerA() + "! mod 2^64 = "
+                        + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
+                case "array_sum" -> "sum of " + input.size + " words = "
+                        + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
+                default -> {
+                    long[] words = input.words();
+                    boolean ok = Arrays.equals(outcome.memory(words.length), Programs.bubbleSorted(words));
+                    yield "sorted " + words.length + " words (" + (ok ? "matches" : "DIFFERS FROM") + " Java's sort)";
+                }
+            };
             out.println("machine:    Cpu64 (64-bit words, generated from dev.zkjvm.example.Cpu64)");
             out.println("program:    " + name);
             out.println("result:     " + result);
