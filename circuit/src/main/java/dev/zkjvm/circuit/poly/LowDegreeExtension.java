@@ -2,7 +2,6 @@ package dev.zkjvm.circuit.poly;
 
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.util.Parallel;
-import java.util.Arrays;
 
 /**
  * Low-degree extension of trace columns onto a larger coset.
@@ -125,10 +124,9 @@ public final class LowDegreeExtension {
                 int at = fromEvaluations ? b : k;
                 long v = Goldilocks.mul(src[at], scale[k]);
                 int start = b << logB;
-                if (blowup == 1) {
-                    big[start] = v;
-                } else {
-                    Arrays.fill(big, start, start + blowup, v);
+                // a plain loop: a call of Arrays.fill per coefficient cost more than the stores
+                for (int i = start, end = start + blowup; i < end; i++) {
+                    big[i] = v;
                 }
             }
         });
