@@ -100,6 +100,10 @@ public final class StarkProver {
             throw new IllegalArgumentException("a STARK proves a power-of-two number of rows, got " + n);
         }
         int logRows = Integer.numberOfTrailingZeros(n);
+        if (logRows > VerifyingKey.MAX_LOG_ROWS) {
+            throw new IllegalArgumentException("a trace of 2^" + logRows + " rows is longer than verifiers accept (2^"
+                    + VerifyingKey.MAX_LOG_ROWS + ")");
+        }
         int blowup = config.blowup();
         int k = config.fri().foldingFactor();
         int logDomain = logRows + config.fri().logBlowup();

@@ -12,8 +12,13 @@ import java.util.List;
  * low-degree extension of the FIXED columns; keep it to verify many proofs of the same shape.
  */
 public final class VerifyingKey {
-    /** The largest trace the verifier accepts to derive a key for (bounds the work a proof can demand). */
-    public static final int MAX_LOG_ROWS = 26;
+    /**
+     * log2 of the largest trace the verifier derives a key for, and so of the largest trace that can
+     * be proven. A proof names its own length, so without a bound a forged proof could make the
+     * verifier extend the FIXED columns over an arbitrarily large domain; 2^22 rows is above what
+     * the prover fits in memory on the machines we measure on (docs/benchmarks.md).
+     */
+    public static final int MAX_LOG_ROWS = 22;
 
     private final ConstraintSystem system;
     private final int logRows;

@@ -3,6 +3,7 @@ package dev.zkjvm.circuit.stark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,18 @@ class ForgedProofTest {
         assertFalse(accepts(key, java.util.Arrays.copyOf(bytes, bytes.length - 1)));
         assertFalse(accepts(key, java.util.Arrays.copyOf(bytes, bytes.length + 1)));
         assertFalse(accepts(key, new byte[0]));
+    }
+
+    @Test
+    void aProofClaimingAHugeTraceIsRejectedBeforeAnyKeyIsDerived() throws Exception {
+        byte[] bytes = StarkProver.prove(fx.witness(256, 5), StarkFixtures.SMALL, ProofProgress.SILENT).toBytes();
+        bytes[1] = (byte) (VerifyingKey.MAX_LOG_ROWS + 1); // the trace length byte
+        StarkProof claim = StarkProof.fromBytes(bytes);
+        long start = System.nanoTime();
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> StarkVerifier.verify(fx.system, StarkFixtures.SMALL, claim));
+        assertTrue(e.getMessage().contains("outside"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "rejected without extending anything");
     }
 
     @Test
