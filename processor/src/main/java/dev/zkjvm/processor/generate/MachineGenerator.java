@@ -121,7 +121,7 @@ final class MachineGenerator {
         body.addStatement("default: throw new $T(\"no body for \" + instruction)", IllegalStateException.class)
                 .endControlFlow();
         return MethodSpec.methodBuilder("dispatch").addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED).addParameter(names.instruction, "instruction")
+                .addModifiers(Modifier.PROTECTED).addParameter(RuntimeTypes.ABSTRACT_INSTRUCTION_ANY, "instruction")
                 .addParameter(int.class, "opcode")
                 .addCode(body.build()).build();
     }

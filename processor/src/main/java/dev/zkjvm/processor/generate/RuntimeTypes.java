@@ -1,6 +1,9 @@
 package dev.zkjvm.processor.generate;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 
 /** Names of the runtime types generated code refers to (the processor does not link against the runtime). */
 final class RuntimeTypes {
@@ -8,6 +11,9 @@ final class RuntimeTypes {
 
     static final ClassName ABSTRACT_CONTEXT = ClassName.get(RUNTIME, "AbstractContext");
     static final ClassName ABSTRACT_INSTRUCTION = ClassName.get(RUNTIME, "AbstractInstruction");
+    /** {@code AbstractInstruction<?, ?>}, the parameter type of a generated machine's dispatch. */
+    static final TypeName ABSTRACT_INSTRUCTION_ANY = ParameterizedTypeName.get(ABSTRACT_INSTRUCTION,
+            WildcardTypeName.subtypeOf(Object.class), WildcardTypeName.subtypeOf(Object.class));
     static final ClassName ABSTRACT_TRACE_RECORD = ClassName.get(RUNTIME, "AbstractTraceRecord");
     static final ClassName MEMORY_INSTRUCTION = ClassName.get(RUNTIME, "MemoryInstruction");
     static final ClassName MEMORY_LAYOUT = ClassName.get(RUNTIME, "MemoryLayout");

@@ -44,8 +44,13 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
         this.defaultMaxSteps = maxSteps;
     }
 
-    /** Runs the body of {@code instruction}, whose opcode is {@code opcode}, against {@link #core}. */
-    protected abstract void dispatch(I instruction, int opcode);
+    /**
+     * Runs the body of {@code instruction}, whose opcode is {@code opcode}, against {@link #core}.
+     * The instruction is one of this machine's ({@code I}); the parameter is not typed {@code I}
+     * so that no bridge method casts it to the machine's instruction interface on every step (an
+     * interface type check that scans the class's interfaces when its one-entry cache misses).
+     */
+    protected abstract void dispatch(AbstractInstruction<?, ?> instruction, int opcode);
 
     @Override
     public final void exec(I instruction) {
@@ -54,7 +59,7 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
 
     // The run loop passes opcodes it read once per program, so the hot path makes no
     // megamorphic interface call per step.
-    private void step(I instruction, int opcode) {
+    private void step(AbstractInstruction<?, ?> instruction, int opcode) {
         core.begin(opcode);
         try {
             dispatch(instruction, opcode);
@@ -90,7 +95,9 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
             throw new IllegalArgumentException("maxSteps must be >= 0, not " + maxSteps);
         }
         int length = program.size();
-        Object[] code = program.toArray();
+        // A typed array: loading from it needs no cast, so the only type check per step is the
+        // generated dispatch's cast to the instruction's record class.
+        AbstractInstruction<?, ?>[] code = program.toArray(new AbstractInstruction<?, ?>[0]);
         int[] opcodes = new int[length];
         for (int i = 0; i < length; i++) {
             opcodes[i] = program.get(i).opcode();
@@ -103,8 +110,7 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
                 core.stop();
                 break;
             }
-            @SuppressWarnings("unchecked")
-            I next = (I) code[pc];
+            AbstractInstruction<?, ?> next = code[pc];
             if (executed == maxSteps) {
                 throw new StepLimitExceededException("the program did not halt within " + maxSteps + " steps", -1)
                         .at(core.step(), next.toString());
