@@ -239,19 +239,22 @@ public final class ConstraintSystemBuilder {
      */
     public RangeCheck rangeCheck(String checkName, Expr selector, Expr e, int bits) {
         rangeTable(bits);
-        List<RangeCheck> pending = pendingRanges.get(bits);
-        if (pending == null) {
-            claimArgumentName(batchName(bits));
-            pending = new ArrayList<>();
-            pendingRanges.put(bits, pending);
-        }
-        claimArgumentName(checkName);
         if (selector != null) {
             checkArgumentExpr(selector, "range check " + checkName + " selector");
         }
         checkArgumentExpr(e, "range check " + checkName + " input");
+        // Both names are checked before either is claimed, so a refused declaration leaves no trace.
+        String batch = batchName(bits);
+        if (checkName.equals(batch) || !pendingRanges.containsKey(bits) && argumentNames.contains(batch)) {
+            throw new IllegalArgumentException("range check " + checkName + ": the name " + batch
+                    + " belongs to the batch of all " + bits + "-bit range checks");
+        }
+        claimArgumentName(checkName);
         RangeCheck rc = new RangeCheck(checkName, selector, e, bits);
-        pending.add(rc);
+        pendingRanges.computeIfAbsent(bits, b -> {
+            argumentNames.add(batch);
+            return new ArrayList<>();
+        }).add(rc);
         return rc;
     }
 

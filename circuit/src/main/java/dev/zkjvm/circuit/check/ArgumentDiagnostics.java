@@ -101,13 +101,15 @@ final class ArgumentDiagnostics {
         long[][] columns = w.columnsUnsafe();
         List<ArgumentIssue> issues = new ArrayList<>();
         for (RangeCheck rc : b.inputs()) {
-            long[] s = ColumnEvaluator.evaluate(List.of(rc.selectorOrOne()), columns, n, new Ext2[0])[0][0];
-            long[] f = ColumnEvaluator.evaluate(List.of(rc.value()), columns, n, new Ext2[0])[0][0];
-            checkSelector(RANGE, rc.name(), s, issues);
+            long[] s = rc.selector() == null ? null : ArgumentColumns.baseValues(rc.selector(), columns, n);
+            long[] f = ArgumentColumns.baseValues(rc.value(), columns, n);
+            if (s != null) {
+                checkSelector(RANGE, rc.name(), s, issues);
+            }
             int first = -1;
             int outside = 0;
             for (int r = 0; r < n; r++) {
-                if (s[r] != 0 && Long.compareUnsigned(f[r], b.size()) >= 0) {
+                if ((s == null || s[r] != 0) && Long.compareUnsigned(f[r], b.size()) >= 0) {
                     outside++;
                     first = first < 0 ? r : first;
                 }
@@ -125,8 +127,8 @@ final class ArgumentDiagnostics {
         long[] t = columns[b.table().index()];
         long[] claimed = new long[b.size()];
         for (int r = 0; r < n; r++) {
-            claimed[(int) Math.min(t[r], b.size() - 1)] = Goldilocks.add(claimed[(int) Math.min(t[r], b.size() - 1)],
-                    m[r]);
+            int v = (int) t[r];     // a FIXED range column: 0..size-1 on every row
+            claimed[v] = Goldilocks.add(claimed[v], m[r]);
         }
         for (int v = 0; v < b.size(); v++) {
             if (claimed[v] != honest[v]) {

@@ -68,45 +68,43 @@ final class RangeBatchSteps {
 
     /**
      * Checks the helpers on rows {@code [from, from + len)} and the step from each of these rows
-     * to the next, reporting failing rows under the constraints' indices.
+     * to the next, reporting failing rows under the constraints' indices. Column by column (a few
+     * streams per pass), with block-sized scratch.
      */
     static void check(Batch b, RangeInverses inv, long[][] columns, int from, int len, FailureSink sink) {
         RangeBatch rb = b.batch();
         int groups = b.helpers().length;
-        long[][] g0 = new long[groups][];
-        long[][] g1 = new long[groups][];
+        int to = from + len;
+        long[] x0 = new long[len];
+        long[] x1 = new long[len];
+        long[] e0 = new long[len];
+        long[] e1 = new long[len];
         for (int k = 0; k < groups; k++) {
-            g0[k] = columns[rb.helpers().get(k).c0().index()];
-            g1[k] = columns[rb.helpers().get(k).c1().index()];
+            long[] g0 = columns[rb.helpers().get(k).c0().index()];
+            long[] g1 = columns[rb.helpers().get(k).c1().index()];
+            java.util.Arrays.fill(x0, 0);
+            java.util.Arrays.fill(x1, 0);
+            int[] vs = b.values()[k];
+            int[] ss = b.selectors()[k];
+            for (int i = 0; i < vs.length; i++) {
+                inv.accumulate(columns[vs[i]], ss[i] < 0 ? null : columns[ss[i]], false, from, to, x0, x1, -from);
+            }
+            for (int j = 0; j < len; j++) {
+                if (g0[from + j] != x0[j] || g1[from + j] != x1[j]) {
+                    sink.fail(b.helpers()[k], from + j);
+                }
+                // the step from row r reads the helpers of row r + 1
+                e0[j] = Goldilocks.add(e0[j], g0[from + j + 1]);
+                e1[j] = Goldilocks.add(e1[j], g1[from + j + 1]);
+            }
         }
-        long[] t = columns[rb.table().index()];
-        long[] m = columns[rb.multiplicity().index()];
+        inv.accumulate(columns[rb.table().index()], columns[rb.multiplicity().index()], true, from + 1, to + 1, e0,
+                e1, -from - 1);
         long[] h0 = columns[rb.runningSum().c0().index()];
         long[] h1 = columns[rb.runningSum().c1().index()];
-        long[] g = new long[2];
-        long[] e = new long[2];
-        for (int r = from, end = from + len; r < end; r++) {
-            for (int k = 0; k < groups; k++) {
-                int[] vs = b.values()[k];
-                int[] ss = b.selectors()[k];
-                g[0] = 0;
-                g[1] = 0;
-                for (int i = 0; i < vs.length; i++) {
-                    inv.addScaled(ss[i] < 0 ? 1 : columns[ss[i]][r], columns[vs[i]][r], g);
-                }
-                if (g0[k][r] != g[0] || g1[k][r] != g[1]) {
-                    sink.fail(b.helpers()[k], r);
-                }
-            }
-            int nx = r + 1;
-            e[0] = 0;
-            e[1] = 0;
-            for (int k = 0; k < groups; k++) {
-                e[0] = Goldilocks.add(e[0], g0[k][nx]);
-                e[1] = Goldilocks.add(e[1], g1[k][nx]);
-            }
-            inv.addScaled(Goldilocks.neg(m[nx]), t[nx], e);
-            if (Goldilocks.sub(h0[nx], h0[r]) != e[0] || Goldilocks.sub(h1[nx], h1[r]) != e[1]) {
+        for (int j = 0; j < len; j++) {
+            int r = from + j;
+            if (Goldilocks.sub(h0[r + 1], h0[r]) != e0[j] || Goldilocks.sub(h1[r + 1], h1[r]) != e1[j]) {
                 sink.fail(b.step(), r);
             }
         }

@@ -171,8 +171,11 @@ public final class ArgumentColumns {
         return 0;
     }
 
-    /** The values of a current-row expression on every row: the column itself for a plain cell. */
-    static long[] baseValues(Expr e, long[][] columns, int rows) {
+    /**
+     * The values of a base-field, current-row expression on every row: the column itself (not a
+     * copy) for a plain cell, so that reading plain inputs allocates nothing.
+     */
+    public static long[] baseValues(Expr e, long[][] columns, int rows) {
         if (e instanceof Expr.Cell c && !c.next()) {
             return columns[c.column().index()];
         }

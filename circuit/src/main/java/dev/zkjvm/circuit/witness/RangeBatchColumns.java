@@ -90,26 +90,34 @@ public final class RangeBatchColumns {
         long[] end0 = new long[chunks];
         long[] end1 = new long[chunks];
         Parallel.forChunks(chunks, Parallel.parallelism(), () -> null, (ignored, c) -> {
-            long[] acc = new long[2];
-            long[] g = new long[2];
-            for (int r = c * GRAIN, end = Math.min(rows, r + GRAIN); r < end; r++) {
-                for (int k = 0; k < groups; k++) {
-                    g[0] = 0;
-                    g[1] = 0;
-                    for (Values v : in[k]) {
-                        inv.addScaled(v.selector() == null ? 1 : v.selector()[r], v.value()[r], g);
-                    }
-                    g0[k][r] = g[0];
-                    g1[k][r] = g[1];
-                    acc[0] = Goldilocks.add(acc[0], g[0]);
-                    acc[1] = Goldilocks.add(acc[1], g[1]);
+            int from = c * GRAIN;
+            int to = Math.min(rows, from + GRAIN);
+            // Column by column: each helper from its inputs, then the helpers summed into h as
+            // this chunk's row deltas, then the multiplicities, then the prefix sum in place.
+            java.util.Arrays.fill(h0, from, to, 0);
+            java.util.Arrays.fill(h1, from, to, 0);
+            for (int k = 0; k < groups; k++) {
+                java.util.Arrays.fill(g0[k], from, to, 0);
+                java.util.Arrays.fill(g1[k], from, to, 0);
+                for (Values v : in[k]) {
+                    inv.accumulate(v.value(), v.selector(), false, from, to, g0[k], g1[k], 0);
                 }
-                inv.addScaled(Goldilocks.neg(m[r]), t[r], acc);
-                h0[r] = acc[0];
-                h1[r] = acc[1];
+                for (int r = from; r < to; r++) {
+                    h0[r] = Goldilocks.add(h0[r], g0[k][r]);
+                    h1[r] = Goldilocks.add(h1[r], g1[k][r]);
+                }
             }
-            end0[c] = acc[0];
-            end1[c] = acc[1];
+            inv.accumulate(t, m, true, from, to, h0, h1, 0);
+            long acc0 = 0;
+            long acc1 = 0;
+            for (int r = from; r < to; r++) {
+                acc0 = Goldilocks.add(acc0, h0[r]);
+                acc1 = Goldilocks.add(acc1, h1[r]);
+                h0[r] = acc0;
+                h1[r] = acc1;
+            }
+            end0[c] = acc0;
+            end1[c] = acc1;
         });
         // Chain the chunks: chunk c starts from the sum of all earlier chunks.
         long[] start0 = new long[chunks];

@@ -68,31 +68,45 @@ public final class RangeInverses {
     }
 
     /**
-     * Adds {@code s/(α - v)} to the element {@code (acc[0], acc[1])}: a table read for a table
-     * value, an inversion otherwise; nothing when s is zero.
+     * For every row r in {@code [from, to)}: adds {@code w[r]/(α - values[r])} (subtracts it if
+     * {@code negate}) to {@code (acc0, acc1)} at index {@code r + shift}, with w the weights
+     * ({@code null}: all 1). Rows of weight zero read nothing. One column at a time, so that a
+     * caller streams a few columns per pass rather than all of them per row.
      *
-     * @throws ArithmeticException if {@code α - v} is zero and s is not
+     * @throws ArithmeticException if {@code α - v} is zero on a row of non-zero weight
      */
-    public void addScaled(long s, long v, long[] acc) {
-        if (s == 0) {
-            return;
+    public void accumulate(long[] values, long[] weights, boolean negate, int from, int to, long[] acc0,
+            long[] acc1, int shift) {
+        long[] t = table;
+        for (int r = from; r < to; r++) {
+            long w = weights == null ? 1 : weights[r];
+            if (w == 0) {
+                continue;
+            }
+            long v = values[r];
+            long y0;
+            long y1;
+            if (Long.compareUnsigned(v, size) < 0) {
+                y0 = t[2 * (int) v];
+                y1 = t[2 * (int) v + 1];
+            } else {
+                Ext2 y = inverse(v);
+                y0 = y.c0();
+                y1 = y.c1();
+            }
+            if (w != 1) {
+                y0 = Goldilocks.mul(w, y0);
+                y1 = Goldilocks.mul(w, y1);
+            }
+            int a = r + shift;
+            if (negate) {
+                acc0[a] = Goldilocks.sub(acc0[a], y0);
+                acc1[a] = Goldilocks.sub(acc1[a], y1);
+            } else {
+                acc0[a] = Goldilocks.add(acc0[a], y0);
+                acc1[a] = Goldilocks.add(acc1[a], y1);
+            }
         }
-        long y0;
-        long y1;
-        if (inRange(v)) {
-            y0 = table[2 * (int) v];
-            y1 = table[2 * (int) v + 1];
-        } else {
-            Ext2 y = inverse(v);
-            y0 = y.c0();
-            y1 = y.c1();
-        }
-        if (s != 1) {
-            y0 = Goldilocks.mul(s, y0);
-            y1 = Goldilocks.mul(s, y1);
-        }
-        acc[0] = Goldilocks.add(acc[0], y0);
-        acc[1] = Goldilocks.add(acc[1], y1);
     }
 
     /**

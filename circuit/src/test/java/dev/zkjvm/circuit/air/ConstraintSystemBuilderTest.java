@@ -139,6 +139,11 @@ class ConstraintSystemBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> b.lookup("range4", x.cur(), b.rangeTable(4)),
                 "the batch's name is taken");
         Lookup l = b.lookup("l", x.cur(), b.rangeTable(4));
+        assertThrows(IllegalArgumentException.class, () -> b.rangeCheck("range4", x.cur(), 4), "the batch's name");
+        b.lookup("range5", x.cur(), b.rangeTable(5));
+        assertThrows(IllegalArgumentException.class, () -> b.rangeCheck("r5", x.cur(), 5),
+                "a 5-bit batch cannot be named");
+        b.rangeCheck("r5", x.cur(), 4);     // the refused declaration claimed nothing
         assertThrows(IllegalArgumentException.class, () -> b.rangeCheck("aux", l.runningSum().c0().cur(), 4),
                 "AUX column as lookup input");
         assertThrows(IllegalArgumentException.class, () -> b.lookup("ch", null, List.of(l.alpha().expr()),
