@@ -19,12 +19,13 @@ public final class ConstraintSystem {
     private final List<Constraint> constraints;
     private final List<Lookup> lookups;
     private final List<Permutation> permutations;
+    private final List<RangeBatch> rangeBatches;
     private final Map<Column, FixedValues> fixedValues;
     private final String description;
 
     ConstraintSystem(String name, List<Column> columns, List<ExtColumn> extColumns, List<Challenge> challenges,
             List<Constraint> constraints, List<Lookup> lookups, List<Permutation> permutations,
-            Map<Column, FixedValues> fixedValues) {
+            List<RangeBatch> rangeBatches, Map<Column, FixedValues> fixedValues) {
         this.name = name;
         this.columns = List.copyOf(columns);
         this.extColumns = List.copyOf(extColumns);
@@ -32,6 +33,7 @@ public final class ConstraintSystem {
         this.constraints = List.copyOf(constraints);
         this.lookups = List.copyOf(lookups);
         this.permutations = List.copyOf(permutations);
+        this.rangeBatches = List.copyOf(rangeBatches);
         this.fixedValues = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fixedValues));
         this.description = buildDescription();
     }
@@ -79,6 +81,16 @@ public final class ConstraintSystem {
     /** The permutations. */
     public List<Permutation> permutations() {
         return permutations;
+    }
+
+    /** The batched range checks, one per range width in use. */
+    public List<RangeBatch> rangeBatches() {
+        return rangeBatches;
+    }
+
+    /** Every range check the system declares (the inputs of all {@link #rangeBatches()}). */
+    public List<RangeCheck> rangeChecks() {
+        return rangeBatches.stream().flatMap(b -> b.inputs().stream()).toList();
     }
 
     /** The generator of a FIXED column. */
@@ -141,6 +153,17 @@ public final class ConstraintSystem {
         for (Lookup l : lookups) {
             sb.append("lookup ").append(l.name()).append(": ").append(l.inputs()).append(" in ").append(l.table())
                     .append(l.selector() == null ? "" : " when " + l.selector()).append('\n');
+        }
+        for (RangeBatch b : rangeBatches) {
+            sb.append("range batch ").append(b.name()).append(" in ").append(b.table());
+            for (int k = 0; k < b.groups().size(); k++) {
+                sb.append(k == 0 ? ": " : "; ").append("group ").append(k);
+                for (RangeCheck rc : b.groups().get(k)) {
+                    sb.append(' ').append(rc.name()).append('=').append(rc.value())
+                            .append(rc.selector() == null ? "" : " when " + rc.selector());
+                }
+            }
+            sb.append('\n');
         }
         for (Permutation p : permutations) {
             sb.append("permutation ").append(p.name()).append(": ").append(p.left())

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Declares a {@link ConstraintSystem}: columns, constraints, lookups and permutations. Every name
+ * Declares a {@link ConstraintSystem}: columns, constraints, lookups, range checks and permutations. Every name
  * must be unique within its kind (column, constraint, lookup/permutation); mistakes are reported at
  * once with an {@link IllegalArgumentException}.
  *
@@ -38,6 +38,7 @@ public final class ConstraintSystemBuilder {
     private final Set<String> constraintNames = new HashSet<>();
     private final Set<String> argumentNames = new HashSet<>();
     private final Map<Integer, Column> rangeTables = new LinkedHashMap<>();
+    private final Map<Integer, List<RangeCheck>> pendingRanges = new LinkedHashMap<>();
     private boolean built;
 
     ConstraintSystemBuilder(String name) {
@@ -231,26 +232,88 @@ public final class ConstraintSystemBuilder {
 
     /**
      * Range check: {@code e} lies in [0, 2^bits) on every row where the selector is 1 (every row if
-     * {@code selector} is null), by lookup into {@link #rangeTable(int)}.
+     * {@code selector} is null). All range checks of one width are proven together by one
+     * {@link RangeBatch} named {@code range<bits>} (created by {@link #build()}: one multiplicity
+     * column, one running sum, one helper column per group of inputs); {@code checkName} names
+     * this input in reports.
      */
-    public Lookup rangeCheck(String checkName, Expr selector, Expr e, int bits) {
-        Column table = rangeTable(bits);
-        return lookup(checkName, selector, List.of(e), List.of(table.cur()));
+    public RangeCheck rangeCheck(String checkName, Expr selector, Expr e, int bits) {
+        rangeTable(bits);
+        if (selector != null) {
+            checkArgumentExpr(selector, "range check " + checkName + " selector");
+        }
+        checkArgumentExpr(e, "range check " + checkName + " input");
+        // Both names are checked before either is claimed, so a refused declaration leaves no trace.
+        String batch = batchName(bits);
+        if (checkName.equals(batch) || !pendingRanges.containsKey(bits) && argumentNames.contains(batch)) {
+            throw new IllegalArgumentException("range check " + checkName + ": the name " + batch
+                    + " belongs to the batch of all " + bits + "-bit range checks");
+        }
+        claimArgumentName(checkName);
+        RangeCheck rc = new RangeCheck(checkName, selector, e, bits);
+        pendingRanges.computeIfAbsent(bits, b -> {
+            argumentNames.add(batch);
+            return new ArrayList<>();
+        }).add(rc);
+        return rc;
     }
 
     /** Range check of {@code e} into [0, 2^bits) on every row. */
-    public Lookup rangeCheck(String checkName, Expr e, int bits) {
+    public RangeCheck rangeCheck(String checkName, Expr e, int bits) {
         return rangeCheck(checkName, null, e, bits);
     }
 
     /** Range check of {@code e} into [0, 2^16) on every row (trace length at least 65536). */
-    public Lookup rangeCheck16(String checkName, Expr e) {
+    public RangeCheck rangeCheck16(String checkName, Expr e) {
         return rangeCheck(checkName, null, e, 16);
     }
 
     /** Range check of {@code e} into [0, 2^16) on the rows where {@code selector} is 1. */
-    public Lookup rangeCheck16(String checkName, Expr selector, Expr e) {
+    public RangeCheck rangeCheck16(String checkName, Expr selector, Expr e) {
         return rangeCheck(checkName, selector, e, 16);
+    }
+
+    private static String batchName(int bits) {
+        return "range" + bits;
+    }
+
+    /**
+     * Declares the batch of the range checks of one width. Inputs are grouped in declaration order,
+     * each group as large as {@code budget} allows for its helper identity: {@code budget} is the
+     * largest degree of the system without the batches and of the single-input lookups the range
+     * checks would otherwise be, so batching never raises {@link ConstraintSystem#maxDegree()}.
+     */
+    private RangeBatch declareBatch(int bits, List<RangeCheck> inputs, int budget) {
+        String n = batchName(bits);
+        Column table = rangeTables.get(bits);
+        Column m = main(n + ".m");
+        Challenge alpha = addChallenge(n + ".alpha");
+        List<List<RangeCheck>> groups = new ArrayList<>();
+        List<RangeCheck> current = new ArrayList<>();
+        for (RangeCheck rc : inputs) {
+            current.add(rc);
+            if (current.size() > 1 && Arguments.helperDegree(current) > budget) {
+                current.remove(current.size() - 1);
+                groups.add(current);
+                current = new ArrayList<>(List.of(rc));
+            }
+        }
+        groups.add(current);
+        List<ExtColumn> helpers = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            helpers.add(addExtColumn(n + ".g[" + k + "]"));
+        }
+        ExtColumn h = addExtColumn(n + ".sum");
+        RangeBatch shape = new RangeBatch(n, bits, table, m, groups, helpers, h, alpha, List.of());
+        Expr[] ids = Arguments.rangeBatchIdentities(shape);
+        List<Constraint> cs = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            cs.add(addConstraint(n + ".g[" + k + "]", ConstraintKind.EVERY_ROW, ids[k], n));
+        }
+        cs.add(addConstraint(n + ".first", ConstraintKind.FIRST_ROW, ids[groups.size()], n));
+        cs.add(addConstraint(n + ".step", ConstraintKind.TRANSITION, ids[groups.size() + 1], n));
+        cs.add(addConstraint(n + ".last", ConstraintKind.LAST_ROW, ids[groups.size() + 2], n));
+        return new RangeBatch(n, bits, table, m, groups, helpers, h, alpha, cs);
     }
 
     /**
@@ -304,8 +367,18 @@ public final class ConstraintSystemBuilder {
     /** Finishes the declaration. The builder cannot be used afterwards. */
     public ConstraintSystem build() {
         checkOpen();
+        int budget = constraints.stream().mapToInt(Constraint::degree).max().orElse(0);
+        for (List<RangeCheck> pending : pendingRanges.values()) {
+            for (RangeCheck rc : pending) {
+                budget = Math.max(budget, Arguments.unbatchedDegree(rc));
+            }
+        }
+        List<RangeBatch> batches = new ArrayList<>();
+        for (Map.Entry<Integer, List<RangeCheck>> e : pendingRanges.entrySet()) {
+            batches.add(declareBatch(e.getKey(), e.getValue(), budget));
+        }
         built = true;
         return new ConstraintSystem(name, columns, extColumns, challenges, constraints, lookups, permutations,
-                fixed);
+                batches, fixed);
     }
 }

@@ -5,24 +5,29 @@ import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.air.ExtColumn;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Permutation;
+import dev.zkjvm.circuit.air.RangeBatch;
+import dev.zkjvm.circuit.air.RangeCheck;
 import dev.zkjvm.circuit.eval.ColumnEvaluator;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.witness.ArgumentColumns;
+import dev.zkjvm.circuit.witness.RangeBatchColumns;
 import dev.zkjvm.circuit.witness.TupleIndex;
 import dev.zkjvm.circuit.witness.Witness;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Explains a failed lookup or permutation in terms of the user's values: the first looked-up tuple
- * missing from the table, the first wrong multiplicity, the first unmatched tuple of either side of
+ * Explains a failed lookup, range batch or permutation in terms of the user's values: the first
+ * looked-up tuple missing from the table, every range check (by its caller's name) holding a value
+ * outside its range, the first wrong multiplicity, the first unmatched tuple of either side of
  * a permutation, a selector that is not 0/1, or the first row where the AUX column departs from its
  * definition. Runs only for arguments whose constraints failed.
  */
 final class ArgumentDiagnostics {
     private static final String LOOKUP = "lookup";
     private static final String PERMUTATION = "permutation";
+    private static final String RANGE = "range check";
 
     private ArgumentDiagnostics() {
     }
@@ -81,6 +86,75 @@ final class ArgumentDiagnostics {
             copy[h.c1().index()] = new long[n];
             ArgumentColumns.fillRunningSum(l, copy, n, w.challengeValues());
             issues.add(firstDeviation(LOOKUP, l.name(), h, columns, copy, n));
+        }
+        return issues;
+    }
+
+    /**
+     * A failed range batch: every input that leaves the range (by the caller's name, first row and
+     * count), selectors that are not 0/1, then a multiplicity that does not match the inputs, and
+     * only if the values are all right, the first row where a helper or the running sum departs
+     * from its definition.
+     */
+    static List<ArgumentIssue> rangeBatch(RangeBatch b, Witness w) {
+        int n = w.rows();
+        long[][] columns = w.columnsUnsafe();
+        List<ArgumentIssue> issues = new ArrayList<>();
+        for (RangeCheck rc : b.inputs()) {
+            long[] s = rc.selector() == null ? null : ArgumentColumns.baseValues(rc.selector(), columns, n);
+            long[] f = ArgumentColumns.baseValues(rc.value(), columns, n);
+            if (s != null) {
+                checkSelector(RANGE, rc.name(), s, issues);
+            }
+            int first = -1;
+            int outside = 0;
+            for (int r = 0; r < n; r++) {
+                if ((s == null || s[r] != 0) && Long.compareUnsigned(f[r], b.size()) >= 0) {
+                    outside++;
+                    first = first < 0 ? r : first;
+                }
+            }
+            if (first >= 0) {
+                issues.add(new ArgumentIssue(rc.name(), RANGE, first, "value " + ValueFormat.format(f[first]) + " of "
+                        + rc.value() + " is not in [0, 2^" + b.bits() + ") (" + outside + " row"
+                        + (outside == 1 ? "" : "s") + " in all; checked by " + b.name() + ")"));
+            }
+        }
+        // Compare per table value: the table repeats its last value, and any split of a value's
+        // count over its rows gives the same sum.
+        long[] honest = RangeBatchColumns.multiplicities(b, columns, n);
+        long[] m = columns[b.multiplicity().index()];
+        long[] t = columns[b.table().index()];
+        long[] claimed = new long[b.size()];
+        for (int r = 0; r < n; r++) {
+            int v = (int) t[r];     // a FIXED range column: 0..size-1 on every row
+            claimed[v] = Goldilocks.add(claimed[v], m[r]);
+        }
+        for (int v = 0; v < b.size(); v++) {
+            if (claimed[v] != honest[v]) {
+                issues.add(new ArgumentIssue(b.name(), RANGE, v, "multiplicity column " + b.multiplicity()
+                        + " gives table value " + v + " a total of " + ValueFormat.format(claimed[v])
+                        + ", but the range checks look it up " + ValueFormat.format(honest[v]) + " time(s)"));
+                break;
+            }
+        }
+        if (issues.isEmpty()) {
+            long[][] copy = columns.clone();
+            List<ExtColumn> aux = new ArrayList<>(b.helpers());
+            aux.add(b.runningSum());
+            for (ExtColumn c : aux) {
+                copy[c.c0().index()] = new long[n];
+                copy[c.c1().index()] = new long[n];
+            }
+            RangeBatchColumns.fill(b, copy, n, w.challengeValues());
+            ArgumentIssue first = null;
+            for (ExtColumn c : aux) {
+                ArgumentIssue d = firstDeviation(RANGE, b.name(), c, columns, copy, n);
+                if (d.row() >= 0 && (first == null || d.row() < first.row())) {
+                    first = d;
+                }
+            }
+            issues.add(first != null ? first : firstDeviation(RANGE, b.name(), b.runningSum(), columns, copy, n));
         }
         return issues;
     }

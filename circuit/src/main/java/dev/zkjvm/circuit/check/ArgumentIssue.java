@@ -1,10 +1,11 @@
 package dev.zkjvm.circuit.check;
 
 /**
- * A diagnosis of a failed lookup or permutation, pointing at the first offending row.
+ * A diagnosis of a failed lookup, range check or permutation, pointing at the first offending row.
  *
- * @param argument the lookup's or permutation's name
- * @param kind "lookup" or "permutation"
+ * @param argument the lookup's or permutation's name; for a range check, the name its caller gave
+ *     the input (or the batch's name, {@code range<bits>}, for a wrong multiplicity or AUX column)
+ * @param kind "lookup", "permutation" or "range check"
  * @param row the first offending row, or -1 if none could be pinned down
  * @param message what is wrong there
  */

@@ -6,11 +6,13 @@ import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.air.Exprs;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Permutation;
+import dev.zkjvm.circuit.air.RangeBatch;
 import dev.zkjvm.circuit.eval.BlockEvaluator;
 import dev.zkjvm.circuit.eval.Program;
 import dev.zkjvm.circuit.eval.ProgramCompiler;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.util.Parallel;
+import dev.zkjvm.circuit.witness.RangeInverses;
 import dev.zkjvm.circuit.witness.Witness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +35,13 @@ public final class Checker {
 
     private final ConstraintSystem system;
     private final Program bulk;
-    /** The bulk program without the range-lookup steps that {@link RangeLookupSteps} checks. */
+    /**
+     * The bulk program without the range-lookup steps that {@link RangeLookupSteps} checks and the
+     * range-batch helpers and steps that {@link RangeBatchSteps} checks.
+     */
     private final Program bulkWithoutRangeSteps;
     private final List<RangeLookupSteps.Step> rangeSteps;
+    private final List<RangeBatchSteps.Batch> batchSteps;
     private final Program lastRow;
     private final Program firstRow;
     private final List<List<Expr.Cell>> cellsRead;
@@ -69,9 +75,16 @@ public final class Checker {
         }
         this.bulk = ProgramCompiler.compileChecks(bulkCs);
         this.rangeSteps = RangeLookupSteps.find(system);
+        this.batchSteps = RangeBatchSteps.find(system);
         Set<Integer> shortcut = new java.util.HashSet<>();
         for (RangeLookupSteps.Step s : rangeSteps) {
             shortcut.add(s.constraint());
+        }
+        for (RangeBatchSteps.Batch b : batchSteps) {
+            shortcut.add(b.step());
+            for (int h : b.helpers()) {
+                shortcut.add(h);
+            }
         }
         this.bulkWithoutRangeSteps = ProgramCompiler.compileChecks(
                 bulkCs.stream().filter(c -> !shortcut.contains(c.index())).toList());
@@ -115,13 +128,21 @@ public final class Checker {
         int bulkRows = n - 1;
         int chunkRows = CHUNK_BLOCKS * BlockEvaluator.BLOCK;
         int chunks = (bulkRows + chunkRows - 1) / chunkRows;
-        // Range-lookup steps take the inverse-table shortcut unless some α is a base element.
-        boolean shortcut = !rangeSteps.isEmpty() && RangeLookupSteps.applicable(rangeSteps, challenges);
+        // Range-lookup steps and range batches take the inverse-table shortcut unless some α is a
+        // base element.
+        boolean shortcut = (!rangeSteps.isEmpty() || !batchSteps.isEmpty())
+                && RangeLookupSteps.applicable(rangeSteps, challenges) && outsideBaseField(challenges);
         List<RangeLookupSteps.Step> steps = shortcut ? rangeSteps : List.of();
+        List<RangeBatchSteps.Batch> batches = shortcut ? batchSteps : List.of();
         Program program = shortcut ? bulkWithoutRangeSteps : bulk;
         long[][] inverses = new long[steps.size()][];
         Parallel.forChunks(steps.size(), options.parallelism(), () -> null,
                 (ignored, i) -> inverses[i] = RangeLookupSteps.inverses(steps.get(i), challenges));
+        RangeInverses[] batchInverses = new RangeInverses[batches.size()];
+        for (int i = 0; i < batches.size(); i++) {
+            RangeBatch rb = batches.get(i).batch();
+            batchInverses[i] = RangeInverses.of(challenges[rb.alpha().index()], rb.size());
+        }
         List<Worker> workers = Parallel.forChunks(chunks, options.parallelism(),
                 () -> new Worker(new BlockEvaluator(program, columns, challenges), new FailureCollector(nc, cap)),
                 (w, chunk) -> {
@@ -135,6 +156,9 @@ public final class Checker {
                             RangeLookupSteps.check(s, inverses[i], alpha.c0(), alpha.c1(), columns, from, len,
                                     w.collector);
                         }
+                        for (int i = 0; i < batches.size(); i++) {
+                            RangeBatchSteps.check(batches.get(i), batchInverses[i], columns, from, len, w.collector);
+                        }
                     }
                 });
         for (Worker w : workers) {
@@ -143,6 +167,17 @@ public final class Checker {
         new BlockEvaluator(firstRow, columns, challenges).run(0, 1, all);
         new BlockEvaluator(lastRow, columns, challenges).run(n - 1, 1, all);
         return report(witness, all, options);
+    }
+
+    /** Whether the α of every range batch the shortcut checks lies outside the base field. */
+    private boolean outsideBaseField(Ext2[] challenges) {
+        for (RangeBatchSteps.Batch b : batchSteps) {
+            Ext2 a = challenges[b.batch().alpha().index()];
+            if (a == null || a.c1() == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Worker(BlockEvaluator evaluator, FailureCollector collector) {
@@ -175,6 +210,11 @@ public final class Checker {
         for (Lookup l : system.lookups()) {
             if (l.constraints().stream().anyMatch(c -> failing.contains(c.name()))) {
                 issues.addAll(ArgumentDiagnostics.lookup(system, l, witness));
+            }
+        }
+        for (RangeBatch rb : system.rangeBatches()) {
+            if (rb.constraints().stream().anyMatch(c -> failing.contains(c.name()))) {
+                issues.addAll(ArgumentDiagnostics.rangeBatch(rb, witness));
             }
         }
         for (Permutation p : system.permutations()) {

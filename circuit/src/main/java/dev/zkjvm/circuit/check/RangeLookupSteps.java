@@ -9,8 +9,8 @@ import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.eval.FailureSink;
 import dev.zkjvm.circuit.field.Ext2;
-import dev.zkjvm.circuit.field.Ext2Arrays;
 import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.witness.RangeInverses;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,20 +78,7 @@ final class RangeLookupSteps {
 
     /** {@code 1/(α - v)} for v in 0..size-1, interleaved: c0 at 2v, c1 at 2v + 1. */
     static long[] inverses(Step s, Ext2[] challenges) {
-        Ext2 a = challenges[s.alpha()];
-        long[] c0 = new long[s.size()];
-        long[] c1 = new long[s.size()];
-        for (int v = 0; v < c0.length; v++) {
-            c0[v] = Goldilocks.sub(a.c0(), v);
-            c1[v] = a.c1();
-        }
-        Ext2Arrays.batchInverseInPlace(c0, c1);
-        long[] out = new long[2 * c0.length];
-        for (int v = 0; v < c0.length; v++) {
-            out[2 * v] = c0[v];
-            out[2 * v + 1] = c1[v];
-        }
-        return out;
+        return RangeInverses.of(challenges[s.alpha()], s.size()).interleaved();
     }
 
     /**

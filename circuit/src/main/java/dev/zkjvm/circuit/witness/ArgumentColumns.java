@@ -171,8 +171,11 @@ public final class ArgumentColumns {
         return 0;
     }
 
-    /** The values of a current-row expression on every row: the column itself for a plain cell. */
-    static long[] baseValues(Expr e, long[][] columns, int rows) {
+    /**
+     * The values of a base-field, current-row expression on every row: the column itself (not a
+     * copy) for a plain cell, so that reading plain inputs allocates nothing.
+     */
+    public static long[] baseValues(Expr e, long[][] columns, int rows) {
         if (e instanceof Expr.Cell c && !c.next()) {
             return columns[c.column().index()];
         }
@@ -183,14 +186,8 @@ public final class ArgumentColumns {
         Ext2 alpha = challenges[l.alpha().index()];
         long a0 = alpha.c0();
         long a1 = alpha.c1();
-        // inv[v] = 1/(α - v) for every table value v.
-        long[] inv0 = new long[size];
-        long[] inv1 = new long[size];
-        for (int v = 0; v < size; v++) {
-            inv0[v] = Goldilocks.sub(a0, v);
-            inv1[v] = a1;
-        }
-        invertAll(new long[][] {inv0, inv1}, size, "lookup " + l.name() + " table denominator");
+        // 1/(α - v) for every table value v, interleaved.
+        long[] inv = RangeInverses.of(alpha, size).interleaved();
         long[] s = l.selector() == null ? null : baseValues(l.selector(), columns, rows);
         long[] f = baseValues(l.inputs().get(0), columns, rows);
         long[] t = baseValues(l.table().get(0), columns, rows);
@@ -233,8 +230,8 @@ public final class ArgumentColumns {
                 long x1;
                 long fr = f[r];
                 if (Long.compareUnsigned(fr, size) < 0) {
-                    x0 = inv0[(int) fr];
-                    x1 = inv1[(int) fr];
+                    x0 = inv[2 * (int) fr];
+                    x1 = inv[2 * (int) fr + 1];
                 } else {
                     x0 = out0[k];
                     x1 = out1[k++];
@@ -252,8 +249,8 @@ public final class ArgumentColumns {
                 long y1;
                 long tr = t[r];
                 if (Long.compareUnsigned(tr, size) < 0) {
-                    y0 = inv0[(int) tr];
-                    y1 = inv1[(int) tr];
+                    y0 = inv[2 * (int) tr];
+                    y1 = inv[2 * (int) tr + 1];
                 } else {
                     y0 = out0[k];
                     y1 = out1[k++];

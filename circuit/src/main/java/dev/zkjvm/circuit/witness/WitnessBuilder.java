@@ -8,6 +8,7 @@ import dev.zkjvm.circuit.air.Exprs;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Permutation;
 import dev.zkjvm.circuit.air.Phase;
+import dev.zkjvm.circuit.air.RangeBatch;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
@@ -23,12 +24,14 @@ import java.util.Set;
  * Builds a {@link Witness} in the order a prover must follow:
  * <ol>
  *   <li>generate the FIXED columns from the system;</li>
- *   <li>take the user's MAIN columns and compute the lookups' multiplicity columns;</li>
+ *   <li>take the user's MAIN columns and compute the multiplicity columns of the lookups and of
+ *       the batched range checks;</li>
  *   <li>commit to all MAIN columns with a {@link MerkleTree} ({@value #ROWS_PER_LEAF} rows per
  *       leaf) and absorb the system description,
  *       the row count and the root into a {@link Transcript};</li>
  *   <li>draw every challenge (in GF(p²)) from that transcript;</li>
- *   <li>build the AUX columns: lookup running sums and permutation grand products.</li>
+ *   <li>build the AUX columns: lookup running sums, permutation grand products, the range
+ *       batches' helper columns and running sums.</li>
  * </ol>
  * Challenges therefore depend on every committed cell and can never be chosen beforehand.
  *
@@ -158,6 +161,11 @@ public final class WitnessBuilder {
                 computed.add(l.multiplicity());
             }
         }
+        for (RangeBatch rb : system.rangeBatches()) {
+            if (columns[rb.multiplicity().index()] == null) {
+                computed.add(rb.multiplicity());
+            }
+        }
         List<Column> main = system.columns(Phase.MAIN);
         for (Column c : main) {
             if (columns[c.index()] == null && !computed.contains(c)) {
@@ -176,6 +184,11 @@ public final class WitnessBuilder {
             Lookup l = counted.get(i);
             columns[l.multiplicity().index()] = ArgumentColumns.multiplicities(system, l, columns, rows);
         });
+        for (RangeBatch rb : system.rangeBatches()) {
+            if (computed.contains(rb.multiplicity())) {
+                columns[rb.multiplicity().index()] = RangeBatchColumns.multiplicities(rb, columns, rows);
+            }
+        }
         DrawnChallenges drawn = drawer.draw(columns);
         Ext2[] challenges = drawn.challenges();
         if (challenges.length != system.challenges().size()) {
@@ -193,6 +206,10 @@ public final class WitnessBuilder {
         List<Lookup> lookups = system.lookups();
         Parallel.forChunks(lookups.size(), Parallel.parallelism(), () -> null, (ignored, i) ->
                 ArgumentColumns.fillRunningSum(system, lookups.get(i), columns, rows, challenges));
+        // A batch of range checks spreads its rows over the pool itself.
+        for (RangeBatch rb : system.rangeBatches()) {
+            RangeBatchColumns.fill(rb, columns, rows, challenges);
+        }
         return new Witness(system, rows, columns, challenges, drawn.mainRoot(), hash);
     }
 

@@ -132,13 +132,13 @@ class CheckReportTest {
         Witness w = WitnessBuilder.of(COUNTER.cs, N).set(COUNTER.t, ts).set(COUNTER.lo, los).set(COUNTER.hi, his)
                 .build();
         CheckReport r = CHECKER.check(w);
-        assertEquals(Set.of("lo.range.last"), r.failingConstraintNames());
+        assertEquals(Set.of("range16.last"), r.failingConstraintNames());
         ArgumentIssue issue = r.argumentIssues().get(0);
         assertEquals("lo.range", issue.argument());
-        assertEquals("lookup", issue.kind());
+        assertEquals("range check", issue.kind());
         assertEquals(70_000, issue.row());
-        assertTrue(issue.message().contains("(2 rows in all)"), issue.message());
-        assertTrue(r.toString().contains("lookup lo.range at row 70000"), r.toString());
+        assertTrue(issue.message().contains("(2 rows in all"), issue.message());
+        assertTrue(r.toString().contains("range check lo.range at row 70000"), r.toString());
     }
 
     @Test

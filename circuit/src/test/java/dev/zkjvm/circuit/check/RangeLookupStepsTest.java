@@ -20,7 +20,11 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The inverse-table shortcut gives the same verdict as the step polynomial on every row. */
+/**
+ * For a single-column lookup into a range table (declared with {@code lookup}; {@code rangeCheck}
+ * declares a batch, see {@link RangeBatchStepsTest}), the inverse-table shortcut gives the same verdict
+ * as the step polynomial on every row.
+ */
 class RangeLookupStepsTest {
     private static final int ROWS = 1024;
     private static final int BITS = 8;
@@ -33,8 +37,10 @@ class RangeLookupStepsTest {
         ConstraintSystemBuilder b = ConstraintSystem.builder("steps");
         x = b.main("x");
         Column y = b.main("y");
-        lookup = b.rangeCheck("x.range", x.cur(), BITS);
-        b.rangeCheck("y.range", y.cur(), x.cur(), BITS); // has a selector: not taken by the shortcut
+        Column table = b.rangeTable(BITS);
+        lookup = b.lookup("x.range", x.cur(), table);
+        // has a selector: not taken by the shortcut
+        b.lookup("y.range", y.cur(), List.of(x.cur()), List.of(table.cur()));
         cs = b.build();
     }
 

@@ -113,7 +113,8 @@ public final class ZkvmCli implements Runnable {
             if (report.isSatisfied()) {
                 out.println("check:      satisfied: every step of the loader and " + name + ", and memory"
                         + " consistency: " + circuit.system().constraints().size() + " constraints and "
-                        + circuit.system().lookups().size() + " lookups on " + report.rows() + " rows (" + millis
+                        + circuit.system().lookups().size() + " lookups (range checks apart: "
+                        + circuit.system().rangeChecks().size() + ", batched) on " + report.rows() + " rows (" + millis
                         + " ms)");
                 out.flush();
                 return 0;

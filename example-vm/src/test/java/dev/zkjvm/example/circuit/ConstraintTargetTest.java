@@ -10,12 +10,15 @@ import dev.zkjvm.circuit.air.Constraint;
 import dev.zkjvm.circuit.air.ConstraintSystem;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Permutation;
+import dev.zkjvm.circuit.air.RangeBatch;
+import dev.zkjvm.circuit.air.RangeCheck;
 import dev.zkjvm.circuit.check.ArgumentIssue;
 import dev.zkjvm.circuit.check.CheckOptions;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Failure;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.witness.RangeBatchColumns;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.example.Cpu64Circuit;
 import dev.zkjvm.example.circuit.Subjects.Subject;
@@ -39,8 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * One targeted break per named constraint, lookup and permutation of the machine circuit (the names
- * are read from {@code Cpu64Circuit.circuit().system()}, so a new constraint without a case fails
+ * One targeted break per named constraint, lookup, range check (each input by its own name, and
+ * their batch {@code range16}) and permutation of the machine circuit (the names are read from
+ * {@code Cpu64Circuit.circuit().system()}, so a new constraint without a case fails
  * {@link #everyNameHasACase}). Each case starts from an honest trace and either changes the trace
  * (the circuit's generator then derives every column) or changes cells of the generator's MAIN
  * columns and builds the witness honestly (new multiplicities, commitment, challenges and AUX
@@ -263,7 +267,7 @@ class ConstraintTargetTest {
         for (int i = 0; i < 3; i++) {
             int limb = i;
             m.put("mem.cell.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("mem.cell", pad, limb),
-                    "mem.cell.limb[" + limb + "].range.last"));
+                    "range16.last"));
         }
         for (int j = 0; j < valueLimbs; j++) {
             int limb = j;
@@ -273,9 +277,20 @@ class ConstraintTargetTest {
                 Table<U64> x = table(CPU);
                 int k = x.sortedRowOf(i);
                 x.add("mem.v[" + limb + "]", i, 1 << 16).add("mem.s.v[" + limb + "]", k, 1 << 16);
-                return exactly(x, "mem.v[" + limb + "].range.last");
+                return exactly(x, "range16.last");
             });
         }
+
+        // -- the batch of all 16-bit range checks (each input above has its own case)
+        m.put("range16", () -> {
+            // one more look-up of the value 5 claimed: the sum no longer balances
+            Table<U64> x = table(CPU);
+            RangeBatch batch = cs.rangeBatches().get(0);
+            long[] counts = RangeBatchColumns.multiplicities(batch, x.cols, x.rows);
+            counts[5] = Goldilocks.add(counts[5], 1);
+            x.b.set(batch.multiplicity(), counts);
+            return exactly(x, "range16.last");
+        });
 
         // -- the sorted copy
         m.put("mem.s.same.bool", () -> {
@@ -307,7 +322,7 @@ class ConstraintTargetTest {
         for (int i = 0; i < 3; i++) {
             int limb = i;
             m.put("mem.s.delta.limb[" + i + "].range", () -> exactly(
-                    table(CPU).limbOutOfRange("mem.s.delta", pad, limb), "mem.s.delta.limb[" + limb + "].range.last"));
+                    table(CPU).limbOutOfRange("mem.s.delta", pad, limb), "range16.last"));
         }
         for (int j = 0; j < valueLimbs; j++) {
             int limb = j;
@@ -398,9 +413,9 @@ class ConstraintTargetTest {
         for (int i = 0; i < 3; i++) {
             int limb = i;
             m.put("vm.offset.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("vm.offset", pad, limb),
-                    "vm.offset.limb[" + limb + "].range.last"));
+                    "range16.last"));
             m.put("vm.room.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("vm.room", pad, limb),
-                    "vm.room.limb[" + limb + "].range.last"));
+                    "range16.last"));
         }
 
         // -- the stack
@@ -462,11 +477,17 @@ class ConstraintTargetTest {
         throw new AssertionError("no sorted row found");
     }
 
-    /** Constraint names, with the constraints of each lookup and permutation replaced by its name. */
+    /**
+     * Constraint names, with the constraints of each lookup, range batch and permutation replaced by
+     * its name, and the name of every range check input of a batch.
+     */
     static Set<String> targets(ConstraintSystem cs) {
         Set<String> out = new LinkedHashSet<>();
         for (Constraint c : cs.constraints()) {
             out.add(c.argument() != null ? c.argument() : c.name());
+        }
+        for (RangeCheck rc : cs.rangeChecks()) {
+            out.add(rc.name());
         }
         return out;
     }
@@ -506,9 +527,15 @@ class ConstraintTargetTest {
                 Lookup lookup = cs.lookups().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
                 Permutation perm = cs.permutations().stream().filter(x -> x.name().equals(name)).findFirst()
                         .orElse(null);
-                if (lookup != null || perm != null) {
+                RangeBatch batch = cs.rangeBatches().stream().filter(x -> x.name().equals(name)).findFirst()
+                        .orElse(null);
+                RangeCheck range = cs.rangeChecks().stream().filter(x -> x.name().equals(name)).findFirst()
+                        .orElse(null);
+                if (lookup != null || perm != null || batch != null || range != null) {
+                    // a range check input fails its batch's constraints; the issue names the input
+                    String argument = range != null ? "range" + range.bits() : name;
                     for (String f : r.failingConstraintNames()) {
-                        assertEquals(name, cs.constraint(f).argument(), f + " belongs to " + name);
+                        assertEquals(argument, cs.constraint(f).argument(), f + " belongs to " + argument);
                     }
                     List<ArgumentIssue> issues = r.argumentIssues();
                     assertTrue(issues.stream().anyMatch(i -> i.argument().equals(name) && i.row() >= 0),

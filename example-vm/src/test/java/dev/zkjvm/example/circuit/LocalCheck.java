@@ -9,6 +9,8 @@ import dev.zkjvm.circuit.air.Exprs;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Permutation;
 import dev.zkjvm.circuit.air.Phase;
+import dev.zkjvm.circuit.air.RangeBatch;
+import dev.zkjvm.circuit.air.RangeCheck;
 import dev.zkjvm.circuit.eval.BlockEvaluator;
 import dev.zkjvm.circuit.eval.Program;
 import dev.zkjvm.circuit.eval.ProgramCompiler;
@@ -49,9 +51,9 @@ import java.util.TreeSet;
  *       honest multiplicities, fresh challenges and AUX columns computed from their definitions, so
  *       a lookup fails exactly when an input is missing from its table, and a permutation exactly
  *       when its two sides differ as multisets (up to the argument's own soundness error, about
- *       rows/p^2). Lookups are decided on the changed cells, the permutation by a multiset
- *       comparison (exact on few changed rows, by two independent 64-bit additive fingerprints on
- *       many).</li>
+ *       rows/p^2). Lookups and range checks are decided on the changed cells, the permutation by
+ *       a multiset comparison (exact on few changed rows, by two independent 64-bit additive
+ *       fingerprints on many).</li>
  * </ul>
  * MutationTest cross-checks both modes against full {@code build()} + {@code Checker} runs.
  */
@@ -95,6 +97,10 @@ final class LocalCheck {
     private final List<Component> components = new ArrayList<>();
     private final int[] lookupColumn;
     private final long[][] lookupTable;
+    /** Per range check: its plain input column, its range size and its batch's name. */
+    private final int[] rangeColumn;
+    private final int[] rangeSize;
+    private final String[] rangeBatch;
     private final int[][] permutationLeft;
     private final int[][] permutationRight;
     private final ThreadLocal<Session> sessions = ThreadLocal.withInitial(Session::new);
@@ -149,6 +155,20 @@ final class LocalCheck {
                 }
                 return Arrays.stream(v).sorted().distinct().toArray();
             });
+        }
+        List<RangeBatch> batches = system.rangeBatches();
+        List<RangeCheck> ranges = system.rangeChecks();
+        rangeColumn = new int[ranges.size()];
+        rangeSize = new int[ranges.size()];
+        rangeBatch = new String[ranges.size()];
+        int k0 = 0;
+        for (RangeBatch b : batches) {
+            multiplicities.add(b.multiplicity().index());
+            for (RangeCheck rc : b.inputs()) {
+                rangeColumn[k0] = plainColumn(rc.selector() == null ? rc.value() : null, rc.name());
+                rangeSize[k0] = rc.size();
+                rangeBatch[k0++] = b.name();
+            }
         }
         List<Permutation> perms = system.permutations();
         permutationLeft = new int[perms.size()][];
@@ -338,6 +358,16 @@ final class LocalCheck {
             for (int r = changed.nextSetBit(0); r >= 0; r = changed.nextSetBit(r + 1)) {
                 if (Arrays.binarySearch(table, v[r]) < 0) {
                     failing.add(lookups.get(k).name());
+                    break;
+                }
+            }
+        }
+        for (int k = 0; k < rangeColumn.length; k++) {
+            long[] v = cols[rangeColumn[k]];
+            BitSet changed = changedIn[rangeColumn[k]];
+            for (int r = changed.nextSetBit(0); r >= 0; r = changed.nextSetBit(r + 1)) {
+                if (Long.compareUnsigned(v[r], rangeSize[k]) >= 0) {
+                    failing.add(rangeBatch[k]);
                     break;
                 }
             }

@@ -207,6 +207,9 @@ class ExecutionConstraintTargetTest {
                 List.of("vm.pad.suffix", "exec.bus.every_access")));
         m.put("vm.pad.read", new Case(s, c -> c.col("vm.pad")[c.records() - 1] = 1,
                 List.of("vm.pad.read", "exec.bus.every_access")));
+        // a pooled range-checked cell outside the range on an inactive row, where no instruction reads it
+        m.put("range16", new Case(s, c -> c.col("exec.aux.range[0]")[c.steps() + 1] = 1 << 16,
+                List.of("range16.last")));
         Subject f = full();
         m.put("exec.last_row.ends", new Case(f, c -> {
             int last = (1 << 16) - 1;
@@ -234,6 +237,20 @@ class ExecutionConstraintTargetTest {
         }));
     }
 
+    /** The report names the range-checked cell by the name its range check was given, and the row. */
+    @Test
+    void aRangeCheckedCellOutsideTheRangeIsNamed() {
+        WitnessBuilder w = SMALL.circuit().witnessBuilder(SMALL.trace());
+        Cells cells = new Cells(SMALL.circuit(), w.suppliedColumns(), SMALL.replay());
+        int row = cells.steps() + 3;
+        cells.col("exec.aux.range[2]")[row] = 70_000;
+        CheckReport report = SMALL.circuit().check(w.build(), SMALL.trace(), Cpu64Trace::mnemonicOf,
+                CheckOptions.defaults());
+        assertEquals(Set.of("range16.last"), report.failingConstraintNames(), report::toString);
+        assertTrue(report.argumentIssues().stream().anyMatch(i -> i.argument().equals("exec.aux.range[2].range")
+                && i.row() == row && i.message().contains("70000")), report::toString);
+    }
+
     @Test
     void everyExecutionConstraintHasACase() {
         Set<String> names = new TreeSet<>();
@@ -247,6 +264,11 @@ class ExecutionConstraintTargetTest {
             }
         }
         names.add("exec.is.pop.bool");
+        for (Constraint c : SMALL.circuit().system().constraints()) {
+            if ("range16".equals(c.argument())) {
+                names.add("range16");     // the batch of every range check, memory log included
+            }
+        }
         Set<String> missing = new TreeSet<>(names);
         missing.removeAll(cases().keySet());
         assertTrue(missing.isEmpty(), () -> "no targeted case for " + missing);
