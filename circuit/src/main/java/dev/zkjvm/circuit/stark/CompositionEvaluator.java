@@ -26,7 +26,8 @@ import java.util.List;
  *
  * <p>C has degree below {@code chunks·n}, so it is evaluated on the smallest sub-coset
  * {@code 7·⟨ω_E⟩} of the committed coset with {@code E >= chunks·n} (every s-th committed point,
- * s = N/E), not on all N points: with blowup 8 and 3 chunks that halves the work. Each block
+ * s = N/E), not on all N points: with blowup 8 and 3 chunks, or blowup 4 and 2 chunks, that halves
+ * the work. Each block
  * gathers its points' values (and the next row's, {@code E/n} gathered points further on) into
  * scratch columns first.
  */
