@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * STARK proofs of memory consistency: {@code Cpu64Circuit.circuit().prove(trace, ...)} on a trace of
  * about {@code 2^logOps} memory operations (fibonacci on Cpu64, sized so that the trace fills
- * between half and all of {@code 2^logOps} rows), its verification with the verifying key derived
+ * about 95% of {@code 2^logOps} rows), its verification with the verifying key derived
  * beforehand, and, as the straightforward baseline in the same run, the checker on the same trace
  * (which needs the whole trace, where the verifier needs only the proof).
  *
@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms16g", "-Xmx16g"})
 public class ProofBenchmark {
-    /** Fibonacci steps per memory operation are fixed by the program: about 18 records per iteration. */
-    private static final double RECORDS_PER_FIBONACCI_STEP = 18.0;
+    /** Memory operations per loop iteration of {@code fibonacci.asm} (about 18; fixed by the program). */
+    private static final double RECORDS_PER_FIBONACCI_ITERATION = 18.0;
 
     /** One trace, proven once per trial for the verification benchmark. */
     @State(Scope.Benchmark)
@@ -58,10 +58,10 @@ public class ProofBenchmark {
         StarkProof proof;
         VerifyingKey key;
 
-        /** Runs fibonacci long enough to fill more than half of 2^logOps rows; proves it once. */
+        /** Runs fibonacci long enough to fill about 95% of 2^logOps rows; proves it once. */
         @Setup(Level.Trial)
         public void setUp() {
-            long n = (long) ((1 << logOps) * 0.95 / RECORDS_PER_FIBONACCI_STEP);
+            long n = (long) ((1 << logOps) * 0.95 / RECORDS_PER_FIBONACCI_ITERATION);
             outcome = Programs.fibonacci(n);
             circuit = Cpu64Circuit.circuit();
             proof = circuit.prove(outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,

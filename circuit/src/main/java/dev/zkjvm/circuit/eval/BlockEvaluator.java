@@ -174,12 +174,12 @@ public final class BlockEvaluator {
      * {@code dest[destOffset ..]}. Only for programs from {@link ProgramCompiler#compileValues}.
      */
     public void output(int root, int coord, int len, long[] dest, int destOffset) {
-        int operand = program.outputs[2 * root + coord];
-        if (operand == Operand.NONE) {
+        long[] values = outputArray(root, coord);
+        if (values == null) {
             Arrays.fill(dest, destOffset, destOffset + len, 0L);
-            return;
+        } else {
+            System.arraycopy(values, outputOffset(root, coord), dest, destOffset, len);
         }
-        System.arraycopy(array(operand), offset(operand), dest, destOffset, len);
     }
 
     /**

@@ -121,8 +121,9 @@ public final class FriVerifier {
 
     /**
      * The distinct layer-0 rows that the queries of {@code proof} open, increasing, derived by
-     * replaying the transcript as {@link #check} does but without checking anything: for a test
-     * prover that cheats and still has to answer the queries. Real provers use {@link #check}.
+     * replaying the transcript as {@link #check} does but without checking anything: for a prover
+     * that must open its other commitments at the same rows (it made the proof, so there is nothing
+     * to check).
      */
     public static int[] queriedRows(FriParameters params, byte[] initialRoot, int logDomainSize, FriProof proof,
             Transcript transcript) {

@@ -1,7 +1,6 @@
 package dev.zkjvm.circuit.stark;
 
 import dev.zkjvm.circuit.air.Constraint;
-import dev.zkjvm.circuit.air.ConstraintKind;
 import dev.zkjvm.circuit.air.ConstraintSystem;
 
 /**
@@ -47,9 +46,5 @@ final class CompositionShape {
                     + " trace-length chunks, more than the blowup " + blowup + " allows; raise the blowup");
         }
         return chunks;
-    }
-
-    static boolean isBoundary(ConstraintKind kind) {
-        return kind == ConstraintKind.FIRST_ROW || kind == ConstraintKind.LAST_ROW;
     }
 }

@@ -67,7 +67,7 @@ final class DeepComposition {
         long[] out1 = new long[size];
         int block = BlockEvaluator.BLOCK;
         int blocksPerPart = (partRows + block - 1) / block;
-        Parallel.forChunks(parts * blocksPerPart, Parallel.parallelism(), () -> new long[10][block], (s, chunk) -> {
+        Parallel.forChunks(parts * blocksPerPart, Parallel.parallelism(), () -> new long[8][block], (s, chunk) -> {
             int t = chunk / blocksPerPart;
             int from = (chunk % blocksPerPart) * block;
             int len = Math.min(block, partRows - from);

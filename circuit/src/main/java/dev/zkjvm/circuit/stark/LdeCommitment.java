@@ -1,9 +1,10 @@
 package dev.zkjvm.circuit.stark;
 
 import dev.zkjvm.circuit.hash.HashAlgorithm;
-import dev.zkjvm.circuit.hash.MerklePath;
 import dev.zkjvm.circuit.hash.MerkleTree;
+import dev.zkjvm.circuit.fri.MerkleBatch;
 import dev.zkjvm.circuit.poly.LowDegreeExtension;
+import dev.zkjvm.circuit.poly.TwoAdic;
 import dev.zkjvm.circuit.util.Parallel;
 
 /**
@@ -58,7 +59,7 @@ final class LdeCommitment {
         Parallel.forChunks(width, Parallel.parallelism(), () -> null, (ignored, c) -> {
             long[] big = fromEvaluations
                     ? LowDegreeExtension.extend(columns[c], blowup)
-                    : LowDegreeExtension.extendCoefficients(columns[c], blowup, dev.zkjvm.circuit.poly.TwoAdic.GENERATOR);
+                    : LowDegreeExtension.extendCoefficients(columns[c], blowup, TwoAdic.GENERATOR);
             long[][] split = new long[parts][partRows + blowup];
             for (int t = 0; t < parts; t++) {
                 System.arraycopy(big, t * partRows, split[t], 0, partRows);
@@ -99,11 +100,6 @@ final class LdeCommitment {
         return values[column][t];
     }
 
-    /** The value of column c at point index {@code i} of the coset (natural order). */
-    long value(int column, int i) {
-        return values[column][i / partRows][i % partRows];
-    }
-
     /** The values of leaf r in leaf order: part 0 of every column, then part 1, ... */
     long[] leaf(int r) {
         long[] out = new long[parts * width];
@@ -117,16 +113,6 @@ final class LdeCommitment {
 
     /** The siblings that open the distinct, increasing leaves {@code rows}. */
     byte[][] open(int[] rows) {
-        return dev.zkjvm.circuit.fri.MerkleBatch.open(tree, rows);
-    }
-
-    /** The depth of the tree (for the verifier). */
-    int depth() {
-        return tree.depth();
-    }
-
-    /** A path, for tests. */
-    MerklePath path(int r) {
-        return tree.path(r);
+        return MerkleBatch.open(tree, rows);
     }
 }

@@ -11,9 +11,7 @@ import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.fri.FriCommitment;
 import dev.zkjvm.circuit.fri.FriProof;
 import dev.zkjvm.circuit.fri.FriProver;
-import dev.zkjvm.circuit.fri.FriQueries;
 import dev.zkjvm.circuit.fri.FriVerifier;
-import dev.zkjvm.circuit.fri.InvalidFriProofException;
 import dev.zkjvm.circuit.hash.Transcript;
 import dev.zkjvm.circuit.poly.Ntt;
 import dev.zkjvm.circuit.poly.Polynomial;
@@ -204,16 +202,7 @@ public final class StarkProver {
         d = null;
         Transcript beforeFri = t.copy();
         FriProof fri = FriProver.prove(friCommitment, t, cheat);
-        int[] rows;
-        if (cheat) {
-            rows = FriVerifier.queriedRows(config.fri(), friCommitment.root(), logDomain, fri, beforeFri);
-        } else {
-            try {
-                rows = queriedRows(FriVerifier.check(config.fri(), friCommitment.root(), logDomain, fri, beforeFri), k);
-            } catch (InvalidFriProofException e) {
-                throw new IllegalStateException("the prover's own FRI proof does not verify: " + e.getMessage(), e);
-            }
-        }
+        int[] rows = FriVerifier.queriedRows(config.fri(), friCommitment.root(), logDomain, fri, beforeFri);
 
         progress.stage(STAGES[7], 7, STAGES.length);
         List<StarkProof.Opening> openings = new ArrayList<>();
@@ -272,16 +261,6 @@ public final class StarkProver {
             }
         }
         return out;
-    }
-
-    /** The distinct layer-0 rows FRI queried, increasing (the first of every k indices). */
-    static int[] queriedRows(FriQueries queries, int k) {
-        int[] idx = queries.domainIndices();
-        int[] rows = new int[idx.length / k];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = idx[r * k];
-        }
-        return rows;
     }
 
     private static StarkProof.Opening open(LdeCommitment c, int[] rows) {

@@ -115,7 +115,7 @@ public final class StarkVerifier {
         } catch (InvalidFriProofException e) {
             throw new InvalidProofException("FRI: " + e.getMessage(), e);
         }
-        int[] rows = StarkProver.queriedRows(queries, k);
+        int[] rows = queriedRows(queries, k);
         List<StarkProof.Opening> openings = proof.openings();
         if (openings.size() != groups.count() + 1) {
             throw new InvalidProofException("proof opens " + openings.size() + " commitments, expected "
@@ -159,6 +159,16 @@ public final class StarkVerifier {
                 }
             }
         }
+    }
+
+    /** The distinct layer-0 rows FRI queried, increasing (the first of every k indices). */
+    private static int[] queriedRows(FriQueries queries, int k) {
+        int[] idx = queries.domainIndices();
+        int[] rows = new int[idx.length / k];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = idx[r * k];
+        }
+        return rows;
     }
 
     private static void checkHeader(ConstraintSystem system, StarkConfig config, StarkProof proof)

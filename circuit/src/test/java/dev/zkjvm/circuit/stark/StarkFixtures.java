@@ -3,7 +3,6 @@ package dev.zkjvm.circuit.stark;
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.ConstraintSystem;
 import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
-import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.air.FixedValues;
 import dev.zkjvm.circuit.fri.FriParameters;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
@@ -60,9 +59,5 @@ final class StarkFixtures {
         long[] s = c.clone();
         java.util.Arrays.sort(s);
         return WitnessBuilder.of(system, rows).set(counter, c).set(doubled, d).set(flag, f).set(op, o).set(sorted, s);
-    }
-
-    static Expr unused() {
-        return Expr.constant(0);
     }
 }

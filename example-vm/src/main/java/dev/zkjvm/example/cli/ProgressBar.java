@@ -14,6 +14,7 @@ final class ProgressBar implements ProofProgress {
     private final boolean inPlace;
     private final long start = System.nanoTime();
     private int lastLength;
+    private int total = 1;
 
     ProgressBar(PrintWriter err, boolean inPlace) {
         this.err = err;
@@ -22,11 +23,12 @@ final class ProgressBar implements ProofProgress {
 
     @Override
     public void stage(String stage, int index, int total) {
+        this.total = total;
         draw(index, total, stage);
     }
 
-    /** Completes the bar. */
-    void done(int total) {
+    /** Completes the bar (after the prover's last stage). */
+    void done() {
         draw(total, total, "done");
         if (inPlace) {
             err.println();

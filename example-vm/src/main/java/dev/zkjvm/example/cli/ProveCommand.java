@@ -6,6 +6,7 @@ import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
 import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
 import dev.zkjvm.example.Cpu64Circuit;
+import dev.zkjvm.example.Cpu64Trace;
 import dev.zkjvm.runtime.U64;
 import dev.zkjvm.runtime.VmException;
 import java.io.IOException;
@@ -53,14 +54,14 @@ final class ProveCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StarkProof proof;
         try {
-            proof = Cpu64Circuit.prove(outcome.runs(), outcome.machine().trace(), config,
+            proof = circuit.prove(outcome.machine().trace(), Cpu64Trace::mnemonicOf, config,
                     bar == null ? ProofProgress.SILENT : bar);
         } catch (UnsatisfiedTraceException e) {
             err.println(e.getMessage());
             return 3;
         }
         if (bar != null) {
-            bar.done(8);
+            bar.done();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes = proof.toBytes();
