@@ -59,15 +59,32 @@ public final class MerkleTree {
      * @param rowsPerLeaf consecutive rows hashed into one leaf (at least 1)
      */
     public static MerkleTree commit(HashAlgorithm algorithm, long[][] columns, int rows, int rowsPerLeaf) {
+        return commit(algorithm, columns, new int[columns.length], rows, rowsPerLeaf);
+    }
+
+    /**
+     * Commits to rows {@code 0..rows-1} of columns that start at an offset inside their arrays:
+     * row r of column c is {@code columns[c][offsets[c] + r]}. The tree is the one
+     * {@link #commit(HashAlgorithm, long[][], int, int)} builds for the copied-out columns; the
+     * offsets only spare the copies (several columns may be windows of one array).
+     *
+     * @param offsets the first row's index in each column's array
+     */
+    public static MerkleTree commit(HashAlgorithm algorithm, long[][] columns, int[] offsets, int rows,
+            int rowsPerLeaf) {
+        if (offsets.length != columns.length) {
+            throw new IllegalArgumentException(columns.length + " columns but " + offsets.length + " offsets");
+        }
         if (rows < 1) {
             throw new IllegalArgumentException("a Merkle tree needs at least one row");
         }
         if (rowsPerLeaf < 1) {
             throw new IllegalArgumentException("a leaf needs at least one row, got " + rowsPerLeaf);
         }
-        for (long[] c : columns) {
-            if (c.length < rows) {
-                throw new IllegalArgumentException("column shorter than " + rows + " rows: " + c.length);
+        for (int c = 0; c < columns.length; c++) {
+            if (offsets[c] < 0 || columns[c].length - (long) offsets[c] < rows) {
+                throw new IllegalArgumentException("column shorter than " + rows + " rows: " + columns[c].length
+                        + " entries from offset " + offsets[c]);
             }
         }
         int g = rowsPerLeaf;
@@ -94,10 +111,13 @@ public final class MerkleTree {
             for (int leaf0 = from; leaf0 < to; leaf0 += leavesPerTile) {
                 int count = Math.min(to, leaf0 + leavesPerTile) - leaf0;
                 java.util.Arrays.fill(lens, 0, count, 1); // bufs[j][0] stays 0x00, the leaf prefix
-                for (long[] col : columns) {
+                for (int c = 0; c < width; c++) {
+                    long[] col = columns[c];
+                    int off = offsets[c];
                     for (int j = 0; j < count; j++) {
                         int first = (leaf0 + j) * g;
-                        lens[j] = LeafEncoding.encodeColumn(col, first, Math.min(rows, first + g), bufs[j], lens[j]);
+                        lens[j] = LeafEncoding.encodeColumn(col, off + first, off + Math.min(rows, first + g), bufs[j],
+                                lens[j]);
                     }
                 }
                 for (int j = 0; j < count; j++) {

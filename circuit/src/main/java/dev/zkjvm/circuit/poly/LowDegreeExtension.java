@@ -20,6 +20,7 @@ import dev.zkjvm.circuit.util.Parallel;
  * pass. In the padded size-N bit-reversed layout the n coefficients sit at multiples of
  * {@code blowup} with zeros between them; the first b stages of the forward transform would
  * only copy each coefficient across its block of {@code blowup} entries, so a fill replaces them.
+ * {@link CosetExtender} does the work; it can also write into arrays the caller owns.
  */
 public final class LowDegreeExtension {
     private LowDegreeExtension() {
@@ -59,9 +60,7 @@ public final class LowDegreeExtension {
             return new long[0][];
         }
         int n = check(columns, blowup, shift);
-        long[] scale = new long[n];
-        TwoAdic.fillPowers(scale, shift, Goldilocks.inverse(n)); // shift^i / n
-        return run(columns, blowup, scale, true);
+        return run(columns, CosetExtender.ofEvaluations(n, blowup, shift));
     }
 
     /**
@@ -73,7 +72,7 @@ public final class LowDegreeExtension {
             return new long[0][];
         }
         int n = check(coefficients, blowup, shift);
-        return run(coefficients, blowup, TwoAdic.powers(shift, n), false);
+        return run(coefficients, CosetExtender.ofCoefficients(n, blowup, shift));
     }
 
     /** Evaluates one polynomial given by {@code n} coefficients on a coset of size n·blowup. */
@@ -92,46 +91,17 @@ public final class LowDegreeExtension {
         return out;
     }
 
-    private static long[][] run(long[][] columns, int blowup, long[] scale, boolean fromEvaluations) {
+    private static long[][] run(long[][] columns, CosetExtender extender) {
         long[][] out = new long[columns.length][];
         if (columns.length >= Parallel.parallelism()) {
             Parallel.forChunks(columns.length, Parallel.parallelism(), () -> null,
-                    (ignored, c) -> out[c] = extendOne(columns[c], blowup, scale, fromEvaluations));
+                    (ignored, c) -> out[c] = extender.extend(columns[c]));
         } else {
             for (int c = 0; c < columns.length; c++) {
-                out[c] = extendOne(columns[c], blowup, scale, fromEvaluations);
+                out[c] = extender.extend(columns[c]);
             }
         }
         return out;
-    }
-
-    private static long[] extendOne(long[] column, int blowup, long[] scale, boolean fromEvaluations) {
-        int n = column.length;
-        long[] w = column;
-        if (fromEvaluations) {
-            // w[b] = n·c[rev(b)]; the 1/n is already in scale
-            w = column.clone();
-            Ntt.inverseToBitReversed(w, n);
-        }
-        int logB = Integer.numberOfTrailingZeros(blowup);
-        int shiftN = Integer.SIZE - Integer.numberOfTrailingZeros(n);
-        long[] src = w;
-        long[] big = new long[n * blowup];
-        // bit-reversed layout of size N: coefficient k sits at blowup·rev_n(k), zeros elsewhere
-        Parallel.forRange(n, Ntt.grain(n), (from, to) -> {
-            for (int b = from; b < to; b++) {
-                int k = n == 1 ? 0 : Integer.reverse(b) >>> shiftN;
-                int at = fromEvaluations ? b : k;
-                long v = Goldilocks.mul(src[at], scale[k]);
-                int start = b << logB;
-                // a plain loop: a call of Arrays.fill per coefficient cost more than the stores
-                for (int i = start, end = start + blowup; i < end; i++) {
-                    big[i] = v;
-                }
-            }
-        });
-        Ntt.stages(big, big.length, blowup);
-        return big;
     }
 
     /** Validates the arguments and returns the common column length. */

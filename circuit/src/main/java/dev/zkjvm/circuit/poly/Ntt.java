@@ -121,6 +121,11 @@ public final class Ntt {
      * element. Tiles are independent and spread over the workers.
      */
     static void bitReverse(long[] a, int n) {
+        bitReverse(a, 0, n);
+    }
+
+    /** {@link #bitReverse(long[], int)} on {@code a[off..off+n)}. */
+    static void bitReverse(long[] a, int off, int n) {
         if (n <= 2) {
             return;
         }
@@ -130,7 +135,7 @@ public final class Ntt {
             for (int i = 0; i < n; i++) {
                 int r = Integer.reverse(i) >>> shift;
                 if (i < r) {
-                    swap(a, i, r);
+                    swap(a, off + i, off + r);
                 }
             }
             return;
@@ -154,7 +159,7 @@ public final class Ntt {
                         int i = rowI | l;
                         int j = ((Integer.reverse(l) >>> (Integer.SIZE - t)) << highShift) | rowJ;
                         if (m < mr || i < j) {
-                            swap(a, i, j);
+                            swap(a, off + i, off + j);
                         }
                     }
                 }
@@ -249,6 +254,11 @@ public final class Ntt {
      * {@code 2m - j}; the sign is absorbed by computing {@code (v - u)} instead of {@code (u - v)}.
      */
     static void inverseToBitReversed(long[] a, int n) {
+        inverseToBitReversed(a, 0, n);
+    }
+
+    /** {@link #inverseToBitReversed(long[], int)} on {@code a[off..off+n)}. */
+    static void inverseToBitReversed(long[] a, int off, int n) {
         if (n <= 1) {
             return;
         }
@@ -257,15 +267,15 @@ public final class Ntt {
         int half = n >>> 1;
         for (int m = half; m >= block; m >>>= 1) {
             int mm = m;
-            Parallel.forRange(half, grain(half), (from, to) -> difStage(a, mm, from, to, tw));
+            Parallel.forRange(half, grain(half), (from, to) -> difStage(a, off, mm, from, to, tw));
         }
         int blocks = n / block;
         int perTask = n < PARALLEL_MIN ? blocks : Math.max(1, blocks / (4 * Parallel.parallelism()));
         Parallel.forRange(blocks, perTask, (from, to) -> {
             for (int b = from; b < to; b++) {
-                int off = b * block;
+                int start = off + b * block;
                 for (int m = block >>> 1; m >= 1; m >>>= 1) {
-                    for (int base = off; base < off + block; base += 2 * m) {
+                    for (int base = start; base < start + block; base += 2 * m) {
                         difBlock(a, base, m, 0, m, tw);
                     }
                 }
@@ -273,14 +283,14 @@ public final class Ntt {
         });
     }
 
-    private static void difStage(long[] a, int m, int from, int to, long[] tw) {
+    private static void difStage(long[] a, int off, int m, int from, int to, long[] tw) {
         int logM = Integer.numberOfTrailingZeros(m);
         int t = from;
         while (t < to) {
             int blk = t >>> logM;
             int j = t & (m - 1);
             int stop = Math.min(to, (blk + 1) << logM);
-            difBlock(a, blk << (logM + 1), m, j, j + (stop - t), tw);
+            difBlock(a, off + (blk << (logM + 1)), m, j, j + (stop - t), tw);
             t = stop;
         }
     }

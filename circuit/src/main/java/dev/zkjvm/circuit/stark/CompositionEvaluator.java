@@ -36,11 +36,12 @@ final class CompositionEvaluator {
     }
 
     /**
-     * @param views {@code views[t][columnIndex]}: part t of every committed column
+     * @param columns {@code columns[columnIndex]}: every committed column's N coset values, each
+     *     followed by the {@code blowup} values that repeat its first ones (see {@link LdeCommitment})
      * @param logEval log2 of the evaluation sub-coset's size E (n &lt;= E &lt;= N)
      * @return the values {c0, c1} on {@code 7·⟨ω_E⟩}, natural order (length E each)
      */
-    static long[][] evaluate(ConstraintSystem system, long[][][] views, int partRows, int logRows, int blowup,
+    static long[][] evaluate(ConstraintSystem system, long[][] columns, int logRows, int blowup,
             int logEval, Ext2[] challenges, Ext2 alpha) {
         List<Constraint> cs = system.constraints();
         List<Expr> exprs = new ArrayList<>(cs.size());
@@ -64,7 +65,6 @@ final class CompositionEvaluator {
         int stride = 1 << (logDomain - logEval);
         int evalBlowup = 1 << (logEval - logRows);
         int size = 1 << logEval;
-        int evalPartRows = partRows / stride;
         long omegaN = TwoAdic.rootOfUnity(logEval);
         long lastRow = TwoAdic.inverseRootOfUnity(logRows); // ω^(n-1) = ω^-1
         // x^n - 1 takes only blowup values on the coset: x^n = 7^n · ω_N^(n·i), ω_N^n of order blowup.
@@ -76,15 +76,13 @@ final class CompositionEvaluator {
         }
         long[] out0 = new long[size];
         long[] out1 = new long[size];
-        int parts = views.length;
-        int blocksPerPart = (evalPartRows + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
-        int columns = views[0].length;
-        Parallel.forChunks(parts * blocksPerPart, Parallel.parallelism(), () -> new Worker(program, columns,
+        int blocks = (size + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
+        Parallel.forChunks(blocks, Parallel.parallelism(), () -> new Worker(program, columns.length,
                 challenges, evalBlowup), (w, chunk) -> {
-                    int t = chunk / blocksPerPart;
-                    int from = (chunk % blocksPerPart) * BlockEvaluator.BLOCK;
-                    int len = Math.min(BlockEvaluator.BLOCK, evalPartRows - from);
-                    w.gather(views[t], from * stride, stride, len + evalBlowup);
+                    int first = chunk * BlockEvaluator.BLOCK;
+                    int len = Math.min(BlockEvaluator.BLOCK, size - first);
+                    // the next row of the last points lies in the columns' repeated first values
+                    w.gather(columns, first * stride, stride, len + evalBlowup);
                     BlockEvaluator ev = w.evaluator;
                     ev.run(0, len, (c, r) -> {
                     });
@@ -113,7 +111,6 @@ final class CompositionEvaluator {
                             }
                         }
                     }
-                    int first = t * evalPartRows + from;
                     long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omegaN, first));
                     long[] xs = w.points;
                     long[] invFirst = w.invFirst;
@@ -164,9 +161,9 @@ final class CompositionEvaluator {
         }
 
         /** Copies {@code count} points, every {@code stride}-th from {@code start}, of every column. */
-        void gather(long[][] part, int start, int stride, int count) {
-            for (int c = 0; c < part.length; c++) {
-                long[] src = part[c];
+        void gather(long[][] columns, int start, int stride, int count) {
+            for (int c = 0; c < columns.length; c++) {
+                long[] src = columns[c];
                 long[] dst = gathered[c];
                 if (stride == 1) {
                     System.arraycopy(src, start, dst, 0, count);

@@ -60,17 +60,14 @@ final class DeepComposition {
             int logDomain, Ext2 gamma, Ext2 delta, Ext2 z, Ext2 zw, Ext2 allAtZ, Ext2 sysAtZw) {
         long[][] w = weights(gamma, m + composition.width());
         int size = 1 << logDomain;
-        int partRows = composition.partRows();
-        int parts = size / partRows;
         long omegaN = TwoAdic.rootOfUnity(logDomain);
         long[] out0 = new long[size];
         long[] out1 = new long[size];
         int block = BlockEvaluator.BLOCK;
-        int blocksPerPart = (partRows + block - 1) / block;
-        Parallel.forChunks(parts * blocksPerPart, Parallel.parallelism(), () -> new long[8][block], (s, chunk) -> {
-            int t = chunk / blocksPerPart;
-            int from = (chunk % blocksPerPart) * block;
-            int len = Math.min(block, partRows - from);
+        int blocks = (size + block - 1) / block;
+        Parallel.forChunks(blocks, Parallel.parallelism(), () -> new long[8][block], (s, chunk) -> {
+            int base = chunk * block;
+            int len = Math.min(block, size - base);
             long[] sys0 = s[0];
             long[] sys1 = s[1];
             long[] all0 = s[2];
@@ -80,19 +77,19 @@ final class DeepComposition {
             for (int g = 0; g < system.length; g++) {
                 for (int c = 0; c < system[g].width(); c++) {
                     int j = columnIndex[g][c];
-                    accumulate(system[g].part(c, t), from, len, w[0][j], w[1][j], sys0, sys1);
+                    accumulate(system[g].column(c), base, len, w[0][j], w[1][j], sys0, sys1);
                 }
             }
             System.arraycopy(sys0, 0, all0, 0, len);
             System.arraycopy(sys1, 0, all1, 0, len);
             for (int c = 0; c < composition.width(); c++) {
-                accumulate(composition.part(c, t), from, len, w[0][m + c], w[1][m + c], all0, all1);
+                accumulate(composition.column(c), base, len, w[0][m + c], w[1][m + c], all0, all1);
             }
             long[] iz0 = s[4];
             long[] iz1 = s[5];
             long[] izw0 = s[6];
             long[] izw1 = s[7];
-            long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omegaN, t * partRows + from));
+            long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omegaN, base));
             for (int j = 0; j < len; j++) {
                 iz0[j] = Goldilocks.sub(x, z.c0());
                 iz1[j] = Goldilocks.neg(z.c1());
@@ -106,7 +103,6 @@ final class DeepComposition {
             long az1 = allAtZ.c1();
             long sw0 = sysAtZw.c0();
             long sw1 = sysAtZw.c1();
-            int base = t * partRows + from;
             for (int j = 0; j < len; j++) {
                 long a0 = Goldilocks.sub(all0[j], az0);
                 long a1 = Goldilocks.sub(all1[j], az1);

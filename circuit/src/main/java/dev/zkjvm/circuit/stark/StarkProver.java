@@ -143,15 +143,12 @@ public final class StarkProver {
         Ext2 alpha = StarkTranscript.auxRoot(t, aux >= 0 ? lde[aux].root() : null);
 
         progress.stage(STAGES[3], 3, STAGES.length);
-        int partRows = lde[groups.groupOf(Phase.MAIN)].partRows();
-        long[][][] views = new long[k][table.length][];
-        for (int tPart = 0; tPart < k; tPart++) {
-            for (int col = 0; col < table.length; col++) {
-                views[tPart][col] = lde[groups.groupOfColumn(col)].part(groups.localIndex(col), tPart);
-            }
+        long[][] extended = new long[table.length][];
+        for (int col = 0; col < table.length; col++) {
+            extended[col] = lde[groups.groupOfColumn(col)].column(groups.localIndex(col));
         }
         int logEval = logRows + (32 - Integer.numberOfLeadingZeros(chunks - 1));
-        long[][] c = CompositionEvaluator.evaluate(system, views, partRows, logRows, blowup, logEval,
+        long[][] c = CompositionEvaluator.evaluate(system, extended, logRows, blowup, logEval,
                 witness.challengeValues(), alpha);
         long[][] chunkCoefficients = chunkCoefficients(c, logRows, logEval, chunks, cheat);
         c = null;
