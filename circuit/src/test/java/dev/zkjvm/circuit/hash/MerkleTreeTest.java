@@ -98,6 +98,29 @@ class MerkleTreeTest {
     }
 
     @Test
+    void columnsAtOffsetsCommitLikeTheirCopies() {
+        int rows = 10_001;
+        long[][] t = table(3, 3 * rows + 5, 17);
+        // windows of the arrays, two of them in one array, as LdeCommitment lays out its parts
+        long[][] windows = {t[0], t[0], t[1], t[2]};
+        int[] offsets = {0, rows, 2 * rows + 5, 3};
+        long[][] copies = new long[windows.length][];
+        for (int c = 0; c < windows.length; c++) {
+            copies[c] = Arrays.copyOfRange(windows[c], offsets[c], offsets[c] + rows);
+        }
+        for (int g : new int[] {1, 64}) {
+            assertArrayEquals(MerkleTree.commit(HashAlgorithm.SHA256, copies, rows, g).root(),
+                    MerkleTree.commit(HashAlgorithm.SHA256, windows, offsets, rows, g).root(), "rows per leaf " + g);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MerkleTree.commit(HashAlgorithm.SHA256, windows, new int[] {0, 0, 0, 3 * rows}, rows, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MerkleTree.commit(HashAlgorithm.SHA256, windows, new int[] {0, -1, 0, 0}, rows, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MerkleTree.commit(HashAlgorithm.SHA256, windows, new int[] {0}, rows, 1));
+    }
+
+    @Test
     void wrongOpeningsAreRejected() {
         HashAlgorithm a = HashAlgorithm.SHA256;
         long[][] t = table(2, 16, 5);
