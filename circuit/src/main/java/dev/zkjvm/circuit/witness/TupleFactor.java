@@ -102,9 +102,7 @@ public final class TupleFactor {
                 java.util.Arrays.fill(lo1, 0, n, 0);
                 java.util.Arrays.fill(hi1, 0, n, 0);
                 for (int j = 0; j < columns.length; j++) {
-                    long[] x = table[columns[j]];
-                    accumulate(b0[j], x, start, n, lo0, hi0);
-                    accumulate(b1[j], x, start, n, lo1, hi1);
+                    accumulate(b0[j], b1[j], table[columns[j]], start, n, lo0, hi0, lo1, hi1);
                 }
                 for (int k = 0; k < n; k++) {
                     out0[at + off + k] = Goldilocks.sub(g0, Goldilocks.reduce128(hi0[k], lo0[k]));
@@ -142,21 +140,26 @@ public final class TupleFactor {
     }
 
     /**
-     * Adds {@code c·x[start + k]} to the 128-bit accumulator {@code (hi[k], lo[k])}; x below 2^56,
-     * so the product is below 2^120 and its high word below 2^56.
+     * Adds {@code c0·x[start + k]} to the 128-bit accumulator {@code (hi0[k], lo0[k])} and
+     * {@code c1·x[start + k]} to {@code (hi1[k], lo1[k])}, reading x once; x below 2^56, so each
+     * product is below 2^120 and its high word below 2^56.
      */
-    private static void accumulate(long c, long[] x, int start, int n, long[] lo, long[] hi) {
-        if (c == 0) {
-            return;
-        }
-        long cMask = c >> 63;
+    private static void accumulate(long c0, long c1, long[] x, int start, int n, long[] lo0, long[] hi0,
+            long[] lo1, long[] hi1) {
+        long m0 = c0 >> 63;
+        long m1 = c1 >> 63;
         for (int k = 0; k < n; k++) {
             long b = x[start + k];
-            long pLo = c * b;
-            long pHi = Math.multiplyHigh(c, b) + (cMask & b);
-            long l = lo[k] + pLo;
-            hi[k] += pHi + (Long.compareUnsigned(l, pLo) < 0 ? 1 : 0);
-            lo[k] = l;
+            long p0 = c0 * b;
+            long q0 = Math.multiplyHigh(c0, b) + (m0 & b);
+            long l0 = lo0[k] + p0;
+            hi0[k] += q0 + (Long.compareUnsigned(l0, p0) < 0 ? 1 : 0);
+            lo0[k] = l0;
+            long p1 = c1 * b;
+            long q1 = Math.multiplyHigh(c1, b) + (m1 & b);
+            long l1 = lo1[k] + p1;
+            hi1[k] += q1 + (Long.compareUnsigned(l1, p1) < 0 ? 1 : 0);
+            lo1[k] = l1;
         }
     }
 
