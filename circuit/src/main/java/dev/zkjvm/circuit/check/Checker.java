@@ -35,11 +35,15 @@ public final class Checker {
 
     private final ConstraintSystem system;
     private final Program bulk;
+    /** The bulk program without the permutation steps that {@link PermutationSteps} checks. */
+    private final Program bulkWithoutPermutationSteps;
     /**
-     * The bulk program without the range-lookup steps that {@link RangeLookupSteps} checks and the
-     * range-batch helpers and steps that {@link RangeBatchSteps} checks.
+     * As {@link #bulkWithoutPermutationSteps}, also without the range-lookup steps that
+     * {@link RangeLookupSteps} checks and the range-batch helpers and steps that
+     * {@link RangeBatchSteps} checks.
      */
     private final Program bulkWithoutRangeSteps;
+    private final List<PermutationSteps.Step> permutationSteps;
     private final List<RangeLookupSteps.Step> rangeSteps;
     private final List<RangeBatchSteps.Batch> batchSteps;
     private final Program lastRow;
@@ -76,7 +80,14 @@ public final class Checker {
         this.bulk = ProgramCompiler.compileChecks(bulkCs);
         this.rangeSteps = RangeLookupSteps.find(system);
         this.batchSteps = RangeBatchSteps.find(system);
-        Set<Integer> shortcut = new java.util.HashSet<>();
+        this.permutationSteps = PermutationSteps.find(system);
+        // The permutation steps are always checked apart (an exact evaluation of the same
+        // polynomial); the range shortcuts only when every α lies outside the base field.
+        Set<Integer> permutation = new java.util.HashSet<>();
+        for (PermutationSteps.Step s : permutationSteps) {
+            permutation.add(s.constraint());
+        }
+        Set<Integer> shortcut = new java.util.HashSet<>(permutation);
         for (RangeLookupSteps.Step s : rangeSteps) {
             shortcut.add(s.constraint());
         }
@@ -86,6 +97,8 @@ public final class Checker {
                 shortcut.add(h);
             }
         }
+        this.bulkWithoutPermutationSteps = ProgramCompiler.compileChecks(
+                bulkCs.stream().filter(c -> !permutation.contains(c.index())).toList());
         this.bulkWithoutRangeSteps = ProgramCompiler.compileChecks(
                 bulkCs.stream().filter(c -> !shortcut.contains(c.index())).toList());
         this.lastRow = ProgramCompiler.compileChecks(lastCs);
@@ -134,7 +147,11 @@ public final class Checker {
                 && RangeLookupSteps.applicable(rangeSteps, challenges) && outsideBaseField(challenges);
         List<RangeLookupSteps.Step> steps = shortcut ? rangeSteps : List.of();
         List<RangeBatchSteps.Batch> batches = shortcut ? batchSteps : List.of();
-        Program program = shortcut ? bulkWithoutRangeSteps : bulk;
+        Program program = shortcut ? bulkWithoutRangeSteps : bulkWithoutPermutationSteps;
+        PermutationSteps.Factors[] factors = new PermutationSteps.Factors[permutationSteps.size()];
+        for (int i = 0; i < factors.length; i++) {
+            factors[i] = PermutationSteps.Factors.of(permutationSteps.get(i), challenges);
+        }
         long[][] inverses = new long[steps.size()][];
         Parallel.forChunks(steps.size(), options.parallelism(), () -> null,
                 (ignored, i) -> inverses[i] = RangeLookupSteps.inverses(steps.get(i), challenges));
@@ -150,6 +167,9 @@ public final class Checker {
                     for (int from = chunk * chunkRows; from < end; from += BlockEvaluator.BLOCK) {
                         int len = Math.min(BlockEvaluator.BLOCK, end - from);
                         w.evaluator.run(from, len, w.collector);
+                        for (int i = 0; i < factors.length; i++) {
+                            PermutationSteps.check(permutationSteps.get(i), factors[i], columns, from, len, w.collector);
+                        }
                         for (int i = 0; i < steps.size(); i++) {
                             RangeLookupSteps.Step s = steps.get(i);
                             Ext2 alpha = challenges[s.alpha()];

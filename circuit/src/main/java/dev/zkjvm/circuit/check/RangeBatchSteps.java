@@ -68,7 +68,7 @@ final class RangeBatchSteps {
 
     /**
      * Checks the helpers on rows {@code [from, from + len)} and the step from each of these rows
-     * to the next, reporting failing rows under the constraints' indices. Column by column (a few
+     * to the next, reporting failing rows under the constraints' indices. Group by group (a few
      * streams per pass), with block-sized scratch.
      */
     static void check(Batch b, RangeInverses inv, long[][] columns, int from, int len, FailureSink sink) {
@@ -82,13 +82,15 @@ final class RangeBatchSteps {
         for (int k = 0; k < groups; k++) {
             long[] g0 = columns[rb.helpers().get(k).c0().index()];
             long[] g1 = columns[rb.helpers().get(k).c1().index()];
-            java.util.Arrays.fill(x0, 0);
-            java.util.Arrays.fill(x1, 0);
             int[] vs = b.values()[k];
             int[] ss = b.selectors()[k];
+            long[][] values = new long[vs.length][];
+            long[][] weights = new long[vs.length][];
             for (int i = 0; i < vs.length; i++) {
-                inv.accumulate(columns[vs[i]], ss[i] < 0 ? null : columns[ss[i]], false, from, to, x0, x1, -from);
+                values[i] = columns[vs[i]];
+                weights[i] = ss[i] < 0 ? null : columns[ss[i]];
             }
+            inv.sum(values, weights, from, to, x0, x1, -from);
             for (int j = 0; j < len; j++) {
                 if (g0[from + j] != x0[j] || g1[from + j] != x1[j]) {
                     sink.fail(b.helpers()[k], from + j);

@@ -20,9 +20,16 @@ public final class Parallel {
     }
 
     private static final class Holder {
+        /**
+         * Numbers the workers for profiles and thread dumps: a worker's pool index is not assigned
+         * until it starts, so naming by {@code getPoolIndex()} gave every worker the name
+         * {@code zkjvm-circuit-0}.
+         */
+        private static final AtomicInteger WORKERS = new AtomicInteger();
+
         static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            t.setName("zkjvm-circuit-" + t.getPoolIndex());
+            t.setName("zkjvm-circuit-" + WORKERS.getAndIncrement());
             t.setDaemon(true);
             return t;
         }, null, false);

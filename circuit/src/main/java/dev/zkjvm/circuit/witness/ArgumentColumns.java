@@ -266,7 +266,8 @@ public final class ArgumentColumns {
     /**
      * Fills the grand-product column of {@code p}: {@code z[i] = Π_{j≤i} L_j / R_j}.
      *
-     * <p>Each chunk of rows evaluates its factors, inverts its right factors and forms its local
+     * <p>Each chunk of rows evaluates its factors ({@link TupleFactor} when both sides are plain
+     * columns without selector, the compiled factor expressions otherwise), inverts its right factors and forms its local
      * prefix products in scratch arrays of the chunk's size (in parallel), so no full-height
      * temporary column is allocated; then the chunks' starting values are chained (sequential, one
      * per chunk) and each chunk is scaled by its start (parallel).
@@ -278,6 +279,9 @@ public final class ArgumentColumns {
                 throw new IllegalArgumentException("a permutation factor reads the current row only: " + e);
             }
         }
+        // Plain tuples without selectors (the memory argument's) take the one-reduction path.
+        TupleFactor left = TupleFactor.applies(p) ? TupleFactor.left(p, challenges) : null;
+        TupleFactor right = left == null ? null : TupleFactor.right(p, challenges);
         Program program = ProgramCompiler.compileValues(factors);
         long[] z0 = columns[p.product().c0().index()];
         long[] z1 = columns[p.product().c1().index()];
@@ -289,7 +293,11 @@ public final class ArgumentColumns {
                     (w, c) -> {
                         int first = c * GRAIN;
                         int len = Math.min(rows, first + GRAIN) - first;
-                        for (int off = 0; off < len; off += BlockEvaluator.BLOCK) {
+                        if (left != null) {
+                            left.evaluate(columns, first, len, w.l0, w.l1, 0);
+                            right.evaluate(columns, first, len, w.r0, w.r1, 0);
+                        }
+                        for (int off = 0; left == null && off < len; off += BlockEvaluator.BLOCK) {
                             int n = Math.min(BlockEvaluator.BLOCK, len - off);
                             w.evaluator.run(first + off, n, (k, r) -> {
                             });

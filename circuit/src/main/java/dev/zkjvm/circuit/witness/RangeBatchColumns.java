@@ -82,6 +82,12 @@ public final class RangeBatchColumns {
             g0[k] = columns[b.helpers().get(k).c0().index()];
             g1[k] = columns[b.helpers().get(k).c1().index()];
         }
+        long[][][] inValues = new long[groups][][];
+        long[][][] inWeights = new long[groups][][];
+        for (int k = 0; k < groups; k++) {
+            inValues[k] = java.util.Arrays.stream(in[k]).map(Values::value).toArray(long[][]::new);
+            inWeights[k] = java.util.Arrays.stream(in[k]).map(Values::selector).toArray(long[][]::new);
+        }
         long[] t = ArgumentColumns.baseValues(b.table().cur(), columns, rows);
         long[] m = columns[b.multiplicity().index()];
         long[] h0 = columns[b.runningSum().c0().index()];
@@ -92,16 +98,12 @@ public final class RangeBatchColumns {
         Parallel.forChunks(chunks, Parallel.parallelism(), () -> null, (ignored, c) -> {
             int from = c * GRAIN;
             int to = Math.min(rows, from + GRAIN);
-            // Column by column: each helper from its inputs, then the helpers summed into h as
-            // this chunk's row deltas, then the multiplicities, then the prefix sum in place.
+            // Group by group: each helper from its inputs in one pass, then the helpers summed into
+            // h as this chunk's row deltas, then the multiplicities, then the prefix sum in place.
             java.util.Arrays.fill(h0, from, to, 0);
             java.util.Arrays.fill(h1, from, to, 0);
             for (int k = 0; k < groups; k++) {
-                java.util.Arrays.fill(g0[k], from, to, 0);
-                java.util.Arrays.fill(g1[k], from, to, 0);
-                for (Values v : in[k]) {
-                    inv.accumulate(v.value(), v.selector(), false, from, to, g0[k], g1[k], 0);
-                }
+                inv.sum(inValues[k], inWeights[k], from, to, g0[k], g1[k], 0);
                 for (int r = from; r < to; r++) {
                     h0[r] = Goldilocks.add(h0[r], g0[k][r]);
                     h1[r] = Goldilocks.add(h1[r], g1[k][r]);

@@ -77,27 +77,14 @@ public final class RangeInverses {
      */
     public void accumulate(long[] values, long[] weights, boolean negate, int from, int to, long[] acc0,
             long[] acc1, int shift) {
-        long[] t = table;
         for (int r = from; r < to; r++) {
             long w = weights == null ? 1 : weights[r];
             if (w == 0) {
                 continue;
             }
             long v = values[r];
-            long y0;
-            long y1;
-            if (Long.compareUnsigned(v, size) < 0) {
-                y0 = t[2 * (int) v];
-                y1 = t[2 * (int) v + 1];
-            } else {
-                Ext2 y = inverse(v);
-                y0 = y.c0();
-                y1 = y.c1();
-            }
-            if (w != 1) {
-                y0 = Goldilocks.mul(w, y0);
-                y1 = Goldilocks.mul(w, y1);
-            }
+            long y0 = weighted(w, coordinate(v, 0));
+            long y1 = weighted(w, coordinate(v, 1));
             int a = r + shift;
             if (negate) {
                 acc0[a] = Goldilocks.sub(acc0[a], y0);
@@ -107,6 +94,50 @@ public final class RangeInverses {
                 acc1[a] = Goldilocks.add(acc1[a], y1);
             }
         }
+    }
+
+    /**
+     * For every row r in {@code [from, to)}: writes {@code Σ_i w_i[r]/(α - values_i[r])} to
+     * {@code (out0, out1)} at index {@code r + shift}, with {@code weights[i]} the weights of input
+     * i ({@code null}: all 1). The same sums as zeroing the outputs and calling
+     * {@link #accumulate} once per input, in one pass over the rows: a range batch's group has two
+     * or three inputs, and one pass reads each of them once and writes each output once.
+     *
+     * @throws ArithmeticException if {@code α - v} is zero on a row of non-zero weight
+     */
+    public void sum(long[][] values, long[][] weights, int from, int to, long[] out0, long[] out1, int shift) {
+        int inputs = values.length;
+        for (int r = from; r < to; r++) {
+            long s0 = 0;
+            long s1 = 0;
+            for (int i = 0; i < inputs; i++) {
+                long w = weights[i] == null ? 1 : weights[i][r];
+                if (w != 0) {
+                    long v = values[i][r];
+                    s0 = Goldilocks.add(s0, weighted(w, coordinate(v, 0)));
+                    s1 = Goldilocks.add(s1, weighted(w, coordinate(v, 1)));
+                }
+            }
+            out0[r + shift] = s0;
+            out1[r + shift] = s1;
+        }
+    }
+
+    /**
+     * Coordinate {@code c} (0 or 1) of {@code 1/(α - v)}: a table read for a table value; a value
+     * outside the table (only a dishonest trace has one) is inverted on the spot, once per
+     * coordinate.
+     */
+    private long coordinate(long v, int c) {
+        if (Long.compareUnsigned(v, size) < 0) {
+            return table[2 * (int) v + c];
+        }
+        Ext2 y = inverse(v);
+        return c == 0 ? y.c0() : y.c1();
+    }
+
+    private static long weighted(long w, long y) {
+        return w == 1 ? y : Goldilocks.mul(w, y);
     }
 
     /**

@@ -573,4 +573,27 @@ class ConstraintTargetTest {
         assertTrue(text.contains("vm.address - mem.cell * 8"), text);
         assertTrue(text.contains("sorted: t="), text);
     }
+
+    /**
+     * The permutation's step, which the checker evaluates apart from the compiled programs
+     * ({@code PermutationSteps}): a changed cell of the grand product z of an honest Cpu64 witness is
+     * reported by the step from the row before and from its own row, with the cells and the access.
+     */
+    @Test
+    void aChangedGrandProductCellIsNamedByThePermutationStep() {
+        Trace<U64> t = CPU.trace();
+        MachineCircuit<U64> c = CPU.circuit();
+        dev.zkjvm.circuit.witness.Witness w = c.witness(t);
+        Permutation perm = c.system().permutations().get(0);
+        int row = 7;
+        w.set(perm.product().c1(), row, Goldilocks.add(w.get(perm.product().c1(), row), 1));
+        CheckReport r = c.check(w, t, CPU.mnemonics(), CheckOptions.defaults());
+        assertEquals(Set.of("mem.perm.step"), r.failingConstraintNames(), r.toString());
+        assertEquals(List.of(row - 1, row), r.failures().stream().map(Failure::row).toList(), r.toString());
+        Failure f = r.failures().get(0);
+        assertEquals(w.get(perm.product().c1(), row), f.cells().get("mem.perm.z.1'"));
+        assertEquals(w.get(c.memory().sortedCell, row), f.cells().get("mem.s.cell'"));
+        assertNotNull(f.context(), r.toString());
+        assertTrue(r.toString().contains("mem.perm.step failed at row " + (row - 1)), r.toString());
+    }
 }
