@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code memoryOps} counter is the figure.
  *
  * <p>The trace ({@link CheckerWorkload}) is made once per trial. A 10^7-record trace fills a
- * witness of 2^24 rows and 87 columns (about 12 GB), hence the 16 GB heap (G1, which allocates
+ * witness of 2^24 rows and 58 columns (about 7.8 GB), hence the 16 GB heap (G1, which allocates
  * the column arrays as humongous objects and never copies them; a parallel collector copied them
  * for tens of seconds, and a 20 GB heap next to the other processes on this 24 GB machine was
  * killed by the kernel). Every benchmark method runs in its own fork, so no two witnesses of
