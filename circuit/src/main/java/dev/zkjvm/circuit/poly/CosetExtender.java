@@ -31,12 +31,10 @@ public final class CosetExtender {
     private final long[] scale;
 
     private CosetExtender(int n, int blowup, long shift, boolean fromEvaluations) {
+        LowDegreeExtension.checkedSize(n, blowup);
         this.n = n;
         this.logBlowup = TwoAdic.log2(blowup);
         this.fromEvaluations = fromEvaluations;
-        if (TwoAdic.log2(n) + logBlowup > 30) {
-            throw new IllegalArgumentException("extended size 2^" + (TwoAdic.log2(n) + logBlowup) + " exceeds 2^30");
-        }
         if (shift == 0 || !Goldilocks.isCanonical(shift)) {
             throw new IllegalArgumentException("shift must be a non-zero canonical element");
         }

@@ -1,6 +1,5 @@
 package dev.zkjvm.circuit.poly;
 
-import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.util.Parallel;
 
 /**
@@ -59,7 +58,7 @@ public final class LowDegreeExtension {
         if (columns.length == 0) {
             return new long[0][];
         }
-        int n = check(columns, blowup, shift);
+        int n = check(columns);
         return run(columns, CosetExtender.ofEvaluations(n, blowup, shift));
     }
 
@@ -71,7 +70,7 @@ public final class LowDegreeExtension {
         if (coefficients.length == 0) {
             return new long[0][];
         }
-        int n = check(coefficients, blowup, shift);
+        int n = check(coefficients);
         return run(coefficients, CosetExtender.ofCoefficients(n, blowup, shift));
     }
 
@@ -104,22 +103,22 @@ public final class LowDegreeExtension {
         return out;
     }
 
-    /** Validates the arguments and returns the common column length. */
-    private static int check(long[][] columns, int blowup, long shift) {
+    /**
+     * Returns the common column length; the sizes and the shift are validated by
+     * {@link CosetExtender}.
+     */
+    private static int check(long[][] columns) {
         int n = columns[0].length;
         for (long[] c : columns) {
             if (c.length != n) {
                 throw new IllegalArgumentException("columns differ in length: " + n + " and " + c.length);
             }
         }
-        checkedSize(n, blowup);
-        if (shift == 0 || !Goldilocks.isCanonical(shift)) {
-            throw new IllegalArgumentException("shift must be a non-zero canonical element");
-        }
         return n;
     }
 
-    private static int checkedSize(int n, int blowup) {
+    /** {@code n·blowup}, after checking that both are powers of two and the product at most 2^30. */
+    static int checkedSize(int n, int blowup) {
         int logN = TwoAdic.log2(n);
         int logB = TwoAdic.log2(blowup);
         if (logN + logB > 30) {

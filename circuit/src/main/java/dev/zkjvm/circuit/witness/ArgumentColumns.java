@@ -296,15 +296,16 @@ public final class ArgumentColumns {
                         if (left != null) {
                             left.evaluate(columns, first, len, w.l0, w.l1, 0);
                             right.evaluate(columns, first, len, w.r0, w.r1, 0);
-                        }
-                        for (int off = 0; left == null && off < len; off += BlockEvaluator.BLOCK) {
-                            int n = Math.min(BlockEvaluator.BLOCK, len - off);
-                            w.evaluator.run(first + off, n, (k, r) -> {
-                            });
-                            w.evaluator.output(0, 0, n, w.l0, off);
-                            w.evaluator.output(0, 1, n, w.l1, off);
-                            w.evaluator.output(1, 0, n, w.r0, off);
-                            w.evaluator.output(1, 1, n, w.r1, off);
+                        } else {
+                            for (int off = 0; off < len; off += BlockEvaluator.BLOCK) {
+                                int n = Math.min(BlockEvaluator.BLOCK, len - off);
+                                w.evaluator.run(first + off, n, (k, r) -> {
+                                });
+                                w.evaluator.output(0, 0, n, w.l0, off);
+                                w.evaluator.output(0, 1, n, w.l1, off);
+                                w.evaluator.output(1, 0, n, w.r0, off);
+                                w.evaluator.output(1, 1, n, w.r1, off);
+                            }
                         }
                         Ext2Arrays.batchInverseInPlace(w.r0, w.r1, 0, len);
                         long acc0 = 1;

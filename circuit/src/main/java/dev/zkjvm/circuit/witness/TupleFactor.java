@@ -96,7 +96,8 @@ public final class TupleFactor {
             int n = Math.min(BLOCK, len - off);
             int start = from + off;
             if (narrow(table, start, n)) {
-                // Every product is below 2^120 and seven of them below 2^123: no carry out of bit 128.
+                // Every product is below 2^120, so a sum of at most eight stays below 2^123: no
+                // carry out of bit 128.
                 java.util.Arrays.fill(lo0, 0, n, 0);
                 java.util.Arrays.fill(hi0, 0, n, 0);
                 java.util.Arrays.fill(lo1, 0, n, 0);
