@@ -4,6 +4,7 @@ import dev.zkjvm.circuit.eval.BlockEvaluator;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Ext2Arrays;
 import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.poly.CosetExtender;
 import dev.zkjvm.circuit.poly.TwoAdic;
 import dev.zkjvm.circuit.util.Parallel;
 
@@ -51,44 +52,42 @@ final class DeepComposition {
     /**
      * D on the whole coset, natural order.
      *
-     * @param system the system's commitments, each column with its index among the system columns
-     * @param columnIndex {@code columnIndex[g][c]}: the system index of column c of commitment g
+     * <p>{@code A_sys} is linear in the columns, so it is combined once on the n trace rows and
+     * that one GF(p²) column is extended, instead of combining every extended column at all N
+     * points: the same values (the extension is linear too), about a quarter of the reads and
+     * products. The composition columns, known as coefficients, are few and added on the coset.
+     *
+     * @param trace {@code trace[j]}: system column j's n values on the trace domain
      * @param composition the composition commitment (its columns weighted after the system's)
-     * @param m the number of system columns
+     * @param blowup N / n
      */
-    static long[][] evaluate(LdeCommitment[] system, int[][] columnIndex, LdeCommitment composition, int m,
-            int logDomain, Ext2 gamma, Ext2 delta, Ext2 z, Ext2 zw, Ext2 allAtZ, Ext2 sysAtZw) {
+    static long[][] evaluate(long[][] trace, LdeCommitment composition, int blowup, int logDomain, Ext2 gamma,
+            Ext2 delta, Ext2 z, Ext2 zw, Ext2 allAtZ, Ext2 sysAtZw) {
+        int m = trace.length;
         long[][] w = weights(gamma, m + composition.width());
+        long[][] sys = extendedSystemSum(trace, w, blowup);
+        long[] sys0 = sys[0];
+        long[] sys1 = sys[1];
         int size = 1 << logDomain;
         long omegaN = TwoAdic.rootOfUnity(logDomain);
         long[] out0 = new long[size];
         long[] out1 = new long[size];
         int block = BlockEvaluator.BLOCK;
         int blocks = (size + block - 1) / block;
-        Parallel.forChunks(blocks, Parallel.parallelism(), () -> new long[8][block], (s, chunk) -> {
+        Parallel.forChunks(blocks, Parallel.parallelism(), () -> new long[6][block], (s, chunk) -> {
             int base = chunk * block;
             int len = Math.min(block, size - base);
-            long[] sys0 = s[0];
-            long[] sys1 = s[1];
-            long[] all0 = s[2];
-            long[] all1 = s[3];
-            java.util.Arrays.fill(sys0, 0, len, 0L);
-            java.util.Arrays.fill(sys1, 0, len, 0L);
-            for (int g = 0; g < system.length; g++) {
-                for (int c = 0; c < system[g].width(); c++) {
-                    int j = columnIndex[g][c];
-                    accumulate(system[g].column(c), base, len, w[0][j], w[1][j], sys0, sys1);
-                }
-            }
-            System.arraycopy(sys0, 0, all0, 0, len);
-            System.arraycopy(sys1, 0, all1, 0, len);
+            long[] all0 = s[0];
+            long[] all1 = s[1];
+            System.arraycopy(sys0, base, all0, 0, len);
+            System.arraycopy(sys1, base, all1, 0, len);
             for (int c = 0; c < composition.width(); c++) {
                 accumulate(composition.column(c), base, len, w[0][m + c], w[1][m + c], all0, all1);
             }
-            long[] iz0 = s[4];
-            long[] iz1 = s[5];
-            long[] izw0 = s[6];
-            long[] izw1 = s[7];
+            long[] iz0 = s[2];
+            long[] iz1 = s[3];
+            long[] izw0 = s[4];
+            long[] izw1 = s[5];
             long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omegaN, base));
             for (int j = 0; j < len; j++) {
                 iz0[j] = Goldilocks.sub(x, z.c0());
@@ -106,8 +105,8 @@ final class DeepComposition {
             for (int j = 0; j < len; j++) {
                 long a0 = Goldilocks.sub(all0[j], az0);
                 long a1 = Goldilocks.sub(all1[j], az1);
-                long b0 = Goldilocks.sub(sys0[j], sw0);
-                long b1 = Goldilocks.sub(sys1[j], sw1);
+                long b0 = Goldilocks.sub(sys0[base + j], sw0);
+                long b1 = Goldilocks.sub(sys1[base + j], sw1);
                 long p0 = Ext2.mulC0(a0, a1, iz0[j], iz1[j]);
                 long p1 = Ext2.mulC1(a0, a1, iz0[j], iz1[j]);
                 long q0 = Ext2.mulC0(b0, b1, izw0[j], izw1[j]);
@@ -121,11 +120,47 @@ final class DeepComposition {
         return new long[][] {out0, out1};
     }
 
+    /**
+     * {@code A_sys} on the coset: {@code Σ_j w_j·trace[j]} on the n rows (row blocks in parallel),
+     * then its two coordinates extended (one per worker).
+     */
+    private static long[][] extendedSystemSum(long[][] trace, long[][] w, int blowup) {
+        int n = trace[0].length;
+        long[] rows0 = new long[n];
+        long[] rows1 = new long[n];
+        int block = BlockEvaluator.BLOCK;
+        Parallel.forRange((n + block - 1) / block, 1, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                int base = b * block;
+                int len = Math.min(block, n - base);
+                for (int j = 0; j < trace.length; j++) {
+                    accumulateInto(trace[j], base, len, w[0][j], w[1][j], rows0, rows1);
+                }
+            }
+        });
+        CosetExtender extender = CosetExtender.ofEvaluations(n, blowup, TwoAdic.GENERATOR);
+        long[][] rows = {rows0, rows1};
+        long[][] out = new long[2][];
+        Parallel.forChunks(2, Parallel.parallelism(), () -> null, (ignored, c) -> out[c] = extender.extend(rows[c]));
+        return out;
+    }
+
+    /** {@code acc[j] += w·values[from + j]} for j in [0, len). */
     private static void accumulate(long[] values, int from, int len, long w0, long w1, long[] acc0, long[] acc1) {
         for (int j = 0; j < len; j++) {
             long v = values[from + j];
             acc0[j] = Goldilocks.add(acc0[j], Goldilocks.mul(w0, v));
             acc1[j] = Goldilocks.add(acc1[j], Goldilocks.mul(w1, v));
+        }
+    }
+
+    /** {@code acc[i] += w·values[i]} for i in [from, from + len). */
+    private static void accumulateInto(long[] values, int from, int len, long w0, long w1, long[] acc0,
+            long[] acc1) {
+        for (int i = from, end = from + len; i < end; i++) {
+            long v = values[i];
+            acc0[i] = Goldilocks.add(acc0[i], Goldilocks.mul(w0, v));
+            acc1[i] = Goldilocks.add(acc1[i], Goldilocks.mul(w1, v));
         }
     }
 }

@@ -187,11 +187,7 @@ public final class StarkProver {
 
         progress.stage(STAGES[5], 5, STAGES.length);
         OodSums sums = OodSums.of(ood, m, chunkCoefficients.length, gamma);
-        int[][] columnIndex = new int[groups.count()][];
-        for (int g = 0; g < groups.count(); g++) {
-            columnIndex[g] = groups.columns(g).stream().mapToInt(Column::index).toArray();
-        }
-        long[][] d = DeepComposition.evaluate(lde, columnIndex, composition, m, logDomain, gamma, delta, z, zw,
+        long[][] d = DeepComposition.evaluate(table, composition, blowup, logDomain, gamma, delta, z, zw,
                 sums.allAtZ(), sums.sysAtZw());
 
         progress.stage(STAGES[6], 6, STAGES.length);
