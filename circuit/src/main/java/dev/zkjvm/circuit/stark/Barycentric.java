@@ -1,5 +1,6 @@
 package dev.zkjvm.circuit.stark;
 
+import dev.zkjvm.circuit.field.DotProducts;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Ext2Arrays;
 import dev.zkjvm.circuit.field.Goldilocks;
@@ -13,7 +14,7 @@ import dev.zkjvm.circuit.util.Parallel;
  *   f(ζ) = Σ_i f_i · w_i,   w_i = (ζ^n - 1)/n · ω^i/(ζ - ω^i)
  * </pre>
  * The weights are computed once per point (one batch inversion); each column then costs one
- * GF(p²)-by-base product per row.
+ * GF(p²)-by-base product per row, summed without reduction ({@link DotProducts}).
  */
 final class Barycentric {
     private static final int GRAIN = 1 << 14;
@@ -61,16 +62,6 @@ final class Barycentric {
 
     /** The value at ζ of the column with the given trace values. */
     Ext2 evaluate(long[] values) {
-        long r0 = 0;
-        long r1 = 0;
-        for (int i = 0; i < values.length; i++) {
-            long v = values[i];
-            if (v == 0) {
-                continue;
-            }
-            r0 = Goldilocks.add(r0, Goldilocks.mul(v, w0[i]));
-            r1 = Goldilocks.add(r1, Goldilocks.mul(v, w1[i]));
-        }
-        return new Ext2(r0, r1);
+        return DotProducts.dot(values, w0, w1);
     }
 }
