@@ -51,6 +51,52 @@ public final class DotProducts {
         return new Ext2(reduce(top0, hi0, lo0), reduce(top1, hi1, lo1));
     }
 
+    /**
+     * A block of sums {@code s[k]}, one per point, each kept as an unreduced 128-bit integer and a
+     * carry count; {@link #mulAdd} adds a scalar times a run of values to all of them. Not
+     * thread-safe: one per worker.
+     */
+    public static final class Sums {
+        private final long[] lo;
+        private final long[] hi;
+        private final long[] top;
+
+        /** Room for {@code capacity} sums, all zero. */
+        public Sums(int capacity) {
+            lo = new long[capacity];
+            hi = new long[capacity];
+            top = new long[capacity];
+        }
+
+        /** Sets sums {@code [0, len)} to zero. */
+        public void clear(int len) {
+            java.util.Arrays.fill(lo, 0, len, 0L);
+            java.util.Arrays.fill(hi, 0, len, 0L);
+            java.util.Arrays.fill(top, 0, len, 0L);
+        }
+
+        /** {@code s[k] += c·x[from + k]} for k in [0, len); c and x canonical. */
+        public void mulAdd(long c, long[] x, int from, int len) {
+            long cSign = c >> 63;
+            for (int k = 0; k < len; k++) {
+                long b = x[from + k];
+                long pLo = c * b;
+                long pHi = Math.multiplyHigh(c, b) + (cSign & b) + ((b >> 63) & c);
+                long l = lo[k] + pLo;
+                pHi += (l ^ Long.MIN_VALUE) < (pLo ^ Long.MIN_VALUE) ? 1 : 0;
+                long h = hi[k] + pHi;
+                top[k] += (h ^ Long.MIN_VALUE) < (pHi ^ Long.MIN_VALUE) ? 1 : 0;
+                lo[k] = l;
+                hi[k] = h;
+            }
+        }
+
+        /** Sum k reduced modulo p. */
+        public long get(int k) {
+            return reduce(top[k], hi[k], lo[k]);
+        }
+    }
+
     /** {@code (top·2^128 + hi·2^64 + lo) mod p} for a non-negative {@code top}. */
     static long reduce(long top, long hi, long lo) {
         long r = Goldilocks.reduce128(hi, lo);

@@ -7,6 +7,7 @@ import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.eval.BlockEvaluator;
 import dev.zkjvm.circuit.eval.Program;
 import dev.zkjvm.circuit.eval.ProgramCompiler;
+import dev.zkjvm.circuit.field.DotProducts;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.poly.TwoAdic;
@@ -52,11 +53,13 @@ final class CompositionEvaluator {
         int m = cs.size();
         long[] coeff0 = new long[m];
         long[] coeff1 = new long[m];
+        long[] coeff1W = new long[m];
         int[] kind = new int[m];
         Ext2 power = Ext2.ONE;
         for (int i = 0; i < m; i++) {
             coeff0[i] = power.c0();
             coeff1[i] = power.c1();
+            coeff1W[i] = Goldilocks.mul(power.c1(), Ext2.W);
             kind[i] = cs.get(i).kind().ordinal();
             power = power.mul(alpha);
         }
@@ -92,23 +95,14 @@ final class CompositionEvaluator {
                         int o0 = ev.outputOffset(i, 0);
                         long[] v1 = ev.outputArray(i, 1);
                         int o1 = ev.outputOffset(i, 1);
-                        long[] a0 = w.acc[kind[i]][0];
-                        long[] a1 = w.acc[kind[i]][1];
-                        long k0 = coeff0[i];
-                        long k1 = coeff1[i];
-                        if (v1 == null) {
-                            for (int j = 0; j < len; j++) {
-                                long v = v0[o0 + j];
-                                a0[j] = Goldilocks.add(a0[j], Goldilocks.mul(k0, v));
-                                a1[j] = Goldilocks.add(a1[j], Goldilocks.mul(k1, v));
-                            }
-                        } else {
-                            for (int j = 0; j < len; j++) {
-                                long x0 = v0[o0 + j];
-                                long x1 = v1[o1 + j];
-                                a0[j] = Goldilocks.add(a0[j], Ext2.mulC0(k0, k1, x0, x1));
-                                a1[j] = Goldilocks.add(a1[j], Ext2.mulC1(k0, k1, x0, x1));
-                            }
+                        DotProducts.Sums a0 = w.acc[kind[i]][0];
+                        DotProducts.Sums a1 = w.acc[kind[i]][1];
+                        // α^i·(x0 + x1·u) = (k0·x0 + W·k1·x1) + (k0·x1 + k1·x0)·u
+                        a0.mulAdd(coeff0[i], v0, o0, len);
+                        a1.mulAdd(coeff1[i], v0, o0, len);
+                        if (v1 != null) {
+                            a0.mulAdd(coeff1W[i], v1, o1, len);
+                            a1.mulAdd(coeff0[i], v1, o1, len);
                         }
                     }
                     long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omegaN, first));
@@ -123,22 +117,22 @@ final class CompositionEvaluator {
                     }
                     Goldilocks.batchInverseInPlace(invFirst, 0, len);
                     Goldilocks.batchInverseInPlace(invLast, 0, len);
-                    long[][] every = w.acc[ConstraintKind.EVERY_ROW.ordinal()];
-                    long[][] trans = w.acc[ConstraintKind.TRANSITION.ordinal()];
-                    long[][] firstRow = w.acc[ConstraintKind.FIRST_ROW.ordinal()];
-                    long[][] lastRowAcc = w.acc[ConstraintKind.LAST_ROW.ordinal()];
+                    DotProducts.Sums[] every = w.acc[ConstraintKind.EVERY_ROW.ordinal()];
+                    DotProducts.Sums[] trans = w.acc[ConstraintKind.TRANSITION.ordinal()];
+                    DotProducts.Sums[] firstRow = w.acc[ConstraintKind.FIRST_ROW.ordinal()];
+                    DotProducts.Sums[] lastRowAcc = w.acc[ConstraintKind.LAST_ROW.ordinal()];
                     for (int j = 0; j < len; j++) {
                         int i = first + j;
                         long z = invVanishing[i & (evalBlowup - 1)];
                         long d = Goldilocks.sub(xs[j], lastRow);
-                        long s0 = Goldilocks.add(every[0][j], Goldilocks.mul(d, trans[0][j]));
-                        long s1 = Goldilocks.add(every[1][j], Goldilocks.mul(d, trans[1][j]));
+                        long s0 = Goldilocks.add(every[0].get(j), Goldilocks.mul(d, trans[0].get(j)));
+                        long s1 = Goldilocks.add(every[1].get(j), Goldilocks.mul(d, trans[1].get(j)));
                         long r0 = Goldilocks.mul(s0, z);
                         long r1 = Goldilocks.mul(s1, z);
-                        r0 = Goldilocks.add(r0, Goldilocks.mul(firstRow[0][j], invFirst[j]));
-                        r1 = Goldilocks.add(r1, Goldilocks.mul(firstRow[1][j], invFirst[j]));
-                        r0 = Goldilocks.add(r0, Goldilocks.mul(lastRowAcc[0][j], invLast[j]));
-                        r1 = Goldilocks.add(r1, Goldilocks.mul(lastRowAcc[1][j], invLast[j]));
+                        r0 = Goldilocks.add(r0, Goldilocks.mul(firstRow[0].get(j), invFirst[j]));
+                        r1 = Goldilocks.add(r1, Goldilocks.mul(firstRow[1].get(j), invFirst[j]));
+                        r0 = Goldilocks.add(r0, Goldilocks.mul(lastRowAcc[0].get(j), invLast[j]));
+                        r1 = Goldilocks.add(r1, Goldilocks.mul(lastRowAcc[1].get(j), invLast[j]));
                         out0[i] = r0;
                         out1[i] = r1;
                     }
@@ -150,13 +144,18 @@ final class CompositionEvaluator {
     private static final class Worker {
         final long[][] gathered;
         final BlockEvaluator evaluator;
-        final long[][][] acc = new long[ConstraintKind.values().length][2][BlockEvaluator.BLOCK];
+        /** {@code acc[kind][coordinate]}: the α-weighted sums of the constraints of that kind. */
+        final DotProducts.Sums[][] acc = new DotProducts.Sums[ConstraintKind.values().length][2];
         final long[] points = new long[BlockEvaluator.BLOCK];
         final long[] invFirst = new long[BlockEvaluator.BLOCK];
         final long[] invLast = new long[BlockEvaluator.BLOCK];
 
         Worker(Program program, int columns, Ext2[] challenges, int nextRowOffset) {
             gathered = new long[columns][BlockEvaluator.BLOCK + nextRowOffset];
+            for (DotProducts.Sums[] kind : acc) {
+                kind[0] = new DotProducts.Sums(BlockEvaluator.BLOCK);
+                kind[1] = new DotProducts.Sums(BlockEvaluator.BLOCK);
+            }
             evaluator = new BlockEvaluator(program, gathered, challenges, nextRowOffset);
         }
 
@@ -176,9 +175,9 @@ final class CompositionEvaluator {
         }
 
         void clear(int len) {
-            for (long[][] a : acc) {
-                java.util.Arrays.fill(a[0], 0, len, 0L);
-                java.util.Arrays.fill(a[1], 0, len, 0L);
+            for (DotProducts.Sums[] kind : acc) {
+                kind[0].clear(len);
+                kind[1].clear(len);
             }
         }
     }

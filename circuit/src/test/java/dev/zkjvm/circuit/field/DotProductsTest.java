@@ -60,6 +60,33 @@ class DotProductsTest {
     }
 
     @Test
+    void blockSumsMatchBigIntegerAndClear() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int len = 37;
+        int terms = 500;
+        DotProducts.Sums sums = new DotProducts.Sums(64);
+        for (int round = 0; round < 2; round++) {
+            sums.clear(len);
+            BigInteger[] want = new BigInteger[len];
+            Arrays.fill(want, BigInteger.ZERO);
+            for (int t = 0; t < terms; t++) {
+                long c = t % 4 == 0 ? Goldilocks.P - 1 : Goldilocks.reduce128(0, rnd.nextLong());
+                long[] x = new long[len + 5];
+                for (int k = 0; k < x.length; k++) {
+                    x[k] = t % 3 == 0 ? Goldilocks.P - 1 : Goldilocks.reduce128(0, rnd.nextLong());
+                }
+                sums.mulAdd(c, x, 5, len);
+                for (int k = 0; k < len; k++) {
+                    want[k] = want[k].add(unsigned(c).multiply(unsigned(x[5 + k])));
+                }
+            }
+            for (int k = 0; k < len; k++) {
+                assertEquals(want[k].mod(P).longValue(), sums.get(k), "sum " + k + " in round " + round);
+            }
+        }
+    }
+
+    @Test
     void shortWeightsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> DotProducts.dot(new long[3], new long[2], new long[3]));
     }
