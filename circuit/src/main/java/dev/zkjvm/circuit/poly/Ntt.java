@@ -215,7 +215,12 @@ public final class Ntt {
         }
         for (; m < len; m <<= 1) {
             for (int base = off; base < end; base += 2 * m) {
-                for (int j = 0; j < m; j++) {
+                // j = 0 has the twiddle 1: no product (1/m of this stage's products)
+                long u0 = a[base];
+                long v0 = a[base + m];
+                a[base] = Goldilocks.add(u0, v0);
+                a[base + m] = Goldilocks.sub(u0, v0);
+                for (int j = 1; j < m; j++) {
                     int i = base + j;
                     long u = a[i];
                     long v = Goldilocks.mul(a[i + m], tw[m + j]);
