@@ -17,15 +17,19 @@ import java.util.List;
  * <p><b>Columns.</b> Time-ordered: {@code mem.time}, {@code mem.cell} (with three 16-bit limbs
  * {@code mem.cell.limb[i]}), {@code mem.rw} (1 = write) and the value as 16-bit limbs
  * {@code mem.v[j]}. Sorted: {@code mem.s.time}, {@code mem.s.cell}, {@code mem.s.rw},
- * {@code mem.s.v[j]}, {@code mem.s.same} (1 when the row's cell equals the previous row's) and
- * {@code mem.s.delta} with three 16-bit limbs.
+ * {@code mem.s.v[j]}, {@code mem.s.same} (1 when the row's cell equals the previous row's) and the
+ * three 16-bit limbs {@code mem.s.delta.limb[i]} of the ordering gap {@code delta}. The gap itself
+ * is no column: the constraints read the expression of its limbs ({@link #delta()}), so a committed
+ * column and its recombination constraint are saved.
  *
  * <p><b>Why the bounds rule out wrap-around.</b> Cells are range-checked below 2^48 (three 16-bit
- * limbs), times are exactly 0..n-1 with n &lt; 2^31, and {@code delta} is range-checked below
- * 2^48. Between two sorted rows, {@code delta = cell' - cell - 1} (new cell) or
- * {@code time' - time - 1} (same cell). If the true difference were negative, the field value
- * would be at least p - 2^48 &gt; 2^63, which no three-limb value reaches. So the cell never
- * decreases, and within a cell the time strictly increases.
+ * limbs), times are exactly 0..n-1 with n &lt; 2^31, and {@code delta} is the recombination of
+ * three range-checked 16-bit limbs, so its field value is an integer below 2^48. Between two
+ * sorted rows, {@code delta = cell' - cell - 1} (new cell) or {@code time' - time - 1} (same
+ * cell), with both sides read as field elements. If the true difference were zero or negative,
+ * the right side would be at least p - 2^48 &gt; 2^63 as a field value, which no three-limb
+ * value reaches. So the cell never decreases, a new cell is strictly larger, and within a cell
+ * the time strictly increases.
  *
  * <p><b>Padding.</b> The gadget has no padding selector. A caller pads the log with honest
  * accesses, for example reads of one cell that return its final value, so every constraint holds
@@ -57,9 +61,7 @@ public final class MemoryConsistency {
     public final List<Column> sortedValue;
     /** 1 when the sorted row's cell equals the previous sorted row's. */
     public final Column same;
-    /** The ordering difference minus one, range-checked. */
-    public final Column delta;
-    /** 16-bit limbs of {@link #delta}. */
+    /** 16-bit limbs of the ordering difference minus one ({@link #delta()}), each range-checked. */
     public final List<Column> deltaLimbs;
 
     private MemoryConsistency(ConstraintSystemBuilder b, int valueLimbs) {
@@ -73,7 +75,6 @@ public final class MemoryConsistency {
         sortedRw = b.main("mem.s.rw");
         sortedValue = columns(b, "mem.s.v", valueLimbs);
         same = b.main("mem.s.same");
-        delta = b.main("mem.s.delta");
         deltaLimbs = columns(b, "mem.s.delta.limb", CELL_LIMBS);
     }
 
@@ -97,11 +98,29 @@ public final class MemoryConsistency {
 
     /** {@code limbs} (16 bits each, least significant first) recombined: Horner from the top limb. */
     public static Expr recombine(List<Column> limbs) {
-        Expr sum = limbs.get(limbs.size() - 1).cur();
+        return recombine(limbs, false);
+    }
+
+    /** {@link #recombine(List)} of the next row's cells. */
+    public static Expr recombineNext(List<Column> limbs) {
+        return recombine(limbs, true);
+    }
+
+    private static Expr recombine(List<Column> limbs, boolean next) {
+        Expr sum = read(limbs.get(limbs.size() - 1), next);
         for (int i = limbs.size() - 2; i >= 0; i--) {
-            sum = sum.mul(1L << LIMB_BITS).add(limbs.get(i).cur());
+            sum = sum.mul(1L << LIMB_BITS).add(read(limbs.get(i), next));
         }
         return sum;
+    }
+
+    private static Expr read(Column c, boolean next) {
+        return next ? c.next() : c.cur();
+    }
+
+    /** The ordering difference minus one, as the expression of its limbs (current row). */
+    public Expr delta() {
+        return recombine(deltaLimbs);
     }
 
     private void constrain(ConstraintSystemBuilder b) {
@@ -121,14 +140,13 @@ public final class MemoryConsistency {
         // Sorted copy: ordered by (cell, time), ordering differences range-checked.
         b.everyRow("mem.s.same.bool", same.cur().mul(same.cur().sub(1)));
         b.firstRow("mem.s.same.first", same.cur());
-        b.firstRow("mem.s.delta.first", delta.cur());
+        b.firstRow("mem.s.delta.first", delta());
         b.transition("mem.s.same.cell", same.next().mul(sortedCell.next().sub(sortedCell.cur())));
         Expr sameCellGap = sortedTime.next().sub(sortedTime.cur()).sub(1);
         Expr newCellGap = sortedCell.next().sub(sortedCell.cur()).sub(1);
-        b.transition("mem.s.delta.order", delta.next()
+        b.transition("mem.s.delta.order", recombineNext(deltaLimbs)
                 .sub(same.next().mul(sameCellGap))
                 .sub(one.sub(same.next()).mul(newCellGap)));
-        b.everyRow("mem.s.delta.limbs", delta.cur().sub(recombine(deltaLimbs)));
         for (int i = 0; i < CELL_LIMBS; i++) {
             b.rangeCheck16("mem.s.delta.limb[" + i + "].range", deltaLimbs.get(i).cur());
         }
@@ -175,7 +193,6 @@ public final class MemoryConsistency {
         long[] sCell = new long[rows];
         long[] sRw = new long[rows];
         long[] sSame = new long[rows];
-        long[] sDelta = new long[rows];
         long[][] sValues = new long[value.size()][rows];
         long[][] dLimbs = new long[CELL_LIMBS][rows];
         Parallel.forRange(rows, GRAIN, (from, to) -> {
@@ -191,7 +208,6 @@ public final class MemoryConsistency {
                     boolean sameCell = c == cells[prev];
                     sSame[k] = sameCell ? 1 : 0;
                     long d = sameCell ? t - times[prev] - 1 : c - cells[prev] - 1;
-                    sDelta[k] = Goldilocks.fromSigned(d);
                     for (int i = 0; i < CELL_LIMBS; i++) {
                         dLimbs[i][k] = (d >>> (LIMB_BITS * i)) & LIMB_MASK;
                     }
@@ -204,7 +220,7 @@ public final class MemoryConsistency {
         for (int i = 0; i < CELL_LIMBS; i++) {
             w.set(deltaLimbs.get(i), dLimbs[i]);
         }
-        w.set(sortedTime, sTime).set(sortedCell, sCell).set(sortedRw, sRw).set(same, sSame).set(delta, sDelta);
+        w.set(sortedTime, sTime).set(sortedCell, sCell).set(sortedRw, sRw).set(same, sSame);
         for (int j = 0; j < value.size(); j++) {
             w.set(sortedValue.get(j), sValues[j]);
         }

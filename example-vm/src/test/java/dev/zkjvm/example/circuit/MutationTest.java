@@ -326,8 +326,7 @@ class MutationTest {
     private <W extends Word<W>> int[] sortedCellMutants(Subject<W> s, Witness honest, LocalCheck local, int records,
             List<String> disagreements) throws Exception {
         MemoryConsistency mem = s.circuit().memory();
-        List<Column> columns = new ArrayList<>(List.of(mem.sortedTime, mem.sortedCell, mem.sortedRw, mem.same,
-                mem.delta));
+        List<Column> columns = new ArrayList<>(List.of(mem.sortedTime, mem.sortedCell, mem.sortedRw, mem.same));
         columns.addAll(mem.sortedValue);
         columns.addAll(mem.deltaLimbs);
         int n = honest.rows();

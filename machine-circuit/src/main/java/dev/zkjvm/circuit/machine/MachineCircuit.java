@@ -68,8 +68,6 @@ public final class MachineCircuit<W extends Word<W>> {
     private final Column selStack;
     private final Column selRegisters;
     private final Column second;
-    private final Column offset;
-    private final Column room;
     private final List<Column> offsetLimbs;
     private final List<Column> roomLimbs;
     private final int valueLimbs;
@@ -93,8 +91,6 @@ public final class MachineCircuit<W extends Word<W>> {
         selStack = b.main("vm.sel.stack");
         selRegisters = b.main("vm.sel.registers");
         second = b.main("vm.second_cell");
-        offset = b.main("vm.offset");
-        room = b.main("vm.room");
         offsetLimbs = limbColumns(b, "vm.offset.limb");
         roomLimbs = limbColumns(b, "vm.room.limb");
         constrain(b);
@@ -174,20 +170,22 @@ public final class MachineCircuit<W extends Word<W>> {
         Expr first = selMemory.cur().mul(mem.firstCell())
                 .add(selStack.cur().mul(stack.firstCell()))
                 .add(selRegisters.cur().mul(regs.firstCell()));
-        b.everyRow("vm.section.offset", cell.cur().sub(first).sub(offset.cur()));
+        // The offset and the room are no columns: the constraints read the expressions of their
+        // range-checked limbs.
+        Expr offset = MemoryConsistency.recombine(offsetLimbs);
+        Expr room = MemoryConsistency.recombine(roomLimbs);
+        b.everyRow("vm.section.offset", cell.cur().sub(first).sub(offset));
         Expr last = selMemory.cur().mul(mem.cells() - 1)
                 .add(selStack.cur().mul(stack.cells() - 1))
                 .add(selRegisters.cur().mul(regs.cells() - 1));
-        b.everyRow("vm.section.room", last.sub(offset.cur()).sub(room.cur()));
-        b.everyRow("vm.offset.limbs", offset.cur().sub(MemoryConsistency.recombine(offsetLimbs)));
-        b.everyRow("vm.room.limbs", room.cur().sub(MemoryConsistency.recombine(roomLimbs)));
+        b.everyRow("vm.section.room", last.sub(offset).sub(room));
         for (int i = 0; i < offsetLimbs.size(); i++) {
             b.rangeCheck16("vm.offset.limb[" + i + "].range", offsetLimbs.get(i).cur());
             b.rangeCheck16("vm.room.limb[" + i + "].range", roomLimbs.get(i).cur());
         }
         // A push (rw = 1) wrote the slot just below the depth after it; a pop (rw = 0) read the slot
         // at the depth after it.
-        b.everyRow("vm.stack.slot", selStack.cur().mul(offset.cur().sub(depth.cur()).add(rw.cur())));
+        b.everyRow("vm.stack.slot", selStack.cur().mul(offset.sub(depth.cur()).add(rw.cur())));
         Expr move = rw.cur().mul(2).sub(1);
         b.firstRow("vm.stack.depth.first", depth.cur().sub(selStack.cur().mul(move)));
         b.transition("vm.stack.depth.step", depth.next().sub(depth.cur())
@@ -326,13 +324,37 @@ public final class MachineCircuit<W extends Word<W>> {
                 rm[i] = s.cells() - 1 - off[i];
             }
         });
-        MemoryConsistency.setLimbs(w, offsetLimbs, off);
-        MemoryConsistency.setLimbs(w, roomLimbs, rm);
-        w.set(selMemory, sm).set(selStack, ss).set(selRegisters, sr).set(offset, Goldilocks.fromSignedInPlace(off)).set(room, Goldilocks.fromSignedInPlace(rm));
+        setSignedLimbs(w, offsetLimbs, off);
+        setSignedLimbs(w, roomLimbs, rm);
+        w.set(selMemory, sm).set(selStack, ss).set(selRegisters, sr);
     }
 
 
     private static final int GRAIN = 1 << 16;
+
+    /**
+     * Splits each of {@code values} (a signed offset or room) into three 16-bit limbs whose
+     * recombination is the value in the field: the two low limbs are its low 32 bits, the top limb
+     * the rest ({@code v >> 32}, as a field element). An honest value in {@code [0, 2^48)} gets its
+     * three 16-bit limbs; a negative one (a cell before its section, or past its end) gets a top
+     * limb near p, so that the range check names that limb.
+     */
+    private static void setSignedLimbs(WitnessBuilder w, List<Column> limbs, long[] values) {
+        long[][] out = new long[limbs.size()][values.length];
+        int top = limbs.size() - 1;
+        Parallel.forRange(values.length, GRAIN, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                long v = values[r];
+                for (int i = 0; i < top; i++) {
+                    out[i][r] = (v >>> (16 * i)) & 0xFFFF;
+                }
+                out[top][r] = Goldilocks.fromSigned(v >> (16 * top));
+            }
+        });
+        for (int i = 0; i < limbs.size(); i++) {
+            w.set(limbs.get(i), out[i]);
+        }
+    }
 
     /**
      * Checks a trace against every constraint; failures name the constraint, the row, the cells it
