@@ -14,30 +14,34 @@ import java.util.List;
  * the constraints that make every read return what the previous access to the same cell left.
  * It knows cells, times, reads, writes and values, nothing about machines.
  *
- * <p><b>Columns.</b> Time-ordered: {@code mem.time}, {@code mem.cell} (with three 16-bit limbs
- * {@code mem.cell.limb[i]}), {@code mem.rw} (1 = write) and the value as 16-bit limbs
+ * <p><b>Columns.</b> Time-ordered: {@code mem.time}, {@code mem.cell} (with L 16-bit limbs
+ * {@code mem.cell.limb[i]}, L = 3 unless the caller knows a lower bound on its cells),
+ * {@code mem.rw} (1 = write) and the value as 16-bit limbs
  * {@code mem.v[j]}. Sorted: {@code mem.s.time}, {@code mem.s.cell}, {@code mem.s.rw},
  * {@code mem.s.v[j]}, {@code mem.s.same} (1 when the row's cell equals the previous row's) and the
- * three 16-bit limbs {@code mem.s.delta.limb[i]} of the ordering gap {@code delta}. The gap itself
- * is no column: the constraints read the expression of its limbs ({@link #delta()}), so a committed
- * column and its recombination constraint are saved.
+ * {@code max(L, 2)} 16-bit limbs {@code mem.s.delta.limb[i]} of the ordering gap {@code delta}.
+ * The gap itself is no column: the constraints read the expression of its limbs
+ * ({@link #delta()}), so a committed column and its recombination constraint are saved.
  *
- * <p><b>Why the bounds rule out wrap-around.</b> Cells are range-checked below 2^48 (three 16-bit
- * limbs), times are exactly 0..n-1 with n &lt; 2^31, and {@code delta} is the recombination of
- * three range-checked 16-bit limbs, so its field value is an integer below 2^48. Between two
- * sorted rows, {@code delta = cell' - cell - 1} (new cell) or {@code time' - time - 1} (same
- * cell), with both sides read as field elements. If the true difference were zero or negative,
- * the right side would be at least p - 2^48 &gt; 2^63 as a field value, which no three-limb
- * value reaches. So the cell never decreases, a new cell is strictly larger, and within a cell
- * the time strictly increases.
+ * <p><b>Why the bounds rule out wrap-around.</b> Cells are range-checked below 2^(16·L) &le;
+ * 2^48 (L limbs), times are exactly 0..n-1 with n &lt; 2^31, and {@code delta} is the
+ * recombination of {@code D = max(L, 2)} range-checked 16-bit limbs, so its field value is an
+ * integer below 2^(16·D) &le; 2^48, large enough for any true gap (cells below 2^(16·L), times
+ * below 2^32). Between two sorted rows, {@code delta = cell' - cell - 1} (new cell) or
+ * {@code time' - time - 1} (same cell), with both sides read as field elements. If the true
+ * difference were zero or negative, the right side would be at least p - 2^48 &gt; 2^63 as a
+ * field value, which no D-limb value reaches. So the cell never decreases, a new cell is
+ * strictly larger, and within a cell the time strictly increases.
  *
  * <p><b>Padding.</b> The gadget has no padding selector. A caller pads the log with honest
  * accesses, for example reads of one cell that return its final value, so every constraint holds
  * on every row.
  */
 public final class MemoryConsistency {
-    /** 16-bit limbs of a cell index: cells are below 2^48. */
+    /** The most 16-bit limbs of a cell index: cells are below 2^48. */
     public static final int CELL_LIMBS = 3;
+    /** Limbs of the ordering gap at least: a time gap needs two (times are below 2^31). */
+    private static final int MIN_DELTA_LIMBS = 2;
     private static final int LIMB_BITS = 16;
     private static final long LIMB_MASK = (1L << LIMB_BITS) - 1;
 
@@ -64,18 +68,18 @@ public final class MemoryConsistency {
     /** 16-bit limbs of the ordering difference minus one ({@link #delta()}), each range-checked. */
     public final List<Column> deltaLimbs;
 
-    private MemoryConsistency(ConstraintSystemBuilder b, int valueLimbs) {
+    private MemoryConsistency(ConstraintSystemBuilder b, int valueLimbs, int cellLimbCount) {
         time = b.main("mem.time");
         cell = b.main("mem.cell");
         rw = b.main("mem.rw");
         value = columns(b, "mem.v", valueLimbs);
-        cellLimbs = columns(b, "mem.cell.limb", CELL_LIMBS);
+        cellLimbs = columns(b, "mem.cell.limb", cellLimbCount);
         sortedTime = b.main("mem.s.time");
         sortedCell = b.main("mem.s.cell");
         sortedRw = b.main("mem.s.rw");
         sortedValue = columns(b, "mem.s.v", valueLimbs);
         same = b.main("mem.s.same");
-        deltaLimbs = columns(b, "mem.s.delta.limb", CELL_LIMBS);
+        deltaLimbs = columns(b, "mem.s.delta.limb", Math.max(cellLimbCount, MIN_DELTA_LIMBS));
     }
 
     private static List<Column> columns(ConstraintSystemBuilder b, String prefix, int count) {
@@ -86,14 +90,40 @@ public final class MemoryConsistency {
         return List.copyOf(out);
     }
 
-    /** Declares the gadget's columns, constraints, range checks and permutation in {@code b}. */
+    /**
+     * Declares the gadget's columns, constraints, range checks and permutation in {@code b}, for
+     * cells anywhere below 2^48 ({@value #CELL_LIMBS} limbs).
+     */
     public static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs) {
+        return declare(b, valueLimbs, CELL_LIMBS);
+    }
+
+    /**
+     * Declares the gadget for cells below {@code 2^(16·cellLimbs)}: a caller that knows its
+     * highest cell (a machine's layout, see {@link #limbsFor}) commits fewer limb columns and
+     * range-checks fewer inputs. The ordering gap gets as many limbs, and at least two.
+     *
+     * @param cellLimbs 1 to {@value #CELL_LIMBS}
+     */
+    public static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs) {
         if (valueLimbs < 1) {
             throw new IllegalArgumentException("a value needs at least one limb");
         }
-        MemoryConsistency m = new MemoryConsistency(b, valueLimbs);
+        if (cellLimbs < 1 || cellLimbs > CELL_LIMBS) {
+            throw new IllegalArgumentException("a cell index takes 1 to " + CELL_LIMBS + " limbs, got " + cellLimbs);
+        }
+        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs);
         m.constrain(b);
         return m;
+    }
+
+    /** The number of 16-bit limbs that hold every integer from 0 to {@code max} (at least one). */
+    public static int limbsFor(long max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("a limb count for a negative bound: " + max);
+        }
+        int bits = Long.SIZE - Long.numberOfLeadingZeros(max);
+        return Math.max(1, (bits + LIMB_BITS - 1) / LIMB_BITS);
     }
 
     /** {@code limbs} (16 bits each, least significant first) recombined: Horner from the top limb. */
@@ -130,7 +160,7 @@ public final class MemoryConsistency {
         b.transition("mem.time.step", time.next().sub(time.cur()).sub(1));
         b.everyRow("mem.rw.bool", rw.cur().mul(rw.cur().sub(1)));
         b.everyRow("mem.cell.limbs", cell.cur().sub(recombine(cellLimbs)));
-        for (int i = 0; i < CELL_LIMBS; i++) {
+        for (int i = 0; i < cellLimbs.size(); i++) {
             b.rangeCheck16("mem.cell.limb[" + i + "].range", cellLimbs.get(i).cur());
         }
         for (int j = 0; j < value.size(); j++) {
@@ -147,7 +177,7 @@ public final class MemoryConsistency {
         b.transition("mem.s.delta.order", recombineNext(deltaLimbs)
                 .sub(same.next().mul(sameCellGap))
                 .sub(one.sub(same.next()).mul(newCellGap)));
-        for (int i = 0; i < CELL_LIMBS; i++) {
+        for (int i = 0; i < deltaLimbs.size(); i++) {
             b.rangeCheck16("mem.s.delta.limb[" + i + "].range", deltaLimbs.get(i).cur());
         }
 
@@ -194,7 +224,7 @@ public final class MemoryConsistency {
         long[] sRw = new long[rows];
         long[] sSame = new long[rows];
         long[][] sValues = new long[value.size()][rows];
-        long[][] dLimbs = new long[CELL_LIMBS][rows];
+        long[][] dLimbs = new long[deltaLimbs.size()][rows];
         Parallel.forRange(rows, GRAIN, (from, to) -> {
             for (int k = from; k < to; k++) {
                 int row = order[k];
@@ -208,16 +238,14 @@ public final class MemoryConsistency {
                     boolean sameCell = c == cells[prev];
                     sSame[k] = sameCell ? 1 : 0;
                     long d = sameCell ? t - times[prev] - 1 : c - cells[prev] - 1;
-                    for (int i = 0; i < CELL_LIMBS; i++) {
-                        dLimbs[i][k] = (d >>> (LIMB_BITS * i)) & LIMB_MASK;
-                    }
+                    splitInto(d, dLimbs, k);
                 }
                 for (int j = 0; j < sValues.length; j++) {
                     sValues[j][k] = values[j][row];
                 }
             }
         });
-        for (int i = 0; i < CELL_LIMBS; i++) {
+        for (int i = 0; i < dLimbs.length; i++) {
             w.set(deltaLimbs.get(i), dLimbs[i]);
         }
         w.set(sortedTime, sTime).set(sortedCell, sCell).set(sortedRw, sRw).set(same, sSame);
@@ -234,16 +262,31 @@ public final class MemoryConsistency {
 
     private static final int GRAIN = 1 << 16;
 
+    /**
+     * Writes {@code v} into {@code limbs[0..L)[row]}: the low L - 1 limbs are its 16-bit pieces, the
+     * top limb is the rest, {@code v >> 16·(L-1)} as a field element. The recombination is always
+     * v itself; an honest value in {@code [0, 2^(16·L))} gets its plain limbs, and any other (too
+     * large, or negative: a cell before its section, a gap that goes back) gets a top limb outside
+     * 16 bits, so that the range check on that limb reports it instead of the value being cut.
+     */
+    private static void splitInto(long v, long[][] limbs, int row) {
+        int top = limbs.length - 1;
+        for (int i = 0; i < top; i++) {
+            limbs[i][row] = (v >>> (LIMB_BITS * i)) & LIMB_MASK;
+        }
+        limbs[top][row] = Goldilocks.fromSigned(v >> (LIMB_BITS * top));
+    }
 
-    /** Splits {@code values} into 16-bit limb columns, reading each as an unsigned 48-bit number. */
+
+    /**
+     * Splits {@code values} into 16-bit limb columns ({@link #splitInto}): a value that does not
+     * fit, or a negative one, keeps its exact recombination and fails the top limb's range check.
+     */
     public static void setLimbs(WitnessBuilder w, List<Column> limbs, long[] values) {
         long[][] out = new long[limbs.size()][values.length];
         Parallel.forRange(values.length, GRAIN, (from, to) -> {
             for (int r = from; r < to; r++) {
-                long v = values[r];
-                for (int i = 0; i < out.length; i++) {
-                    out[i][r] = (v >>> (LIMB_BITS * i)) & LIMB_MASK;
-                }
+                splitInto(values[r], out, r);
             }
         });
         for (int i = 0; i < limbs.size(); i++) {

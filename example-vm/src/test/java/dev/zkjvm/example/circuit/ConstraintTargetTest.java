@@ -97,34 +97,56 @@ class ConstraintTargetTest {
             return cs.columns().stream().anyMatch(c -> c.name().equals(column));
         }
 
+        /** The number of 16-bit limb columns {@code column.limb[i]} (the layout decides it). */
+        int limbs(String column) {
+            int count = 0;
+            while (hasColumn(column + ".limb[" + count + "]")) {
+                count++;
+            }
+            return count;
+        }
+
         /**
          * The value of {@code column} on {@code row}: the column's cell, or, for a value that is no
-         * column (the ordering gap, offsets and rooms), the recombination of its three limbs.
+         * column (the ordering gap, offsets and rooms), the recombination of its limbs.
          */
         long value(String column, int row) {
             if (hasColumn(column)) {
                 return get(column, row);
             }
             long v = 0;
-            for (int i = 2; i >= 0; i--) {
+            for (int i = limbs(column) - 1; i >= 0; i--) {
                 v = Goldilocks.add(Goldilocks.mul(v, 1 << 16), get(column + ".limb[" + i + "]", row));
             }
             return v;
         }
 
         /**
-         * Sets the three 16-bit limbs {@code column.limb[i]} to those of {@code v} (below 2^48), and
-         * {@code column} too where it is a column.
+         * Sets the 16-bit limbs {@code column.limb[i]} to those of {@code v} (which must fit them),
+         * and {@code column} too where it is a column.
          */
         Table<W> setWithLimbs(String column, int row, long v) {
-            assertTrue(v >= 0 && v < 1L << 48, column + " value " + v);
+            int limbs = limbs(column);
+            assertTrue(v >= 0 && v < 1L << (16 * limbs), column + " value " + v + " in " + limbs + " limbs");
             if (hasColumn(column)) {
                 set(column, row, v);
             }
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < limbs; i++) {
                 set(column + ".limb[" + i + "]", row, (v >>> (16 * i)) & 0xFFFF);
             }
             return this;
+        }
+
+        /**
+         * Sets the limbs of {@code column} to {@code v} as the witness builder splits any value:
+         * 16-bit low limbs, the rest in the top limb (out of range when v does not fit).
+         */
+        Table<W> setSplit(String column, int row, long v) {
+            int top = limbs(column) - 1;
+            for (int i = 0; i < top; i++) {
+                set(column + ".limb[" + i + "]", row, (v >>> (16 * i)) & 0xFFFF);
+            }
+            return set(column + ".limb[" + top + "]", row, Goldilocks.fromSigned(v >> (16 * top)));
         }
 
         /**
@@ -134,7 +156,7 @@ class ConstraintTargetTest {
          */
         Table<W> limbOutOfRange(String column, int row, int target) {
             int other = -1;
-            for (int i = 0; i < 3 && other < 0; i++) {
+            for (int i = 0; i < limbs(column) && other < 0; i++) {
                 if (i != target && get(column + ".limb[" + i + "]", row) < 0xFFFF) {
                     other = i;
                 }
@@ -249,6 +271,17 @@ class ConstraintTargetTest {
     record Case(Table<?> table, Set<String> expected, String why) {
     }
 
+    /**
+     * Claims the memory access of {@code row} as a register access: selectors moved, offset and room
+     * set to what the register section implies for the row's cell (one limb each).
+     */
+    static Table<U64> registerClaim(Table<U64> x, MemoryLayout l, int row) {
+        long offset = x.value("mem.cell", row) - l.registers().firstCell();
+        return x.set("vm.sel.memory", row, 0).set("vm.sel.registers", row, 1)
+                .set("vm.offset.limb[0]", row, Goldilocks.fromSigned(offset))
+                .set("vm.room.limb[0]", row, Goldilocks.fromSigned(l.registers().cells() - 1 - offset));
+    }
+
     static Case exactly(Table<?> t, String... names) {
         return new Case(t, new TreeSet<>(List.of(names)), null);
     }
@@ -288,7 +321,7 @@ class ConstraintTargetTest {
             return exactly(x.set("mem.rw", i, 2).set("mem.s.rw", x.sortedRowOf(i), 2), "mem.rw.bool");
         });
         m.put("mem.cell.limbs", () -> exactly(table(CPU).add("mem.cell.limb[0]", 3, 1), "mem.cell.limbs"));
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < table(CPU).limbs("mem.cell"); i++) {
             int limb = i;
             m.put("mem.cell.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("mem.cell", pad, limb),
                     "range16.last"));
@@ -342,7 +375,7 @@ class ConstraintTargetTest {
             Table<U64> x = table(CPU);
             return exactly(x.setWithLimbs("mem.s.delta", 5, x.value("mem.s.delta", 5) + 1), "mem.s.delta.order");
         });
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < table(CPU).limbs("mem.s.delta"); i++) {
             int limb = i;
             m.put("mem.s.delta.limb[" + i + "].range", () -> exactly(
                     table(CPU).limbOutOfRange("mem.s.delta", pad, limb), "range16.last"));
@@ -384,10 +417,11 @@ class ConstraintTargetTest {
 
         // -- sections and selectors
         m.put("vm.sel.memory.bool", () -> minimal(table(CPU).set("vm.sel.memory", pad, 2)
-                        .setWithLimbs("vm.room", pad, 2 * (l.memory().cells() - 1)),
+                        .setSplit("vm.room", pad, 2 * (l.memory().cells() - 1)),
                 "a non-boolean selector keeps the sum 1 only as -1 next to two selectors 1, which turns the "
-                        + "stack rules on for a row that is no stack access; 2 is caught by vm.sel.one as well",
-                "vm.sel.memory.bool", "vm.sel.one"));
+                        + "stack rules on for a row that is no stack access; 2 is caught by vm.sel.one as well, and "
+                        + "the doubled end of Cpu64's memory, 2 (2^16 - 1), does not fit the room's one limb",
+                "vm.sel.memory.bool", "vm.sel.one", "range16.last"));
         m.put("vm.sel.stack.bool", () -> {
             // SeedMachine (HEAD: the stack starts at cell 0, so the offset still holds with 2)
             Trace<U256> st = SEED.trace();
@@ -431,12 +465,23 @@ class ConstraintTargetTest {
             Table<U64> x = table(CPU);
             return exactly(x.setWithLimbs("vm.room", 0, x.value("vm.room", 0) + 1), "vm.section.room");
         });
-        for (int i = 0; i < 3; i++) {
+        int sectionLimbs = table(CPU).limbs("vm.offset");
+        for (int i = 0; i < sectionLimbs; i++) {
             int limb = i;
-            m.put("vm.offset.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("vm.offset", pad, limb),
-                    "range16.last"));
-            m.put("vm.room.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("vm.room", pad, limb),
-                    "range16.last"));
+            if (sectionLimbs > 1) {
+                m.put("vm.offset.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("vm.offset", pad, limb),
+                        "range16.last"));
+                m.put("vm.room.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("vm.room", pad, limb),
+                        "range16.last"));
+            } else {
+                // One limb holds the whole offset, so no limb can leave its range while the value
+                // stays; and offset + room is the section's size - 1, so a negative offset makes the
+                // room too large. The padding row's access to memory cell 0 claimed as a register
+                // access: offset 0 - first register (negative), room 3 + first register (17 bits),
+                // both inputs of the one batch fail, every other constraint holds.
+                m.put("vm.offset.limb[0].range", () -> exactly(registerClaim(table(CPU), l, pad), "range16.last"));
+                m.put("vm.room.limb[0].range", () -> exactly(registerClaim(table(CPU), l, pad), "range16.last"));
+            }
         }
 
         // -- the stack
@@ -597,8 +642,9 @@ class ConstraintTargetTest {
 
     /**
      * A cell in the buffer zone after memory: the witness gives it the memory selector, offset 65540
-     * and room -5, split into limbs that recombine to -5 with the top limb -1 (as a field element),
-     * so the report names the range check of that limb, on that row.
+     * and room -5, split into limbs that recombine to -5 with the rest in the top limb (-5 itself
+     * with Cpu64's one limb, as a field element), so the report names the range check of that limb,
+     * on that row.
      */
     @Test
     void aCellOutsideEverySectionIsNamedByTheRangeCheckOfItsLimb() {
@@ -610,10 +656,11 @@ class ConstraintTargetTest {
                 && (k + 1 >= t.size() || !t.secondCell(k + 1)) && nextAccess(t, k) < 0);
         Table<U64> x = table(CPU, e -> e.address(i, buffer * l.wordSize()));
         assertEquals(Goldilocks.fromSigned(-5), x.value("vm.room", i));
-        assertEquals(Goldilocks.fromSigned(-1), x.get("vm.room.limb[2]", i));
+        int top = x.limbs("vm.room") - 1;
+        assertEquals(Goldilocks.fromSigned(-5L >> (16 * top)), x.get("vm.room.limb[" + top + "]", i));
         CheckReport r = x.check();
         assertEquals(Set.of("range16.last"), r.failingConstraintNames(), r.toString());
-        assertTrue(r.argumentIssues().stream().anyMatch(is -> is.argument().equals("vm.room.limb[2].range")
+        assertTrue(r.argumentIssues().stream().anyMatch(is -> is.argument().equals("vm.room.limb[" + top + "].range")
                 && is.row() == i), r::toString);
     }
 

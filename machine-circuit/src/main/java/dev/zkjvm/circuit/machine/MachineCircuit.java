@@ -84,15 +84,18 @@ public final class MachineCircuit<W extends Word<W>> {
         this.instructions = instructions;
         this.valueLimbs = type.bytes() / 2;
         ConstraintSystemBuilder b = ConstraintSystem.builder(name);
-        memory = MemoryConsistency.declare(b, valueLimbs);
+        // The layout bounds every cell and every section's size, so the limb columns can be as few
+        // as those bounds allow (Cpu64: cells below 2^17 in two limbs, offsets below 2^16 in one).
+        memory = MemoryConsistency.declare(b, valueLimbs, MemoryConsistency.limbsFor(layout.totalCells() - 1));
         address = b.main("vm.address");
         depth = b.main("vm.depth");
         selMemory = b.main("vm.sel.memory");
         selStack = b.main("vm.sel.stack");
         selRegisters = b.main("vm.sel.registers");
         second = b.main("vm.second_cell");
-        offsetLimbs = limbColumns(b, "vm.offset.limb");
-        roomLimbs = limbColumns(b, "vm.room.limb");
+        int sectionLimbs = sectionLimbs(layout);
+        offsetLimbs = limbColumns(b, "vm.offset.limb", sectionLimbs);
+        roomLimbs = limbColumns(b, "vm.room.limb", sectionLimbs);
         constrain(b);
         if (program != null) {
             pad = b.main("vm.pad");
@@ -147,9 +150,16 @@ public final class MachineCircuit<W extends Word<W>> {
         return execution;
     }
 
-    private static List<Column> limbColumns(ConstraintSystemBuilder b, String prefix) {
+    /** Limbs for an offset or a room: they hold the largest section's size minus one. */
+    private static int sectionLimbs(MemoryLayout layout) {
+        long largest = Math.max(1, Math.max(layout.memory().cells(),
+                Math.max(layout.stack().cells(), layout.registers().cells())));
+        return MemoryConsistency.limbsFor(largest - 1);
+    }
+
+    private static List<Column> limbColumns(ConstraintSystemBuilder b, String prefix, int count) {
         List<Column> out = new ArrayList<>();
-        for (int i = 0; i < MemoryConsistency.CELL_LIMBS; i++) {
+        for (int i = 0; i < count; i++) {
             out.add(b.main(prefix + "[" + i + "]"));
         }
         return List.copyOf(out);
@@ -324,37 +334,13 @@ public final class MachineCircuit<W extends Word<W>> {
                 rm[i] = s.cells() - 1 - off[i];
             }
         });
-        setSignedLimbs(w, offsetLimbs, off);
-        setSignedLimbs(w, roomLimbs, rm);
+        MemoryConsistency.setLimbs(w, offsetLimbs, off);
+        MemoryConsistency.setLimbs(w, roomLimbs, rm);
         w.set(selMemory, sm).set(selStack, ss).set(selRegisters, sr);
     }
 
 
     private static final int GRAIN = 1 << 16;
-
-    /**
-     * Splits each of {@code values} (a signed offset or room) into three 16-bit limbs whose
-     * recombination is the value in the field: the two low limbs are its low 32 bits, the top limb
-     * the rest ({@code v >> 32}, as a field element). An honest value in {@code [0, 2^48)} gets its
-     * three 16-bit limbs; a negative one (a cell before its section, or past its end) gets a top
-     * limb near p, so that the range check names that limb.
-     */
-    private static void setSignedLimbs(WitnessBuilder w, List<Column> limbs, long[] values) {
-        long[][] out = new long[limbs.size()][values.length];
-        int top = limbs.size() - 1;
-        Parallel.forRange(values.length, GRAIN, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                long v = values[r];
-                for (int i = 0; i < top; i++) {
-                    out[i][r] = (v >>> (16 * i)) & 0xFFFF;
-                }
-                out[top][r] = Goldilocks.fromSigned(v >> (16 * top));
-            }
-        });
-        for (int i = 0; i < limbs.size(); i++) {
-            w.set(limbs.get(i), out[i]);
-        }
-    }
 
     /**
      * Checks a trace against every constraint; failures name the constraint, the row, the cells it
