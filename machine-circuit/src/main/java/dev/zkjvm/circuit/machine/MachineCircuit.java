@@ -23,6 +23,7 @@ import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.runtime.MemoryLayout;
+import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.Section;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Word;
@@ -73,12 +74,14 @@ public final class MachineCircuit<W extends Word<W>> {
     private final int valueLimbs;
     private final String name;
     private final List<InstructionSpec<W>> instructions;
+    private final List<Reg> registers;
     private final Column pad;
     private final ExecutionTable<W> execution;
 
-    private MachineCircuit(String name, WordType<W> type, MemoryLayout layout, List<InstructionSpec<W>> instructions,
-            ExecutionProgram<W> program) {
+    private MachineCircuit(String name, WordType<W> type, MemoryLayout layout, List<Reg> registers,
+            List<InstructionSpec<W>> instructions, ExecutionProgram<W> program) {
         this.name = name;
+        this.registers = registers;
         this.type = type;
         this.layout = layout;
         this.instructions = instructions;
@@ -107,7 +110,7 @@ public final class MachineCircuit<W extends Word<W>> {
             for (Column v : memory.value) {
                 log.add(v.cur());
             }
-            execution = new ExecutionTable<>(b, type, layout, instructions, program, log, pad);
+            execution = new ExecutionTable<>(b, type, layout, registers, instructions, program, log, pad);
         } else {
             pad = null;
             execution = null;
@@ -118,16 +121,30 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** The circuit of a machine with this word type and layout; {@code name} names the system. */
     public static <W extends Word<W>> MachineCircuit<W> of(String name, WordType<W> type, MemoryLayout layout) {
-        return new MachineCircuit<>(name, type, layout, List.of(), null);
+        return new MachineCircuit<>(name, type, layout, List.of(), List.of(), null);
     }
 
     /**
-     * The memory circuit of a machine that also knows the machine's instructions, so that
-     * {@link #forProgram} can add the execution table.
+     * The memory circuit of a machine that also knows the machine's registers and instructions, so
+     * that {@link #forProgram} can add the execution table.
+     *
+     * @param registers the machine's registers in index order, the very objects its VM hands to
+     *     instruction bodies: a body compiled for a program's register operands sees what the VM's
+     *     body sees, down to object identity
      */
     public static <W extends Word<W>> MachineCircuit<W> of(String name, WordType<W> type, MemoryLayout layout,
-            List<InstructionSpec<W>> instructions) {
-        return new MachineCircuit<>(name, type, layout, List.copyOf(instructions), null);
+            List<Reg> registers, List<InstructionSpec<W>> instructions) {
+        if (registers.size() != layout.registerCount()) {
+            throw new IllegalArgumentException("circuit " + name + ": " + registers.size() + " registers given, the"
+                    + " layout has " + layout.registerCount());
+        }
+        for (int i = 0; i < registers.size(); i++) {
+            if (registers.get(i).index() != i) {
+                throw new IllegalArgumentException("circuit " + name + ": register " + registers.get(i)
+                        + " has index " + registers.get(i).index() + " at position " + i);
+            }
+        }
+        return new MachineCircuit<>(name, type, layout, List.copyOf(registers), List.copyOf(instructions), null);
     }
 
     /**
@@ -142,7 +159,7 @@ public final class MachineCircuit<W extends Word<W>> {
         if (instructions.isEmpty()) {
             throw new IllegalStateException("circuit " + name + " was built without its instructions");
         }
-        return new MachineCircuit<>(name, type, layout, instructions, program);
+        return new MachineCircuit<>(name, type, layout, registers, instructions, program);
     }
 
     /** The execution table, or null for a memory-only circuit. */

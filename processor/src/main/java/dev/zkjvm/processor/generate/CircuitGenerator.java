@@ -67,8 +67,8 @@ final class CircuitGenerator {
                 .addField(FieldSpec.builder(specs, "INSTRUCTIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(instructionList()).build())
                 .addField(FieldSpec.builder(circuit, "CIRCUIT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.of($S, $T.TYPE, $T.LAYOUT, INSTRUCTIONS)", CIRCUIT, names.model.prefix(),
-                                names.word, names.machine)
+                        .initializer("$T.of($S, $T.TYPE, $T.LAYOUT, $T.REGISTERS, INSTRUCTIONS)", CIRCUIT,
+                                names.model.prefix(), names.word, names.machine, names.machine)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(definition())

@@ -24,8 +24,9 @@ import java.util.Map;
 final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, WordStack<W> {
     final ExecutionTable<W> table;
     final InstructionSpec<W> spec;
-    final Column selector;
+    final RegisterBinding binding;
     final List<Action> actions = new ArrayList<>();
+    final List<Requirement> requirements = new ArrayList<>();
     final List<SlotUse> slotUses = new ArrayList<>();
     private final WordGadgets<W> gadgets;
     private final MemoryGadgets<W> memoryGadgets;
@@ -37,14 +38,20 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     private int depthOffset;
     private Expr nextPc;
     private boolean halts;
+    private boolean jumps;
+    private UnconstrainableBodyException failure;
     private int range16Used;
     private int freeUsed;
     private int bytesUsed;
 
-    BodyCompiler(ExecutionTable<W> table, InstructionSpec<W> spec, Column selector) {
+    /** One constraint of the body, {@code e = 0} on the instruction's rows, before the selector. */
+    record Requirement(String name, Expr e) {
+    }
+
+    BodyCompiler(ExecutionTable<W> table, InstructionSpec<W> spec, RegisterBinding binding) {
         this.table = table;
         this.spec = spec;
-        this.selector = selector;
+        this.binding = binding;
         this.gadgets = new WordGadgets<>(this);
         this.memoryGadgets = new MemoryGadgets<>(this);
         this.nextPc = table.pc.cur().add(1);
@@ -63,7 +70,40 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         } catch (RuntimeException e) {
             throw unconstrainable("threw " + e + " when run symbolically", e);
         }
+        if (failure != null) {
+            // The body caught the error and went on along a path the VM never takes.
+            throw new UnconstrainableBodyException(failure.getMessage() + " (the body caught this error and carried"
+                    + " on; catching it cannot hide it)", failure);
+        }
+        if (halts && jumps) {
+            constrainHaltingTarget();
+        }
         require("next_pc", table.nextPc.cur().sub(nextPc));
+    }
+
+    /**
+     * A step that halts has no next row to fetch its jump target, so the target's bound is stated
+     * here, as the VM checks it: {@code 0 <= next_pc <= length}, with {@code length - next_pc} in
+     * two range-checked 16-bit limbs (a jump target is below 2^32 by its own limb constraints).
+     */
+    private void constrainHaltingTarget() {
+        Column lo = range16();
+        Column hi = range16();
+        require("halt.target.in_program", table.length.cur().sub(nextPc).sub(lo.cur()).sub(hi.cur().mul(1L << 16)));
+        actions.add(row -> {
+            long room = row.length - row.nextPc;
+            row.set(lo, room & 0xFFFF);
+            row.set(hi, room >>> 16 & 0xFFFF);
+        });
+    }
+
+    /**
+     * Whether {@code other} compiled the same instruction to exactly the same constraints, accesses
+     * and effects: then the two symbolic runs took the same Java path.
+     */
+    boolean sameAs(BodyCompiler<W> other) {
+        return requirements.equals(other.requirements) && slotUses.equals(other.slotUses)
+                && depthOffset == other.depthOffset && halts == other.halts && words == other.words;
     }
 
     // ---- for the gadgets ---------------------------------------------------------------------
@@ -80,19 +120,26 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         return gadgets;
     }
 
+    /** The error for a construct constraints cannot express; remembered, so a body cannot swallow it. */
     UnconstrainableBodyException unconstrainable(String what) {
-        return new UnconstrainableBodyException("instruction `" + spec.mnemonic() + "` " + what);
+        return remember(new UnconstrainableBodyException("instruction `" + spec.mnemonic() + "` " + what));
     }
 
     UnconstrainableBodyException unconstrainable(String what, Throwable cause) {
-        return new UnconstrainableBodyException("instruction `" + spec.mnemonic() + "` " + what, cause);
+        return remember(new UnconstrainableBodyException("instruction `" + spec.mnemonic() + "` " + what, cause));
     }
 
-    /** A constraint of this instruction: {@code selector * e = 0} on every row. */
+    private UnconstrainableBodyException remember(UnconstrainableBodyException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+
+    /** A constraint of this instruction: {@code selector * e = 0} on every row, once committed. */
     void require(String what, Expr e) {
         int n = names.merge(what, 1, Integer::sum);
-        String name = "exec." + spec.mnemonic() + "." + (n == 1 ? what : what + "#" + n);
-        table.builder.everyRow(name, selector.cur().mul(e));
+        requirements.add(new Requirement(n == 1 ? what : what + "#" + n, e));
     }
 
     Column range16() {
@@ -193,6 +240,9 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     @Override
     public Reg register(int index) {
+        if (binding.concrete()) {
+            return table.registers.get(binding.registerAt(index));
+        }
         return operandRegisters.computeIfAbsent(index, j -> {
             Reg r = new Reg(0, "operand" + j);
             registerOperands.put(r, j);
@@ -275,7 +325,8 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         Integer operand = registerOperands.get(register);
         long first = table.layout.registers().firstCell();
         if (operand != null) {
-            return table.operand(operand)[0].cur().add(first);
+            return binding.generic() ? table.operand(operand)[0].cur().add(first)
+                    : Expr.constant(first + binding.registerAt(operand));
         }
         if (register.index() >= table.layout.registerCount()) {
             throw unconstrainable("uses register " + register + " (index " + register.index()
@@ -321,11 +372,13 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     @Override
     public void jump(W target) {
+        jumps = true;
         nextPc = gadgets.jumpTarget(lift(target));
     }
 
     @Override
     public void jumpIf(W condition, W target) {
+        jumps = true;
         nextPc = gadgets.conditionalJump(lift(condition), lift(target), nextPc);
     }
 

@@ -18,6 +18,8 @@ final class ExecRow<W extends Word<W>> {
     int row;
     long pc;
     long nextPc;
+    /** The length of the step's program, for bounds on its jump target. */
+    long length;
     long[][] values;
     long[][] operands;
     int record;

@@ -9,12 +9,16 @@ import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.runtime.MemoryLayout;
+import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Word;
 import dev.zkjvm.runtime.WordType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The execution table: one row per step, with the program counter, the segment (which run of the
@@ -38,6 +42,7 @@ public final class ExecutionTable<W extends Word<W>> {
     final WordType<W> type;
     final int limbs;
     final MemoryLayout layout;
+    final List<Reg> registers;
     final Column active;
     final Column pc;
     final Column nextPc;
@@ -58,14 +63,28 @@ public final class ExecutionTable<W extends Word<W>> {
     private final List<Column> ownColumns = new ArrayList<>();
     private final List<Compiled<W>> instructions = new ArrayList<>();
     private final Compiled<W>[] byOpcode;
+    /** The compiled instruction of each program line, by segment and pc; null where no step can run. */
+    private final Compiled<W>[][] compiledAt;
+    /** The variant of each step's instruction (see {@link RegisterBinding}); null if no body needs one. */
+    private final Column variant;
     private Column[] byteTable;
     private final java.util.Map<ExecutionProgram.Line<W>, long[][]> operandCache =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
-    /** One compiled instruction. */
-    record Compiled<W extends Word<W>>(InstructionSpec<W> spec, Column selector, Action[] actions, int words,
-                                       List<SlotUse> slots, int depthDelta, boolean halts) {
+    /**
+     * One compiled instruction: the generic compilation of a body ({@code variant} 0), or its
+     * compilation for one combination of register operands whose Java path differs.
+     *
+     * @param label the mnemonic, with the registers of a variant ({@code setr[r1]}): the prefix of
+     *     its constraint names
+     */
+    record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, Column selector,
+                                       Action[] actions, int words, List<SlotUse> slots, int depthDelta,
+                                       boolean halts) {
     }
+
+    /** The ROM's opcode for a line no step can run: no selector sums to it, so it cannot be fetched. */
+    static final long UNEXECUTABLE = Goldilocks.P - 1;
 
     /**
      * Declares the execution table on {@code b} for {@code program}, tied to the memory log.
@@ -75,12 +94,13 @@ public final class ExecutionTable<W extends Word<W>> {
      * @param pad      the log's padding flag (1 on padding rows)
      */
     @SuppressWarnings("unchecked")
-    public ExecutionTable(ConstraintSystemBuilder b, WordType<W> type, MemoryLayout layout,
+    public ExecutionTable(ConstraintSystemBuilder b, WordType<W> type, MemoryLayout layout, List<Reg> registers,
             List<InstructionSpec<W>> specs, ExecutionProgram<W> program, List<Expr> logTuple, Column pad) {
         this.builder = b;
         this.type = type;
         this.limbs = type.bytes() / 2;
         this.layout = layout;
+        this.registers = List.copyOf(registers);
         this.program = program;
         active = own("exec.active");
         pc = own("exec.pc");
@@ -103,15 +123,27 @@ public final class ExecutionTable<W extends Word<W>> {
         }
         int maxOpcode = specs.stream().mapToInt(InstructionSpec::opcode).max().orElse(0);
         byOpcode = new Compiled[maxOpcode + 1];
+        Map<String, Compiled<W>> variants = new HashMap<>();
         for (InstructionSpec<W> spec : specs) {
             Column sel = own("exec.is." + spec.mnemonic());
-            BodyCompiler<W> compiler = new BodyCompiler<>(this, spec, sel);
-            compiler.compile();
-            Compiled<W> c = new Compiled<>(spec, sel, compiler.actions.toArray(new Action[0]),
-                    compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts());
+            Compiled<W> c = commit(spec, spec.mnemonic(), 0, sel, compileTwice(spec, RegisterBinding.GENERIC));
             instructions.add(c);
             byOpcode[spec.opcode()] = c;
+            if (spec.operands().contains(OperandKind.REGISTER)) {
+                for (int[] combination : registerCombinations(spec)) {
+                    BodyCompiler<W> concrete = compileTwice(spec, RegisterBinding.concreteAt(combination));
+                    BodyCompiler<W> generic = compile(spec, RegisterBinding.genericAt(combination));
+                    if (!concrete.sameAs(generic)) {
+                        String label = spec.mnemonic() + registerLabel(spec, combination);
+                        Compiled<W> v = commit(spec, label, variants.size() + 1, own("exec.is." + label), concrete);
+                        instructions.add(v);
+                        variants.put(variantKey(spec.opcode(), combination), v);
+                    }
+                }
+            }
         }
+        compiledAt = compiledLines(variants);
+        variant = variants.isEmpty() ? null : own("exec.variant");
         constrainSteps();
         constrainFetch();
         constrainBus(logTuple, pad);
@@ -121,6 +153,113 @@ public final class ExecutionTable<W extends Word<W>> {
         Column c = builder.main(name);
         ownColumns.add(c);
         return c;
+    }
+
+    // ---- compiling bodies ----------------------------------------------------------------------------
+
+    private BodyCompiler<W> compile(InstructionSpec<W> spec, RegisterBinding binding) {
+        BodyCompiler<W> compiler = new BodyCompiler<>(this, spec, binding);
+        compiler.compile();
+        return compiler;
+    }
+
+    /**
+     * Compiles a body twice with the same operands. A body whose second run differs from its first
+     * keeps state outside the machine API that steers its Java path; the VM would not take the
+     * path the constraints describe, so it is refused.
+     */
+    private BodyCompiler<W> compileTwice(InstructionSpec<W> spec, RegisterBinding binding) {
+        BodyCompiler<W> first = compile(spec, binding);
+        if (!first.sameAs(compile(spec, binding))) {
+            throw first.unconstrainable("compiles to different constraints each time it runs (" + binding + "):"
+                    + " its Java control flow depends on state outside the machine API, such as a static field or"
+                    + " a counter; keep such state in registers, memory or the stack");
+        }
+        return first;
+    }
+
+    private Compiled<W> commit(InstructionSpec<W> spec, String label, int id, Column selector,
+            BodyCompiler<W> compiler) {
+        for (BodyCompiler.Requirement r : compiler.requirements) {
+            builder.everyRow("exec." + label + "." + r.name(), selector.cur().mul(r.e()));
+        }
+        return new Compiled<>(spec, label, id, selector, compiler.actions.toArray(new Action[0]),
+                compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts());
+    }
+
+    /** The register index of each operand position of {@code line} (-1 for words), or null if one is out of range. */
+    private int[] registerIndices(InstructionSpec<W> spec, ExecutionProgram.Line<W> line) {
+        int[] out = new int[spec.operands().size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = -1;
+            if (spec.operands().get(j) == OperandKind.REGISTER) {
+                long[] l64 = new long[type.limbs()];
+                type.toLimbs(line.operands().get(j), l64, 0);
+                boolean small = l64[0] >= 0 && l64[0] < registers.size();
+                for (int i = 1; i < l64.length; i++) {
+                    small &= l64[i] == 0;
+                }
+                if (!small) {
+                    return null;
+                }
+                out[j] = (int) l64[0];
+            }
+        }
+        return out;
+    }
+
+    /** The register combinations the program's lines give {@code spec}, in order of first use. */
+    private List<int[]> registerCombinations(InstructionSpec<W> spec) {
+        Map<String, int[]> seen = new LinkedHashMap<>();
+        for (List<ExecutionProgram.Line<W>> lines : program.segments()) {
+            for (ExecutionProgram.Line<W> line : lines) {
+                if (line.opcode() == spec.opcode() && line.operands().size() == spec.operands().size()) {
+                    int[] combination = registerIndices(spec, line);
+                    if (combination != null) {
+                        seen.putIfAbsent(Arrays.toString(combination), combination);
+                    }
+                }
+            }
+        }
+        return List.copyOf(seen.values());
+    }
+
+    private String registerLabel(InstructionSpec<W> spec, int[] combination) {
+        StringBuilder out = new StringBuilder();
+        for (int j = 0; j < combination.length; j++) {
+            if (combination[j] >= 0) {
+                out.append('[').append(registers.get(combination[j]).name()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String variantKey(int opcode, int[] combination) {
+        return opcode + Arrays.toString(combination);
+    }
+
+    /** What runs at each line: the generic body, a variant, or nothing (unknown opcode, bad register). */
+    @SuppressWarnings("unchecked")
+    private Compiled<W>[][] compiledLines(Map<String, Compiled<W>> variants) {
+        List<List<ExecutionProgram.Line<W>>> segs = program.segments();
+        Compiled<W>[][] out = new Compiled[segs.size()][];
+        for (int s = 0; s < out.length; s++) {
+            List<ExecutionProgram.Line<W>> lines = segs.get(s);
+            out[s] = new Compiled[lines.size()];
+            for (int p = 0; p < lines.size(); p++) {
+                ExecutionProgram.Line<W> line = lines.get(p);
+                Compiled<W> c = line.opcode() >= 0 && line.opcode() < byOpcode.length ? byOpcode[line.opcode()] : null;
+                if (c != null && line.operands().size() != c.spec().operands().size()) {
+                    c = null;
+                } else if (c != null && c.spec().operands().contains(OperandKind.REGISTER)) {
+                    int[] combination = registerIndices(c.spec(), line);
+                    c = combination == null ? null
+                            : variants.getOrDefault(variantKey(line.opcode(), combination), c);
+                }
+                out[s][p] = c;
+            }
+        }
+        return out;
     }
 
     // ---- pools and slots, for the compilers ---------------------------------------------------------
@@ -220,6 +359,9 @@ public final class ExecutionTable<W extends Word<W>> {
         }
         b.everyRow("exec.one_instruction", selectors.sub(active.cur()));
         b.everyRow("exec.opcode", opcode.cur().sub(sumOver(c -> c.spec().opcode())));
+        if (variant != null) {
+            b.everyRow("exec.variant", variant.cur().sub(sumOver(Compiled::variant)));
+        }
         Expr halts = sumOver(c -> c.halts() ? 1 : 0);
         Expr gap = nextPc.cur().sub(length.cur());
         b.everyRow("exec.at_end.bool", atEnd.cur().mul(atEnd.cur().sub(1)));
@@ -253,7 +395,8 @@ public final class ExecutionTable<W extends Word<W>> {
     private void constrainFetch() {
         List<List<ExecutionProgram.Line<W>>> segs = program.segments();
         int size = Math.max(program.size(), 1);
-        int width = 4 + operands.size() * limbs;
+        int variants = variant == null ? 0 : 1;
+        int width = 4 + variants + operands.size() * limbs;
         long[][] table = new long[width][size];
         int row = 0;
         for (int s = 0; s < segs.size(); s++) {
@@ -263,23 +406,35 @@ public final class ExecutionTable<W extends Word<W>> {
                 table[0][row] = s;
                 table[1][row] = p;
                 table[2][row] = lines.size();
-                table[3][row] = line.opcode();
+                Compiled<W> c = compiledAt[s][p];
+                table[3][row] = c == null ? UNEXECUTABLE : line.opcode();
+                if (variants == 1) {
+                    table[4][row] = c == null ? 0 : c.variant();
+                }
                 long[] ops = operandLimbs(line);
                 for (int i = 0; i < ops.length; i++) {
-                    table[4 + i][row] = ops[i];
+                    table[4 + variants + i][row] = ops[i];
                 }
             }
         }
         List<Expr> inputs = new ArrayList<>(List.of(segment.cur(), pc.cur(), length.cur(), opcode.cur()));
+        if (variant != null) {
+            inputs.add(variant.cur());
+        }
         for (Column[] op : operands) {
             for (Column c : op) {
                 inputs.add(c.cur());
             }
         }
-        String[] names = {"program.segment", "program.pc", "program.length", "program.opcode"};
+        List<String> names = new ArrayList<>(List.of("program.segment", "program.pc", "program.length",
+                "program.opcode"));
+        if (variants == 1) {
+            names.add("program.variant");
+        }
         List<Expr> columns = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            String name = i < 4 ? names[i] : "program.operand[" + (i - 4) / limbs + "].limb[" + (i - 4) % limbs + "]";
+            int k = i - names.size();
+            String name = k < 0 ? names.get(i) : "program.operand[" + k / limbs + "].limb[" + k % limbs + "]";
             columns.add(builder.fixed(name, FixedValues.values(table[i])).cur());
         }
         builder.lookup("exec.fetch", active.cur(), inputs, columns);
@@ -355,7 +510,7 @@ public final class ExecutionTable<W extends Word<W>> {
         while (s < segs.size() && steps < maxSteps) {
             List<ExecutionProgram.Line<W>> lines = segs.get(s);
             ExecutionProgram.Line<W> line = lines.get(p);
-            Compiled<W> c = line.opcode() < byOpcode.length ? byOpcode[line.opcode()] : null;
+            Compiled<W> c = compiledAt[s][p];
             if (c == null) {
                 break;
             }
@@ -371,6 +526,7 @@ public final class ExecutionTable<W extends Word<W>> {
             pcs[steps] = p;
             starts[steps] = record;
             depths[steps] = d;
+            row.length = lines.size();
             run(row, c, line, p, record, trace.size());
             // A terminating run never makes more steps without an access than its program has
             // instructions, nor reads past the trace: a replay that does follows a broken trace,
@@ -428,8 +584,9 @@ public final class ExecutionTable<W extends Word<W>> {
             for (int i = from; i < to; i++) {
                 List<ExecutionProgram.Line<W>> lines = segs.get(replay.segment()[i]);
                 ExecutionProgram.Line<W> line = lines.get(replay.pc()[i]);
-                Compiled<W> c = byOpcode[line.opcode()];
+                Compiled<W> c = compiledAt[replay.segment()[i]][replay.pc()[i]];
                 row.row = i;
+                row.length = lines.size();
                 run(row, c, line, replay.pc()[i], replay.recordStart()[i], trace.size());
                 long next = row.nextPc;
                 row.set(active, 1);
@@ -441,6 +598,9 @@ public final class ExecutionTable<W extends Word<W>> {
                 row.set(segment, replay.segment()[i]);
                 row.set(length, lines.size());
                 row.set(c.selector(), 1);
+                if (variant != null) {
+                    row.set(variant, c.variant());
+                }
                 long gap = Goldilocks.sub(Goldilocks.fromSigned(next), lines.size());
                 boolean end = gap == 0;
                 row.set(atEnd, end ? 1 : 0);
