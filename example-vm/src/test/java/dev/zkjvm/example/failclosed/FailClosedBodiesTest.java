@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.check.CheckOptions;
 import dev.zkjvm.circuit.check.CheckReport;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.circuit.fri.FriParameters;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.machine.exec.UnconstrainableBodyException;
@@ -124,5 +129,32 @@ class FailClosedBodiesTest {
                 () -> CountingCircuit.circuit(List.of(program)));
         assertTrue(e.getMessage().startsWith("instruction `tick` compiles to different constraints each time it runs"),
                 e.getMessage());
+    }
+
+    /** Changes one witness cell of an honest run and returns the constraints that fail. */
+    private static java.util.Set<String> breakCell(ZeroRegisterProgram program, String column, int row, long delta) {
+        Trace<U32> trace = run(program);
+        MachineCircuit<U32> circuit = ZeroRegisterCircuit.circuit(List.of(program));
+        WitnessBuilder w = circuit.witnessBuilder(trace);
+        Column c = circuit.system().columns().stream().filter(x -> x.name().equals(column)).findFirst().orElseThrow();
+        long[] cells = w.suppliedColumns()[c.index()];
+        cells[row] = Goldilocks.add(cells[row], Goldilocks.fromSigned(delta));
+        CheckReport report = circuit.check(w.build(), trace, ZeroRegisterTrace::mnemonicOf, CheckOptions.defaults());
+        return new java.util.TreeSet<>(report.failingConstraintNames());
+    }
+
+    @Test
+    void theVariantColumnIsTiedToTheSelectorsAndTheProgram() {
+        // step 0 runs li x1, the variant numbered 1: claiming variant 2 breaks the sum and the fetch
+        ZeroRegisterProgram program = ZeroRegisterAssembler.parse("li x1, 7\nadd x0, x1, x1\n");
+        assertEquals(java.util.Set.of("exec.variant", "exec.fetch.last"), breakCell(program, "exec.variant", 0, 1));
+    }
+
+    @Test
+    void theHaltingTargetBoundIsTargeted() {
+        // exit's two pooled limbs hold length - target; one limb moved breaks only the bound
+        ZeroRegisterProgram program = ZeroRegisterProgram.builder().exit(U32.of(1)).build();
+        assertEquals(java.util.Set.of("exec.exit.halt.target.in_program"),
+                breakCell(program, "exec.aux.range[0]", 0, 1));
     }
 }
