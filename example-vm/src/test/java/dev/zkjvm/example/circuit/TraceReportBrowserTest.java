@@ -157,4 +157,19 @@ class TraceReportBrowserTest {
         assertTrue(pixels("#memory-plot", 220, 0, 0) > 20, "no red mark drawn on the memory plot");
         assertTrue(pixels("#depth-plot", 220, 0, 0) > 20, "no red mark drawn on the depth plot");
     }
+
+    @Test
+    void aLargeTraceIsThinnedAndStillDrawn() throws IOException {
+        ReportSubjects.Subject s = LargeRun.get();
+        open(s, "large");
+        screenshot("large");
+        long plotted = (Long) browser.executeScript("return zkReport.memoryPlot.data[0].length");
+        assertTrue(plotted > 1000 && plotted <= TraceReport.MAX_RECORD_POINTS, plotted + " points plotted");
+        assertTrue(browser.findElement(By.cssSelector("#memory .note")).getText()
+                .startsWith("Thinned: " + plotted + " of " + s.trace().size() + " records shown"));
+        assertTrue(pixels("#memory-plot", 0x1f, 0x77, 0xb4) > 100, "no read points drawn");
+        assertTrue(pixels("#memory-plot", 0xff, 0x7f, 0x0e) > 100, "no write points drawn");
+        assertTrue(pixels("#depth-plot", 0x2c, 0xa0, 0x2c) > 50, "no depth line drawn");
+        assertEquals("120", line(1, 3).findElement(By.cssSelector("td.count")).getText(), "passes of 120 words");
+    }
 }

@@ -10,7 +10,7 @@ import java.util.BitSet;
  * <p>Memory accesses: the time axis is cut into buckets of consecutive records, the cell axis
  * into levels, and the first record of each occupied (bucket, level, read/write) box is kept. It
  * starts at {@value #MOST_BUCKETS} buckets (about a pixel column each) and {@value #MOST_LEVELS}
- * levels and halves the buckets, then the levels, until the points fit the cap. Unlike taking
+ * levels and halves the buckets and the levels in turn until the points fit the cap. Unlike taking
  * every k-th record, this cannot fall in step with a loop and hide a whole region of cells.
  *
  * <p>Stack depth: steps are cut into buckets and the lowest and the highest depth of each bucket
@@ -49,12 +49,16 @@ final class Thinning {
         }
         int buckets = MOST_BUCKETS;
         int levels = MOST_LEVELS;
+        boolean timeNext = true;
         while (true) {
             int[] picked = boxes(y, write, height, buckets, levels, cap);
             if (picked != null) {
                 return new Picked(union(picked, keep), buckets, levels);
             }
-            if (buckets > FEWEST_BUCKETS) {
+            // Coarsen time and cells in turn, time first, so that neither collapses alone.
+            boolean coarserTime = buckets > FEWEST_BUCKETS && (timeNext || levels == 1);
+            timeNext = !timeNext;
+            if (coarserTime) {
                 buckets /= 2;
             } else if (levels > 1) {
                 levels /= 2;

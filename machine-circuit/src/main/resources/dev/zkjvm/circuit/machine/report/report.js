@@ -65,8 +65,9 @@
       columns.push(constant(n, lane.y1), constant(n, lane.y0));
       bands.push({ series: [top, top + 1], fill: LANE_FILL[lane.kind] });
     });
-    series.push(scatter('read', READ, 3), scatter('write', WRITE, 3), scatter('failing', MARK, 11));
-    columns.push(reads, writes, failing);
+    // Writes first and larger, so that a read of the same cell at the same time shows inside them.
+    series.push(scatter('write', WRITE, 6), scatter('read', READ, 3), scatter('failing', MARK, 11));
+    columns.push(writes, reads, failing);
     var ticks = [];
     m.lanes.forEach(function (lane) {
       if (lane.touched) {
@@ -74,8 +75,6 @@
         if (lane.last > lane.first) {
           ticks.push({ y: lane.y1 - (lane.y1 - lane.y0) * 0.5 / (lane.last - lane.first + 1), label: String(lane.last) });
         }
-      } else {
-        ticks.push({ y: (lane.y0 + lane.y1) / 2, label: lane.kind });
       }
     });
     var readout = document.getElementById('memory-readout');
