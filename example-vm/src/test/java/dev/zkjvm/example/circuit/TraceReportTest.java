@@ -12,7 +12,16 @@ import dev.zkjvm.example.Cpu64Trace;
 import dev.zkjvm.example.Programs;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.U64;
+import dev.zkjvm.circuit.check.CheckReport;
+import dev.zkjvm.example.CalculatorCircuit;
+import dev.zkjvm.example.CalculatorMachine;
+import dev.zkjvm.example.CalculatorProgram;
+import dev.zkjvm.example.CalculatorTrace;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -74,5 +83,25 @@ class TraceReportTest {
         Matcher d = Pattern.compile("Thinned: (\\d+) of (\\d+) steps shown").matcher(html);
         assertTrue(d.find(), "the page does not say it thinned the steps");
         assertTrue(Integer.parseInt(d.group(1)) <= TraceReport.MAX_STEP_POINTS);
+    }
+
+    /** The guide's snippet ("See it"), on the guide's Calculator machine. */
+    @Test
+    void theGuidesSnippetWritesTheCalculatorsPage() throws IOException {
+        CalculatorMachine vm = CalculatorMachine.create();
+        CalculatorProgram program = CalculatorProgram.builder().push(2).push(3).add().push(7).mul().store().build();
+        vm.run(program);
+
+        MachineCircuit<U64> circuit = CalculatorCircuit.circuit(List.of(program));
+        CheckReport report = circuit.check(vm.trace(), CalculatorTrace::mnemonicOf);
+        Path page = Files.createDirectories(Path.of("target", "trace-report")).resolve("calculator.html");
+        TraceReport.write(circuit, vm.trace(), report, page);
+
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        assertTrue(html.contains("class=\"verdict ok\""));
+        assertTrue(html.contains("Calculator: 1 run, 6 instructions, 6 steps replayed, 11 memory records"), html);
+        for (int pc = 0; pc < 6; pc++) {
+            assertTrue(html.contains("<tr id=\"line-0-" + pc + "\" data-count=\"1\">"), "line " + pc);
+        }
     }
 }
