@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,6 +20,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * never skipped.
  */
 final class HeadlessChromium {
+    /**
+     * Selenium warns that it has no DevTools bindings for this chromium's version; the tests use
+     * WebDriver only, so the warning is noise. Held here because loggers are weakly referenced.
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+    }
+
     private HeadlessChromium() {
     }
 
