@@ -14,6 +14,12 @@
     outside: 'rgba(220, 0, 0, 0.07)'
   };
 
+  // Records and steps are whole numbers: ticks at 1, 2, 5 times a power of ten, never between.
+  var WHOLE = [];
+  for (var p = 1; p <= 1e12; p *= 10) {
+    WHOLE.push(p, 2 * p, 5 * p);
+  }
+
   function width(el) {
     return Math.max(400, el.clientWidth || 800);
   }
@@ -65,8 +71,10 @@
       columns.push(constant(n, lane.y1), constant(n, lane.y0));
       bands.push({ series: [top, top + 1], fill: LANE_FILL[lane.kind] });
     });
-    // Writes first and larger, so that a read of the same cell at the same time shows inside them.
-    series.push(scatter('write', WRITE, 6), scatter('read', READ, 3), scatter('failing', MARK, 11));
+    // Writes first and larger, so that a read of the same cell at the same time shows inside them;
+    // a few points can be larger than a dense cloud.
+    var big = n < 2000;
+    series.push(scatter('write', WRITE, big ? 10 : 7), scatter('read', READ, big ? 6 : 4), scatter('failing', MARK, 12));
     columns.push(writes, reads, failing);
     var ticks = [];
     m.lanes.forEach(function (lane) {
@@ -84,7 +92,7 @@
       legend: { show: false },
       scales: { x: { time: false }, y: { auto: false, range: [0, m.height] } },
       axes: [
-        { label: 'time (record index)' },
+        { label: 'time (record index)', incrs: WHOLE },
         {
           label: 'cell (each section\u2019s lane spans the cells it accessed)',
           size: 80,
@@ -121,7 +129,7 @@
       height: 220,
       legend: { show: false },
       scales: { x: { time: false } },
-      axes: [{ label: 'step' }, { label: 'stack depth', size: 60 }],
+      axes: [{ label: 'step', incrs: WHOLE }, { label: 'stack depth', size: 60, incrs: WHOLE }],
       series: [
         { label: 'step' },
         { label: 'depth', stroke: '#2ca02c', width: 1.5, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } },
