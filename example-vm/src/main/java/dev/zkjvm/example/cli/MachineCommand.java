@@ -34,23 +34,19 @@ abstract class MachineCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        Job<?, ?> job = input.job();
+        Job<?, ?> job = job();
         try {
             return execute(job);
         } catch (OutOfMemoryError e) {
             List<String> args = spec.commandLine().getParseResult().originalArgs();
             throw new CliFailure(ExitCode.OUT_OF_MEMORY, HeapAdvice.message(stage, rows, columns,
-                    Runtime.getRuntime().maxMemory(), String.join(" ", fullCommand(args))), e);
+                    Runtime.getRuntime().maxMemory(), String.join(" ", args)), e);
         }
     }
 
-    private List<String> fullCommand(List<String> args) {
-        List<String> all = new ArrayList<>();
-        for (CommandLine c = spec.commandLine(); c.getParent() != null; c = c.getParent()) {
-            all.add(0, c.getCommandName());
-        }
-        all.addAll(args);
-        return all;
+    /** The machine, programs and input the options name. */
+    Job<?, ?> job() {
+        return input.job();
     }
 
     /** The command's work on {@code job}; returns the exit code. */

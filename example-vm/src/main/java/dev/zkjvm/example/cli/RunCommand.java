@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a program on a machine and prints its result (a bundled program's is compared with the"
                 + " same computation in Java), the steps, the trace size and the verdict of checking the trace.")
-final class RunCommand extends MachineCommand {
+class RunCommand extends MachineCommand {
     @Option(names = "--no-check", negatable = true, defaultValue = "true",
             description = "check the trace against the machine's circuit (default: on)")
     boolean check;
