@@ -8,12 +8,17 @@ import java.util.Locale;
  */
 final class HeapAdvice {
     /**
-     * Peak heap per cell of the witness (rows times columns) while proving, measured on Cpu64 runs with
-     * the default parameters (blowup 4); see {@code docs/guide.md}, "Memory".
+     * Heap per cell of the witness (rows times columns) that a proof with the default parameters
+     * (blowup 4) needs: the smallest {@code -Xmx} that proved Cpu64's fibonacci at 2^16 rows x 320
+     * columns was 1.27-1.39 GiB, at 2^17 rows 2.59-2.83 GiB (G1, JDK 17); the growth is 70-73 bytes per
+     * cell, and the upper end is taken. See docs/guide.md, "The command line".
      */
-    static final double BYTES_PER_CELL = 0;
+    static final double BYTES_PER_CELL = 73;
 
-    /** Heap that the JVM needs beyond the proof: classes, the trace, the range table. */
+    /**
+     * Heap needed beyond the cells: the two measurements fit a line through about zero, so no more
+     * than the rounding up in {@link #message}.
+     */
     static final long BASE_BYTES = 0;
 
     private HeapAdvice() {
@@ -41,8 +46,7 @@ final class HeapAdvice {
             long need = provingBytes(rows, columns);
             m.append("A proof of ").append(rows).append(" rows x ").append(columns).append(" columns needs about ")
                     .append(gib(need)).append(" (measured: about ").append(String.format(Locale.ROOT, "%.0f",
-                            BYTES_PER_CELL)).append(" bytes per row and column while proving, plus ")
-                    .append(gib(BASE_BYTES)).append("). ");
+                            BYTES_PER_CELL)).append(" bytes per row and column while proving). ");
             suggest = Math.max(need + need / 4, maxHeap * 2);
         } else {
             suggest = maxHeap * 2;
