@@ -67,7 +67,7 @@ abstract class MachineCommand implements Callable<Integer> {
         }
     }
 
-    /** The whole circuit of the job's runs, noting its shape for a trace of {@code records} records. */
+    /** The whole circuit of the job's runs, noting the shape of the run's witness if there is a run. */
     <W extends Word<W>, P> MachineCircuit<W> circuit(Job<W, P> job, MachineRun<W> run, String nextStage) {
         stage = "building the circuit";
         MachineCircuit<W> circuit;
@@ -77,10 +77,11 @@ abstract class MachineCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.CHECK_FAILED, "the circuit of " + job.machine().name() + " cannot be built: "
                     + e.getMessage(), e);
         }
-        long steps = run == null ? 0 : run.totalSteps();
-        int records = run == null ? 0 : run.trace().size();
-        rows = circuit.rowsFor((int) Math.min(Integer.MAX_VALUE, Math.max(records, steps)));
-        columns = circuit.system().columns().size();
+        if (run != null) {
+            // The witness's shape, for the heap a proof of it needs (a verifier needs far less).
+            rows = circuit.rowsFor((int) Math.min(Integer.MAX_VALUE, Math.max(run.trace().size(), run.totalSteps())));
+            columns = circuit.system().columns().size();
+        }
         stage = nextStage;
         return circuit;
     }

@@ -1,6 +1,7 @@
 package dev.zkjvm.example.cli;
 
 import dev.zkjvm.circuit.machine.MachineDescriptor;
+import dev.zkjvm.example.Cpu64;
 import dev.zkjvm.example.Cpu64Descriptor;
 import dev.zkjvm.example.Cpu64Program;
 import dev.zkjvm.example.Programs;
@@ -64,8 +65,9 @@ final class ProgramInput {
         }
         Path file = Path.of(program);
         String bundled = program.replace('-', '_');
-        boolean bundledMachine = machine == null || machine.equals("Cpu64") || machine.equals("dev.zkjvm.example.Cpu64");
-        if (!Files.exists(file) && Programs.NAMES.contains(bundled) && bundledMachine) {
+        MachineDescriptor<?, ?> descriptor = machine == null ? new Cpu64Descriptor() : classPath.catalog().find(machine);
+        boolean onCpu64 = descriptor.definition().equals(Cpu64.class.getName());
+        if (!Files.exists(file) && Programs.NAMES.contains(bundled) && onCpu64) {
             return bundledJob(bundled);
         }
         if (n != null || size != null || seed != null) {
@@ -75,7 +77,6 @@ final class ProgramInput {
         if (!Files.exists(file)) {
             throw new CliFailure(ExitCode.USAGE, unknown(program));
         }
-        MachineDescriptor<?, ?> descriptor = machine == null ? new Cpu64Descriptor() : classPath.catalog().find(machine);
         return fileJob(descriptor, file);
     }
 
