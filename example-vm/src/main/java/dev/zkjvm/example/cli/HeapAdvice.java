@@ -9,17 +9,14 @@ import java.util.Locale;
 final class HeapAdvice {
     /**
      * Heap per cell of the witness (rows times columns) that a proof with the default parameters
-     * (blowup 4) needs: the smallest {@code -Xmx} that proved Cpu64's fibonacci at 2^16 rows x 320
-     * columns was 1.27-1.39 GiB, at 2^17 rows 2.59-2.83 GiB (G1, JDK 17); the growth is 70-73 bytes per
-     * cell, and the upper end is taken. See docs/guide.md, "The command line".
+     * (blowup 4) needs. The smallest {@code -Xmx} that proved Cpu64's fibonacci (320 columns; G1,
+     * JDK 17) was 1.34-1.36 GiB at 2^16 rows and 2.65-2.68 GiB at 2^17 rows: 66-69 bytes per added
+     * cell, of which the upper end is taken. See docs/guide.md, "The command line".
      */
-    static final double BYTES_PER_CELL = 73;
+    static final double BYTES_PER_CELL = 69;
 
-    /**
-     * Heap needed beyond the cells: the two measurements fit a line through about zero, so no more
-     * than the rounding up in {@link #message}.
-     */
-    static final long BASE_BYTES = 0;
+    /** Heap beyond the cells: the same two measurements put it at 0-60 MiB. */
+    static final long BASE_BYTES = 64L << 20;
 
     private HeapAdvice() {
     }
@@ -46,7 +43,8 @@ final class HeapAdvice {
             long need = provingBytes(rows, columns);
             m.append("A proof of ").append(rows).append(" rows x ").append(columns).append(" columns needs about ")
                     .append(gib(need)).append(" (measured: about ").append(String.format(Locale.ROOT, "%.0f",
-                            BYTES_PER_CELL)).append(" bytes per row and column while proving). ");
+                            BYTES_PER_CELL)).append(" bytes per row and column while proving, plus ")
+                    .append(BASE_BYTES >> 20).append(" MiB). ");
             suggest = Math.max(need + need / 4, maxHeap * 2);
         } else {
             suggest = maxHeap * 2;
