@@ -6,6 +6,7 @@ import dev.zkjvm.annotations.Instruction;
 import dev.zkjvm.annotations.Machine;
 import dev.zkjvm.annotations.Register;
 import dev.zkjvm.annotations.Stack;
+import dev.zkjvm.processor.generate.DescriptorGenerator;
 import dev.zkjvm.processor.generate.MachineGenerators;
 import dev.zkjvm.processor.model.MachineModel;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -38,6 +40,9 @@ public final class MachineProcessor extends AbstractProcessor {
 
     /** Generated type (qualified name) to the machine it was generated for, across rounds. */
     private final Map<String, String> generatedBy = new HashMap<>();
+
+    /** Descriptors generated so far (qualified name to machine class), listed in the service file at the end. */
+    private final Map<String, TypeElement> descriptors = new TreeMap<>();
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -73,6 +78,9 @@ public final class MachineProcessor extends AbstractProcessor {
                         for (JavaFile file : files) {
                             file.writeTo(processingEnv.getFiler());
                         }
+                        if (withCircuit) {
+                            descriptors.put(MachineGenerators.descriptor(model.get()), type);
+                        }
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -88,7 +96,20 @@ public final class MachineProcessor extends AbstractProcessor {
                 }
             }
         }
+        if (round.processingOver() && !descriptors.isEmpty()) {
+            writeServiceFile(reporter);
+        }
         return false;
+    }
+
+    private void writeServiceFile(Reporter reporter) {
+        try {
+            DescriptorGenerator.writeServiceFile(processingEnv.getFiler(), descriptors.keySet(),
+                    descriptors.values().toArray(new Element[0]));
+        } catch (IOException | RuntimeException e) {
+            TypeElement first = descriptors.values().iterator().next();
+            reporter.error(first, Message.INTERNAL_ERROR, first.getQualifiedName(), describe(e));
+        }
     }
 
     /** Records which machine generates which type; reports a clash with an earlier machine instead. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Valid machines compile, with the generated files, names, annotations and opcodes expected. */
 class GenerationTest {
     static final List<String> SUFFIXES = List.of("Machine", "Context", "Instruction", "Program", "Assembler",
-            "Trace", "TraceRecord", "Circuit");
+            "Trace", "TraceRecord", "Circuit", "Descriptor");
 
     /** The 64-bit calculator of {@code src/test/resources/calc/Calc.java}. */
     static JavaFileObject calcSource() {
@@ -139,6 +139,20 @@ class GenerationTest {
         Compilation compilation = compile(file);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("CalcMachine");
+    }
+
+    /** One service file lists the descriptor of every machine of the compilation, sorted. */
+    @Test
+    void serviceFileListsEveryMachinesDescriptor() {
+        Compilation compilation = compile(Sources.calc("@Machine", Sources.NOP),
+                Sources.machine("@Machine", "public class Alpha {", Sources.NOP));
+        assertThat(compilation).succeededWithoutWarnings();
+        JavaFileObject services = compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+                        "META-INF/services/dev.zkjvm.circuit.machine.MachineDescriptor")
+                .orElseThrow(() -> new AssertionError("no service file"));
+        assertEquals("test.AlphaDescriptor\ntest.CalcDescriptor\n", text(services));
+        String descriptor = generated(compilation, "test.CalcDescriptor");
+        assertTrue(descriptor.contains("implements MachineDescriptor<U64, CalcProgram>"), descriptor);
     }
 
     @Test

@@ -25,7 +25,7 @@ class GoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"MiniMachine", "MiniInstruction", "MiniProgram", "MiniCircuit"})
+    @ValueSource(strings = {"MiniMachine", "MiniInstruction", "MiniProgram", "MiniCircuit", "MiniDescriptor"})
     void generatedSourceMatchesGolden(String type) throws IOException {
         Compilation compilation = compile(JavaFileObjects.forResource("golden/Mini.java"));
         assertThat(compilation).succeededWithoutWarnings();

@@ -52,9 +52,13 @@ class ProcessorRegistrationTest {
         assertTrue(loaded, "ServiceLoader finds MachineProcessor");
     }
 
+    /**
+     * Aggregating, not isolating: the service file listing every machine's descriptor comes from all
+     * the machines of a compilation, which Gradle allows only an aggregating processor.
+     */
     @Test
-    void declaredIsolatingForGradle() throws IOException {
-        assertEquals(List.of("dev.zkjvm.processor.MachineProcessor,isolating"),
+    void declaredAggregatingForGradle() throws IOException {
+        assertEquals(List.of("dev.zkjvm.processor.MachineProcessor,aggregating"),
                 resourceLines("META-INF/gradle/incremental.annotation.processors"));
     }
 
@@ -71,8 +75,8 @@ class ProcessorRegistrationTest {
     }
 
     /**
-     * Gradle's isolating mode needs every generated file to name exactly one originating element: the
-     * annotated class it came from.
+     * Every generated source names exactly one originating element, the annotated class it came from,
+     * so that an incremental build recompiles only what a changed machine generated.
      */
     @Test
     void everyGeneratedFileHasTheMachineClassAsItsOnlyOriginatingElement() {

@@ -1,73 +1,120 @@
 package dev.zkjvm.example.cli;
 
+import dev.zkjvm.circuit.machine.MachineDescriptor;
+import dev.zkjvm.example.Cpu64;
+import dev.zkjvm.example.Cpu64Descriptor;
 import dev.zkjvm.example.Cpu64Program;
 import dev.zkjvm.example.Programs;
+import dev.zkjvm.runtime.Word;
+import dev.zkjvm.runtime.asm.AssemblyException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Which bundled program and which input: the public input of a proof. Shared by {@code prove} and
- * {@code verify}, so that the verifier rebuilds exactly the programs the prover ran (the loader
- * with its input words, then the program) without running anything.
+ * Which machine, which program and which input: the public input of a proof. Shared by every
+ * command, so that {@code verify} rebuilds exactly the programs {@code prove} ran, without running
+ * anything. A program is a file of the machine's assembly text, or the name of a bundled example
+ * program of the {@code Cpu64} machine, whose input the loader writes.
  */
 final class ProgramInput {
-    @Parameters(index = "0", description = "fibonacci, array_sum, bubble_sort or factorial")
+    @Parameters(index = "0", paramLabel = "PROGRAM",
+            description = "a file of assembly text for the machine, or a bundled Cpu64 program: fibonacci, array_sum,"
+                    + " bubble_sort, factorial (see `zkvm list`)")
     String program;
 
-    @Option(names = "--n", description = "input of fibonacci and factorial")
+    @Option(names = {"-m", "--machine"}, paramLabel = "MACHINE",
+            description = "the machine: its annotated class (e.g. dev.zkjvm.example.Cpu64), its name as `zkvm machines`"
+                    + " lists it, or its generated Machine or Descriptor class (default: Cpu64)")
+    String machine;
+
+    @Mixin
+    ClassPathOption classPath;
+
+    @Option(names = "--n", description = "bundled fibonacci and factorial: the input (default 90 and 20)")
     Long n;
 
-    @Option(names = "--size", defaultValue = "200", description = "number of words for array_sum and bubble_sort")
-    int size;
+    @Option(names = "--size", description = "bundled array_sum and bubble_sort: number of random words (default 200)")
+    Integer size;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed of the input words")
-    long seed;
+    @Option(names = "--seed", description = "bundled array_sum and bubble_sort: seed of the random words (default 1)")
+    Long seed;
 
-    /** The message for a program name that is not bundled. */
+    /** The message for a program that is neither a file nor bundled. */
     static String unknown(String program) {
-        return "unknown program `" + program + "`; try `zkvm list`";
+        return "unknown program `" + program + "`: no such file, and not a bundled program (" + String.join(", ",
+                Programs.NAMES) + "; try `zkvm list`)";
     }
 
-    /** The program's canonical name, or null if it is not bundled. */
-    String name() {
-        String name = program.replace('-', '_');
-        return Programs.NAMES.contains(name) ? name : null;
+    /**
+     * The job: a bundled program if no file of that name exists and no other machine is asked for;
+     * otherwise the file, parsed by the machine's assembler.
+     *
+     * @throws CliFailure for an unknown machine or program, a program that does not assemble, or an
+     *                    unreadable file
+     */
+    Job<?, ?> job() {
+        if (size != null && size < 0) {
+            throw new CliFailure(ExitCode.USAGE, "--size must be at least 0, not " + size);
+        }
+        Path file = Path.of(program);
+        String bundled = program.replace('-', '_');
+        MachineDescriptor<?, ?> descriptor = machine == null ? new Cpu64Descriptor() : classPath.catalog().find(machine);
+        boolean onCpu64 = descriptor.definition().equals(Cpu64.class.getName());
+        if (!Files.exists(file) && Programs.NAMES.contains(bundled) && onCpu64) {
+            return bundledJob(bundled);
+        }
+        if (n != null || size != null || seed != null) {
+            throw new CliFailure(ExitCode.USAGE, "--n, --size and --seed are inputs of the bundled programs only;"
+                    + " a program file gets its input from its own instructions");
+        }
+        if (!Files.exists(file)) {
+            throw new CliFailure(ExitCode.USAGE, unknown(program));
+        }
+        return fileJob(descriptor, file);
     }
 
-    /** The input words written by the loader. */
-    long[] words() {
-        return switch (name()) {
-            case "array_sum", "bubble_sort" -> new SplittableRandom(seed).longs(size).toArray();
+    private <W extends Word<W>, P> Job<W, P> fileJob(MachineDescriptor<W, P> descriptor, Path file) {
+        String source;
+        try {
+            source = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.IO_ERROR, "cannot read program file " + file + ": " + e, e);
+        }
+        P parsed;
+        try {
+            parsed = descriptor.parse(source);
+        } catch (AssemblyException e) {
+            throw new CliFailure(ExitCode.USAGE, file + ": " + e.getMessage() + " (assembly text for " + descriptor.name()
+                    + "; its instructions: " + String.join(", ", descriptor.mnemonics()) + ")", e);
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return new Job<>(descriptor, List.of(parsed), file.toString(), base + ".proof", null);
+    }
+
+    private Job<?, Cpu64Program> bundledJob(String name) {
+        long[] words = switch (name) {
+            case "array_sum", "bubble_sort" -> new SplittableRandom(seed == null ? 1 : seed)
+                    .longs(size == null ? 200 : size).toArray();
             default -> new long[0];
         };
-    }
-
-    /** Register a at the start of the program. */
-    long registerA() {
-        return switch (name()) {
+        long registerA = switch (name) {
             case "fibonacci" -> n == null ? 90 : n;
             case "factorial" -> n == null ? 20 : n;
-            default -> size;
+            default -> words.length;
         };
-    }
-
-    /** The runs, in order: the loader, then the program. */
-    List<Cpu64Program> runs() {
-        return List.of(Programs.loader(words(), registerA()), Programs.program(name()));
-    }
-
-    /** Runs them on a new machine. */
-    Programs.Outcome run() {
-        return Programs.run(name(), words(), registerA());
-    }
-
-    /** A short description of the input, for messages. */
-    String describe() {
-        return switch (name()) {
-            case "fibonacci", "factorial" -> name() + "(" + registerA() + ")";
-            default -> name() + " of " + size + " words (seed " + seed + ")";
+        String description = switch (name) {
+            case "fibonacci", "factorial" -> name + "(" + registerA + ")";
+            default -> name + " of " + words.length + " words (seed " + (seed == null ? 1 : seed) + ")";
         };
+        List<Cpu64Program> runs = List.of(Programs.loader(words, registerA), Programs.program(name));
+        return new Job<>(new Cpu64Descriptor(), runs, description, name + ".proof",
+                new Job.Bundled(name, words, registerA));
     }
 }

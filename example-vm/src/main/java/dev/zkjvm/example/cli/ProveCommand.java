@@ -1,35 +1,24 @@
 package dev.zkjvm.example.cli;
 
 import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.machine.MachineRun;
 import dev.zkjvm.circuit.stark.ProofProgress;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
 import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
-import dev.zkjvm.example.Cpu64Circuit;
-import dev.zkjvm.example.Cpu64Trace;
-import dev.zkjvm.runtime.U64;
-import dev.zkjvm.runtime.VmException;
+import dev.zkjvm.runtime.Word;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** {@code zkvm prove <program>}: runs a bundled program and proves the run with a STARK. */
-@Command(name = "prove", description = "Runs a bundled program on Cpu64 and writes a STARK proof of the run "
-        + "(loader and program, every step and memory consistency).")
-final class ProveCommand implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    ProgramInput input;
-
+/** {@code zkvm prove <program>}: runs a program and proves the run with a STARK. */
+@Command(name = "prove", mixinStandardHelpOptions = true,
+        description = "Runs a program and writes a STARK proof of the run (every step and memory consistency;"
+                + " for a bundled program, the loader of its input too).")
+final class ProveCommand extends MachineCommand {
     @Option(names = {"-o", "--output"}, description = "proof file (default: <program>.proof)")
     Path output;
 
@@ -37,55 +26,45 @@ final class ProveCommand implements Callable<Integer> {
     boolean quiet;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    <W extends Word<W>, P> int execute(Job<W, P> job) {
+        PrintWriter out = out();
         PrintWriter err = spec.commandLine().getErr();
-        if (input.name() == null) {
-            err.println(ProgramInput.unknown(input.program));
-            return 2;
-        }
-        var outcome = runOrReport(err);
-        if (outcome == null) {
-            return 1;
-        }
-        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(outcome.runs());
+        MachineRun<W> run = runPrograms(job);
+        MachineCircuit<W> circuit = circuit(job, run, "proving");
         StarkConfig config = StarkConfig.DEFAULT;
         ProgressBar bar = quiet ? null : new ProgressBar(err, System.console() != null);
         long start = System.nanoTime();
         StarkProof proof;
         try {
-            proof = circuit.prove(outcome.machine().trace(), Cpu64Trace::mnemonicOf, config,
+            proof = circuit.prove(run.trace(), job.machine()::mnemonicOf, config,
                     bar == null ? ProofProgress.SILENT : bar);
         } catch (UnsatisfiedTraceException e) {
-            err.println(e.getMessage());
-            return 3;
+            throw new CliFailure(ExitCode.CHECK_FAILED, e.getMessage(), e);
         }
         if (bar != null) {
             bar.done();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes = proof.toBytes();
-        Path file = output != null ? output : Path.of(input.name() + ".proof");
-        Files.write(file, bytes);
-        out.println("machine:    Cpu64 (64-bit words, generated from dev.zkjvm.example.Cpu64)");
-        out.println("program:    " + input.describe());
-        out.println("steps:      " + outcome.programSteps() + " (+" + outcome.loaderSteps() + " to load the input)");
-        out.println("trace size: " + outcome.machine().trace().size() + " memory operations, 2^" + proof.logRows()
+        Path file = output != null ? output : Path.of(job.proofName());
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.IO_ERROR, "cannot write proof file " + file + ": " + e, e);
+        }
+        printHeader(job, run);
+        out.println("trace size: " + run.trace().size() + " memory operations, 2^" + proof.logRows()
                 + " rows of " + circuit.system().columns().size() + " columns");
         out.println("proof:      " + file + ", " + bytes.length + " bytes, proven in " + millis + " ms");
-        out.println("security:   " + config.securityBits(circuit.system(), proof.logRows())
-                + " bits (conjectured; blowup " + config.fri().blowup() + ", " + config.fri().queries() + " queries, "
-                + config.fri().grindingBits() + " bits of grinding, " + config.hash() + ")");
+        printSecurity(out, config, circuit, proof.logRows());
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
-    private dev.zkjvm.example.Programs.Outcome runOrReport(PrintWriter err) {
-        try {
-            return input.run();
-        } catch (VmException e) {
-            err.println(e.getMessage());
-            return null;
-        }
+    /** The security line: the level of these parameters for this circuit, and the parameters. */
+    private static void printSecurity(PrintWriter out, StarkConfig config, MachineCircuit<?> circuit, int logRows) {
+        out.println("security:   " + config.securityBits(circuit.system(), logRows)
+                + " bits (conjectured; blowup " + config.fri().blowup() + ", " + config.fri().queries() + " queries, "
+                + config.fri().grindingBits() + " bits of grinding, " + config.hash() + ")");
     }
 }

@@ -1,66 +1,57 @@
 package dev.zkjvm.example.cli;
 
+import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
-import dev.zkjvm.example.Cpu64Circuit;
+import dev.zkjvm.runtime.Word;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code zkvm verify <program>}: checks a proof against the bundled program and input, without
- * running anything.
+ * {@code zkvm verify <program>}: checks a proof against the program (and a bundled program's
+ * input), without running anything.
  */
-@Command(name = "verify", description = "Verifies a proof of a run of a bundled program with the given input; "
-        + "runs nothing.")
-final class VerifyCommand implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    ProgramInput input;
-
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verifies a proof of a run of the program (for a bundled program, with the given input);"
+                + " runs nothing.")
+final class VerifyCommand extends MachineCommand {
     @Option(names = {"-i", "--proof"}, description = "proof file (default: <program>.proof)")
     Path proofFile;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (input.name() == null) {
-            err.println(ProgramInput.unknown(input.program));
-            return 2;
-        }
-        Path file = proofFile != null ? proofFile : Path.of(input.name() + ".proof");
+    <W extends Word<W>, P> int execute(Job<W, P> job) {
+        PrintWriter out = out();
+        Path file = proofFile != null ? proofFile : Path.of(job.proofName());
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            err.println("no proof file " + file + "; make one with `zkvm prove " + input.name() + "`");
-            return 2;
+            throw new CliFailure(ExitCode.IO_ERROR, "no proof file " + file + "; make one with `zkvm prove "
+                    + input.program + "`", e);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.IO_ERROR, "cannot read proof file " + file + ": " + e, e);
         }
         long start = System.nanoTime();
+        MachineCircuit<W> circuit = circuit(job, null, "verifying");
         try {
             StarkProof proof = StarkProof.fromBytes(bytes);
-            Cpu64Circuit.verify(input.runs(), proof, StarkConfig.DEFAULT);
+            circuit.verify(proof, StarkConfig.DEFAULT);
         } catch (InvalidProofException e) {
             out.println("verify:     REJECTED: " + e.getMessage());
             out.flush();
-            return 4;
+            return ExitCode.PROOF_REJECTED;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        out.println("verify:     valid: " + file + " (" + bytes.length + " bytes) proves a run of " + input.describe()
-                + " on Cpu64 (" + millis + " ms, verifying key derived from the program included)");
+        out.println("verify:     valid: " + file + " (" + bytes.length + " bytes) proves a run of " + job.description()
+                + " on " + job.machine().name() + " (" + millis + " ms, verifying key derived from the program"
+                + " included)");
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -1,36 +1,77 @@
 package dev.zkjvm.example.cli;
 
-import dev.zkjvm.circuit.check.CheckReport;
-import dev.zkjvm.circuit.machine.MachineCircuit;
-import dev.zkjvm.example.Cpu64Circuit;
-import dev.zkjvm.example.Cpu64Machine;
-import dev.zkjvm.example.Cpu64Trace;
-import dev.zkjvm.example.Programs;
-import dev.zkjvm.runtime.U64;
-import dev.zkjvm.runtime.VmException;
+import dev.zkjvm.circuit.machine.MachineDescriptor;
+import dev.zkjvm.runtime.asm.AssemblyException;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.concurrent.Callable;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line: runs a bundled program on the 64-bit example machine and prints the result,
- * the step count, the trace size and the check's verdict; proves a run and verifies a proof.
+ * The {@code zkvm} command line: runs, checks, proves and verifies programs on any generated
+ * machine on the class path (the bundled example programs run on {@code Cpu64}).
  */
-@Command(name = "zkvm", mixinStandardHelpOptions = true, version = "zkjvm 0.1.0-SNAPSHOT",
-        description = "Runs bundled programs on machines generated from annotated classes.",
-        subcommands = {ZkvmCli.Run.class, ProveCommand.class, VerifyCommand.class, ZkvmCli.ListPrograms.class})
+@Command(name = "zkvm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Runs, checks, proves and verifies programs on machines generated from annotated classes.",
+        subcommands = {RunCommand.class, CheckCommand.class, ProveCommand.class, VerifyCommand.class,
+            ZkvmCli.ListPrograms.class, ZkvmCli.ListMachines.class, AutoComplete.GenerateCompletion.class})
 public final class ZkvmCli implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Entry point; exits with the command's status. */
+    /** Entry point; exits with the command's status (see {@code --help}). */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ZkvmCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with its exit codes: every subcommand's {@code --help} lists them, and a failure
+     * prints its message (no stack trace unless it is a bug) and exits with its code.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ZkvmCli());
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String line : ExitCode.HELP) {
+            int colon = line.indexOf(':');
+            codes.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        withExitCodes(cli, codes);
+        cli.setExecutionExceptionHandler(ZkvmCli::failed);
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return cli;
+    }
+
+    private static void withExitCodes(CommandLine cli, Map<String, String> codes) {
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cli.getSubcommands().values().forEach(sub -> withExitCodes(sub, codes));
+    }
+
+    /** Maps what a command threw to a message and an exit code. */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        int code;
+        if (e instanceof CliFailure f) {
+            err.println(f.getMessage());
+            code = f.exitCode();
+        } else if (e instanceof AssemblyException) {
+            err.println(e.getMessage());
+            code = ExitCode.USAGE;
+        } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+            err.println("I/O error: " + e.getMessage());
+            code = ExitCode.IO_ERROR;
+        } else {
+            err.println("internal error (please report it):");
+            e.printStackTrace(err);
+            code = ExitCode.INTERNAL_ERROR;
+        }
+        err.flush();
+        return code;
     }
 
     @Override
@@ -39,7 +80,7 @@ public final class ZkvmCli implements Runnable {
     }
 
     /** {@code zkvm list}: the bundled programs. */
-    @Command(name = "list", description = "Lists the bundled programs.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the bundled example programs of Cpu64.")
     static final class ListPrograms implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -51,78 +92,35 @@ public final class ZkvmCli implements Runnable {
             out.println("array_sum    sum of --size random words             (--size, --seed)");
             out.println("bubble_sort  sorts --size random words, unsigned   (--size default 200, --seed)");
             out.println("factorial    n! mod 2^64, recursive call/ret       (--n, default 20)");
+            out.println("Each result is compared with the same computation in Java. Any other program: a file of"
+                    + " assembly text, e.g. `zkvm run my.asm` (Cpu64) or `zkvm run --machine com.acme.MyVm"
+                    + " --class-path target/classes my.asm`.");
             out.flush();
         }
     }
 
-    /** {@code zkvm run <program>}. */
-    @Command(name = "run", description = "Runs a bundled program on the Cpu64 machine and prints result, steps and trace size.")
-    static final class Run implements Callable<Integer> {
+    /** {@code zkvm machines}: the machines on the class path. */
+    @Command(name = "machines", mixinStandardHelpOptions = true,
+            description = "Lists the machines on the class path (found through their generated descriptors).")
+    static final class ListMachines implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        ProgramInput input;
-
-        @Option(names = "--no-check", negatable = true, defaultValue = "true",
-                description = "check the trace against the machine's circuit (default: on)")
-        boolean check;
+        ClassPathOption classPath;
 
         @Override
-        public Integer call() {
+        public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            String name = input.name();
-            if (name == null) {
-                err.println(ProgramInput.unknown(input.program));
-                return 2;
+            MachineCatalog catalog = classPath.catalog();
+            for (MachineDescriptor<?, ?> d : catalog.listed()) {
+                out.printf("%-12s %3d-bit  %-36s %s%n", d.name(), d.wordType().bytes() * 8, d.definition(),
+                        String.join(" ", d.mnemonics()));
             }
-            Programs.Outcome outcome;
-            try {
-                outcome = input.run();
-            } catch (VmException e) {
-                err.println(e.getMessage());
-                return 1;
+            for (String broken : catalog.broken()) {
+                out.println("(skipped: " + broken + ")");
             }
-            String result = switch (name) {
-                case "fibonacci" -> "fib(" + input.registerA() + ") = "
-                        + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
-                case "factorial" -> input.registerA() + "! mod 2^64 = "
-                        + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
-                case "array_sum" -> "sum of " + input.size + " words = "
-                        + Long.toUnsignedString(outcome.register(Cpu64Machine.B));
-                default -> {
-                    long[] words = input.words();
-                    boolean ok = Arrays.equals(outcome.memory(words.length), Programs.bubbleSorted(words));
-                    yield "sorted " + words.length + " words (" + (ok ? "matches" : "DIFFERS FROM") + " Java's sort)";
-                }
-            };
-            out.println("machine:    Cpu64 (64-bit words, generated from dev.zkjvm.example.Cpu64)");
-            out.println("program:    " + name);
-            out.println("result:     " + result);
-            out.println("steps:      " + outcome.programSteps() + " (+" + outcome.loaderSteps() + " to load the input)");
-            out.println("trace size: " + outcome.machine().trace().size() + " memory operations");
-            if (!check) {
-                out.flush();
-                return 0;
-            }
-            long start = System.nanoTime();
-            MachineCircuit<U64> circuit = Cpu64Circuit.circuit(outcome.runs());
-            CheckReport report = circuit.check(outcome.machine().trace(), Cpu64Trace::mnemonicOf);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (report.isSatisfied()) {
-                out.println("check:      satisfied: every step of the loader and " + name + ", and memory"
-                        + " consistency: " + circuit.system().constraints().size() + " constraints and "
-                        + circuit.system().lookups().size() + " lookups (range checks apart: "
-                        + circuit.system().rangeChecks().size() + ", batched) on " + report.rows() + " rows (" + millis
-                        + " ms)");
-                out.flush();
-                return 0;
-            }
-            out.println("check:      FAILED");
-            out.println(report);
             out.flush();
-            return 3;
         }
     }
 }

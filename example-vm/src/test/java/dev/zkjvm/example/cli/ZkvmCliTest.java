@@ -1,19 +1,26 @@
 package dev.zkjvm.example.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** {@code zkvm} on the bundled machine: bundled programs, program files, help, version, exit codes. */
 class ZkvmCliTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new ZkvmCli());
+        var cli = ZkvmCli.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -23,39 +30,44 @@ class ZkvmCliTest {
     void runsFibonacciAndPrintsResultStepsAndTraceSize() {
         assertEquals(0, run("run", "fibonacci", "--n", "10"));
         String text = out.toString();
-        assertTrue(text.contains("result:     fib(10) = 55"), text);
+        assertTrue(text.contains("result:     fib(10) = 55 (Java computes the same)"), text);
         assertTrue(text.contains("steps:      97 "), text);
         assertTrue(text.contains("trace size: 192 memory operations"), text);
         assertTrue(text.contains("check:      satisfied: "), text);
     }
 
     @Test
-    void bubbleSortMatchesJava() {
-        assertEquals(0, run("run", "bubble-sort", "--size", "50", "--seed", "7"));
-        assertTrue(out.toString().contains("sorted 50 words (matches Java's sort)"), out.toString());
+    void bubbleSortIsComparedWithJavasUnsignedSort() {
+        assertEquals(0, run("run", "bubble-sort", "--size", "50", "--seed", "7", "--no-check"));
+        assertTrue(out.toString().contains("sorted 50 words (matches Java's Arrays.sort in unsigned order)"),
+                out.toString());
     }
 
     @Test
     void checkCanBeSkipped() {
         assertEquals(0, run("run", "factorial", "--n", "5", "--no-check"));
-        assertTrue(!out.toString().contains("check:"), out.toString());
+        assertFalse(out.toString().contains("check:"), out.toString());
     }
 
     @Test
-    void unknownProgramIsAnError() {
-        assertEquals(2, run("run", "nope"));
-        assertTrue(err.toString().contains("unknown program `nope`"), err.toString());
+    void unknownProgramIsAUsageError() {
+        assertEquals(ExitCode.USAGE, run("run", "nope"));
+        assertTrue(err.toString().contains("unknown program `nope`: no such file, and not a bundled program"),
+                err.toString());
     }
 
     @Test
-    void listsPrograms() {
+    void listsProgramsAndMachines() {
         assertEquals(0, run("list"));
         assertTrue(out.toString().contains("bubble_sort"));
+        assertEquals(0, run("machines"));
+        assertTrue(out.toString().contains("Cpu64         64-bit  dev.zkjvm.example.Cpu64"), out.toString());
+        assertTrue(out.toString().contains("Calculator"), out.toString());
     }
 
     @Test
-    void provesARunAndVerifiesTheProofWithoutRunning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        java.nio.file.Path file = dir.resolve("fib.proof");
+    void provesARunAndVerifiesTheProofWithoutRunning(@TempDir Path dir) {
+        Path file = dir.resolve("fib.proof");
         assertEquals(0, run("prove", "fibonacci", "--n", "12", "-o", file.toString()));
         String text = out.toString();
         assertTrue(text.contains("proof:      " + file), text);
@@ -66,13 +78,98 @@ class ZkvmCliTest {
         assertTrue(out.toString().contains("verify:     valid: "), out.toString());
         out.getBuffer().setLength(0);
         // the same proof is not a proof of another input
-        assertEquals(4, run("verify", "fibonacci", "--n", "13", "-i", file.toString()));
+        assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "13", "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     REJECTED: "), out.toString());
     }
 
     @Test
-    void verifyingAMissingProofIsAClearError() {
-        assertEquals(2, run("verify", "fibonacci", "-i", "/nonexistent/x.proof"));
+    void verifyingAMissingProofIsAnIoError() {
+        assertEquals(ExitCode.IO_ERROR, run("verify", "fibonacci", "-i", "/nonexistent/x.proof"));
         assertTrue(err.toString().contains("no proof file /nonexistent/x.proof"), err.toString());
+    }
+
+    @Test
+    void runsAProgramFileOnCpu64(@TempDir Path dir) throws IOException {
+        Path program = Files.writeString(dir.resolve("six.asm"), "push 2\npush 3\nadd\nset b\npush 6\nhalt\n");
+        assertEquals(0, run("run", program.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("program:    " + program), text);
+        assertTrue(text.contains("registers:  a=0 b=5 c=0 d=0"), text);
+        assertTrue(text.contains("stack:      [6] (bottom first)"), text);
+        assertTrue(text.contains("check:      satisfied: every step of " + program), text);
+    }
+
+    @Test
+    void aProgramThatDoesNotAssembleNamesLineAndColumn(@TempDir Path dir) throws IOException {
+        Path program = Files.writeString(dir.resolve("bad.asm"), "push 1\npsh 2\n");
+        assertEquals(ExitCode.USAGE, run("check", program.toString()));
+        assertTrue(err.toString().contains(program + ": line 2, column 1: unknown instruction `psh`"), err.toString());
+        assertTrue(err.toString().contains("its instructions: push, pop"), err.toString());
+    }
+
+    @Test
+    void aProgramThatFailsOnTheMachineExitsWithOne(@TempDir Path dir) throws IOException {
+        Path program = Files.writeString(dir.resolve("under.asm"), "add\n");
+        assertEquals(ExitCode.PROGRAM_FAILED, run("run", program.toString()));
+        assertTrue(err.toString().contains("failed on Cpu64: [StackUnderflow] pop from an empty stack"), err.toString());
+    }
+
+    @Test
+    void inputsOfBundledProgramsAreRefusedForFiles(@TempDir Path dir) throws IOException {
+        Path program = Files.writeString(dir.resolve("p.asm"), "halt\n");
+        assertEquals(ExitCode.USAGE, run("run", program.toString(), "--n", "3"));
+        assertTrue(err.toString().contains("inputs of the bundled programs only"), err.toString());
+    }
+
+    @Test
+    void anUnknownMachineNamesTheMachinesThereAre(@TempDir Path dir) throws IOException {
+        Path program = Files.writeString(dir.resolve("p.asm"), "halt\n");
+        assertEquals(ExitCode.USAGE, run("run", "--machine", "com.acme.Nope", program.toString()));
+        String message = err.toString();
+        assertTrue(message.contains("no machine `com.acme.Nope` on the class path; machines found: "), message);
+        assertTrue(message.contains("Calculator (dev.zkjvm.example.Calculator), "), message);
+        assertTrue(message.contains("Cpu64 (dev.zkjvm.example.Cpu64)"), message);
+        assertTrue(message.contains("(--class-path DIR_OR_JAR)"), message);
+    }
+
+    @Test
+    void anotherMachineIsChosenByName(@TempDir Path dir) throws IOException {
+        Path program = Files.writeString(dir.resolve("calc.asm"), "push 20\npush 22\nadd\nstore\n");
+        assertEquals(0, run("check", "--machine", "dev.zkjvm.example.Calculator", program.toString()));
+        assertTrue(out.toString().contains("machine:    Calculator (64-bit words, generated from"
+                + " dev.zkjvm.example.Calculator)"), out.toString());
+        assertTrue(out.toString().contains("check:      satisfied"), out.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "check", "prove", "verify", "list", "machines", "generate-completion"})
+    void everySubcommandHasHelpWithTheExitCodes(String command) {
+        assertEquals(0, run(command, "--help"), err::toString);
+        String text = out.toString();
+        assertTrue(text.startsWith("Usage: zkvm " + command), text);
+        assertTrue(text.contains("Exit codes:"), text);
+        assertTrue(text.contains("4   proof rejected"), text);
+        assertTrue(text.contains("6   out of memory"), text);
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().matches("zkjvm \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java .*\\)\\R"), out.toString());
+    }
+
+    @Test
+    void generatesABashCompletionScript() {
+        assertEquals(0, run("generate-completion"));
+        String script = out.toString();
+        assertTrue(script.contains("complete -F _complete_zkvm"), script.lines().limit(5).toList().toString());
+        assertTrue(script.contains("run check prove verify list machines"), "subcommands are completed");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertEquals(ExitCode.USAGE, run("run", "fibonacci", "--frobnicate"));
+        assertTrue(err.toString().contains("Unknown option: '--frobnicate'"), err.toString());
+        assertEquals(ExitCode.USAGE, run("run", "bubble_sort", "--size", "-1"));
     }
 }

@@ -13,11 +13,18 @@ public final class MachineGenerators {
     /** Qualified name of the class whose presence on the class path turns on circuit generation. */
     public static final String MACHINE_CIRCUIT = CircuitGenerator.MACHINE_CIRCUIT;
 
-    /** The generated files for {@code model}; with {@code withCircuit}, also its circuit. */
+    /** Qualified name of the descriptor generated, with the circuit, for {@code model}. */
+    public static String descriptor(MachineModel model) {
+        return DescriptorGenerator.descriptorName(new GeneratedNames(model)).canonicalName();
+    }
+
+    /** The generated files for {@code model}; with {@code withCircuit}, also its circuit and descriptor. */
     public static List<JavaFile> generate(MachineModel model, boolean withCircuit) {
         GeneratedNames names = new GeneratedNames(model);
         TraceGenerator trace = new TraceGenerator(names);
-        Stream<JavaFile> circuit = withCircuit ? Stream.of(new CircuitGenerator(names).generate()) : Stream.empty();
+        Stream<JavaFile> circuit = withCircuit
+                ? Stream.of(new CircuitGenerator(names).generate(), new DescriptorGenerator(names).generate())
+                : Stream.empty();
         return Stream.concat(Stream.of(
                         new InstructionSetGenerator(names).generate(),
                         new MachineGenerator(names).generate(),

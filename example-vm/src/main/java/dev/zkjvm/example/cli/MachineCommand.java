@@ -1,0 +1,144 @@
+package dev.zkjvm.example.cli;
+
+import dev.zkjvm.circuit.check.CheckReport;
+import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.machine.MachineRun;
+import dev.zkjvm.circuit.machine.exec.UnconstrainableBodyException;
+import dev.zkjvm.runtime.Reg;
+import dev.zkjvm.runtime.VmException;
+import dev.zkjvm.runtime.Word;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code run}, {@code check}, {@code prove} and {@code verify} share: the machine and program
+ * options, running the programs, building the circuit, and turning an {@link OutOfMemoryError}
+ * into a message that says how much heap the work needs.
+ */
+abstract class MachineCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ProgramInput input;
+
+    /** What the command is doing, and the circuit's shape once known: for the out-of-memory message. */
+    private String stage = "running the program";
+    private long rows;
+    private int columns;
+
+    @Override
+    public final Integer call() {
+        Job<?, ?> job = job();
+        try {
+            return execute(job);
+        } catch (OutOfMemoryError e) {
+            List<String> args = spec.commandLine().getParseResult().originalArgs();
+            throw new CliFailure(ExitCode.OUT_OF_MEMORY, HeapAdvice.message(stage, rows, columns,
+                    Runtime.getRuntime().maxMemory(), String.join(" ", args)), e);
+        }
+    }
+
+    /** The machine, programs and input the options name. */
+    Job<?, ?> job() {
+        return input.job();
+    }
+
+    /** The command's work on {@code job}; returns the exit code. */
+    abstract <W extends Word<W>, P> int execute(Job<W, P> job);
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Runs the job's programs on a new machine; a failing instruction is the user's error (exit 1). */
+    <W extends Word<W>, P> MachineRun<W> runPrograms(Job<W, P> job) {
+        stage = "running the program";
+        try {
+            return job.machine().execute(job.runs());
+        } catch (VmException e) {
+            throw new CliFailure(ExitCode.PROGRAM_FAILED, job.description() + " failed on " + job.machine().name()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The whole circuit of the job's runs, noting the shape of the run's witness if there is a run. */
+    <W extends Word<W>, P> MachineCircuit<W> circuit(Job<W, P> job, MachineRun<W> run, String nextStage) {
+        stage = "building the circuit";
+        MachineCircuit<W> circuit;
+        try {
+            circuit = job.machine().circuit(job.runs());
+        } catch (UnconstrainableBodyException e) {
+            throw new CliFailure(ExitCode.CHECK_FAILED, "the circuit of " + job.machine().name() + " cannot be built: "
+                    + e.getMessage(), e);
+        }
+        if (run != null) {
+            // The witness's shape, for the heap a proof of it needs (a verifier needs far less).
+            rows = circuit.rowsFor((int) Math.min(Integer.MAX_VALUE, Math.max(run.trace().size(), run.totalSteps())));
+            columns = circuit.system().columns().size();
+        }
+        stage = nextStage;
+        return circuit;
+    }
+
+    /** Prints which machine and program, and the steps (the loader's apart for a bundled program). */
+    <W extends Word<W>> void printHeader(Job<W, ?> job, MachineRun<W> run) {
+        PrintWriter out = out();
+        out.println("machine:    " + job.machineLine());
+        out.println("program:    " + job.description());
+        if (run == null) {
+            return;
+        }
+        if (job.bundled() != null) {
+            out.println("steps:      " + run.lastSteps() + " (+" + run.steps().get(0) + " to load the input)");
+        } else {
+            out.println("steps:      " + run.totalSteps());
+        }
+    }
+
+    /** For a bundled program: the machine's result against Java's, printed; null for a program file. */
+    BundledReference.Verdict printResult(Job<?, ?> job, MachineRun<?> run) {
+        PrintWriter out = out();
+        if (job.bundled() == null) {
+            List<String> registers = new ArrayList<>();
+            for (Reg r : job.machine().registers()) {
+                registers.add(r.name() + "=" + run.register(r).toBigInteger());
+            }
+            out.println("registers:  " + (registers.isEmpty() ? "(none)" : String.join(" ", registers)));
+            List<String> stack = new ArrayList<>();
+            run.stack().forEach(w -> stack.add(w.toBigInteger().toString()));
+            out.println("stack:      [" + String.join(" ", stack) + "] (bottom first)");
+            return null;
+        }
+        Job.Bundled b = job.bundled();
+        BundledReference.Verdict verdict = BundledReference.compare(b.name(), b.words(), b.registerA(),
+                BundledReference.actual(b.name(), run, b.words().length));
+        out.println("result:     " + verdict.text());
+        return verdict;
+    }
+
+    /** Checks the run against the circuit and prints the verdict; returns the exit code. */
+    <W extends Word<W>, P> int check(Job<W, P> job, MachineRun<W> run) {
+        PrintWriter out = out();
+        long start = System.nanoTime();
+        MachineCircuit<W> circuit = circuit(job, run, "checking the trace");
+        CheckReport report = circuit.check(run.trace(), job.machine()::mnemonicOf);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (report.isSatisfied()) {
+            out.println("check:      satisfied: every step of " + (job.bundled() != null ? "the loader and " : "")
+                    + job.description() + ", and memory consistency: " + circuit.system().constraints().size()
+                    + " constraints and " + circuit.system().lookups().size() + " lookups (range checks apart: "
+                    + circuit.system().rangeChecks().size() + ", batched) on " + report.rows() + " rows (" + millis
+                    + " ms)");
+            return ExitCode.OK;
+        }
+        out.println("check:      FAILED");
+        out.println(report);
+        return ExitCode.CHECK_FAILED;
+    }
+}

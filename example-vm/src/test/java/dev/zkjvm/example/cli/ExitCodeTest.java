@@ -1,0 +1,65 @@
+package dev.zkjvm.example.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.example.Cpu64Descriptor;
+import dev.zkjvm.example.Programs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The exit codes that an honest command line cannot provoke from its options alone. */
+class ExitCodeTest {
+    /**
+     * A forged job (test code only): the loader writes one array, while the comparison is told another.
+     * The machine's sorted output then differs from Java's sort of the input it was told about.
+     */
+    @Test
+    void aResultThatDiffersFromJavaExitsWithThree() {
+        long[] written = {5, 1, 4};
+        long[] claimed = {5, 1, 3};
+        Job<?, ?> forged = new Job<>(new Cpu64Descriptor(),
+                List.of(Programs.loader(written, 3), Programs.program("bubble_sort")), "bubble_sort of 3 words",
+                "x.proof", new Job.Bundled("bubble_sort", claimed, 3));
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new RunCommand() {
+            @Override
+            Job<?, ?> job() {
+                return forged;
+            }
+        });
+        cli.setOut(new PrintWriter(out));
+        assertEquals(ExitCode.CHECK_FAILED, cli.execute("bubble_sort", "--no-check"));
+        assertTrue(out.toString().contains("result:     sorted 3 words: DIFFERS from Java's Arrays.sort in unsigned"
+                + " order at index 1 (machine 4, Java 3)"), out.toString());
+    }
+
+    /** A real out-of-memory in a JVM with a small heap, turned into advice. */
+    @Test
+    void runningOutOfHeapExitsWithSixAndSaysHowMuchToGive(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+                ZkvmCli.class.getName(), "prove", "fibonacci", "--n", "5", "--quiet",
+                "-o", dir.resolve("f.proof").toString())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "zkvm finished");
+        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertEquals(ExitCode.OUT_OF_MEMORY, process.exitValue(), err);
+        assertTrue(err.startsWith("out of memory while proving: this JVM may use "), err);
+        assertTrue(err.contains("A proof of 65536 rows x "), err);
+        assertTrue(err.contains("Give it more, e.g.: java -Xmx"), err);
+        assertTrue(err.contains("g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "), err);
+    }
+}
