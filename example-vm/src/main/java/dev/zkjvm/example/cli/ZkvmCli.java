@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "zkvm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs, checks, proves and verifies programs on machines generated from annotated classes.",
-        subcommands = {RunCommand.class, CheckCommand.class, ProveCommand.class, VerifyCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, ProveCommand.class, VerifyCommand.class, ReportCommand.class,
             ZkvmCli.ListPrograms.class, ZkvmCli.ListMachines.class, AutoComplete.GenerateCompletion.class})
 public final class ZkvmCli implements Runnable {
     @Spec

@@ -37,6 +37,16 @@ class ZkvmCliTest {
     }
 
     @Test
+    void reportWritesOnePageForAProgram(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("fib.html");
+        assertEquals(0, run("report", "fibonacci", "--n", "10", "-o", page.toString()));
+        assertTrue(out.toString().contains("report:     " + page), out.toString());
+        String html = java.nio.file.Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, Math.min(80, html.length())));
+        assertTrue(html.contains("uPlot"), "the charting library is inlined");
+    }
+
+    @Test
     void bubbleSortIsComparedWithJavasUnsignedSort() {
         assertEquals(0, run("run", "bubble-sort", "--size", "50", "--seed", "7", "--no-check"));
         assertTrue(out.toString().contains("sorted 50 words (matches Java's Arrays.sort in unsigned order)"),
@@ -142,7 +152,7 @@ class ZkvmCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "check", "prove", "verify", "list", "machines", "generate-completion"})
+    @ValueSource(strings = {"run", "check", "prove", "verify", "report", "list", "machines", "generate-completion"})
     void everySubcommandHasHelpWithTheExitCodes(String command) {
         assertEquals(0, run(command, "--help"), err::toString);
         String text = out.toString();
@@ -163,7 +173,7 @@ class ZkvmCliTest {
         assertEquals(0, run("generate-completion"));
         String script = out.toString();
         assertTrue(script.contains("complete -F _complete_zkvm"), script.lines().limit(5).toList().toString());
-        assertTrue(script.contains("run check prove verify list machines"), "subcommands are completed");
+        assertTrue(script.contains("run check prove verify report list machines"), "subcommands are completed");
     }
 
     @Test

@@ -237,8 +237,10 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** Rows of the witness for a trace of {@code records} records. */
     public int rowsFor(int records) {
-        int rows = Math.max(system.minRows(), 1);
-        while (rows < records) {
+        // a STARK proves a power of two of rows; a program longer than the fixed tables (its ROM
+        // has one row per instruction) must not leave a non-power-of-two start here
+        int rows = Integer.highestOneBit(Math.max(system.minRows(), 1));
+        while (rows < records || rows < system.minRows()) {
             rows <<= 1;
         }
         return rows;
