@@ -88,6 +88,16 @@ final class IdentityComparisons implements TaskListener {
             return;
         }
         CompilationUnitTree unit = event.getCompilationUnit();
+        try {
+            scanUnit(unit, methods);
+        } catch (RuntimeException e) {
+            // Like the processor itself, never let an exception escape into javac.
+            trees.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(
+                    event.getTypeElement().getQualifiedName(), e), unit, unit);
+        }
+    }
+
+    private void scanUnit(CompilationUnitTree unit, Map<String, String> methods) {
         new TreePathScanner<Void, Void>() {
             @Override
             public Void visitMethod(MethodTree node, Void unused) {

@@ -82,20 +82,20 @@ final class Sources {
     static Compilation compileWithoutCircuit(JavaFileObject... files) {
         List<File> classPath = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!providesMachineCircuit(new File(entry))) {
+            if (!provides(new File(entry), "dev/zkjvm/circuit/machine/MachineCircuit.class")) {
                 classPath.add(new File(entry));
             }
         }
         return Compiler.javac().withProcessors(new MachineProcessor()).withClasspath(classPath).compile(files);
     }
 
-    private static boolean providesMachineCircuit(File entry) {
-        String circuitClass = "dev/zkjvm/circuit/machine/MachineCircuit.class";
+    /** Whether the class path entry {@code entry} (a folder or a jar) holds {@code classFile}. */
+    static boolean provides(File entry, String classFile) {
         if (entry.isDirectory()) {
-            return new File(entry, circuitClass).isFile();
+            return new File(entry, classFile).isFile();
         }
         try (JarFile jar = new JarFile(entry)) {
-            return jar.getEntry(circuitClass) != null;
+            return jar.getEntry(classFile) != null;
         } catch (IOException e) {
             return false;
         }
