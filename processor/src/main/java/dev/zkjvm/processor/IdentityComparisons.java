@@ -22,6 +22,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
@@ -29,12 +30,14 @@ import javax.tools.Diagnostic;
 /**
  * Checks that need the types of expressions, which javac knows only after annotation processing:
  * once javac has attributed a class whose instruction bodies a machine with a circuit runs, this
- * listener reports in those bodies
+ * listener reports in those bodies, and in the other methods of the machine's classes (helpers the
+ * bodies may call),
  * <ul>
  *   <li>{@code ==} and {@code !=} on words: they compare Java objects, not machine values, so an
  *       honest run and the constraints derived from the symbolic run disagree;</li>
- *   <li>{@code equals}, {@code hashCode} and {@code toString} called on a word: Java values made
- *       from a machine value;</li>
+ *   <li>{@code equals}, {@code hashCode} and {@code toString} called on a word, and JDK methods
+ *       that compare, hash, order or print a word given to them ({@code Objects.equals(x, y)}):
+ *       Java values made from a machine value;</li>
  *   <li>{@code ==} and {@code !=} on registers: the circuit runs the body on register objects of
  *       its own, so identity differs between the machine and the circuit.</li>
  * </ul>
@@ -43,6 +46,10 @@ final class IdentityComparisons implements TaskListener {
     private static final String WORD = "dev.zkjvm.runtime.Word";
     private static final String REGISTER = "dev.zkjvm.runtime.Reg";
     private static final Set<String> REVEALING_OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
+    /** JDK methods that compare, hash, order or print the objects given to them. */
+    private static final Set<String> JDK_READERS = Set.of("equals", "deepEquals", "hash", "hashCode", "toString",
+            "valueOf", "compare", "compareTo", "contains", "containsKey", "containsValue", "indexOf", "lastIndexOf",
+            "remove", "max", "min", "sort", "binarySearch", "format", "formatted", "append", "print", "println");
 
     private final Trees trees;
     private final Types types;
@@ -69,13 +76,25 @@ final class IdentityComparisons implements TaskListener {
         }
     }
 
-    /** Checks the instruction bodies of {@code members}' machine, those with source, once attributed. */
+    /**
+     * Checks, once attributed, the instruction bodies of {@code members}' machine and every other
+     * method of its classes (helpers that bodies call), those whose source is compiled with it.
+     */
     void watch(MachineMembers members) {
+        for (TypeElement type : members.classes()) {
+            for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+                watch(method, "method " + method.getSimpleName() + " of " + type.getSimpleName());
+            }
+        }
         for (MachineMembers.InstructionMethod instruction : members.instructions()) {
             ExecutableElement method = instruction.implementation();
-            pending.computeIfAbsent(outermost(method).getQualifiedName().toString(), k -> new HashMap<>())
-                    .put(key(method), method.getSimpleName().toString());
+            watch(method, "@Instruction " + method.getSimpleName());
         }
+    }
+
+    private void watch(ExecutableElement method, String subject) {
+        pending.computeIfAbsent(outermost(method).getQualifiedName().toString(), k -> new HashMap<>())
+                .put(key(method), subject);
     }
 
     @Override
@@ -111,6 +130,7 @@ final class IdentityComparisons implements TaskListener {
     }
 
     private final class BodyVisitor extends TreePathScanner<Void, Void> {
+        /** What the messages name: {@code @Instruction add}, or {@code method helper of Calc}. */
         private final String name;
         private final CompilationUnitTree unit;
 
@@ -144,7 +164,15 @@ final class IdentityComparisons implements TaskListener {
             if (node.getMethodSelect() instanceof MemberSelectTree select
                     && REVEALING_OBJECT_METHODS.contains(select.getIdentifier().toString())
                     && is(typeOf(select.getExpression()), WORD)) {
-                error(node, Message.INSTRUCTION_UNCONSTRAINABLE, name, select.getIdentifier());
+                error(node, Message.INSTRUCTION_WORD_TO_JAVA, name, select.getIdentifier() + "()");
+            } else if (trees.getElement(new TreePath(getCurrentPath(), node.getMethodSelect()))
+                    instanceof ExecutableElement called
+                    && JDK_READERS.contains(called.getSimpleName().toString())
+                    && called.getEnclosingElement() instanceof TypeElement owner
+                    && owner.getQualifiedName().toString().startsWith("java.")
+                    && node.getArguments().stream().anyMatch(a -> is(typeOf(a), WORD))) {
+                error(node, Message.INSTRUCTION_WORD_TO_JAVA, name,
+                        owner.getSimpleName() + "." + called.getSimpleName() + "()");
             }
             return super.visitMethodInvocation(node, unused);
         }

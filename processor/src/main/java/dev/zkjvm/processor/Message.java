@@ -108,11 +108,14 @@ public enum Message {
             "@Instruction %s writes %s, state that outlives the step outside the registers, stack and memory, which "
                     + "the circuit cannot see; did you mean a @Register or vm.write(...)?"),
     INSTRUCTION_WORD_IDENTITY("Instruction/WordIdentity",
-            "@Instruction %s compares words with %s, which tests Java objects, not machine values, so no constraint "
+            "%s compares words with %s, which tests Java objects, not machine values, so no constraint "
                     + "can follow it; did you mean x.eq(y) (1 if equal, else 0) or x.sub(y) (non-zero if they differ), "
                     + "with vm.select(...) or vm.jumpIf(...)?"),
+    INSTRUCTION_WORD_TO_JAVA("Instruction/Unconstrainable",
+            "%s hands a word to Java code (%s), which makes a Java value of a machine value; circuit constraints "
+                    + "cannot follow a branch or loop on it; did you mean x.eq(y), vm.select(...) or vm.jumpIf(...)?"),
     INSTRUCTION_REGISTER_IDENTITY("Instruction/RegisterIdentity",
-            "@Instruction %s compares registers with %s, which tests object identity, and the circuit runs the body "
+            "%s compares registers with %s, which tests object identity, and the circuit runs the body "
                     + "on register objects of its own; did you mean %s.index() == %s.index()?"),
     MACHINE_MUTABLE_FIELD("Machine/MutableField",
             "field %s of %s is neither final nor a @Register or @Stack: the machine keeps one instance across steps "

@@ -157,8 +157,37 @@ class CircuitRulesTest {
             default -> "w.hashCode() > 0";
         };
         JavaFileObject file = stackMachine("    if (" + condition + ") { stack.push(w); }");
-        assertOnlyError(file, bodyLine(0), "[Instruction/Unconstrainable] @Instruction op calls " + method
-                + "(), which hands a machine value to Java code");
+        assertOnlyError(file, bodyLine(0), "[Instruction/Unconstrainable] @Instruction op hands a word to Java code ("
+                + method + "()), which makes a Java value of a machine value; circuit constraints cannot follow a "
+                + "branch or loop on it; did you mean x.eq(y), vm.select(...) or vm.jumpIf(...)?");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "if (java.util.Objects.equals(w, vm.get(r))) { stack.push(w); }        | Objects.equals()",
+            "if (java.util.List.of(w).contains(vm.get(r))) { stack.push(w); }     | List.contains()",
+            "if (String.valueOf(w).isEmpty()) { stack.push(w); }                   | String.valueOf()"})
+    void jdkMethodsReadingWordsAreRejected(String body, String shown) {
+        JavaFileObject file = stackMachine("    " + body);
+        assertOnlyError(file, bodyLine(0), "[Instruction/Unconstrainable] @Instruction op hands a word to Java code ("
+                + shown + ")");
+    }
+
+    @Test
+    void helperMethodsOfTheMachineAreCheckedToo() {
+        JavaFileObject file = calc("@Machine",
+                "@Stack WordStack<U64> stack;",
+                "@Instruction void same() { stack.push(pick(stack.pop(), stack.pop())); }",
+                "U64 pick(U64 x, U64 y) { return x == y ? x : y; }");
+        assertOnlyError(file, memberLine(2), "[Instruction/WordIdentity] method pick of Calc compares words with ==");
+    }
+
+    @Test
+    void wordsKeptInListsAndPickedByJavaConstantsAreAllowed() {
+        assertThat(compile(stackMachine(
+                "    java.util.List<U64> both = java.util.List.of(w, vm.get(r));",
+                "    stack.push(both.get(1).add(both.get(0)));")))
+                .succeededWithoutWarnings();
     }
 
     @Test
