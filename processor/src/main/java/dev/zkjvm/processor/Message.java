@@ -12,7 +12,8 @@ public enum Message {
     MACHINE_NOT_ACCESSIBLE("Machine/NotAccessible",
             "@Machine class %s must be top-level or a static nested class, and not private; did you mean 'static'?"),
     MACHINE_GENERIC("Machine/Generic",
-            "@Machine class %s must not have type parameters; the word size fixes every type"),
+            "@Machine class %s must not have type parameters; the word size fixes every type; did you mean an "
+                    + "abstract generic superclass with the instructions, which each machine extends with its word type?"),
     MACHINE_NO_CONSTRUCTOR("Machine/NoConstructor",
             "@Machine class %s needs a non-private constructor without parameters; did you mean to add '%s() {}'?"),
     MACHINE_WORD_SIZE("Machine/WordSize",
