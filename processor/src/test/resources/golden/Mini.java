@@ -25,7 +25,7 @@ public class Mini {
     }
 
     @Instruction
-    void set(Reg dst, int value, Vm<U32> vm) {
-        vm.set(dst, vm.word(value));
+    void set(Reg dst, U32 value, Vm<U32> vm) {
+        vm.set(dst, value);
     }
 }

@@ -15,16 +15,20 @@ import java.io.StringWriter;
 import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -43,6 +47,15 @@ public final class MachineProcessor extends AbstractProcessor {
 
     /** Descriptors generated so far (qualified name to machine class), listed in the service file at the end. */
     private final Map<String, TypeElement> descriptors = new TreeMap<>();
+
+    /** Checks of bodies that need attributed types; null when the compiler is not javac. */
+    private IdentityComparisons comparisons;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        comparisons = IdentityComparisons.register(env);
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -68,10 +81,10 @@ public final class MachineProcessor extends AbstractProcessor {
                 if (model.isPresent()) {
                     boolean withCircuit = processingEnv.getElementUtils()
                             .getTypeElement(MachineGenerators.MACHINE_CIRCUIT) != null;
-                    // Only a machine that gets a circuit must have constrainable bodies.
-                    BodyScanner scanner = withCircuit ? BodyScanner.of(processingEnv, reporter) : null;
-                    if (scanner != null) {
-                        scanner.scan(type);
+                    // Only a machine that gets a circuit must have constrainable operands, fields and bodies.
+                    if (withCircuit) {
+                        new CircuitRules(processingEnv, reporter, comparisons)
+                                .check(MachineMembers.of(type, processingEnv.getElementUtils()), model.get().wordSize());
                     }
                     List<JavaFile> files = MachineGenerators.generate(model.get(), withCircuit);
                     if (claimNames(type, files, reporter)) {
@@ -87,10 +100,19 @@ public final class MachineProcessor extends AbstractProcessor {
                 reporter.error(type, Message.INTERNAL_ERROR, type.getQualifiedName(), describe(e));
             }
         }
+        Set<Element> inheritedByMachines = new HashSet<>();
+        for (Element machine : machines) {
+            if (machine instanceof TypeElement type && type.getKind() == ElementKind.CLASS) {
+                inheritedByMachines.addAll(MachineMembers.of(type, processingEnv.getElementUtils()).classes());
+            }
+        }
         for (Class<? extends Annotation> annotation : MEMBER_ANNOTATIONS) {
             for (Element member : round.getElementsAnnotatedWith(annotation)) {
                 Element owner = member.getEnclosingElement();
-                if (owner.getAnnotation(Machine.class) == null) {
+                // An abstract class is an instruction set that machines extend, perhaps in another compilation.
+                boolean partOfAMachine = owner.getAnnotation(Machine.class) != null
+                        || inheritedByMachines.contains(owner) || isAbstractClass(owner);
+                if (!partOfAMachine) {
                     reporter.error(member, Message.MEMBER_OUTSIDE_MACHINE, annotation.getSimpleName(),
                             member.getSimpleName(), owner.getSimpleName(), owner.getSimpleName());
                 }
@@ -110,6 +132,10 @@ public final class MachineProcessor extends AbstractProcessor {
             TypeElement first = descriptors.values().iterator().next();
             reporter.error(first, Message.INTERNAL_ERROR, first.getQualifiedName(), describe(e));
         }
+    }
+
+    private static boolean isAbstractClass(Element element) {
+        return element.getKind() == ElementKind.CLASS && element.getModifiers().contains(Modifier.ABSTRACT);
     }
 
     /** Records which machine generates which type; reports a clash with an earlier machine instead. */

@@ -31,6 +31,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -83,27 +84,32 @@ final class MachineValidator {
         checkSizes(type, machine);
         String prefix = checkName(type, machine);
 
+        MachineMembers members = MachineMembers.of(type, elements);
         List<RegisterModel> registers = new ArrayList<>();
         String stackField = null;
-        List<ExecutableElement> instructionMethods = new ArrayList<>();
         Map<String, String> registerNames = new HashMap<>();
-        for (Element member : type.getEnclosedElements()) {
-            if (member.getAnnotation(Register.class) != null && member.getKind() == ElementKind.FIELD) {
-                RegisterModel r = checkRegister((VariableElement) member, registers.size(), registerNames);
+        checkHiddenFields(members);
+        for (VariableElement field : members.fields()) {
+            boolean register = field.getAnnotation(Register.class) != null;
+            boolean stack = field.getAnnotation(Stack.class) != null;
+            if ((register || stack) && members.unreachable(field, elements)) {
+                reporter.error(field, Message.MEMBER_UNREACHABLE, "field", field.getSimpleName(),
+                        field.getEnclosingElement().getSimpleName(), type.getSimpleName(), "field");
+                continue;
+            }
+            if (register) {
+                RegisterModel r = checkRegister(field, members.typeOf(field, types), registers.size(), registerNames);
                 if (r != null) {
                     registers.add(r);
                 }
             }
-            if (member.getAnnotation(Stack.class) != null && member.getKind() == ElementKind.FIELD) {
+            if (stack) {
                 if (stackField != null) {
-                    reporter.error(member, Message.STACK_DUPLICATE, member.getSimpleName(), stackField);
+                    reporter.error(field, Message.STACK_DUPLICATE, field.getSimpleName(), stackField);
                 } else {
-                    stackField = member.getSimpleName().toString();
+                    stackField = field.getSimpleName().toString();
                 }
-                checkStack((VariableElement) member, wordSize);
-            }
-            if (member.getAnnotation(Instruction.class) != null && member.getKind() == ElementKind.METHOD) {
-                instructionMethods.add((ExecutableElement) member);
+                checkStack(field, members.typeOf(field, types), wordSize);
             }
         }
         if (stackField != null && machine.stackDepth() <= 0) {
@@ -112,10 +118,10 @@ final class MachineValidator {
         if (registers.size() > MAX_OPCODE + 1) {
             reporter.error(type, Message.MACHINE_TOO_MANY_REGISTERS, registers.size());
         }
-        if (instructionMethods.isEmpty()) {
+        if (members.instructions().isEmpty()) {
             reporter.error(type, Message.MACHINE_NO_INSTRUCTIONS, type.getSimpleName());
         }
-        List<InstructionModel> instructions = checkInstructions(instructionMethods, wordSize, prefix);
+        List<InstructionModel> instructions = checkInstructions(members, wordSize, prefix);
         if (reporter.errorCount() == errorsBefore) {
             checkAddressSpace(type, machine, wordSize, stackField != null, registers.size());
         }
@@ -210,11 +216,11 @@ final class MachineValidator {
 
     // ---- fields ----------------------------------------------------------------------------------
 
-    private RegisterModel checkRegister(VariableElement field, int index, Map<String, String> names) {
+    private RegisterModel checkRegister(VariableElement field, TypeMirror type, int index, Map<String, String> names) {
         boolean ok = true;
-        String typeName = qualifiedName(field.asType());
+        String typeName = qualifiedName(type);
         if (!REGISTER_TYPE.equals(typeName)) {
-            reporter.error(field, Message.REGISTER_WRONG_TYPE, field.getSimpleName(), field.asType());
+            reporter.error(field, Message.REGISTER_WRONG_TYPE, field.getSimpleName(), type);
             ok = false;
         }
         ok &= checkFieldModifiers(field, Message.REGISTER_MODIFIERS);
@@ -239,9 +245,24 @@ final class MachineValidator {
         return ok ? new RegisterModel(fieldName, name, index, Names.constant(name)) : null;
     }
 
-    private void checkStack(VariableElement field, int wordSize) {
+    /** A field that hides an inherited register or stack: the superclass's bodies would see one never assigned. */
+    private void checkHiddenFields(MachineMembers members) {
+        Map<String, VariableElement> machineFields = new HashMap<>();
+        for (VariableElement field : members.fields()) {
+            VariableElement hidden = machineFields.get(field.getSimpleName().toString());
+            if (hidden != null && !hidden.getEnclosingElement().equals(field.getEnclosingElement())) {
+                String annotation = hidden.getAnnotation(Register.class) != null ? "Register" : "Stack";
+                reporter.error(field, Message.MACHINE_HIDDEN_FIELD, field.getSimpleName(), annotation,
+                        hidden.getEnclosingElement().getSimpleName(), hidden.getSimpleName());
+            }
+            if (field.getAnnotation(Register.class) != null || field.getAnnotation(Stack.class) != null) {
+                machineFields.putIfAbsent(field.getSimpleName().toString(), field);
+            }
+        }
+    }
+
+    private void checkStack(VariableElement field, TypeMirror t, int wordSize) {
         String word = WordTypes.simpleName(wordSize);
-        TypeMirror t = field.asType();
         boolean ok = STACK_TYPE.equals(qualifiedName(t))
                 && ((DeclaredType) t).getTypeArguments().size() == 1
                 && WordTypes.qualifiedName(wordSize).equals(qualifiedName(((DeclaredType) t).getTypeArguments().get(0)));
@@ -263,15 +284,17 @@ final class MachineValidator {
 
     // ---- instructions ------------------------------------------------------------------------------
 
-    private List<InstructionModel> checkInstructions(List<ExecutableElement> methods, int wordSize, String prefix) {
+    private List<InstructionModel> checkInstructions(MachineMembers members, int wordSize, String prefix) {
         List<ExecutableElement> shaped = new ArrayList<>();
+        List<ExecutableElement> implementations = new ArrayList<>();
         List<List<OperandModel>> operandLists = new ArrayList<>();
         List<Boolean> takesVm = new ArrayList<>();
-        for (ExecutableElement method : methods) {
+        for (MachineMembers.InstructionMethod instruction : members.instructions()) {
             List<OperandModel> operands = new ArrayList<>();
-            Boolean vm = checkMethod(method, wordSize, operands);
+            Boolean vm = checkMethod(members, instruction, wordSize, operands);
             if (vm != null) {
-                shaped.add(method);
+                shaped.add(instruction.annotated());
+                implementations.add(instruction.implementation());
                 operandLists.add(operands);
                 takesVm.add(vm);
             }
@@ -358,9 +381,18 @@ final class MachineValidator {
     }
 
     /** Checks one method's shape; fills its operands; returns whether it takes the Vm, or null if wrong. */
-    private Boolean checkMethod(ExecutableElement method, int wordSize, List<OperandModel> operands) {
+    private Boolean checkMethod(MachineMembers members, MachineMembers.InstructionMethod instruction, int wordSize,
+                                List<OperandModel> operands) {
+        ExecutableElement method = instruction.implementation();
         String name = method.getSimpleName().toString();
         boolean ok = true;
+        for (ExecutableElement declaration : List.of(instruction.annotated(), method)) {
+            if (members.unreachable(declaration, elements)) {
+                reporter.error(declaration, Message.MEMBER_UNREACHABLE, "method", name,
+                        declaration.getEnclosingElement().getSimpleName(), members.machine().getSimpleName(), "method");
+                return null;
+            }
+        }
         if (method.getModifiers().contains(Modifier.STATIC)) {
             reporter.error(method, Message.INSTRUCTION_STATIC, name);
             ok = false;
@@ -377,13 +409,15 @@ final class MachineValidator {
             reporter.error(method, Message.INSTRUCTION_GENERIC, name);
             ok = false;
         }
-        if (method.getReturnType().getKind() != TypeKind.VOID) {
-            reporter.error(method, Message.INSTRUCTION_RETURNS_VALUE, name, method.getReturnType());
+        // As a member of the machine: an ISA's type variable W is the machine's word type here.
+        ExecutableType resolved = (ExecutableType) types.asMemberOf((DeclaredType) members.machine().asType(), method);
+        if (resolved.getReturnType().getKind() != TypeKind.VOID) {
+            reporter.error(method, Message.INSTRUCTION_RETURNS_VALUE, name, resolved.getReturnType());
             ok = false;
         }
         TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
         TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
-        for (TypeMirror thrown : method.getThrownTypes()) {
+        for (TypeMirror thrown : resolved.getThrownTypes()) {
             if (!types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error)) {
                 reporter.error(method, Message.INSTRUCTION_THROWS_CHECKED, name, thrown);
                 ok = false;
@@ -394,7 +428,7 @@ final class MachineValidator {
         String word = WordTypes.qualifiedName(wordSize);
         for (int i = 0; i < params.size(); i++) {
             VariableElement p = params.get(i);
-            TypeMirror t = p.asType();
+            TypeMirror t = resolved.getParameterTypes().get(i);
             String typeName = t.getKind() == TypeKind.LONG ? "long" : t.getKind() == TypeKind.INT ? "int" : qualifiedName(t);
             String paramName = p.getSimpleName().toString();
             if (VM_TYPE.equals(typeName)) {

@@ -12,7 +12,8 @@ public enum Message {
     MACHINE_NOT_ACCESSIBLE("Machine/NotAccessible",
             "@Machine class %s must be top-level or a static nested class, and not private; did you mean 'static'?"),
     MACHINE_GENERIC("Machine/Generic",
-            "@Machine class %s must not have type parameters; the word size fixes every type"),
+            "@Machine class %s must not have type parameters; the word size fixes every type; did you mean an "
+                    + "abstract generic superclass with the instructions, which each machine extends with its word type?"),
     MACHINE_NO_CONSTRUCTOR("Machine/NoConstructor",
             "@Machine class %s needs a non-private constructor without parameters; did you mean to add '%s() {}'?"),
     MACHINE_WORD_SIZE("Machine/WordSize",
@@ -36,6 +37,12 @@ public enum Message {
             "the generated type %s is already generated for %s; did you mean @Machine(name = \"%s\")?"),
     MACHINE_NO_INSTRUCTIONS("Machine/NoInstructions",
             "@Machine class %s declares no @Instruction method; add at least one"),
+    MACHINE_HIDDEN_FIELD("Machine/HiddenField",
+            "field %s hides the @%s field %s.%s, which the generated machine assigns; the inherited bodies would see "
+                    + "the hidden one; rename one of them"),
+    MEMBER_UNREACHABLE("Machine/UnreachableMember",
+            "%s %s is inherited from %s, which is in another package, and is not public there, so the code generated "
+                    + "for %s cannot reach it; make the %s and its class public"),
     MACHINE_TOO_MANY_REGISTERS("Machine/TooManyRegisters",
             "%d registers is more than the 65536 a machine may have"),
 
@@ -88,6 +95,33 @@ public enum Message {
             "parameter %s of @Instruction %s would become a record component that clashes with the instruction API's %s(); did you mean %sValue?"),
     INSTRUCTION_UNCONSTRAINABLE("Instruction/Unconstrainable",
             "@Instruction %s calls %s(), which hands a machine value to Java code; circuit constraints cannot follow a branch or loop on it; did you mean vm.select(...) or vm.jumpIf(...)?"),
+    INSTRUCTION_OPERAND_NOT_CONSTRAINABLE("Instruction/OperandNotConstrainable",
+            "parameter %s of @Instruction %s is a Java %s, which the circuit cannot constrain: the body would use it "
+                    + "as a Java value that no constraint ties to the program; did you mean %s %s, with word "
+                    + "operations (add, shl, ...) on it?"),
+    INSTRUCTION_TRY("Instruction/Try",
+            "@Instruction %s has a try statement; a catch or finally could swallow the error by which the circuit "
+                    + "refuses what it cannot constrain; let exceptions leave the body (the machine undoes the failed step)"),
+    INSTRUCTION_SYNCHRONIZED("Instruction/Synchronized",
+            "@Instruction %s synchronizes; the circuit cannot follow a lock, and a machine runs one step at a time; "
+                    + "remove 'synchronized'"),
+    INSTRUCTION_WRITES_STATE("Instruction/WritesState",
+            "@Instruction %s writes %s, state that outlives the step outside the registers, stack and memory, which "
+                    + "the circuit cannot see; did you mean a @Register or vm.write(...)?"),
+    INSTRUCTION_WORD_IDENTITY("Instruction/WordIdentity",
+            "%s compares words with %s, which tests Java objects, not machine values, so no constraint "
+                    + "can follow it; did you mean x.eq(y) (1 if equal, else 0) or x.sub(y) (non-zero if they differ), "
+                    + "with vm.select(...) or vm.jumpIf(...)?"),
+    INSTRUCTION_WORD_TO_JAVA("Instruction/Unconstrainable",
+            "%s hands a word to Java code (%s), which makes a Java value of a machine value; circuit constraints "
+                    + "cannot follow a branch or loop on it; did you mean x.eq(y), vm.select(...) or vm.jumpIf(...)?"),
+    INSTRUCTION_REGISTER_IDENTITY("Instruction/RegisterIdentity",
+            "%s compares registers with %s, which tests object identity, and the circuit runs the body "
+                    + "on register objects of its own; did you mean %s.index() == %s.index()?"),
+    MACHINE_MUTABLE_FIELD("Machine/MutableField",
+            "field %s of %s is neither final nor a @Register or @Stack: the machine keeps one instance across steps "
+                    + "while the circuit derives constraints on fresh ones, so state kept in it is invisible to the "
+                    + "circuit; did you mean a @Register, or 'final' for a constant?"),
     REGISTER_RESERVED_NAME("Register/ReservedName",
             "register %s would generate the constant %s, which the generated machine already has; did you mean @Register(\"%s\")?"),
     MEMBER_OUTSIDE_MACHINE("Machine/Missing",

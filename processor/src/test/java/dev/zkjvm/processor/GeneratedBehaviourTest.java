@@ -1,7 +1,7 @@
 package dev.zkjvm.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.zkjvm.processor.Sources.compile;
+import static dev.zkjvm.processor.Sources.compileWithoutCircuit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the code generated for {@code calc/Calc.java}: the classes compiled by compile-testing are
+ * Runs the code generated for {@code calc/Calc.java} (compiled without a circuit, for its Java operands): the classes compiled by compile-testing are
  * loaded by a class loader whose parent is the test's, so runtime types ({@link U64},
  * {@link Trace}, ...) are shared and the generated API is reached by reflection.
  */
@@ -45,7 +45,7 @@ class GeneratedBehaviourTest {
 
     @BeforeAll
     static void compileCalc() throws ClassNotFoundException {
-        Compilation compilation = compile(GenerationTest.calcSource());
+        Compilation compilation = compileWithoutCircuit(GenerationTest.calcSource());
         assertThat(compilation).succeededWithoutWarnings();
         loader = new CompiledClassLoader(compilation, GeneratedBehaviourTest.class.getClassLoader());
         machineClass = loader.loadClass("calc.CalcMachine");

@@ -2,6 +2,7 @@ package dev.zkjvm.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.zkjvm.processor.Sources.compile;
+import static dev.zkjvm.processor.Sources.compileWithoutCircuit;
 import static dev.zkjvm.processor.Sources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,9 +25,17 @@ class GenerationTest {
     static final List<String> SUFFIXES = List.of("Machine", "Context", "Instruction", "Program", "Assembler",
             "Trace", "TraceRecord", "Circuit", "Descriptor");
 
-    /** The 64-bit calculator of {@code src/test/resources/calc/Calc.java}. */
+    /**
+     * The 64-bit calculator of {@code src/test/resources/calc/Calc.java}, with Java {@code int} and
+     * {@code long} operands: it compiles only without a circuit ({@link Sources#compileWithoutCircuit}).
+     */
     static JavaFileObject calcSource() {
         return JavaFileObjects.forResource("calc/Calc.java");
+    }
+
+    /** The 32-bit machine of {@code src/test/resources/golden/Mini.java}, which gets a circuit. */
+    static JavaFileObject miniSource() {
+        return JavaFileObjects.forResource("golden/Mini.java");
     }
 
     static String text(JavaFileObject file) {
@@ -52,14 +61,25 @@ class GenerationTest {
     }
 
     @Test
-    void calcCompilesWithoutWarningsAndGeneratesEightFiles() {
-        Compilation compilation = compile(calcSource());
+    void miniCompilesWithoutWarningsAndGeneratesEightFiles() {
+        Compilation compilation = compile(miniSource());
         assertThat(compilation).succeededWithoutWarnings();
         for (String suffix : SUFFIXES) {
-            assertThat(compilation).generatedSourceFile("calc.Calc" + suffix);
+            assertThat(compilation).generatedSourceFile("golden.Mini" + suffix);
         }
         assertEquals(SUFFIXES.size(), compilation.generatedSourceFiles().size(),
                 () -> "generated: " + generatedSources(compilation).keySet());
+    }
+
+    @Test
+    void withoutMachineCircuitOnTheClassPathJavaOperandsCompileAndNoCircuitIsGenerated() {
+        Compilation compilation = compileWithoutCircuit(calcSource());
+        assertThat(compilation).succeededWithoutWarnings();
+        for (String suffix : SUFFIXES) {
+            assertEquals(!suffix.equals("Circuit"), compilation.generatedSourceFile("calc.Calc" + suffix).isPresent(),
+                    suffix);
+        }
+        assertEquals(SUFFIXES.size() - 1, compilation.generatedSourceFiles().size());
     }
 
     @Test
@@ -82,7 +102,7 @@ class GenerationTest {
                 "@Stack WordStack<U32> stack;",
                 "@Instruction void push(U32 value) { stack.push(value); }",
                 "@Instruction void addi(Reg dst, int amount, Vm<U32> vm) { vm.set(dst, vm.get(dst).add(vm.word(amount))); }");
-        Compilation compilation = compile(file);
+        Compilation compilation = compileWithoutCircuit(file);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.CalcMachine").contentsAsUtf8String()
                 .contains("extends MachineSupport<U32, CalcInstruction>");
@@ -97,7 +117,7 @@ class GenerationTest {
                 "@Instruction void load(Reg dst, long value, int shift, Vm<U256> vm) {",
                 "    vm.set(dst, vm.word(value).shl(shift));",
                 "}");
-        Compilation compilation = compile(file);
+        Compilation compilation = compileWithoutCircuit(file);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.CalcMachine").contentsAsUtf8String()
                 .contains("extends MachineSupport<U256, CalcInstruction>");
@@ -164,15 +184,15 @@ class GenerationTest {
 
     @Test
     void generationIsDeterministic() {
-        Map<String, String> first = generatedSources(compile(calcSource()));
-        Map<String, String> second = generatedSources(compile(calcSource()));
+        Map<String, String> first = generatedSources(compile(miniSource()));
+        Map<String, String> second = generatedSources(compile(miniSource()));
         assertEquals(SUFFIXES.size(), first.size());
         assertEquals(first, second);
     }
 
     @Test
     void everyGeneratedFileIsMarkedGeneratedWithoutADate() {
-        Compilation compilation = compile(calcSource());
+        Compilation compilation = compile(miniSource());
         Map<String, String> sources = generatedSources(compilation);
         assertEquals(SUFFIXES.size(), sources.size());
         sources.forEach((name, text) -> {
@@ -209,7 +229,7 @@ class GenerationTest {
 
     @Test
     void calcOpcodesAndMnemonics() {
-        Compilation compilation = compile(calcSource());
+        Compilation compilation = compileWithoutCircuit(calcSource());
         String instruction = generated(compilation, "calc.CalcInstruction");
         assertEquals(Map.of("OP_PUSH", 0, "OP_ADD", 1, "OP_LOAD", 2, "OP_POP", 3, "OP_PUSH_ADD", 4, "OP_STOP", 5),
                 opcodeConstants(instruction));

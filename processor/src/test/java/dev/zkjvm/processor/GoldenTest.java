@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated machine, instruction set, program and circuit of {@code golden/Mini.java} (32-bit, one
- * register, a stack, an explicit opcode, word/register/int operands and the Vm) are exactly the
+ * register, a stack, an explicit opcode, word and register operands and the Vm) are exactly the
  * texts in {@code src/test/resources/golden/*.java.txt} (not {@code .java}: javac would find those on the
  * class path and compile them implicitly). After an intended change to the generators, review
  * the diff and accept it with {@code mvn test -Dtest=GoldenTest -Dgolden.update=true}. The comparison is on

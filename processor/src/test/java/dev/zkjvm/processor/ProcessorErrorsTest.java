@@ -84,7 +84,9 @@ class ProcessorErrorsTest {
         void generic() {
             JavaFileObject file = machine("@Machine", "public class Calc<T> {", NOP);
             assertOnlyError(file, CLASS_LINE,
-                    "[Machine/Generic] @Machine class Calc must not have type parameters; the word size fixes every type");
+                    "[Machine/Generic] @Machine class Calc must not have type parameters; the word size fixes every type; "
+                            + "did you mean an abstract generic superclass with the instructions, which each machine "
+                            + "extends with its word type?");
         }
 
         @ParameterizedTest

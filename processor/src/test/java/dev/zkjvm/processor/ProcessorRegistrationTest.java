@@ -83,11 +83,11 @@ class ProcessorRegistrationTest {
         Map<String, List<String>> origins = new TreeMap<>();
         Compilation compilation = Compiler.javac()
                 .withProcessors(new RecordingOrigins(new MachineProcessor(), origins))
-                .compile(GenerationTest.calcSource());
+                .compile(GenerationTest.miniSource());
         assertThat(compilation).succeededWithoutWarnings();
         assertEquals(GenerationTest.SUFFIXES.size(), origins.size(), origins::toString);
         for (String suffix : GenerationTest.SUFFIXES) {
-            assertEquals(List.of("calc.Calc"), origins.get("calc.Calc" + suffix), suffix);
+            assertEquals(List.of("golden.Mini"), origins.get("golden.Mini" + suffix), suffix);
         }
     }
 

@@ -39,7 +39,7 @@ class ProcessorRegressionTest {
     @Test
     void operandNamedLikeAGeneratedParameterStillCompiles() {
         Compilation c = compile(calc("@Machine(wordSize = 8)",
-                "@Instruction void put(int out, U64 words, Reg offset, Vm<U64> vm) {}", "@Register Reg r;"));
+                "@Instruction void put(U64 out, U64 words, Reg offset, Vm<U64> vm) {}", "@Register Reg r;"));
         assertThat(c).succeededWithoutWarnings();
     }
 

@@ -3,9 +3,12 @@ package dev.zkjvm.processor;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarFile;
 import javax.tools.JavaFileObject;
 
 /**
@@ -70,5 +73,31 @@ final class Sources {
 
     static Compilation compile(JavaFileObject... files) {
         return Compiler.javac().withProcessors(new MachineProcessor()).compile(files);
+    }
+
+    /**
+     * Compiles as a user without {@code zkjvm-machine-circuit} on the class path does: the machine
+     * gets no circuit, and none of the rules that only a circuit needs apply.
+     */
+    static Compilation compileWithoutCircuit(JavaFileObject... files) {
+        List<File> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!provides(new File(entry), "dev/zkjvm/circuit/machine/MachineCircuit.class")) {
+                classPath.add(new File(entry));
+            }
+        }
+        return Compiler.javac().withProcessors(new MachineProcessor()).withClasspath(classPath).compile(files);
+    }
+
+    /** Whether the class path entry {@code entry} (a folder or a jar) holds {@code classFile}. */
+    static boolean provides(File entry, String classFile) {
+        if (entry.isDirectory()) {
+            return new File(entry, classFile).isFile();
+        }
+        try (JarFile jar = new JarFile(entry)) {
+            return jar.getEntry(classFile) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
