@@ -49,7 +49,8 @@ import org.junit.jupiter.api.TestFactory;
  * (the circuit's generator then derives every column) or changes cells of the generator's MAIN
  * columns and builds the witness honestly (new multiplicities, commitment, challenges and AUX
  * columns), choosing the edit so that every other constraint still holds: the report must name
- * exactly the expected constraints, on a row, with the row's context.
+ * exactly the expected constraints, on a row, and name first the record the edit is at (through
+ * the sort permutation for a row of the sorted copy; the later record of a transition).
  *
  * <p>Where a constraint cannot fail alone, the case expects the smallest set and says why. Three
  * cases run on SeedMachine (same constraint names, HEAD layout: the stack starts at cell 0).

@@ -419,6 +419,22 @@ public final class MachineCircuit<W extends Word<W>> {
         return records.clean() ? report : report.withRecordIssues(records.kept(), records.counts());
     }
 
+    /**
+     * The record check alone ({@link TraceRecordCheck}): whether every record of {@code trace} is one
+     * a machine of this layout and word size can produce, without building a witness or evaluating
+     * a constraint. A linear pass over the trace; {@link #check} and {@link #prove} run it first.
+     */
+    public CheckReport checkRecords(Trace<W> trace, IntFunction<String> mnemonicOf) {
+        return checkRecords(trace, replay(trace), mnemonicOf);
+    }
+
+    private CheckReport checkRecords(Trace<W> trace, ExecutionTable.Replay replay, IntFunction<String> mnemonicOf) {
+        TraceRowDescriber<W> records = describer(trace, replay, null, 0, null, mnemonicOf);
+        TraceRecordCheck.Result invalid = recordCheck.run(trace, CheckOptions.DEFAULT_MAX_FAILURES, records::record);
+        return CheckReport.ofRecordIssues(system.name(), rowsFor(trace.size()), system.constraints().size(),
+                invalid.kept(), invalid.counts());
+    }
+
     /** The report's describer of rows and records for a witness of {@code trace}. */
     private TraceRowDescriber<W> describer(Trace<W> trace, ExecutionTable.Replay replay, long[][] columns, int rows,
             int[] sortOrder, IntFunction<String> mnemonicOf) {
@@ -454,12 +470,10 @@ public final class MachineCircuit<W extends Word<W>> {
     public StarkProof prove(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config,
             ProofProgress progress) {
         ExecutionTable.Replay replay = replay(trace);
-        TraceRowDescriber<W> records = describer(trace, replay, null, 0, null, mnemonicOf);
-        TraceRecordCheck.Result invalid = recordCheck.run(trace, CheckOptions.DEFAULT_MAX_FAILURES, records::record);
-        if (!invalid.clean()) {
+        CheckReport invalid = checkRecords(trace, replay, mnemonicOf);
+        if (!invalid.isSatisfied()) {
             // The witness could not show these records as they are: refuse before building it.
-            throw new UnsatisfiedTraceException(CheckReport.ofRecordIssues(system.name(), rowsFor(trace.size()),
-                    system.constraints().size(), invalid.kept(), invalid.counts()));
+            throw new UnsatisfiedTraceException(invalid);
         }
         Built built = build(trace, replay);
         CheckOptions options = CheckOptions.defaults().withDescriber(describer(trace, replay,
