@@ -11,6 +11,7 @@ import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
 import dev.zkjvm.circuit.machine.exec.ExecutionTable;
 import dev.zkjvm.circuit.machine.exec.InstructionSpec;
+import dev.zkjvm.circuit.memory.AddressSort;
 import dev.zkjvm.circuit.memory.MemoryConsistency;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.ProofProgress;
@@ -29,8 +30,10 @@ import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Word;
 import dev.zkjvm.runtime.WordType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * The circuit of one machine: the memory-consistency gadget plus the rules of the machine's
@@ -353,11 +356,11 @@ public final class MachineCircuit<W extends Word<W>> {
     private int[] sortOrder(Trace<W> trace, int rows) {
         int shift = Integer.numberOfTrailingZeros(layout.wordSize());
         long[] cells = new long[rows];
-        java.util.Arrays.fill(cells, layout.memory().firstCell());
+        Arrays.fill(cells, layout.memory().firstCell());
         for (int i = 0; i < trace.size(); i++) {
             cells[i] = trace.address(i) >>> shift;
         }
-        return dev.zkjvm.circuit.memory.AddressSort.order(cells, rows);
+        return AddressSort.order(cells, rows);
     }
 
     private void fillSections(WitnessBuilder w, long[] cells, int rows) {
@@ -456,7 +459,7 @@ public final class MachineCircuit<W extends Word<W>> {
                 sortOrder != null ? () -> sortOrder : () -> sortOrder(trace, rows));
     }
 
-    private static final java.util.regex.Pattern SLOT_USED = java.util.regex.Pattern.compile("exec\\.slot\\[\\d+]\\.used");
+    private static final Pattern SLOT_USED = Pattern.compile("exec\\.slot\\[\\d+]\\.used");
 
     /**
      * Proves that {@code trace} satisfies this circuit (for an execution circuit: that it is a run of
