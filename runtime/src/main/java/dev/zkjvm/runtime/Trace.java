@@ -98,6 +98,15 @@ public class Trace<W extends Word<W>> {
         return flag[i >>> shift][i & mask] & 1;
     }
 
+    /**
+     * All flag bits of record {@code i} as stored: bit 0 write, bit 1 ({@link #SECOND_CELL_BIT}) second
+     * cell. A machine sets no other bit; a checker reads this to refuse a record that has one.
+     */
+    public int flags(int i) {
+        check(i);
+        return flag[i >>> shift][i & mask] & 0xFF;
+    }
+
     /** Whether record {@code i} is the second cell of an unaligned access (the first is record {@code i - 1}). */
     public boolean secondCell(int i) {
         check(i);

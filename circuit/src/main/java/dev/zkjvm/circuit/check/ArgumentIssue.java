@@ -8,10 +8,18 @@ package dev.zkjvm.circuit.check;
  * @param kind "lookup", "permutation" or "range check"
  * @param row the first offending row, or -1 if none could be pinned down
  * @param message what is wrong there
+ * @param context the caller's description of the row as the offending side reads it (see
+ *     {@link RowDescriber}), or {@code null}
  */
-public record ArgumentIssue(String argument, String kind, int row, String message) {
+public record ArgumentIssue(String argument, String kind, int row, String message, String context) {
+    /** An issue without context. */
+    public ArgumentIssue(String argument, String kind, int row, String message) {
+        this(argument, kind, row, message, null);
+    }
+
     @Override
     public String toString() {
-        return kind + " " + argument + (row >= 0 ? " at row " + row : "") + ": " + message;
+        return kind + " " + argument + (row >= 0 ? " at row " + row : "") + (context != null ? " (" + context + ")" : "")
+                + ": " + message;
     }
 }

@@ -6,11 +6,12 @@ import java.util.function.IntFunction;
  * Options of one {@link Checker#check} run.
  *
  * @param maxFailures how many failures to keep in detail (the rest are only counted)
- * @param context describes a row for the report, e.g. {@code r -> "t=" + r + " step=" + step[r]};
- *     called only for detailed failures; may be {@code null}
+ * @param context describes a failing row for the report, from the row and the cells read there
+ *     (see {@link RowDescriber}); called only for detailed failures and argument issues; may be
+ *     {@code null}
  * @param parallelism number of worker threads (at least 1)
  */
-public record CheckOptions(int maxFailures, IntFunction<String> context, int parallelism) {
+public record CheckOptions(int maxFailures, RowDescriber context, int parallelism) {
     /** The default number of detailed failures. */
     public static final int DEFAULT_MAX_FAILURES = 20;
 
@@ -34,9 +35,17 @@ public record CheckOptions(int maxFailures, IntFunction<String> context, int par
         return new CheckOptions(n, context, parallelism);
     }
 
-    /** A copy with a row-context function. */
+    /**
+     * A copy with a row-context function that sees the row only, e.g.
+     * {@code r -> "t=" + r + " step=" + step[r]}.
+     */
     public CheckOptions withContext(IntFunction<String> rowContext) {
-        return new CheckOptions(maxFailures, rowContext, parallelism);
+        return withDescriber(rowContext == null ? null : (row, cells) -> rowContext.apply(row));
+    }
+
+    /** A copy with a describer that also sees which cells the failing constraint or argument reads. */
+    public CheckOptions withDescriber(RowDescriber describer) {
+        return new CheckOptions(maxFailures, describer, parallelism);
     }
 
     /** A copy with another worker count. */

@@ -222,24 +222,24 @@ public final class Checker {
                 String name = cell.column().name() + (cell.next() ? "'" : "");
                 cells.put(name, columns[cell.column().index()][r]);
             }
-            String context = options.context() == null ? null : options.context().apply(row);
+            String context = options.context() == null ? null : options.context().describe(row, cellsRead.get(c.index()));
             failures.add(new Failure(c.name(), c.polynomial(), c.kind(), row, cells, context, c.argument()));
         }
         List<ArgumentIssue> issues = new ArrayList<>();
         Set<String> failing = counts.keySet();
         for (Lookup l : system.lookups()) {
             if (l.constraints().stream().anyMatch(c -> failing.contains(c.name()))) {
-                issues.addAll(ArgumentDiagnostics.lookup(system, l, witness));
+                issues.addAll(ArgumentDiagnostics.lookup(system, l, witness, options.context()));
             }
         }
         for (RangeBatch rb : system.rangeBatches()) {
             if (rb.constraints().stream().anyMatch(c -> failing.contains(c.name()))) {
-                issues.addAll(ArgumentDiagnostics.rangeBatch(rb, witness));
+                issues.addAll(ArgumentDiagnostics.rangeBatch(rb, witness, options.context()));
             }
         }
         for (Permutation p : system.permutations()) {
             if (p.constraints().stream().anyMatch(c -> failing.contains(c.name()))) {
-                issues.addAll(ArgumentDiagnostics.permutation(p, witness));
+                issues.addAll(ArgumentDiagnostics.permutation(p, witness, options.context()));
             }
         }
         return new CheckReport(system.name(), witness.rows(), cs.size(), failures, counts, issues);

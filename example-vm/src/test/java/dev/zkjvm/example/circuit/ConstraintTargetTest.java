@@ -49,7 +49,8 @@ import org.junit.jupiter.api.TestFactory;
  * (the circuit's generator then derives every column) or changes cells of the generator's MAIN
  * columns and builds the witness honestly (new multiplicities, commitment, challenges and AUX
  * columns), choosing the edit so that every other constraint still holds: the report must name
- * exactly the expected constraints, on a row, with the row's context.
+ * exactly the expected constraints, on a row, and name first the record the edit is at (through
+ * the sort permutation for a row of the sorted copy; the later record of a transition).
  *
  * <p>Where a constraint cannot fail alone, the case expects the smallest set and says why. Three
  * cases run on SeedMachine (same constraint names, HEAD layout: the stack starts at cell 0).
@@ -171,6 +172,11 @@ class ConstraintTargetTest {
             return this;
         }
 
+        /** The record the witness builder's sort put on sorted row {@code k} (its time: times are 0, 1, ...). */
+        int recordAtSorted(int k) {
+            return (int) get("mem.s.time", k);
+        }
+
         /** The sorted row holding the access of log row {@code row} (times are unique). */
         int sortedRowOf(int row) {
             long t = get("mem.time", row);
@@ -267,8 +273,19 @@ class ConstraintTargetTest {
 
     // ---- the cases -----------------------------------------------------------------------------
 
-    /** A targeted break: the table to check and the exact set of constraint names it must fail. */
-    record Case(Table<?> table, Set<String> expected, String why) {
+    /** No record is named: the break is a count of a table value, which no record holds. */
+    static final int NO_RECORD = -1;
+
+    /**
+     * A targeted break: the table to check, the exact set of constraint names it must fail, and the
+     * record (index into the trace, or a padding row of the log) whose access the report must name
+     * first: the record the failing row of the failing table holds, through the sort permutation for
+     * the sorted copy, the later of two records for a transition.
+     */
+    record Case(Table<?> table, Set<String> expected, String why, int named) {
+        Case naming(int record) {
+            return new Case(table, expected, why, record);
+        }
     }
 
     /**
@@ -283,11 +300,23 @@ class ConstraintTargetTest {
     }
 
     static Case exactly(Table<?> t, String... names) {
-        return new Case(t, new TreeSet<>(List.of(names)), null);
+        return new Case(t, new TreeSet<>(List.of(names)), null, NO_RECORD);
     }
 
     static Case minimal(Table<?> t, String why, String... names) {
-        return new Case(t, new TreeSet<>(List.of(names)), why);
+        return new Case(t, new TreeSet<>(List.of(names)), why, NO_RECORD);
+    }
+
+    /** How a report starts naming record {@code r} of {@code x}'s trace (or the padding read at row r). */
+    static String nameOf(Table<?> x, int r) {
+        return r < x.trace.size() ? "record " + r + " (" : "padding read at row " + r + " ";
+    }
+
+    /** The first description of a record in a report: of its first detailed failure, else of an issue. */
+    static String firstNamed(CheckReport r) {
+        return Stream.concat(r.failures().stream().map(Failure::context),
+                r.argumentIssues().stream().map(ArgumentIssue::context))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Every case by constraint (or argument) name. */
@@ -307,24 +336,24 @@ class ConstraintTargetTest {
             for (int r = 0; r < x.rows; r++) {      // every time one later: steps hold, row 0 is not 0
                 x.add("mem.time", r, 1).add("mem.s.time", r, 1);
             }
-            return exactly(x, "mem.time.first");
+            return exactly(x, "mem.time.first").naming(0);
         });
         m.put("mem.time.step", () -> {
             int i = find(t, 1, k -> k + 1 < n && cell(t, k, l) != cell(t, k + 1, l));
-            return exactly(table(CPU, e -> e.time(i, i + 1).time(i + 1, i)), "mem.time.step");
+            return exactly(table(CPU, e -> e.time(i, i + 1).time(i + 1, i)), "mem.time.step").naming(i);
         });
         m.put("mem.rw.bool", () -> {
             // a register read that is not the first access to its register; rw = 2 on both copies
             int i = find(t, 1, k -> t.flag(k) == 0 && l.registers().containsCell(cell(t, k, l)) && touchedBefore(t, k)
                     && !t.secondCell(k) && !t.secondCell(k + 1));
             Table<U64> x = table(CPU);
-            return exactly(x.set("mem.rw", i, 2).set("mem.s.rw", x.sortedRowOf(i), 2), "mem.rw.bool");
+            return exactly(x.set("mem.rw", i, 2).set("mem.s.rw", x.sortedRowOf(i), 2), "mem.rw.bool").naming(i);
         });
-        m.put("mem.cell.limbs", () -> exactly(table(CPU).add("mem.cell.limb[0]", 3, 1), "mem.cell.limbs"));
+        m.put("mem.cell.limbs", () -> exactly(table(CPU).add("mem.cell.limb[0]", 3, 1), "mem.cell.limbs").naming(3));
         for (int i = 0; i < table(CPU).limbs("mem.cell"); i++) {
             int limb = i;
             m.put("mem.cell.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("mem.cell", pad, limb),
-                    "range16.last"));
+                    "range16.last").naming(pad));
         }
         for (int j = 0; j < valueLimbs; j++) {
             int limb = j;
@@ -334,7 +363,7 @@ class ConstraintTargetTest {
                 Table<U64> x = table(CPU);
                 int k = x.sortedRowOf(i);
                 x.add("mem.v[" + limb + "]", i, 1 << 16).add("mem.s.v[" + limb + "]", k, 1 << 16);
-                return exactly(x, "range16.last");
+                return exactly(x, "range16.last").naming(i);
             });
         }
 
@@ -346,7 +375,7 @@ class ConstraintTargetTest {
             long[] counts = RangeBatchColumns.multiplicities(batch, x.cols, x.rows);
             counts[5] = Goldilocks.add(counts[5], 1);
             x.b.set(batch.multiplicity(), counts);
-            return exactly(x, "range16.last");
+            return exactly(x, "range16.last");     // a count of a table value: no record to name
         });
 
         // -- the sorted copy
@@ -357,10 +386,16 @@ class ConstraintTargetTest {
             long gap = x.get("mem.s.time", k) - x.get("mem.s.time", k - 1) - 1;
             // delta = same * gap + (1 - same) * (cell gap = -1) with same = 2
             x.set("mem.s.same", k, 2).setWithLimbs("mem.s.delta", k, 2 * gap + 1);
-            return exactly(x, "mem.s.same.bool");
+            return exactly(x, "mem.s.same.bool").naming(x.recordAtSorted(k));
         });
-        m.put("mem.s.same.first", () -> exactly(table(CPU).set("mem.s.same", 0, 1), "mem.s.same.first"));
-        m.put("mem.s.delta.first", () -> exactly(table(CPU).setWithLimbs("mem.s.delta", 0, 1), "mem.s.delta.first"));
+        m.put("mem.s.same.first", () -> {
+            Table<U64> x = table(CPU);
+            return exactly(x.set("mem.s.same", 0, 1), "mem.s.same.first").naming(x.recordAtSorted(0));
+        });
+        m.put("mem.s.delta.first", () -> {
+            Table<U64> x = table(CPU);
+            return exactly(x.setWithLimbs("mem.s.delta", 0, 1), "mem.s.delta.first").naming(x.recordAtSorted(0));
+        });
         m.put("mem.s.same.cell", () -> {
             // claim "same cell" at the first (write) access of a cell that comes later than the last
             // access of the previous cell, with the time gap as delta
@@ -369,16 +404,19 @@ class ConstraintTargetTest {
                     && x.get("mem.s.time", r) > x.get("mem.s.time", r - 1));
             x.set("mem.s.same", k, 1).setWithLimbs("mem.s.delta", k,
                     x.get("mem.s.time", k) - x.get("mem.s.time", k - 1) - 1);
-            return exactly(x, "mem.s.same.cell");
+            return exactly(x, "mem.s.same.cell").naming(x.recordAtSorted(k));
         });
         m.put("mem.s.delta.order", () -> {
             Table<U64> x = table(CPU);
-            return exactly(x.setWithLimbs("mem.s.delta", 5, x.value("mem.s.delta", 5) + 1), "mem.s.delta.order");
+            return exactly(x.setWithLimbs("mem.s.delta", 5, x.value("mem.s.delta", 5) + 1), "mem.s.delta.order")
+                    .naming(x.recordAtSorted(5));
         });
         for (int i = 0; i < table(CPU).limbs("mem.s.delta"); i++) {
             int limb = i;
-            m.put("mem.s.delta.limb[" + i + "].range", () -> exactly(
-                    table(CPU).limbOutOfRange("mem.s.delta", pad, limb), "range16.last"));
+            m.put("mem.s.delta.limb[" + i + "].range", () -> {
+                Table<U64> x = table(CPU);
+                return exactly(x.limbOutOfRange("mem.s.delta", pad, limb), "range16.last").naming(x.recordAtSorted(pad));
+            });
         }
         for (int j = 0; j < valueLimbs; j++) {
             int limb = j;
@@ -387,7 +425,7 @@ class ConstraintTargetTest {
                 int i = find(t, 1, k -> t.flag(k) == 0 && touchedBefore(t, k));
                 long delta = ((t.valueLimb(i, limb / 4) >>> (16 * (limb % 4))) & 0xFFFF) == 0xFFFF ? -1 : 1;
                 long v = t.valueLimb(i, limb / 4) + (delta << (16 * (limb % 4)));
-                return exactly(table(CPU, e -> e.valueLimb(i, limb / 4, v)), "mem.s.read[" + limb + "]");
+                return exactly(table(CPU, e -> e.valueLimb(i, limb / 4, v)), "mem.s.read[" + limb + "]").naming(i);
             });
             m.put("mem.s.first_read_zero[" + j + "]", () -> {
                 // a fabricated read of a never-written memory cell that returns a non-zero limb j
@@ -396,14 +434,14 @@ class ConstraintTargetTest {
                 // not just before the second record of an unaligned access, which must follow its first
                 int at = find(t, n / 2, k -> !t.secondCell(k));
                 return exactly(table(CPU, e -> e.insert(at, read(t, at, 1000L * ws, v, false)).renumberTimes()),
-                        "mem.s.first_read_zero[" + limb + "]");
+                        "mem.s.first_read_zero[" + limb + "]").naming(at);
             });
             m.put("mem.s.first_read_zero[" + j + "].row0", () -> {
                 // the same at the start: the read becomes sorted row 0 (cell 0 is the smallest cell)
                 long[] v = new long[t.wordType().limbs()];
                 v[limb / 4] = 1L << (16 * (limb % 4));
                 return exactly(table(CPU, e -> e.insert(0, read(t, 0, 0, v, false)).renumberTimes()),
-                        "mem.s.first_read_zero[" + limb + "].row0");
+                        "mem.s.first_read_zero[" + limb + "].row0").naming(0);
             });
         }
         m.put("mem.perm", () -> {
@@ -412,7 +450,7 @@ class ConstraintTargetTest {
             Table<U64> x = table(CPU);
             int k = x.sortedRowOf(i);
             x.set("mem.s.v[0]", k, x.get("mem.s.v[0]", k) ^ 1);
-            return exactly(x, "mem.perm.last");
+            return exactly(x, "mem.perm.last").naming(i);
         });
 
         // -- sections and selectors
@@ -421,7 +459,7 @@ class ConstraintTargetTest {
                 "a non-boolean selector keeps the sum 1 only as -1 next to two selectors 1, which turns the "
                         + "stack rules on for a row that is no stack access; 2 is caught by vm.sel.one as well, and "
                         + "the doubled end of Cpu64's memory, 2 (2^16 - 1), does not fit the room's one limb",
-                "vm.sel.memory.bool", "vm.sel.one", "range16.last"));
+                "vm.sel.memory.bool", "vm.sel.one", "range16.last").naming(pad));
         m.put("vm.sel.stack.bool", () -> {
             // SeedMachine (HEAD: the stack starts at cell 0, so the offset still holds with 2)
             Trace<U256> st = SEED.trace();
@@ -431,7 +469,7 @@ class ConstraintTargetTest {
             x.set("vm.sel.stack", i, 2).setWithLimbs("vm.room", i, 2 * (sl.stack().cells() - 1) - x.value("vm.offset", i));
             return minimal(x, "besides vm.sel.one (see vm.sel.memory.bool), a stack selector of 2 doubles the "
                     + "depth move the row must make; the depth cannot follow without breaking the next step",
-                    "vm.sel.stack.bool", "vm.sel.one", "vm.stack.depth.step");
+                    "vm.sel.stack.bool", "vm.sel.one", "vm.stack.depth.step").naming(i);
         });
         m.put("vm.sel.registers.bool", () -> {
             // SeedMachine: a memory access at a cell in [2 first, 2 first + 2 (size - 1)] of the
@@ -450,37 +488,40 @@ class ConstraintTargetTest {
             x.set("vm.sel.memory", i, 0).set("vm.sel.registers", i, 2).setWithLimbs("vm.offset", i, off)
                     .setWithLimbs("vm.room", i, 2 * (regs.cells() - 1) - off);
             return minimal(x, "a non-boolean selector cannot keep the sum 1 (see vm.sel.memory.bool)",
-                    "vm.sel.registers.bool", "vm.sel.one");
+                    "vm.sel.registers.bool", "vm.sel.one").naming(i);
         });
         m.put("vm.sel.one", () -> exactly(table(CPU).set("vm.sel.memory", pad, 0).setWithLimbs("vm.room", pad, 0),
-                "vm.sel.one"));
-        m.put("vm.address.cell", () -> exactly(table(CPU, e -> e.address(2, t.address(2) + 1)), "vm.address.cell"));
+                "vm.sel.one").naming(pad));
+        m.put("vm.address.cell", () -> exactly(table(CPU, e -> e.address(2, t.address(2) + 1)), "vm.address.cell")
+                .naming(2));
         m.put("vm.section.offset", () -> {
             int i = find(t, 0, k -> !isStack(l, cell(t, k, l)));
             Table<U64> x = table(CPU);
             x.setWithLimbs("vm.offset", i, x.value("vm.offset", i) + 1).setWithLimbs("vm.room", i, x.value("vm.room", i) - 1);
-            return exactly(x, "vm.section.offset");
+            return exactly(x, "vm.section.offset").naming(i);
         });
         m.put("vm.section.room", () -> {
             Table<U64> x = table(CPU);
-            return exactly(x.setWithLimbs("vm.room", 0, x.value("vm.room", 0) + 1), "vm.section.room");
+            return exactly(x.setWithLimbs("vm.room", 0, x.value("vm.room", 0) + 1), "vm.section.room").naming(0);
         });
         int sectionLimbs = table(CPU).limbs("vm.offset");
         for (int i = 0; i < sectionLimbs; i++) {
             int limb = i;
             if (sectionLimbs > 1) {
                 m.put("vm.offset.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("vm.offset", pad, limb),
-                        "range16.last"));
+                        "range16.last").naming(pad));
                 m.put("vm.room.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("vm.room", pad, limb),
-                        "range16.last"));
+                        "range16.last").naming(pad));
             } else {
                 // One limb holds the whole offset, so no limb can leave its range while the value
                 // stays; and offset + room is the section's size - 1, so a negative offset makes the
                 // room too large. The padding row's access to memory cell 0 claimed as a register
                 // access: offset 0 - first register (negative), room 3 + first register (17 bits),
                 // both inputs of the one batch fail, every other constraint holds.
-                m.put("vm.offset.limb[0].range", () -> exactly(registerClaim(table(CPU), l, pad), "range16.last"));
-                m.put("vm.room.limb[0].range", () -> exactly(registerClaim(table(CPU), l, pad), "range16.last"));
+                m.put("vm.offset.limb[0].range", () -> exactly(registerClaim(table(CPU), l, pad), "range16.last")
+                        .naming(pad));
+                m.put("vm.room.limb[0].range", () -> exactly(registerClaim(table(CPU), l, pad), "range16.last")
+                        .naming(pad));
             }
         }
 
@@ -490,7 +531,7 @@ class ConstraintTargetTest {
             int i = find(t, 1, k -> t.flag(k) == 0 && isStack(l, cell(t, k, l)));
             long above = t.address(i) + ws;
             long[] v = valueBefore(t, i, above);
-            return exactly(table(CPU, e -> e.address(i, above).value(i, v)), "vm.stack.slot");
+            return exactly(table(CPU, e -> e.address(i, above).value(i, v)), "vm.stack.slot").naming(i);
         });
         m.put("vm.stack.depth.first", () -> exactly(table(CPU, e -> {
             // the whole stack one slot higher, every depth one more: only the start is wrong
@@ -501,27 +542,28 @@ class ConstraintTargetTest {
                 }
             }
             return e;
-        }), "vm.stack.depth.first"));
+        }), "vm.stack.depth.first").naming(0));
         m.put("vm.stack.depth.step", () -> {
             int i = find(t, 1, k -> !isStack(l, cell(t, k, l)));
-            return exactly(table(CPU, e -> e.depth(i, t.stackDepth(i) + 1)), "vm.stack.depth.step");
+            return exactly(table(CPU, e -> e.depth(i, t.stackDepth(i) + 1)), "vm.stack.depth.step").naming(i);
         });
 
         // -- double-cell accesses
         m.put("vm.second_cell.bool", () -> {
             int i = find(t, 1, t::secondCell);
-            return exactly(table(CPU).set("vm.second_cell", i, 2), "vm.second_cell.bool");
+            return exactly(table(CPU).set("vm.second_cell", i, 2), "vm.second_cell.bool").naming(i);
         });
-        m.put("vm.second_cell.first", () -> exactly(table(CPU, e -> e.secondCell(0, true)), "vm.second_cell.first"));
+        m.put("vm.second_cell.first", () -> exactly(table(CPU, e -> e.secondCell(0, true)), "vm.second_cell.first")
+                .naming(0));
         m.put("vm.second_cell.next_cell", () -> exactly(table(CPU).set("vm.second_cell", pad, 1),
-                "vm.second_cell.next_cell"));   // two padding reads of one cell: same kind, memory, not the next cell
+                "vm.second_cell.next_cell").naming(pad));   // two padding reads of one cell: same kind, memory, not the next cell
         m.put("vm.second_cell.same_kind", () -> {
             // after a memory write, a "second cell" that reads the next cell (with its right value)
             int i = find(t, 0, k -> t.flag(k) == 1 && l.memory().containsCell(cell(t, k, l) + 1)
                     && l.memory().containsCell(cell(t, k, l)) && !t.secondCell(k));
             long next = t.address(i) + ws;
             return exactly(table(CPU, e -> e.insert(i + 1, read(t, i + 1, next, valueBefore(t, i + 1, next), true))
-                    .renumberTimes()), "vm.second_cell.same_kind");
+                    .renumberTimes()), "vm.second_cell.same_kind").naming(i + 1);
         });
         m.put("vm.second_cell.memory", () -> {
             // after a register read, a "second cell" that reads the next register (right value)
@@ -529,7 +571,7 @@ class ConstraintTargetTest {
                     && l.registers().containsCell(cell(t, k, l) + 1));
             long next = t.address(i) + ws;
             return exactly(table(CPU, e -> e.insert(i + 1, read(t, i + 1, next, valueBefore(t, i + 1, next), true))
-                    .renumberTimes()), "vm.second_cell.memory");
+                    .renumberTimes()), "vm.second_cell.memory").naming(i + 1);
         });
         return m;
     }
@@ -585,9 +627,15 @@ class ConstraintTargetTest {
                 assertFalse(r.failures().isEmpty());
                 for (Failure f : r.failures()) {
                     assertTrue(f.row() >= 0 && f.row() < r.rows());
-                    assertNotNull(f.context(), "context of " + f);
-                    assertTrue(f.context().contains("sorted: t="), f.context());
+                    // a row of a table of the trace is described; an argument's own last-row sum is not
+                    assertTrue(f.argument() != null || f.context() != null, "context of " + f);
                     assertTrue(r.toString().contains(f.constraint() + " failed at row " + f.row()), r::toString);
+                }
+                if (c.named() != NO_RECORD) {
+                    String named = firstNamed(r);
+                    assertNotNull(named, () -> name + " names no record:\n" + r);
+                    assertTrue(named.startsWith(nameOf(c.table(), c.named())),
+                            () -> name + ": expected " + nameOf(c.table(), c.named()) + "..., named " + named + "\n" + r);
                 }
                 ConstraintSystem cs = c.table().cs;
                 Lookup lookup = cs.lookups().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
@@ -616,7 +664,11 @@ class ConstraintTargetTest {
         return tests.stream();
     }
 
-    /** The report names the constraint, the row, the cells it read and the access at that row. */
+    /**
+     * The report names the constraint, the row, the cells it read and the access at that row (its
+     * record, time, address, step and instruction); the record check names the record too, since no
+     * machine stores an address that is not a cell's first byte.
+     */
     @Test
     void reportNamesConstraintRowCellsAndAccess() {
         Trace<U64> t = CPU.trace();
@@ -631,13 +683,18 @@ class ConstraintTargetTest {
         assertEquals(bad, f.cells().get("vm.address"));
         assertEquals(t.address(i) / 8, f.cells().get("mem.cell"));
         String mnemonic = CPU.mnemonics().apply(t.opcode(i));
+        String access = "record " + i + " (t=" + t.time(i) + ", " + (t.flag(i) == 1 ? "write" : "read") + ", address "
+                + bad + " (not a cell's first byte), value " + t.value(i) + "; step " + t.step(i) + ": " + mnemonic + ")";
+        assertEquals(access, f.context());
         String text = r.toString();
-        assertTrue(text.contains("vm.address.cell failed at row " + i), text);
-        assertTrue(text.contains("t=" + t.time(i) + " step " + t.step(i) + " " + mnemonic), text);
+        assertTrue(text.contains("vm.address.cell failed at row " + i + " (" + access + ")"), text);
         assertTrue(text.contains("vm.address = " + bad), text);
         assertTrue(text.contains("mem.cell = " + t.address(i) / 8), text);
         assertTrue(text.contains("vm.address - mem.cell * 8"), text);
-        assertTrue(text.contains("sorted: t="), text);
+        assertEquals(Set.of(dev.zkjvm.circuit.machine.TraceRecordCheck.ADDRESS_ALIGNED), r.failingRecordChecks(), text);
+        assertEquals(i, r.recordIssues().get(0).record());
+        assertEquals(t.step(i), r.recordIssues().get(0).step());
+        assertEquals(access, r.recordIssues().get(0).context());
     }
 
     /**
@@ -661,7 +718,10 @@ class ConstraintTargetTest {
         CheckReport r = x.check();
         assertEquals(Set.of("range16.last"), r.failingConstraintNames(), r.toString());
         assertTrue(r.argumentIssues().stream().anyMatch(is -> is.argument().equals("vm.room.limb[" + top + "].range")
-                && is.row() == i), r::toString);
+                && is.row() == i && is.context().startsWith("record " + i + " (")), r::toString);
+        assertEquals(Set.of(dev.zkjvm.circuit.machine.TraceRecordCheck.CELL_IN_SECTION), r.failingRecordChecks(),
+                r.toString());
+        assertEquals(i, r.recordIssues().get(0).record(), r.toString());
     }
 
     /**
@@ -683,7 +743,8 @@ class ConstraintTargetTest {
         Failure f = r.failures().get(0);
         assertEquals(w.get(perm.product().c1(), row), f.cells().get("mem.perm.z.1'"));
         assertEquals(w.get(c.memory().sortedCell, row), f.cells().get("mem.s.cell'"));
-        assertNotNull(f.context(), r.toString());
+        // the step from row - 1 multiplies in the factors of row: both copies of that row are named
+        assertTrue(f.context().contains("record " + row + " (t=" + t.time(row) + ","), r.toString());
         assertTrue(r.toString().contains("mem.perm.step failed at row " + (row - 1)), r.toString());
     }
 }

@@ -96,8 +96,7 @@ final class TraceEdits<W extends Word<W>> {
         for (int l = 0; l < v.length; l++) {
             v[l] = t.valueLimb(i, l);
         }
-        return new Rec(t.time(i), t.stackDepth(i), t.flag(i) | (t.secondCell(i) ? Trace.SECOND_CELL_BIT : 0),
-                t.address(i), v, t.step(i), t.opcode(i));
+        return new Rec(t.time(i), t.stackDepth(i), t.flags(i), t.address(i), v, t.step(i), t.opcode(i));
     }
 
     /** Number of records after the edits so far. */
@@ -195,6 +194,20 @@ final class TraceEdits<W extends Word<W>> {
         return this;
     }
 
+    /** Sets all flag bits of record {@code i} as stored (bit 0 write, bit 1 second cell, others unused). */
+    TraceEdits<W> flags(int i, int flags) {
+        mutable(i).flags = flags;
+        return this;
+    }
+
+    /** Sets the step and the opcode record {@code i} names. */
+    TraceEdits<W> stepAndOpcode(int i, long step, int opcode) {
+        Rec r = mutable(i);
+        r.step = step;
+        r.opcode = opcode;
+        return this;
+    }
+
     /** Sets the stack depth recorded after record {@code i}'s access. */
     TraceEdits<W> depth(int i, int depth) {
         mutable(i).depth = depth;
@@ -285,8 +298,7 @@ final class TraceEdits<W extends Word<W>> {
                 for (int l = 0; l < limbs; l++) {
                     scratch[l] = base.valueLimb(s, l);
                 }
-                int flags = base.flag(s) | (base.secondCell(s) ? Trace.SECOND_CELL_BIT : 0);
-                out.append(time, base.stackDepth(s), flags, base.address(s), scratch, 0, base.step(s), base.opcode(s));
+                out.append(time, base.stackDepth(s), base.flags(s), base.address(s), scratch, 0, base.step(s), base.opcode(s));
             }
         }
         return out.snapshot();

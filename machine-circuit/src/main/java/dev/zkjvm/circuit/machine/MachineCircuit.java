@@ -11,6 +11,7 @@ import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
 import dev.zkjvm.circuit.machine.exec.ExecutionTable;
 import dev.zkjvm.circuit.machine.exec.InstructionSpec;
+import dev.zkjvm.circuit.memory.AddressSort;
 import dev.zkjvm.circuit.memory.MemoryConsistency;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.ProofProgress;
@@ -18,6 +19,7 @@ import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
 import dev.zkjvm.circuit.stark.StarkProver;
 import dev.zkjvm.circuit.stark.StarkVerifier;
+import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
 import dev.zkjvm.circuit.stark.VerifyingKey;
 import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
@@ -29,8 +31,10 @@ import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Word;
 import dev.zkjvm.runtime.WordType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * The circuit of one machine: the memory-consistency gadget plus the rules of the machine's
@@ -77,6 +81,9 @@ public final class MachineCircuit<W extends Word<W>> {
     private final List<Reg> registers;
     private final Column pad;
     private final ExecutionTable<W> execution;
+    private final TraceRecordCheck recordCheck;
+    /** The table (log, sorted copy, execution, program) of each column, for reports. */
+    private final byte[] columnTables;
 
     private MachineCircuit(String name, WordType<W> type, MemoryLayout layout, List<Reg> registers,
             List<InstructionSpec<W>> instructions, ExecutionProgram<W> program) {
@@ -117,6 +124,30 @@ public final class MachineCircuit<W extends Word<W>> {
         }
         system = b.build();
         checker = new Checker(system);
+        recordCheck = new TraceRecordCheck(layout, type, instructions.stream().map(InstructionSpec::opcode).toList());
+        columnTables = TraceRowDescriber.classify(system, logColumns(), sortedColumns());
+    }
+
+    /** The columns of the time-ordered log: the gadget's and the machine's. */
+    private List<Column> logColumns() {
+        List<Column> out = new ArrayList<>(List.of(memory.time, memory.cell, memory.rw, address, depth, selMemory,
+                selStack, selRegisters, second));
+        out.addAll(memory.value);
+        out.addAll(memory.cellLimbs);
+        out.addAll(offsetLimbs);
+        out.addAll(roomLimbs);
+        if (pad != null) {
+            out.add(pad);
+        }
+        return out;
+    }
+
+    /** The columns of the sorted copy. */
+    private List<Column> sortedColumns() {
+        List<Column> out = new ArrayList<>(List.of(memory.sortedTime, memory.sortedCell, memory.sortedRw, memory.same));
+        out.addAll(memory.sortedValue);
+        out.addAll(memory.deltaLimbs);
+        return out;
     }
 
     /** The circuit of a machine with this word type and layout; {@code name} names the system. */
@@ -253,7 +284,11 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** A witness builder with every MAIN column of the trace set, for callers that change cells. */
     public WitnessBuilder witnessBuilder(Trace<W> trace) {
-        return witnessBuilder(trace, replay(trace));
+        return build(trace, replay(trace)).builder();
+    }
+
+    /** A witness builder and the sort permutation of its memory log (log row at each sorted row). */
+    private record Built(WitnessBuilder builder, int[] sortOrder) {
     }
 
     private ExecutionTable.Replay replay(Trace<W> trace) {
@@ -264,7 +299,7 @@ public final class MachineCircuit<W extends Word<W>> {
         return execution.replay(trace, (int) Math.min(cap, 1 << 28));
     }
 
-    private WitnessBuilder witnessBuilder(Trace<W> trace, ExecutionTable.Replay replay) {
+    private Built build(Trace<W> trace, ExecutionTable.Replay replay) {
         int n = trace.size();
         int rows = rowsFor(Math.max(n, replay == null ? 0 : replay.steps()));
         int shift = Integer.numberOfTrailingZeros(layout.wordSize());
@@ -321,7 +356,7 @@ public final class MachineCircuit<W extends Word<W>> {
             }
         });
         WitnessBuilder w = WitnessBuilder.of(system, rows);
-        memory.fill(w, times, cells, writes, values);
+        int[] order = memory.fill(w, times, cells, writes, values);
         fillSections(w, cells, rows);
         w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths)).set(second, seconds);
         if (execution != null) {
@@ -330,7 +365,21 @@ public final class MachineCircuit<W extends Word<W>> {
             w.set(pad, pads);
             execution.fill(w, trace, replay, rows);
         }
-        return w;
+        return new Built(w, order);
+    }
+
+    /**
+     * The sort permutation the witness builder uses for {@code trace} padded to {@code rows} rows:
+     * a stable sort of the log's cells (padding reads the first memory cell).
+     */
+    private int[] sortOrder(Trace<W> trace, int rows) {
+        int shift = Integer.numberOfTrailingZeros(layout.wordSize());
+        long[] cells = new long[rows];
+        Arrays.fill(cells, layout.memory().firstCell());
+        for (int i = 0; i < trace.size(); i++) {
+            cells[i] = trace.address(i) >>> shift;
+        }
+        return AddressSort.order(cells, rows);
     }
 
     private void fillSections(WitnessBuilder w, long[] cells, int rows) {
@@ -362,42 +411,97 @@ public final class MachineCircuit<W extends Word<W>> {
     private static final int GRAIN = 1 << 16;
 
     /**
-     * Checks a trace against every constraint; failures name the constraint, the row, the cells it
-     * read, and the access at that row ({@code mnemonicOf} turns opcodes into instruction names).
+     * Checks a trace: first that every record is one a machine of this layout and word size can
+     * produce ({@link TraceRecordCheck}), then every constraint. Failures name the constraint, the
+     * row, the cells it read, and the records the failing constraint or argument reads there: for
+     * the sorted copy the record the sort put on that row (not the log's record at the same index),
+     * for the execution table the step, its program line and the records its slots claim
+     * ({@code mnemonicOf} turns opcodes into instruction names).
      */
     public CheckReport check(Trace<W> trace, IntFunction<String> mnemonicOf) {
         ExecutionTable.Replay replay = replay(trace);
-        return check(witnessBuilder(trace, replay).build(), trace, replay, mnemonicOf, CheckOptions.defaults());
+        Built built = build(trace, replay);
+        return check(built.builder().build(), trace, replay, built.sortOrder(), mnemonicOf, CheckOptions.defaults());
     }
 
-    /** Checks a given witness of {@code trace} (for example one with a changed cell). */
+    /**
+     * Checks a given witness of {@code trace} (for example one with a changed cell), and the trace's
+     * records as {@link #check(Trace, IntFunction)} does.
+     */
     public CheckReport check(Witness witness, Trace<W> trace, IntFunction<String> mnemonicOf, CheckOptions options) {
-        return check(witness, trace, replay(trace), mnemonicOf, options);
+        return check(witness, trace, replay(trace), null, mnemonicOf, options);
     }
 
-    private CheckReport check(Witness witness, Trace<W> trace, ExecutionTable.Replay replay,
+    private CheckReport check(Witness witness, Trace<W> trace, ExecutionTable.Replay replay, int[] sortOrder,
             IntFunction<String> mnemonicOf, CheckOptions options) {
-        long[] sortedTime = witness.column(memory.sortedTime);
-        return checker.check(witness, options.withContext(row -> describe(trace, row, sortedTime, mnemonicOf)
-                + describeStep(replay, row)));
+        TraceRowDescriber<W> describer = describer(trace, replay, witness.columnsUnsafe(), witness.rows(), sortOrder,
+                mnemonicOf);
+        TraceRecordCheck.Result records = recordCheck.run(trace, options.maxFailures(), describer::record);
+        CheckReport report = checker.check(witness, options.withDescriber(describer));
+        return records.clean() ? report : report.withRecordIssues(records.kept(), records.counts());
     }
+
+    /**
+     * The record check alone ({@link TraceRecordCheck}): whether every record of {@code trace} is one
+     * a machine of this layout and word size can produce, without building a witness or evaluating
+     * a constraint. A linear pass over the trace; {@link #check} and {@link #prove} run it first.
+     */
+    public CheckReport checkRecords(Trace<W> trace, IntFunction<String> mnemonicOf) {
+        return checkRecords(trace, replay(trace), mnemonicOf);
+    }
+
+    private CheckReport checkRecords(Trace<W> trace, ExecutionTable.Replay replay, IntFunction<String> mnemonicOf) {
+        TraceRowDescriber<W> records = describer(trace, replay, null, 0, null, mnemonicOf);
+        TraceRecordCheck.Result invalid = recordCheck.run(trace, CheckOptions.DEFAULT_MAX_FAILURES, records::record);
+        return CheckReport.ofRecordIssues(system.name(), rowsFor(trace.size()), system.constraints().size(),
+                invalid.kept(), invalid.counts());
+    }
+
+    /** The report's describer of rows and records for a witness of {@code trace}. */
+    private TraceRowDescriber<W> describer(Trace<W> trace, ExecutionTable.Replay replay, long[][] columns, int rows,
+            int[] sortOrder, IntFunction<String> mnemonicOf) {
+        long[] execTime = null;
+        long[][] slotUsed = null;
+        if (execution != null && columns != null) {
+            execTime = columns[system.column("exec.time").index()];
+            List<long[]> used = new ArrayList<>();
+            for (Column c : system.columns()) {     // declared in slot order
+                if (SLOT_USED.matcher(c.name()).matches()) {
+                    used.add(columns[c.index()]);
+                }
+            }
+            slotUsed = used.toArray(new long[0][]);
+        }
+        RecordText<W> text = new RecordText<>(trace, layout, mnemonicOf, replay,
+                execution == null ? null : execution.program(), execTime, slotUsed);
+        return new TraceRowDescriber<>(columnTables, text,
+                sortOrder != null ? () -> sortOrder : () -> sortOrder(trace, rows));
+    }
+
+    private static final Pattern SLOT_USED = Pattern.compile("exec\\.slot\\[\\d+]\\.used");
 
     /**
      * Proves that {@code trace} satisfies this circuit (for an execution circuit: that it is a run of
      * the program), as a STARK proof that {@link #verify} checks without the trace.
      *
      * @param mnemonicOf turns opcodes into instruction names in the report of a refused trace
-     * @throws dev.zkjvm.circuit.stark.UnsatisfiedTraceException if the trace breaks a constraint;
-     *     its report names them as {@link #check} does
+     * @throws UnsatisfiedTraceException if a record is one no machine of this layout can produce
+     *     (checked first, before the witness is built) or the trace breaks a constraint; its report
+     *     names them as {@link #check} does
      */
     public StarkProof prove(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config,
             ProofProgress progress) {
         ExecutionTable.Replay replay = replay(trace);
-        WitnessBuilder builder = witnessBuilder(trace, replay);
-        long[] sortedTime = builder.suppliedColumns()[memory.sortedTime.index()];
-        CheckOptions options = CheckOptions.defaults().withContext(row -> describe(trace, row, sortedTime, mnemonicOf)
-                + describeStep(replay, row));
-        return StarkProver.prove(builder, config, progress, options);
+        CheckReport invalid = checkRecords(trace, replay, mnemonicOf);
+        if (!invalid.isSatisfied()) {
+            // The witness could not show these records as they are: refuse before building it.
+            throw new UnsatisfiedTraceException(invalid);
+        }
+        Built built = build(trace, replay);
+        CheckOptions options = CheckOptions.defaults().withDescriber(describer(trace, replay,
+                built.builder().suppliedColumns(), built.builder().rows(), built.sortOrder(),
+                mnemonicOf));
+        return StarkProver.prove(built.builder(), config, progress, options);
     }
 
     /**
@@ -438,31 +542,6 @@ public final class MachineCircuit<W extends Word<W>> {
             return size() > 4;
         }
     };
-
-    private String describeStep(ExecutionTable.Replay replay, int row) {
-        if (replay == null) {
-            return "";
-        }
-        if (row >= replay.steps()) {
-            return "; no step";
-        }
-        String step = "; step " + row + " (run " + replay.segment()[row] + ", pc " + replay.pc()[row] + "): "
-                + replay.text(execution.program(), row);
-        // Transition constraints and lookups read the next row too: name its instruction as well.
-        return row + 1 < replay.steps() ? step + "; next step: " + replay.text(execution.program(), row + 1) : step;
-    }
-
-    private String describe(Trace<W> trace, int row, long[] sortedTime, IntFunction<String> mnemonicOf) {
-        String log = row < trace.size()
-                ? "t=" + trace.time(row) + " step " + trace.step(row) + " " + mnemonicOf.apply(trace.opcode(row))
-                + " " + trace.instruction(row) + " @" + trace.address(row)
-                : "padding read";
-        long t = sortedTime[row];
-        String sorted = t >= 0 && t < trace.size()
-                ? "sorted: t=" + t + " " + mnemonicOf.apply(trace.opcode((int) t)) + " @" + trace.address((int) t)
-                : "sorted: t=" + t;
-        return log + "; " + sorted;
-    }
 
     /** The gadget's columns, for tests that change witness cells. */
     public MemoryConsistency memory() {
