@@ -21,7 +21,7 @@ import java.util.List;
  * <h2>Binary format, version {@value #VERSION}</h2>
  * Big-endian:
  * <pre>
- *   u8  version = 1
+ *   u8  version = 2 (1 drew its challenges after absorbing the FIXED root)
  *   u8  log2 of the trace length n
  *   u8  hash (0 SHA-256, 1 Keccak-256, 2 BLAKE3)
  *   u8  log2 blowup, u8 log2 folding factor, u16 queries, u8 grinding bits, u16 remainder max degree
@@ -37,7 +37,7 @@ import java.util.List;
  */
 public final class StarkProof {
     /** The format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The opened leaves of one commitment, with the sibling digests of their batch path. */
     public record Opening(long[][] leaves, byte[][] siblings) {

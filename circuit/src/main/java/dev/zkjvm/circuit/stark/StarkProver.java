@@ -119,7 +119,7 @@ public final class StarkProver {
             if (fixed >= 0) {
                 lde[fixed] = commit(groups, fixed, columns, config);
             }
-            Transcript t = StarkTranscript.begin(system, logRows, config, fixed >= 0 ? lde[fixed].root() : null);
+            Transcript t = StarkTranscript.begin(system, logRows, config);
             int main = groups.groupOf(Phase.MAIN);
             lde[main] = commit(groups, main, columns, config);
             byte[] root = lde[main].root();

@@ -11,7 +11,12 @@ import java.nio.charset.StandardCharsets;
  * The Fiat-Shamir schedule of the STARK, one method per step, shared by prover and verifier:
  * <ol>
  *   <li>the instance: proof version, system description (which holds the program's digest), trace
- *       length, parameters, hash and the root of the FIXED columns (the verifying key);</li>
+ *       length, parameters and hash. The root of the FIXED columns (the verifying key) is not
+ *       absorbed: it is a function of exactly these (the description fixes every FIXED column's
+ *       contents, the rest fixes their extension and tree), so absorbing it would bind nothing more,
+ *       and leaving it out lets the verifier replay the transcript and check FRI before it spends
+ *       the one expensive step of deriving the key. The FIXED openings are still checked against the
+ *       verifier's own root;</li>
  *   <li>the MAIN root, then the system's challenges (lookups, permutations);</li>
  *   <li>the AUX root, then the composition challenge α;</li>
  *   <li>the composition root, then the out-of-domain point z;</li>
@@ -25,7 +30,7 @@ final class StarkTranscript {
     private StarkTranscript() {
     }
 
-    static Transcript begin(ConstraintSystem system, int logRows, StarkConfig config, byte[] fixedRoot) {
+    static Transcript begin(ConstraintSystem system, int logRows, StarkConfig config) {
         Transcript t = new Transcript(DOMAIN + system.name(), config.hash());
         t.absorbLong("stark/version", StarkProof.VERSION);
         t.absorbBytes("stark/system", system.describe().getBytes(StandardCharsets.UTF_8));
@@ -36,9 +41,6 @@ final class StarkTranscript {
         t.absorbLong("stark/grinding", config.fri().grindingBits());
         t.absorbLong("stark/remainder", config.fri().remainderMaxDegree());
         t.absorbBytes("stark/hash", config.hash().name().getBytes(StandardCharsets.UTF_8));
-        if (fixedRoot != null) {
-            t.absorbRoot("stark/fixed-root", fixedRoot);
-        }
         return t;
     }
 
