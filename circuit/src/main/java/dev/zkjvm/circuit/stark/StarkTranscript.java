@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>the MAIN root, then the system's challenges (lookups, permutations);</li>
  *   <li>the AUX root, then the composition challenge α;</li>
  *   <li>the composition root, then the out-of-domain point z;</li>
- *   <li>every opened value at z and z·ω, then the DEEP challenges γ and δ;</li>
+ *   <li>every opened value at z and z·ω, then the DEEP challenges: one weight per column, and δ;</li>
  *   <li>then FRI (its own schedule, starting from the DEEP commitment).</li>
  * </ol>
  */
@@ -77,9 +77,29 @@ final class StarkTranscript {
         }
     }
 
-    /** Absorbs the out-of-domain values and draws γ (column weights) and δ (weight of the z·ω term). */
-    static Ext2[] oodValues(Transcript t, long[] interleaved) {
+    /**
+     * The DEEP composition's challenges: one weight per combined column (system columns by index,
+     * then composition columns) as two coordinate arrays, and δ, the weight of the z·ω term.
+     */
+    record DeepChallenges(long[][] weights, Ext2 delta) {
+    }
+
+    /**
+     * Absorbs the out-of-domain values and draws the DEEP challenges: {@code columns} independent
+     * weights rather than the powers of one γ, so that the batching step's soundness error is that
+     * of a random linear combination (|D|/|F|), not of a curve of degree {@code columns - 1}
+     * ({@code (columns - 1)·|D|/|F|}), which is what lets the provable level reach 100 bits (see
+     * {@link StarkConfig}).
+     */
+    static DeepChallenges oodValues(Transcript t, long[] interleaved, int columns) {
         t.absorbField("stark/ood-values", interleaved);
-        return new Ext2[] {t.challengeExt("stark/deep-gamma"), t.challengeExt("stark/deep-delta")};
+        long[] w0 = new long[columns];
+        long[] w1 = new long[columns];
+        for (int i = 0; i < columns; i++) {
+            Ext2 w = t.challengeExt("stark/deep-weight");
+            w0[i] = w.c0();
+            w1[i] = w.c1();
+        }
+        return new DeepChallenges(new long[][] {w0, w1}, t.challengeExt("stark/deep-delta"));
     }
 }

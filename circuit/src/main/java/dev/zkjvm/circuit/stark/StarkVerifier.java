@@ -140,9 +140,8 @@ public final class StarkVerifier {
         Ext2[] challenges = StarkTranscript.mainRoot(t, system, mainRoot);
         Ext2 alpha = StarkTranscript.auxRoot(t, auxRoot);
         Ext2 z = StarkTranscript.compositionRoot(t, compositionRoot, logRows, logDomain);
-        Ext2[] deep = StarkTranscript.oodValues(t, ood);
-        Ext2 gamma = deep[0];
-        Ext2 delta = deep[1];
+        StarkTranscript.DeepChallenges deep = StarkTranscript.oodValues(t, ood, m + compositionColumns);
+        Ext2 delta = deep.delta();
 
         checkComposition(system, ood, m, chunks, n, z, challenges, alpha);
 
@@ -175,8 +174,8 @@ public final class StarkVerifier {
                     config.hash(), fixed);
         }
 
-        long[][] w = DeepComposition.weights(gamma, m + compositionColumns);
-        OodSums sums = OodSums.of(ood, m, compositionColumns, gamma);
+        long[][] w = deep.weights();
+        OodSums sums = OodSums.of(ood, m, compositionColumns, w);
         Ext2 zw = z.mul(TwoAdic.rootOfUnity(logRows));
         long omegaN = TwoAdic.rootOfUnity(logDomain);
         int partRows = 1 << treeDepth;

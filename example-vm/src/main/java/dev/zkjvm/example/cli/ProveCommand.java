@@ -36,6 +36,9 @@ final class ProveCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Mixin
+    ParametersOption parameters;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,12 +47,16 @@ final class ProveCommand implements Callable<Integer> {
             err.println(ProgramInput.unknown(input.program));
             return 2;
         }
+        StarkConfig config = parameters.config();
+        if (config == null) {
+            err.println(parameters.unknown());
+            return 2;
+        }
         var outcome = runOrReport(err);
         if (outcome == null) {
             return 1;
         }
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(outcome.runs());
-        StarkConfig config = StarkConfig.DEFAULT;
         ProgressBar bar = quiet ? null : new ProgressBar(err, System.console() != null);
         long start = System.nanoTime();
         StarkProof proof;
@@ -73,9 +80,7 @@ final class ProveCommand implements Callable<Integer> {
         out.println("trace size: " + outcome.machine().trace().size() + " memory operations, 2^" + proof.logRows()
                 + " rows of " + circuit.system().columns().size() + " columns");
         out.println("proof:      " + file + ", " + bytes.length + " bytes, proven in " + millis + " ms");
-        out.println("security:   " + config.securityBits(circuit.system(), proof.logRows())
-                + " bits (conjectured; blowup " + config.fri().blowup() + ", " + config.fri().queries() + " queries, "
-                + config.fri().grindingBits() + " bits of grinding, " + config.hash() + ")");
+        out.println(ParametersOption.securityLine(config, circuit.system(), proof.logRows()));
         out.flush();
         return 0;
     }

@@ -32,12 +32,20 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-i", "--proof"}, description = "proof file (default: <program>.proof)")
     Path proofFile;
 
+    @Mixin
+    ParametersOption parameters;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (input.name() == null) {
             err.println(ProgramInput.unknown(input.program));
+            return 2;
+        }
+        StarkConfig config = parameters.config();
+        if (config == null) {
+            err.println(parameters.unknown());
             return 2;
         }
         Path file = proofFile != null ? proofFile : Path.of(input.name() + ".proof");
@@ -49,9 +57,10 @@ final class VerifyCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
+        StarkProof proof;
         try {
-            StarkProof proof = StarkProof.fromBytes(bytes);
-            Cpu64Circuit.verify(input.runs(), proof, StarkConfig.DEFAULT);
+            proof = StarkProof.fromBytes(bytes);
+            Cpu64Circuit.verify(input.runs(), proof, config);
         } catch (InvalidProofException e) {
             out.println("verify:     REJECTED: " + e.getMessage());
             out.flush();
@@ -60,6 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
         long millis = (System.nanoTime() - start) / 1_000_000;
         out.println("verify:     valid: " + file + " (" + bytes.length + " bytes) proves a run of " + input.describe()
                 + " on Cpu64 (" + millis + " ms, verifying key derived from the program included)");
+        out.println(ParametersOption.securityLine(config, Cpu64Circuit.circuit(input.runs()).system(), proof.logRows()));
         out.flush();
         return 0;
     }
