@@ -94,25 +94,27 @@ class VerifierRobustnessTest {
     }
 
     @Test
-    void theBooleanVerifyReturnsFalseOnEveryPrefixFlipAndRandomProof() {
-        int decoded = 0;
-        for (int length = 0; length < proofBytes.length; length++) {
-            decoded += booleanVerifyRejects(Arrays.copyOf(proofBytes, length));
-        }
+    void theBooleanVerifyReturnsFalseOnPrefixesFlipsAndRandomBytes() {
+        // the proof is about half a megabyte: the first and last 200 prefixes and 400 between
         SplittableRandom random = new SplittableRandom(5);
-        for (int trial = 0; trial < 1500; trial++) {
+        for (int i = 0; i < 800; i++) {
+            int length = i < 200 ? i : i < 400 ? proofBytes.length - (i - 199) : random.nextInt(proofBytes.length);
+            assertThrows(InvalidProofException.class, () -> StarkProof.fromBytes(Arrays.copyOf(proofBytes, length)));
+        }
+        int decoded = 0;
+        for (int trial = 0; trial < 400; trial++) {
             byte[] flipped = proofBytes.clone();
             int at = random.nextInt(flipped.length);
             flipped[at] ^= (byte) (1 << random.nextInt(8));
             decoded += booleanVerifyRejects(flipped);
         }
-        for (int trial = 0; trial < 1500; trial++) {
+        for (int trial = 0; trial < 400; trial++) {
             byte[] bytes = new byte[random.nextInt(4096)];
             random.nextBytes(bytes);
             System.arraycopy(proofBytes, 0, bytes, 0, Math.min(bytes.length, random.nextInt(64)));
             decoded += booleanVerifyRejects(bytes);
         }
-        assertTrue(decoded > 1000, "most flipped proofs still decode and reach the verifier: " + decoded);
+        assertTrue(decoded > 300, "most flipped proofs still decode and reach the verifier: " + decoded);
     }
 
     /** 1 if the bytes decode (and the boolean verify then returned false), 0 if decoding refused them. */

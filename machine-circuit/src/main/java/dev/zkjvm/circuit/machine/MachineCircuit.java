@@ -451,8 +451,9 @@ public final class MachineCircuit<W extends Word<W>> {
     public VerifyingKey verifyingKey(int logRows, StarkConfig config) {
         synchronized (keys) {
             return keys.computeIfAbsent(new KeyShape(logRows, config), s -> {
+                VerifyingKey key = VerifyingKey.derive(system, logRows, config);
                 derivedKeys++;
-                return VerifyingKey.derive(system, logRows, config);
+                return key;
             });
         }
     }
