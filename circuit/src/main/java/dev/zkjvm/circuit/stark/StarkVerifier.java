@@ -26,9 +26,9 @@ import java.util.List;
  * expensive step (the verifying key for the claimed length): the parameters are the verifier's
  * own and the length is within the caller's {@link VerifyOptions}; the shape (root, value, FRI and
  * opening counts and widths, see {@link ProofShape}); the transcript is replayed to re-derive every
- * challenge; the composition identity at z, {@code Σ α^i·c_i(z)/Z_i(z) = Σ z^(j·n)·H_j(z)}, from
- * the claimed values; FRI on the DEEP composition (proof of work first); every opened leaf of the
- * MAIN, AUX and composition commitments against its root. Only then is the key taken: the FIXED
+ * challenge; FRI on the DEEP composition (proof of work first); the composition identity at z,
+ * {@code Σ α^i·c_i(z)/Z_i(z) = Σ z^(j·n)·H_j(z)}, from the claimed values; every opened leaf of
+ * the MAIN, AUX and composition commitments against its root. Only then is the key taken: the FIXED
  * leaves against its root, and the DEEP composition recomputed from the opened leaves at each
  * queried point must equal the value FRI opened there.
  *
@@ -143,14 +143,15 @@ public final class StarkVerifier {
         StarkTranscript.DeepChallenges deep = StarkTranscript.oodValues(t, ood, m + compositionColumns);
         Ext2 delta = deep.delta();
 
-        checkComposition(system, ood, m, chunks, n, z, challenges, alpha);
-
+        // FRI first: its proof of work is one hash and refuses a forgery before the composition
+        // identity (a pass over every constraint) is evaluated; the two checks are independent.
         FriQueries queries;
         try {
             queries = FriVerifier.check(config.fri(), deepRoot, logDomain, proof.fri(), t);
         } catch (InvalidFriProofException e) {
             throw new InvalidProofException("FRI: " + e.getMessage(), e);
         }
+        checkComposition(system, ood, m, chunks, n, z, challenges, alpha);
         int[] rows = queriedRows(queries, k);
         List<StarkProof.Opening> openings = proof.openings();
         int treeDepth = shape.treeDepth;
