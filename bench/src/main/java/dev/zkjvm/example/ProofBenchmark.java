@@ -67,9 +67,9 @@ public class ProofBenchmark {
             proof = circuit.prove(outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,
                     ProofProgress.SILENT);
             key = circuit.verifyingKey(proof.logRows(), StarkConfig.DEFAULT);
-            System.out.printf("%n[proof] 2^%d: %d memory operations, %d rows, %d bytes, %d-bit conjectured security%n",
+            System.out.printf("%n[proof] 2^%d: %d memory operations, %d rows, %d bytes, %s%n",
                     logOps, outcome.machine().trace().size(), 1 << proof.logRows(), proof.toBytes().length,
-                    StarkConfig.DEFAULT.securityBits(circuit.system(), proof.logRows()));
+                    StarkConfig.DEFAULT.securitySummary(circuit.system(), proof.logRows()));
         }
     }
 

@@ -18,7 +18,8 @@ package dev.zkjvm.circuit.fri;
  * challenge occurs with probability about {@code N/|GF(p²)|} (the proximity-gaps bound of
  * Ben-Sasson, Carmon, Ishai, Kopparty, Saraf, "Proximity Gaps for Reed-Solomon Codes", FOCS 2020,
  * in its conjectured form). This is a <em>conjectured</em> figure, not a proven one; the proven
- * (Johnson-bound) level for the same parameters is markedly lower. The hash function must also
+ * level for the same parameters is markedly lower (56 to 58 bits for the STARK default):
+ * {@link dev.zkjvm.circuit.stark.StarkConfig#provableSecurityBits(int, int, int, int)}. The hash function must also
  * give at least λ bits of collision resistance (SHA-256, Keccak-256 and BLAKE3 give 128).
  *
  * @param blowup the inverse rate {@code N / degreeBound}: a power of two, 2 to 256

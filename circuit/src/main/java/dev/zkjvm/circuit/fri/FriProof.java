@@ -77,6 +77,11 @@ public final class FriProof {
         return out;
     }
 
+    /** The number of rows the proof opens in the first layer (the distinct queried rows). */
+    public int openedRowsOfFirstLayer() {
+        return openings.length == 0 ? 0 : openings[0].rows().length;
+    }
+
     int foldingFactor() {
         return foldingFactor;
     }
@@ -195,9 +200,11 @@ public final class FriProof {
                 for (int r = 0; r < rows.length; r++) {
                     rows[r] = readFields(in, 2 * k);
                 }
-                byte[][] siblings = new byte[in.readUnsignedShort()][Hasher.DIGEST_SIZE];
-                for (byte[] s : siblings) {
-                    in.readFully(s);
+                // Allocated one digest at a time, so a count that the input does not back costs nothing.
+                byte[][] siblings = new byte[in.readUnsignedShort()][];
+                for (int s = 0; s < siblings.length; s++) {
+                    siblings[s] = new byte[Hasher.DIGEST_SIZE];
+                    in.readFully(siblings[s]);
                 }
                 openings[i] = new FriLayerOpening(rows, siblings);
             }

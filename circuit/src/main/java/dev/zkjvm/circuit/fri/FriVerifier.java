@@ -171,6 +171,27 @@ public final class FriVerifier {
         return new FriQueries(indices, c0, c1);
     }
 
+    /**
+     * Checks everything about the proof's shape that the parameters and the domain size alone fix,
+     * without hashing anything: the domain, the folding factor, the layer count, the roots, the
+     * remainder's length, and per layer between 1 and {@code queries} opened rows of the right
+     * width with at most as many siblings as their paths have nodes. {@link #check} starts with
+     * it; a caller that must do expensive work before {@link #check} can run it first.
+     *
+     * @throws InvalidFriProofException with the reason, if the shape is wrong (including a domain
+     *     size that the parameters cannot fold)
+     */
+    public static void checkShape(FriParameters params, int logDomainSize, FriProof proof)
+            throws InvalidFriProofException {
+        FriLayout layout;
+        try {
+            layout = new FriLayout(params, logDomainSize);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFriProofException("no FRI instance for this domain: " + e.getMessage());
+        }
+        checkShape(proof, layout);
+    }
+
     private static void checkShape(FriProof proof, FriLayout layout) throws InvalidFriProofException {
         if (proof.logDomainSize() != layout.logDomainSize()) {
             throw new InvalidFriProofException("proof is for a domain of size 2^" + proof.logDomainSize());
@@ -189,6 +210,26 @@ public final class FriVerifier {
         if (proof.remainderInterleaved().length != 2 * layout.remainderLength()) {
             throw new InvalidFriProofException("remainder has " + proof.remainderInterleaved().length / 2
                     + " coefficients, the degree bound allows " + layout.remainderLength());
+        }
+        int queries = layout.params().queries();
+        int k = layout.foldingFactor();
+        for (int i = 0; i < layout.layers(); i++) {
+            FriLayerOpening o = proof.openings()[i];
+            int rows = o.rows().length;
+            if (rows < 1 || rows > Math.min(queries, layout.rows(i))) {
+                throw new InvalidFriProofException("layer " + i + " opens " + rows + " rows, expected 1 to "
+                        + Math.min(queries, layout.rows(i)));
+            }
+            for (long[] row : o.rows()) {
+                if (row.length != 2 * k) {
+                    throw new InvalidFriProofException("layer " + i + " row of wrong width");
+                }
+            }
+            long depth = layout.logSize(i) - layout.params().logFoldingFactor();
+            if (o.siblings().length > rows * depth) {
+                throw new InvalidFriProofException("layer " + i + " sends " + o.siblings().length
+                        + " siblings, its rows' paths have at most " + rows * depth);
+            }
         }
     }
 }

@@ -12,32 +12,17 @@ import dev.zkjvm.circuit.util.Parallel;
  * The DEEP composition: the one polynomial that FRI tests, which ties every committed column to
  * its claimed out-of-domain values.
  * <pre>
- *   A_sys(x) = Σ_j γ^j·f_j(x)                (system columns j, by index)
- *   A_all(x) = A_sys(x) + Σ_c γ^(m+c)·h_c(x)  (composition columns c)
+ *   A_sys(x) = Σ_j w_j·f_j(x)                (system columns j, by index)
+ *   A_all(x) = A_sys(x) + Σ_c w_(m+c)·h_c(x)  (composition columns c)
  *   D(x) = (A_all(x) - A_all(z)) / (x - z)  +  δ·(A_sys(x) - A_sys(z·ω)) / (x - z·ω)
  * </pre>
  * where {@code A_all(z)} and {@code A_sys(z·ω)} are computed from the claimed values. D is a
- * polynomial of degree below n exactly when (up to negligible probability over γ and δ) every
+ * polynomial of degree below n exactly when (up to negligible probability over the weights w and δ, independent challenges) every
  * claimed value is the column's true value; FRI checks the degree, and the verifier recomputes D at
  * each queried point from the opened leaves.
  */
 final class DeepComposition {
     private DeepComposition() {
-    }
-
-    /**
-     * The weights γ^0 .. γ^(count-1) as two coordinate arrays.
-     */
-    static long[][] weights(Ext2 gamma, int count) {
-        long[] w0 = new long[count];
-        long[] w1 = new long[count];
-        Ext2 p = Ext2.ONE;
-        for (int i = 0; i < count; i++) {
-            w0[i] = p.c0();
-            w1[i] = p.c1();
-            p = p.mul(gamma);
-        }
-        return new long[][] {w0, w1};
     }
 
     /**
@@ -61,10 +46,9 @@ final class DeepComposition {
      * @param composition the composition commitment (its columns weighted after the system's)
      * @param blowup N / n
      */
-    static long[][] evaluate(long[][] trace, LdeCommitment composition, int blowup, int logDomain, Ext2 gamma,
+    static long[][] evaluate(long[][] trace, LdeCommitment composition, int blowup, int logDomain, long[][] w,
             Ext2 delta, Ext2 z, Ext2 zw, Ext2 allAtZ, Ext2 sysAtZw) {
         int m = trace.length;
-        long[][] w = weights(gamma, m + composition.width());
         long[][] sys = extendedSystemSum(trace, w, blowup);
         long[] sys0 = sys[0];
         long[] sys1 = sys[1];

@@ -7,19 +7,19 @@ import dev.zkjvm.circuit.field.Ext2;
  * {@code A_sys(z·ω)} (see {@link DeepComposition}).
  */
 record OodSums(Ext2 allAtZ, Ext2 sysAtZw) {
-    static OodSums of(long[] ood, int systemColumns, int compositionColumns, Ext2 gamma) {
+    /** @param w the DEEP weights as two coordinate arrays (system columns, then composition columns) */
+    static OodSums of(long[] ood, int systemColumns, int compositionColumns, long[][] w) {
         Ext2 all = Ext2.ZERO;
         Ext2 sys = Ext2.ZERO;
-        Ext2 p = Ext2.ONE;
         for (int j = 0; j < systemColumns; j++) {
-            all = all.add(p.mul(new Ext2(ood[4 * j], ood[4 * j + 1])));
-            sys = sys.add(p.mul(new Ext2(ood[4 * j + 2], ood[4 * j + 3])));
-            p = p.mul(gamma);
+            Ext2 weight = new Ext2(w[0][j], w[1][j]);
+            all = all.add(weight.mul(new Ext2(ood[4 * j], ood[4 * j + 1])));
+            sys = sys.add(weight.mul(new Ext2(ood[4 * j + 2], ood[4 * j + 3])));
         }
         int base = 4 * systemColumns;
         for (int c = 0; c < compositionColumns; c++) {
-            all = all.add(p.mul(new Ext2(ood[base + 2 * c], ood[base + 2 * c + 1])));
-            p = p.mul(gamma);
+            Ext2 weight = new Ext2(w[0][systemColumns + c], w[1][systemColumns + c]);
+            all = all.add(weight.mul(new Ext2(ood[base + 2 * c], ood[base + 2 * c + 1])));
         }
         return new OodSums(all, sys);
     }

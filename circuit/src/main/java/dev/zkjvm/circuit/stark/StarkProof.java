@@ -6,13 +6,12 @@ import dev.zkjvm.circuit.fri.FriProof;
 import dev.zkjvm.circuit.fri.InvalidFriProofException;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.hash.Hasher;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -21,7 +20,7 @@ import java.util.List;
  * <h2>Binary format, version {@value #VERSION}</h2>
  * Big-endian:
  * <pre>
- *   u8  version = 1
+ *   u8  version = 2 (1 drew its challenges after absorbing the FIXED root)
  *   u8  log2 of the trace length n
  *   u8  hash (0 SHA-256, 1 Keccak-256, 2 BLAKE3)
  *   u8  log2 blowup, u8 log2 folding factor, u16 queries, u8 grinding bits, u16 remainder max degree
@@ -37,7 +36,7 @@ import java.util.List;
  */
 public final class StarkProof {
     /** The format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The opened leaves of one commitment, with the sibling digests of their batch path. */
     public record Opening(long[][] leaves, byte[][] siblings) {
@@ -144,23 +143,24 @@ public final class StarkProof {
      * @throws InvalidProofException if the bytes are not exactly one well-formed proof
      */
     public static StarkProof fromBytes(byte[] bytes) throws InvalidProofException {
-        ByteArrayInputStream stream = new ByteArrayInputStream(bytes);
-        DataInputStream in = new DataInputStream(stream);
+        // A ByteBuffer reads a long in one step (a DataInputStream over a ByteArrayInputStream
+        // makes eight synchronized calls), which is most of what rejecting a large proof costs.
+        ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
-            int version = in.readUnsignedByte();
+            int version = in.get() & 0xFF;
             if (version != VERSION) {
                 throw new InvalidProofException("proof format version " + version + ", this reader knows " + VERSION);
             }
-            int logRows = in.readUnsignedByte();
-            int hashId = in.readUnsignedByte();
+            int logRows = in.get() & 0xFF;
+            int hashId = in.get() & 0xFF;
             if (hashId >= HashAlgorithm.values().length) {
                 throw new InvalidProofException("unknown hash " + hashId);
             }
-            int logBlowup = in.readUnsignedByte();
-            int logFolding = in.readUnsignedByte();
-            int queries = in.readUnsignedShort();
-            int grinding = in.readUnsignedByte();
-            int remainder = in.readUnsignedShort();
+            int logBlowup = in.get() & 0xFF;
+            int logFolding = in.get() & 0xFF;
+            int queries = in.getShort() & 0xFFFF;
+            int grinding = in.get() & 0xFF;
+            int remainder = in.getShort() & 0xFFFF;
             if (logBlowup > 8 || logFolding > 3) {
                 throw new InvalidProofException("parameters out of range");
             }
@@ -171,15 +171,16 @@ public final class StarkProof {
                 throw new InvalidProofException("bad parameters: " + e.getMessage(), e);
             }
             StarkConfig config = new StarkConfig(params, HashAlgorithm.values()[hashId]);
-            int rootCount = in.readUnsignedByte();
+            int rootCount = in.get() & 0xFF;
             java.util.ArrayList<byte[]> roots = new java.util.ArrayList<>();
             for (int i = 0; i < rootCount; i++) {
                 roots.add(readBytes(in, Hasher.DIGEST_SIZE));
             }
-            long[] ood = readFields(in, in.readInt(), bytes.length);
-            int friLength = in.readInt();
-            if (friLength < 0 || friLength > bytes.length) {
-                throw new InvalidProofException("FRI proof length out of range");
+            long[] ood = readFields(in, in.getInt());
+            int friLength = in.getInt();
+            if (friLength < 0 || friLength > in.remaining()) {
+                throw new InvalidProofException("FRI proof length " + friLength + " out of range: " + in.remaining()
+                        + " bytes left");
             }
             FriProof fri;
             try {
@@ -187,47 +188,49 @@ public final class StarkProof {
             } catch (InvalidFriProofException e) {
                 throw new InvalidProofException("malformed FRI proof: " + e.getMessage(), e);
             }
-            int groups = in.readUnsignedByte();
+            int groups = in.get() & 0xFF;
             java.util.ArrayList<Opening> openings = new java.util.ArrayList<>();
             for (int g = 0; g < groups; g++) {
-                int leaves = in.readUnsignedShort();
-                int width = in.readUnsignedShort();
+                int leaves = in.getShort() & 0xFFFF;
+                int width = in.getShort() & 0xFFFF;
                 long[][] values = new long[leaves][];
                 for (int r = 0; r < leaves; r++) {
-                    values[r] = readFields(in, width, bytes.length);
+                    values[r] = readFields(in, width);
                 }
-                int siblings = in.readUnsignedShort();
+                int siblings = in.getShort() & 0xFFFF;
                 byte[][] s = new byte[siblings][];
                 for (int i = 0; i < siblings; i++) {
                     s[i] = readBytes(in, Hasher.DIGEST_SIZE);
                 }
                 openings.add(new Opening(values, s));
             }
-            if (stream.available() != 0) {
+            if (in.hasRemaining()) {
                 throw new InvalidProofException("trailing bytes after the proof");
             }
             return new StarkProof(logRows, config, roots, ood, fri, openings);
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException e) {
             throw new InvalidProofException("proof is truncated", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private static byte[] readBytes(DataInputStream in, int length) throws IOException {
+    private static byte[] readBytes(ByteBuffer in, int length) {
         byte[] b = new byte[length];
-        in.readFully(b);
+        in.get(b);
         return b;
     }
 
-    private static long[] readFields(DataInputStream in, int count, int limit) throws IOException,
-            InvalidProofException {
-        if (count < 0 || count > limit / 8) {
+    /** {@code count} canonical field elements; a count the remaining bytes cannot hold allocates nothing. */
+    private static long[] readFields(ByteBuffer in, int count) throws InvalidProofException {
+        if (count < 0) {
             throw new InvalidProofException("element count out of range: " + count);
+        }
+        if (count > in.remaining() / 8) {
+            throw new InvalidProofException("proof is truncated: " + count + " field elements announced, "
+                    + in.remaining() + " bytes left");
         }
         long[] out = new long[count];
         for (int i = 0; i < count; i++) {
-            long v = in.readLong();
+            long v = in.getLong();
             if (!Goldilocks.isCanonical(v)) {
                 throw new InvalidProofException("non-canonical field element");
             }

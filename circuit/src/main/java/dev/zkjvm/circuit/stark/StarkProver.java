@@ -119,7 +119,7 @@ public final class StarkProver {
             if (fixed >= 0) {
                 lde[fixed] = commit(groups, fixed, columns, config);
             }
-            Transcript t = StarkTranscript.begin(system, logRows, config, fixed >= 0 ? lde[fixed].root() : null);
+            Transcript t = StarkTranscript.begin(system, logRows, config);
             int main = groups.groupOf(Phase.MAIN);
             lde[main] = commit(groups, main, columns, config);
             byte[] root = lde[main].root();
@@ -181,13 +181,11 @@ public final class StarkProver {
             ood[4 * m] = lo.c0();
             ood[4 * m + 1] = lo.c1();
         }
-        Ext2[] deep = StarkTranscript.oodValues(t, ood);
-        Ext2 gamma = deep[0];
-        Ext2 delta = deep[1];
+        StarkTranscript.DeepChallenges deep = StarkTranscript.oodValues(t, ood, m + chunkCoefficients.length);
 
         progress.stage(STAGES[5], 5, STAGES.length);
-        OodSums sums = OodSums.of(ood, m, chunkCoefficients.length, gamma);
-        long[][] d = DeepComposition.evaluate(table, composition, blowup, logDomain, gamma, delta, z, zw,
+        OodSums sums = OodSums.of(ood, m, chunkCoefficients.length, deep.weights());
+        long[][] d = DeepComposition.evaluate(table, composition, blowup, logDomain, deep.weights(), deep.delta(), z, zw,
                 sums.allAtZ(), sums.sysAtZw());
 
         progress.stage(STAGES[6], 6, STAGES.length);

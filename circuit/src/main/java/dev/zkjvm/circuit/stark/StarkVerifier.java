@@ -22,114 +22,161 @@ import java.util.List;
  * (which hold an execution circuit's program) are recomputed into the {@link VerifyingKey}, every
  * other value comes from the proof and is checked.
  *
- * <p>Checks, in order: the parameters are the verifier's own; the shape (root, value and opening
- * counts); the transcript is replayed to re-derive every challenge; the composition identity at z,
- * {@code Σ α^i·c_i(z)/Z_i(z) = Σ z^(j·n)·H_j(z)}, from the claimed values; FRI on the DEEP
- * composition; every opened leaf against its root; the DEEP composition recomputed from the opened
- * leaves at each queried point equals the value FRI opened there.
+ * <p>Checks, cheapest first, so that a malformed or forged proof is rejected before the one
+ * expensive step (the verifying key for the claimed length): the parameters are the verifier's
+ * own and the length is within the caller's {@link VerifyOptions}; the shape (root, value, FRI and
+ * opening counts and widths, see {@link ProofShape}); the transcript is replayed to re-derive every
+ * challenge; FRI on the DEEP composition (proof of work first); the composition identity at z,
+ * {@code Σ α^i·c_i(z)/Z_i(z) = Σ z^(j·n)·H_j(z)}, from the claimed values; every opened leaf of
+ * the MAIN, AUX and composition commitments against its root. Only then is the key taken: the FIXED
+ * leaves against its root, and the DEEP composition recomputed from the opened leaves at each
+ * queried point must equal the value FRI opened there.
+ *
+ * <p>Every method throws {@link InvalidProofException} and nothing else on any proof, however
+ * malformed, and the boolean ones return false; an error inside a check that no explicit check
+ * caught is reported as a rejection too ("malformed proof: ..."), so the verifier fails closed.
  */
 public final class StarkVerifier {
     private StarkVerifier() {
     }
 
+    /** Where the verifier gets the verifying key for a length, once everything else has passed. */
+    @FunctionalInterface
+    public interface KeySource {
+        /** The key of the verifier's system and configuration for traces of {@code 2^logRows} rows. */
+        VerifyingKey key(int logRows);
+    }
+
     /**
-     * Whether the proof is valid for {@code system} under {@code config}. Never throws on a bad
-     * proof; derives the verifying key for the proof's length.
+     * Whether the proof is valid for {@code system} under {@code config}, with the default policy.
+     * Never throws on a bad proof; derives the verifying key for the proof's length if everything
+     * else passes.
      */
     public static boolean isValid(ConstraintSystem system, StarkConfig config, StarkProof proof) {
+        return isValid(system, config, VerifyOptions.DEFAULT, proof);
+    }
+
+    /** Whether the proof is valid for {@code system} under {@code config} and {@code options}. Never throws on a bad proof. */
+    public static boolean isValid(ConstraintSystem system, StarkConfig config, VerifyOptions options,
+            StarkProof proof) {
         try {
-            verify(system, config, proof);
+            verify(system, config, options, proof);
             return true;
         } catch (InvalidProofException e) {
             return false;
         }
     }
 
-    /** Verifies, deriving the verifying key for the proof's length. */
+    /** Verifies with the default policy, deriving the verifying key for the proof's length. */
     public static void verify(ConstraintSystem system, StarkConfig config, StarkProof proof)
             throws InvalidProofException {
-        checkHeader(system, config, proof);
-        VerifyingKey key = VerifyingKey.derive(system, proof.logRows(), config);
-        verify(key, proof);
+        verify(system, config, VerifyOptions.DEFAULT, proof);
+    }
+
+    /**
+     * Verifies under the caller's policy, deriving the verifying key for the proof's length once
+     * every check that needs no key has passed.
+     *
+     * @throws InvalidProofException with the reason, if the proof is rejected
+     */
+    public static void verify(ConstraintSystem system, StarkConfig config, VerifyOptions options, StarkProof proof)
+            throws InvalidProofException {
+        verify(system, config, options, proof, logRows -> VerifyingKey.derive(system, logRows, config));
     }
 
     /**
      * Verifies against a key derived beforehand.
      *
-     * @throws InvalidProofException with the reason, if the proof is rejected
+     * @throws InvalidProofException with the reason, if the proof is rejected (also when it is for
+     *     another length than the key)
      */
     public static void verify(VerifyingKey key, StarkProof proof) throws InvalidProofException {
-        ConstraintSystem system = key.system();
-        StarkConfig config = key.config();
-        checkHeader(system, config, proof);
         if (proof.logRows() != key.logRows()) {
             throw new InvalidProofException("proof is for 2^" + proof.logRows() + " rows, the key for 2^" + key.logRows());
         }
-        int logRows = proof.logRows();
+        verify(key.system(), key.config(), VerifyOptions.upToLogRows(key.logRows()), proof, logRows -> key);
+    }
+
+    /**
+     * Verifies under the caller's policy, asking {@code keys} for the verifying key (a cache, say)
+     * only once every check that needs no key has passed.
+     *
+     * @throws InvalidProofException with the reason, if the proof is rejected
+     */
+    public static void verify(ConstraintSystem system, StarkConfig config, VerifyOptions options, StarkProof proof,
+            KeySource keys) throws InvalidProofException {
+        if (proof == null) {
+            throw new InvalidProofException("no proof");
+        }
+        ProofShape shape = ProofShape.check(system, config, options, proof);
+        try {
+            verifyShaped(system, config, shape, proof, keys);
+        } catch (RuntimeException e) {
+            // Every count and size was checked above; this is the net under those checks.
+            throw new InvalidProofException("malformed proof: " + e, e);
+        }
+    }
+
+    private static void verifyShaped(ConstraintSystem system, StarkConfig config, ProofShape shape, StarkProof proof,
+            KeySource keys) throws InvalidProofException {
+        int logRows = shape.logRows;
         int n = 1 << logRows;
         int k = config.fri().foldingFactor();
-        int logDomain = logRows + config.fri().logBlowup();
-        int chunks;
-        try {
-            chunks = CompositionShape.chunks(system, logRows, config.blowup());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidProofException(e.getMessage(), e);
-        }
-        ColumnGroups groups = new ColumnGroups(system);
+        int logDomain = shape.logDomain;
+        int chunks = shape.chunks;
+        ColumnGroups groups = shape.groups;
         int aux = groups.groupOf(Phase.AUX);
         int m = system.columns().size();
-        int compositionColumns = 2 * chunks;
+        int compositionColumns = shape.compositionColumns;
         List<byte[]> roots = proof.roots();
-        int expectedRoots = 3 + (aux >= 0 ? 1 : 0);
-        if (roots.size() != expectedRoots) {
-            throw new InvalidProofException("proof has " + roots.size() + " roots, expected " + expectedRoots);
-        }
-        for (byte[] r : roots) {
-            if (r.length != Hasher.DIGEST_SIZE) {
-                throw new InvalidProofException("a root has " + r.length + " bytes");
-            }
-        }
+        int rootCount = roots.size();
         byte[] mainRoot = roots.get(0);
         byte[] auxRoot = aux >= 0 ? roots.get(1) : null;
-        byte[] compositionRoot = roots.get(expectedRoots - 2);
-        byte[] deepRoot = roots.get(expectedRoots - 1);
+        byte[] compositionRoot = roots.get(rootCount - 2);
+        byte[] deepRoot = roots.get(rootCount - 1);
         long[] ood = proof.oodValues();
-        if (ood.length != 4 * m + 2 * compositionColumns) {
-            throw new InvalidProofException("proof has " + ood.length + " out-of-domain values, expected "
-                    + (4 * m + 2 * compositionColumns));
-        }
 
-        Transcript t = StarkTranscript.begin(system, logRows, config, key.fixedRoot());
+        Transcript t = StarkTranscript.begin(system, logRows, config);
         Ext2[] challenges = StarkTranscript.mainRoot(t, system, mainRoot);
         Ext2 alpha = StarkTranscript.auxRoot(t, auxRoot);
         Ext2 z = StarkTranscript.compositionRoot(t, compositionRoot, logRows, logDomain);
-        Ext2[] deep = StarkTranscript.oodValues(t, ood);
-        Ext2 gamma = deep[0];
-        Ext2 delta = deep[1];
+        StarkTranscript.DeepChallenges deep = StarkTranscript.oodValues(t, ood, m + compositionColumns);
+        Ext2 delta = deep.delta();
 
-        checkComposition(system, ood, m, chunks, n, z, challenges, alpha);
-
+        // FRI first: its proof of work is one hash and refuses a forgery before the composition
+        // identity (a pass over every constraint) is evaluated; the two checks are independent.
         FriQueries queries;
         try {
             queries = FriVerifier.check(config.fri(), deepRoot, logDomain, proof.fri(), t);
         } catch (InvalidFriProofException e) {
             throw new InvalidProofException("FRI: " + e.getMessage(), e);
         }
+        checkComposition(system, ood, m, chunks, n, z, challenges, alpha);
         int[] rows = queriedRows(queries, k);
         List<StarkProof.Opening> openings = proof.openings();
-        if (openings.size() != groups.count() + 1) {
-            throw new InvalidProofException("proof opens " + openings.size() + " commitments, expected "
-                    + (groups.count() + 1));
-        }
-        int treeDepth = logDomain - config.fri().logFoldingFactor();
+        int treeDepth = shape.treeDepth;
+        int fixed = groups.groupOf(Phase.FIXED);
         for (int g = 0; g <= groups.count(); g++) {
+            if (g == fixed) {
+                continue;
+            }
             int width = g < groups.count() ? groups.columns(g).size() : compositionColumns;
-            byte[] root = g < groups.count() ? rootOf(groups.phase(g), key, mainRoot, auxRoot) : compositionRoot;
+            byte[] root = g < groups.count() ? (groups.phase(g) == Phase.MAIN ? mainRoot : auxRoot) : compositionRoot;
             checkOpening(openings.get(g), rows, k * width, root, treeDepth, config.hash(), g);
         }
+        if (fixed >= 0) {
+            // The one step whose cost grows with the claimed length, taken last.
+            VerifyingKey key = keys.key(logRows);
+            if (key.logRows() != logRows || !key.config().equals(config)) {
+                throw new InvalidProofException("the verifying key is for 2^" + key.logRows() + " rows under "
+                        + key.config() + ", the proof for 2^" + logRows + " rows");
+            }
+            checkOpening(openings.get(fixed), rows, k * groups.columns(fixed).size(), key.fixedRoot(), treeDepth,
+                    config.hash(), fixed);
+        }
 
-        long[][] w = DeepComposition.weights(gamma, m + compositionColumns);
-        OodSums sums = OodSums.of(ood, m, compositionColumns, gamma);
+        long[][] w = deep.weights();
+        OodSums sums = OodSums.of(ood, m, compositionColumns, w);
         Ext2 zw = z.mul(TwoAdic.rootOfUnity(logRows));
         long omegaN = TwoAdic.rootOfUnity(logDomain);
         int partRows = 1 << treeDepth;
@@ -169,25 +216,6 @@ public final class StarkVerifier {
             rows[r] = idx[r * k];
         }
         return rows;
-    }
-
-    private static void checkHeader(ConstraintSystem system, StarkConfig config, StarkProof proof)
-            throws InvalidProofException {
-        if (!proof.config().equals(config)) {
-            throw new InvalidProofException("proof was made with " + proof.config() + ", the verifier requires " + config);
-        }
-        if (proof.logRows() > VerifyingKey.MAX_LOG_ROWS || (1L << proof.logRows()) < system.minRows()) {
-            throw new InvalidProofException("proof claims 2^" + proof.logRows() + " rows, outside [" + system.minRows()
-                    + ", 2^" + VerifyingKey.MAX_LOG_ROWS + "]");
-        }
-    }
-
-    private static byte[] rootOf(Phase phase, VerifyingKey key, byte[] mainRoot, byte[] auxRoot) {
-        return switch (phase) {
-            case FIXED -> key.fixedRoot();
-            case MAIN -> mainRoot;
-            case AUX -> auxRoot;
-        };
     }
 
     /** {@code Σ α^i·c_i(z)/Z_i(z) = Σ_j z^(j·n)·(H_j.c0(z) + X·H_j.c1(z))}. */

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code zkvm prove <program>}: runs a program and proves the run with a STARK. */
@@ -25,13 +26,19 @@ final class ProveCommand extends MachineCommand {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Mixin
+    ParametersOption parameters;
+
     @Override
     <W extends Word<W>, P> int execute(Job<W, P> job) {
         PrintWriter out = out();
         PrintWriter err = spec.commandLine().getErr();
+        StarkConfig config = parameters.config();
+        if (config == null) {
+            throw new CliFailure(ExitCode.USAGE, parameters.unknown());
+        }
         MachineRun<W> run = runPrograms(job);
         MachineCircuit<W> circuit = circuit(job, run, "proving");
-        StarkConfig config = StarkConfig.DEFAULT;
         ProgressBar bar = quiet ? null : new ProgressBar(err, System.console() != null);
         long start = System.nanoTime();
         StarkProof proof;
@@ -56,15 +63,8 @@ final class ProveCommand extends MachineCommand {
         out.println("trace size: " + run.trace().size() + " memory operations, 2^" + proof.logRows()
                 + " rows of " + circuit.system().columns().size() + " columns");
         out.println("proof:      " + file + ", " + bytes.length + " bytes, proven in " + millis + " ms");
-        printSecurity(out, config, circuit, proof.logRows());
+        out.println(ParametersOption.securityLine(config, circuit.system(), proof.logRows()));
         out.flush();
         return ExitCode.OK;
-    }
-
-    /** The security line: the level of these parameters for this circuit, and the parameters. */
-    private static void printSecurity(PrintWriter out, StarkConfig config, MachineCircuit<?> circuit, int logRows) {
-        out.println("security:   " + config.securityBits(circuit.system(), logRows)
-                + " bits (conjectured; blowup " + config.fri().blowup() + ", " + config.fri().queries() + " queries, "
-                + config.fri().grindingBits() + " bits of grinding, " + config.hash() + ")");
     }
 }

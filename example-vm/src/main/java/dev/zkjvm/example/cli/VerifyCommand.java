@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,9 +25,16 @@ final class VerifyCommand extends MachineCommand {
     @Option(names = {"-i", "--proof"}, description = "proof file (default: <program>.proof)")
     Path proofFile;
 
+    @Mixin
+    ParametersOption parameters;
+
     @Override
     <W extends Word<W>, P> int execute(Job<W, P> job) {
         PrintWriter out = out();
+        StarkConfig config = parameters.config();
+        if (config == null) {
+            throw new CliFailure(ExitCode.USAGE, parameters.unknown());
+        }
         Path file = proofFile != null ? proofFile : Path.of(job.proofName());
         byte[] bytes;
         try {
@@ -39,9 +47,10 @@ final class VerifyCommand extends MachineCommand {
         }
         long start = System.nanoTime();
         MachineCircuit<W> circuit = circuit(job, null, "verifying");
+        StarkProof proof;
         try {
-            StarkProof proof = StarkProof.fromBytes(bytes);
-            circuit.verify(proof, StarkConfig.DEFAULT);
+            proof = StarkProof.fromBytes(bytes);
+            circuit.verify(proof, config);
         } catch (InvalidProofException e) {
             out.println("verify:     REJECTED: " + e.getMessage());
             out.flush();
@@ -51,6 +60,7 @@ final class VerifyCommand extends MachineCommand {
         out.println("verify:     valid: " + file + " (" + bytes.length + " bytes) proves a run of " + job.description()
                 + " on " + job.machine().name() + " (" + millis + " ms, verifying key derived from the program"
                 + " included)");
+        out.println(ParametersOption.securityLine(config, circuit.system(), proof.logRows()));
         out.flush();
         return ExitCode.OK;
     }

@@ -81,15 +81,35 @@ class ZkvmCliTest {
         assertEquals(0, run("prove", "fibonacci", "--n", "12", "-o", file.toString()));
         String text = out.toString();
         assertTrue(text.contains("proof:      " + file), text);
-        assertTrue(text.contains("security:   100 bits"), text);
+        // 2^16 rows under the default parameters: the Johnson bound's best m gives 58.5 provable bits
+        assertTrue(text.contains("security:   100 bits conjectured, 58 bits provable (Johnson bound)"), text);
         assertTrue(err.toString().contains("proving [########################] 8/8 done"), err.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     valid: "), out.toString());
+        assertTrue(out.toString().contains("security:   100 bits conjectured, 58 bits provable"), out.toString());
         out.getBuffer().setLength(0);
         // the same proof is not a proof of another input
         assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "13", "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     REJECTED: "), out.toString());
+    }
+
+    @Test
+    void theProvablePresetReaches100ProvableBitsAndNeedsTheSameParametersToVerify(@TempDir Path dir) {
+        Path file = dir.resolve("fib.proof");
+        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--params", "provable-100", "--quiet", "-o",
+                file.toString()));
+        // 20 grinding bits + 97 queries · -log2((1 + ρ⁺)/2), ρ⁺ = (2^16 + 2)/2^19: 100.5 bits
+        assertTrue(out.toString().contains("bits provable (unique decoding); blowup 8, 97 queries"), out.toString());
+        assertTrue(out.toString().contains(" 100 bits provable"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("verify", "fibonacci", "--n", "12", "--params", "provable-100", "-i", file.toString()));
+        assertTrue(out.toString().contains("verify:     valid: "), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
+        assertTrue(out.toString().contains("verify:     REJECTED: proof was made with"), out.toString());
+        assertEquals(ExitCode.USAGE, run("prove", "fibonacci", "--params", "strong"));
+        assertTrue(err.toString().contains("unknown parameters `strong`"), err.toString());
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.zkjvm.circuit.stark.StarkProof;
 import dev.zkjvm.circuit.stark.StarkProver;
 import dev.zkjvm.circuit.stark.StarkVerifier;
 import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
+import dev.zkjvm.circuit.stark.VerifyOptions;
 import dev.zkjvm.circuit.stark.VerifyingKey;
 import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
@@ -190,8 +191,34 @@ public final class MachineCircuit<W extends Word<W>> {
         if (instructions.isEmpty()) {
             throw new IllegalStateException("circuit " + name + " was built without its instructions");
         }
-        return new MachineCircuit<>(name, type, layout, registers, instructions, program);
+        // The generated static API asks for the circuit of the same programs on every call; the
+        // circuits (and with them their verifying keys) of the last few programs are kept, keyed
+        // by the programs' content, so that a second verify of a program derives no key again.
+        synchronized (programs) {
+            MachineCircuit<W> known = programs.get(program);
+            if (known != null) {
+                return known;
+            }
+        }
+        MachineCircuit<W> built = new MachineCircuit<>(name, type, layout, registers, instructions, program);
+        synchronized (programs) {
+            MachineCircuit<W> raced = programs.putIfAbsent(program, built);
+            return raced != null ? raced : built;
+        }
     }
+
+    /** How many program circuits {@link #forProgram} keeps. */
+    static final int CACHED_PROGRAMS = 8;
+
+    private final java.util.Map<ExecutionProgram<W>, MachineCircuit<W>> programs =
+            new java.util.LinkedHashMap<>(CACHED_PROGRAMS, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<ExecutionProgram<W>, MachineCircuit<W>> eldest) {
+                    return size() > CACHED_PROGRAMS;
+                }
+            };
 
     /** The execution table, or null for a memory-only circuit. */
     public ExecutionTable<W> execution() {
@@ -506,33 +533,65 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /**
      * Verifies a proof made by {@link #prove} for this circuit (and so, for an execution circuit,
-     * for this program) under {@code config}. Keys are derived once per trace length and kept.
+     * for this program) under {@code config}, accepting every trace length the prover can make
+     * ({@link VerifyOptions#DEFAULT}). Keys are derived once per trace length and kept.
+     *
+     * @throws InvalidProofException with the reason, if the proof is rejected; nothing else, however
+     *     malformed the proof
+     */
+    public void verify(StarkProof proof, StarkConfig config) throws InvalidProofException {
+        verify(proof, config, VerifyOptions.DEFAULT);
+    }
+
+    /**
+     * Verifies under the caller's policy on the claimed trace length. The verifying key for the
+     * proof's length is taken (from the cache, or derived) only after every check that needs no key
+     * has passed, so a malformed proof costs no key whatever length it claims.
      *
      * @throws InvalidProofException with the reason, if the proof is rejected
      */
-    public void verify(StarkProof proof, StarkConfig config) throws InvalidProofException {
-        VerifyingKey key;
+    public void verify(StarkProof proof, StarkConfig config, VerifyOptions options) throws InvalidProofException {
+        StarkVerifier.verify(system, config, options, proof, logRows -> verifyingKey(logRows, config));
+    }
+
+    /** Whether {@link #verify(StarkProof, StarkConfig)} accepts the proof; never throws on a bad proof. */
+    public boolean isValid(StarkProof proof, StarkConfig config) {
         try {
-            key = verifyingKey(proof.logRows(), config);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidProofException(e.getMessage(), e);
+            verify(proof, config);
+            return true;
+        } catch (InvalidProofException e) {
+            return false;
         }
-        StarkVerifier.verify(key, proof);
     }
 
     /**
      * The verifying key for traces of {@code 2^logRows} rows under {@code config}: the commitment to
      * the FIXED columns (the range tables, and for an execution circuit the program). Derived on
      * first use and kept (a few entries).
+     *
+     * @throws IllegalArgumentException if the length is outside what the system and the prover allow
      */
     public VerifyingKey verifyingKey(int logRows, StarkConfig config) {
         synchronized (keys) {
-            return keys.computeIfAbsent(new KeyShape(logRows, config), s -> VerifyingKey.derive(system, logRows, config));
+            return keys.computeIfAbsent(new KeyShape(logRows, config), s -> {
+                VerifyingKey key = VerifyingKey.derive(system, logRows, config);
+                derivedKeys++;
+                return key;
+            });
+        }
+    }
+
+    /** How many verifying keys this circuit has derived (each costs an extension of its FIXED columns). */
+    public int derivedKeys() {
+        synchronized (keys) {
+            return derivedKeys;
         }
     }
 
     private record KeyShape(int logRows, StarkConfig config) {
     }
+
+    private int derivedKeys;
 
     private final java.util.Map<KeyShape, VerifyingKey> keys = new java.util.LinkedHashMap<>(4, 0.75f, true) {
         private static final long serialVersionUID = 1L;

@@ -63,4 +63,18 @@ public final class ExecutionProgram<W extends Word<W>> {
     public int size() {
         return segments.stream().mapToInt(List::size).sum();
     }
+
+    /**
+     * Equal when the segments are: the same opcodes, operands and texts in the same order (what
+     * the circuit of the program is built from, so equal programs have equal circuits).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExecutionProgram<?> other && segments.equals(other.segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
 }
