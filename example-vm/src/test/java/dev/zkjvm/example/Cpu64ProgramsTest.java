@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Runs each bundled {@link Cpu64} program and compares its result with plain Java, then checks
  * the shape of the trace.
  */
+@Tag("slow")
 class Cpu64ProgramsTest {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 

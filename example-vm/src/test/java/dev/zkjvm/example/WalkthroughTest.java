@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reactor build left in each module's {@code target/} and the third-party jars in Maven's local
  * repository (no network).
  */
+@Tag("slow")
 class WalkthroughTest {
     private static final Pattern FILE = Pattern.compile(
             "<!-- walkthrough: file (\\S+) -->\\n```java\\n(.*?)```", Pattern.DOTALL);

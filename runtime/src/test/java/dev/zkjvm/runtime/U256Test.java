@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Checks {@link U256} against {@link BigInteger} arithmetic modulo 2^256, on top of {@link WordContractTest}. */
+@Tag("slow")
 class U256Test extends WordContractTest<U256> {
     U256Test() {
         super(U256.TYPE, U256::of, 256);

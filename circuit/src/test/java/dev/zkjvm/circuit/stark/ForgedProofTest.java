@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zkjvm.circuit.witness.WitnessBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A verifier is only as good as what it rejects. */
+@Tag("slow")
 class ForgedProofTest {
     private final StarkFixtures fx = new StarkFixtures(3, 5, 7);
 

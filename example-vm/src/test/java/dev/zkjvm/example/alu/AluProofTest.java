@@ -15,6 +15,7 @@ import dev.zkjvm.runtime.U32;
 import dev.zkjvm.runtime.U64;
 import java.math.BigInteger;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * every instruction, with the results their word sizes give, and each run checks, proves and
  * verifies: the inherited bodies are the machine's bodies, in the VM and in the circuit.
  */
+@Tag("slow")
 class AluProofTest {
     /** Light proving parameters: the tests are about the machines, not the security level. */
     private static final StarkConfig LIGHT = new StarkConfig(new FriParameters(4, 4, 12, 8, 7), HashAlgorithm.SHA256);

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * machine's results must be Java's, the circuit must accept the honest run, and changing any
  * single result must be rejected at that very step by a constraint of that instruction.
  */
+@Tag("slow")
 class ArithmeticGadgetTest {
     private static final List<String> BINARY = List.of("add", "sub", "mul", "and", "or", "xor", "shl", "shr", "ltu",
             "lts", "eq");

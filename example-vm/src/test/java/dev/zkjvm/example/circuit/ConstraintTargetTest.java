@@ -38,6 +38,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Where a constraint cannot fail alone, the case expects the smallest set and says why. Three
  * cases run on SeedMachine (same constraint names, HEAD layout: the stack starts at cell 0).
  */
+@Tag("slow")
 class ConstraintTargetTest {
     private static final Subject<U64> CPU = Subjects.cpu64Mixed();
     private static final Subject<U256> SEED = Subjects.seedUnaligned();

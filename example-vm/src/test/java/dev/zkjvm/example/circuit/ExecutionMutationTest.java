@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * constraints, built from the same columns.) Each mutant goes through the full pipeline, so the
  * test takes up to {@value #PER_KIND} equivalent mutants per kind and program.
  */
+@Tag("slow")
 class ExecutionMutationTest {
     static final int PER_KIND = 2;
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * <p>The mutants of one kind of change are applied together, one per step, and each step is
  * judged separately from the report's failures (one witness per kind of change keeps this fast).
  */
+@Tag("slow")
 class InstructionMutationTest {
     /** Every Cpu64 instruction the bundled programs do not run, each once. */
     private static final String REST = """

@@ -36,6 +36,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +66,7 @@ import org.junit.jupiter.api.Test;
  * the lookups and the permutation on those rows. A sample of mutants of every kind also runs through
  * the full {@code witness} + {@code check}; the two verdicts (failing constraint names) must agree.
  */
+@Tag("slow")
 class MutationTest {
     /**
      * Records drawn besides the first and last {@link #EDGE}, where a trace has more records than

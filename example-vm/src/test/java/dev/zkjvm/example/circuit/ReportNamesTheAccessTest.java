@@ -23,6 +23,7 @@ import dev.zkjvm.runtime.U64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * whatever other table keeps a row at the same index. Runs on the execution circuit of a small
  * Cpu64 program, so each step has a program line.
  */
+@Tag("slow")
 class ReportNamesTheAccessTest {
     private static final String SOURCE = """
             push 5

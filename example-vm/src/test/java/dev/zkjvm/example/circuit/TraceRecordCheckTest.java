@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * prover, naming the record, field and value, also where the constraints alone accept the witness
  * (which keeps a 32-bit value's low 32 bits, only bit 0 of the flags, and no step or opcode).
  */
+@Tag("slow")
 class TraceRecordCheckTest {
     /** {@code add} writes 12 at record 4, {@code pop} reads it back at record 5. */
     private static final Alu32Program PROGRAM = Alu32Assembler.parse("push 5\npush 7\nadd\npop\n");

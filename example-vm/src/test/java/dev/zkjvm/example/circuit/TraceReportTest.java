@@ -24,9 +24,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The report page as text: deterministic, self-contained, small for a large trace. */
+@Tag("slow")
 class TraceReportTest {
     @Test
     void theSameRunGivesTheSamePage() {

@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The exit codes that an honest command line cannot provoke from its options alone. */
+@Tag("slow")
 class ExitCodeTest {
     /**
      * A forged job (test code only): the loader writes one array, while the comparison is told another.

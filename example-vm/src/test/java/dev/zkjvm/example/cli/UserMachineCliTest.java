@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by {@code zkvm} through {@code --class-path}, running a program from a file: run, check, prove and
  * verify.
  */
+@Tag("slow")
 class UserMachineCliTest {
     private static final String TALLY = """
             package acme;

@@ -9,12 +9,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code zkvm} on the bundled machine: bundled programs, program files, help, version, exit codes. */
+@Tag("slow")
 class ZkvmCliTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.TestFactory;
  * is the smallest set we found, and docs/constraints.md says why. The report must also name the
  * step (index, run, pc, program line) or the log record that the change is at.
  */
+@Tag("slow")
 class ExecutionConstraintTargetTest {
     /** Two runs: the first ends by running off its end, the second by {@code halt}. */
     private static final String LOADER = "push 7\nset a\npush 40\npush 8\nstore\n";

@@ -14,12 +14,14 @@ import dev.zkjvm.example.SeedProgram;
 import dev.zkjvm.runtime.U256;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every honest run of every example program satisfies the whole circuit of its machine: memory
  * consistency, the layout, and every step's instruction constraints.
  */
+@Tag("slow")
 class HonestExecutionTest {
     @Test
     void cpu64BundledPrograms() {

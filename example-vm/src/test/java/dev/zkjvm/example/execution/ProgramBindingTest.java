@@ -13,12 +13,14 @@ import dev.zkjvm.example.Cpu64Program;
 import dev.zkjvm.runtime.U64;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The program is the public input: a trace checks against the program that made it and no other,
  * and the program is absorbed into the transcript (another program, other challenges).
  */
+@Tag("slow")
 class ProgramBindingTest {
     private static final Cpu64Program SEVEN = Cpu64Assembler.parse("push 3\npush 4\nadd\nset b\n");
     private static final Cpu64Program TWELVE = Cpu64Assembler.parse("push 3\npush 4\nmul\nset b\n");

@@ -8,6 +8,7 @@ import dev.zkjvm.example.Cpu64Circuit;
 import dev.zkjvm.example.Cpu64Program;
 import dev.zkjvm.runtime.U64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * the doubling at its own length ({@code zkvm prove array_sum --size 40000} asked the prover for
  * 960,144 rows).
  */
+@Tag("slow")
 class WitnessRowsTest {
     @Test
     void aProgramLongerThanTheFixedTablesStillGivesAPowerOfTwo() {

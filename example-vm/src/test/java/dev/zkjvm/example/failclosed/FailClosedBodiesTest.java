@@ -23,6 +23,7 @@ import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.U32;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * is built. Each false statement below was accepted when bodies were compiled once, on the path
  * of register 0.
  */
+@Tag("slow")
 class FailClosedBodiesTest {
     private static final StarkConfig LIGHT = new StarkConfig(new FriParameters(4, 4, 12, 8, 7), HashAlgorithm.SHA256);
 

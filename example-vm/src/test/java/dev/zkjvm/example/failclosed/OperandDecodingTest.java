@@ -10,12 +10,14 @@ import dev.zkjvm.example.Cpu64Machine;
 import dev.zkjvm.example.Cpu64Program;
 import dev.zkjvm.runtime.Reg;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A register operand is decoded in full, as the VM decodes it: an index the machine does not have
  * is no register, even where its low 16-bit limb names one.
  */
+@Tag("slow")
 class OperandDecodingTest {
     @Test
     void registerSixtyFiveThousandFiveHundredThirtySixIsNotRegisterA() {

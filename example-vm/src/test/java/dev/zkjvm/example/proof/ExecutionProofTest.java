@@ -29,6 +29,7 @@ import dev.zkjvm.runtime.U64;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.TestInstance;
  * STARK proofs of runs of the example machines: every example program's honest run proves and
  * verifies from the programs alone, and a proof says nothing about any other program or input.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecutionProofTest {
     /**
