@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * false and never throws, a malformed proof of any claimed length costs no verifying key, and a
  * second verify of the same program (an equal program built again) reuses the first one's key.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerifierRobustnessTest {
     private CalculatorProgram program;
