@@ -17,9 +17,9 @@ import java.util.List;
  * (Σ m/(α - f) = 0 as a rational function of α holds iff every distinct fingerprint's multiplicities
  * sum to zero). No challenge is drawn, so a failure names the tuple and every row that carries it.
  *
- * <p>Two passes, both parallel: the interactions' values are evaluated and hashed (row ranges as
- * tasks); then each bus's tuples are counted in {@code S} shards by hash (bus × shard as tasks,
- * each scanning the hash arrays and counting only its own tuples), so no two workers share a table.
+ * <p>The interactions' values are evaluated and hashed in parallel (row ranges as tasks); then each
+ * bus's tuples are counted by {@link BusCounts}; only if some tuple is unmatched does a last pass
+ * look for the rows that carry it.
  */
 final class BusCheck {
     private static final int GRAIN = 1 << 15;
@@ -50,32 +50,13 @@ final class BusCheck {
         }
         evaluate(all, options.parallelism());
 
-        int shards = Integer.highestOneBit(Math.max(1, options.parallelism()) * 2 - 1);
-        int shardShift = 64 - Integer.numberOfTrailingZeros(shards);
-        TupleCounts[][] counts = new TupleCounts[buses.size()][shards];
-        long[] interactions = new long[buses.size() * shards];
-        Parallel.forChunks(buses.size() * shards, options.parallelism(), () -> null, (ignored, task) -> {
-            int b = task / shards;
-            int shard = task % shards;
-            BusSource[] src = sources[b];
-            long rows = Arrays.stream(src).mapToLong(s -> s.rows).sum();
-            TupleCounts tc = new TupleCounts((int) Math.min(Integer.MAX_VALUE, rows / shards));
-            long n = 0;
-            for (int s = 0; s < src.length; s++) {
-                long[] h = src[s].hashes;
-                long[] m = src[s].multiplicity;
-                for (int r = 0; r < h.length; r++) {
-                    if (m[r] != 0 && (shards == 1 || (int) (h[r] >>> shardShift) == shard)) {
-                        tc.add(src, s, r, h[r]);
-                        n++;
-                    }
-                }
-            }
-            counts[b][shard] = tc;
-            interactions[task] = n;
-        });
-        return report(buses, sources, counts, shards, shardShift, options,
-                Arrays.stream(interactions).sum());
+        BusCounts[] counts = new BusCounts[buses.size()];
+        long interactions = 0;
+        for (Bus b : buses) {
+            counts[b.index()] = BusCounts.count(sources[b.index()], b.width(), options.parallelism());
+            interactions += counts[b.index()].interactions();
+        }
+        return report(buses, sources, counts, options, interactions);
     }
 
     /** Evaluates and hashes every source, in row ranges spread over the workers. */
@@ -96,78 +77,71 @@ final class BusCheck {
         });
     }
 
-    private static Outcome report(List<Bus> buses, BusSource[][] sources, TupleCounts[][] counts, int shards,
-            int shardShift, TableCheckOptions options, long interactions) {
+    private static Outcome report(List<Bus> buses, BusSource[][] sources, BusCounts[] counts,
+            TableCheckOptions options, long interactions) {
         List<UnmatchedTuple> detailed = new ArrayList<>();
         long unmatched = 0;
         for (Bus b : buses) {
-            BusSource[] src = sources[b.index()];
-            // The unmatched tuples of this bus in a deterministic order: by first source, then row.
-            List<long[]> found = new ArrayList<>(); // {shard, slot, source, row}
-            for (int shard = 0; shard < shards; shard++) {
-                TupleCounts tc = counts[b.index()][shard];
-                for (int j = 0; j < tc.capacity(); j++) {
-                    if (tc.sourceAt(j) >= 0 && tc.netAt(j) != 0) {
-                        found.add(new long[] {shard, j, tc.sourceAt(j), tc.rowAt(j)});
-                    }
+            BusCounts bc = counts[b.index()];
+            List<long[]> found = new ArrayList<>(); // {partition, slot}
+            for (int p = 0; p < bc.partitionCount(); p++) {
+                for (int j : bc.partition(p).unmatchedSlots()) {
+                    found.add(new long[] {p, j});
                 }
             }
             unmatched += found.size();
-            found.sort((x, y) -> x[2] != y[2] ? Long.compare(x[2], y[2]) : Long.compare(x[3], y[3]));
             int keep = (int) Math.min(found.size(), Math.max(0, options.maxFailures() - detailed.size()));
             if (keep == 0) {
                 continue;
             }
+            // A deterministic order: by the tuples' values.
+            found.sort((x, y) -> Arrays.compareUnsigned(bc.partition((int) x[0]).tupleAt((int) x[1]),
+                    bc.partition((int) y[0]).tupleAt((int) y[1])));
             List<long[]> kept = found.subList(0, keep);
             List<List<Occurrence>> occurrences = new ArrayList<>();
             long[] occurrenceCounts = new long[keep];
             for (int k = 0; k < keep; k++) {
                 occurrences.add(new ArrayList<>());
             }
-            collectOccurrences(src, counts[b.index()], shards, shardShift, kept, occurrences, occurrenceCounts,
-                    options.maxOccurrences());
+            collectOccurrences(sources[b.index()], bc, kept, occurrences, occurrenceCounts, options.maxOccurrences());
             for (int k = 0; k < keep; k++) {
-                long[] f = kept.get(k);
-                BusSource first = src[(int) f[2]];
-                long[] values = first.tupleAt((int) f[3]);
-                long net = counts[b.index()][(int) f[0]].netAt((int) f[1]);
-                detailed.add(new UnmatchedTuple(b.name(), b.format(values), values, net, occurrences.get(k),
-                        occurrenceCounts[k]));
+                TupleCounts tc = bc.partition((int) kept.get(k)[0]);
+                int slot = (int) kept.get(k)[1];
+                long[] values = tc.tupleAt(slot);
+                detailed.add(new UnmatchedTuple(b.name(), b.format(values), values, tc.netAt(slot),
+                        occurrences.get(k), occurrenceCounts[k]));
             }
         }
         return new Outcome(detailed, unmatched, interactions);
     }
 
     /** One more pass over the bus's rows, listing the rows that carry one of the kept tuples. */
-    private static void collectOccurrences(BusSource[] src, TupleCounts[] counts, int shards, int shardShift,
-            List<long[]> kept, List<List<Occurrence>> occurrences, long[] occurrenceCounts, int maxPerTuple) {
-        long[] keyed = new long[kept.size()]; // shard << 32 | slot, sorted, for a binary search per row
+    private static void collectOccurrences(BusSource[] src, BusCounts counts, List<long[]> kept,
+            List<List<Occurrence>> occurrences, long[] occurrenceCounts, int maxPerTuple) {
+        long[] keyed = new long[kept.size()]; // partition << 32 | slot, for a binary search per row
         for (int k = 0; k < keyed.length; k++) {
             keyed[k] = kept.get(k)[0] << 32 | kept.get(k)[1];
         }
         long[] order = keyed.clone();
         Arrays.sort(order);
-        for (int s = 0; s < src.length; s++) {
-            long[] h = src[s].hashes;
-            long[] m = src[s].multiplicity;
+        for (BusSource s : src) {
+            long[] h = s.hashes;
+            long[] m = s.multiplicity;
             for (int r = 0; r < h.length; r++) {
                 if (m[r] == 0) {
                     continue;
                 }
-                int shard = shards == 1 ? 0 : (int) (h[r] >>> shardShift);
-                int slot = counts[shard].find(src, s, r, h[r]);
-                if (slot < 0 || counts[shard].netAt(slot) == 0) {
-                    continue;
-                }
-                long key = (long) shard << 32 | slot;
-                if (Arrays.binarySearch(order, key) < 0) {
+                int p = counts.partitionOf(h[r]);
+                int slot = counts.partition(p).find(s, r, h[r]);
+                long key = (long) p << 32 | slot;
+                if (slot < 0 || Arrays.binarySearch(order, key) < 0) {
                     continue;
                 }
                 for (int k = 0; k < keyed.length; k++) {
                     if (keyed[k] == key) {
                         occurrenceCounts[k]++;
                         if (occurrences.get(k).size() < maxPerTuple) {
-                            occurrences.get(k).add(src[s].occurrence(r));
+                            occurrences.get(k).add(s.occurrence(r));
                         }
                     }
                 }

@@ -134,29 +134,12 @@ final class BusSource {
         return Long.rotateLeft((h ^ v) * 0x9E37_79B9_7F4A_7C15L, 27);
     }
 
+    /** The final mix; never 0, which marks an empty slot of {@link TupleCounts}. */
     private static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xFF51_AFD7_ED55_8CCDL;
-        return h ^ (h >>> 33);
-    }
-
-    /** Whether row {@code r} of this source and row {@code r2} of {@code other} carry the same tuple. */
-    boolean sameTuple(int r, BusSource other, int r2) {
-        for (int k = 0; k < tuple.length; k++) {
-            if (tuple[k][r] != other.tuple[k][r2]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The tuple of row {@code r}. */
-    long[] tupleAt(int r) {
-        long[] v = new long[tuple.length];
-        for (int k = 0; k < v.length; k++) {
-            v[k] = tuple[k][r];
-        }
-        return v;
+        h ^= h >>> 33;
+        return h == 0 ? SEED : h;
     }
 
     /** The occurrence of row {@code r}. */

@@ -1,108 +1,103 @@
 package dev.zkjvm.circuit.tables.check;
 
 import dev.zkjvm.circuit.field.Goldilocks;
-import dev.zkjvm.circuit.tables.Direction;
 
 /**
- * The net multiplicity (sent minus received, in the field) of every distinct tuple of one shard of
- * one bus: an open-addressing hash table over primitive arrays whose keys are references to the
- * first row that carried the tuple, so tuples are never copied.
+ * The net multiplicity (sent minus received, in the field) of every distinct tuple of one partition
+ * of one bus: an open-addressing hash table in one {@code long[]}, each slot holding
+ * {@code (hash, net, value_0 .. value_{w-1})} side by side, so that a lookup touches one or two
+ * cache lines. Hash 0 marks an empty slot ({@link BusSource} never produces it). Sized by the caller
+ * to at most half full.
  */
 final class TupleCounts {
-    /** {@code source + 1} of the first row with the slot's tuple; 0 marks an empty slot. */
-    private int[] source;
-    private int[] row;
-    private long[] hash;
-    private long[] net;
-    private int size;
-    private int mask;
+    private final int width;
+    private final int stride;
+    private final long[] slots;
+    private final int mask;
+    private int[] unmatched = new int[0];
 
-    TupleCounts(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, Math.min(1 << 28, 2 * expected))) << 1;
-        allocate(cap);
+    /** @param capacity the number of slots: a power of two, at least twice the records to add */
+    TupleCounts(int width, int capacity) {
+        this.width = width;
+        this.stride = width + 2;
+        this.slots = new long[capacity * stride];
+        this.mask = capacity - 1;
     }
 
-    private void allocate(int cap) {
-        source = new int[cap];
-        row = new int[cap];
-        hash = new long[cap];
-        net = new long[cap];
-        mask = cap - 1;
-    }
-
-    /** Adds row {@code r} of {@code sources[s]}, whose tuple hashes to {@code h}. */
-    void add(BusSource[] sources, int s, int r, long h) {
-        BusSource src = sources[s];
-        long m = src.multiplicity[r];
+    /** Adds the record {@code (hash, signed multiplicity, values)} at {@code records[at ..]}. */
+    void add(long[] records, int at) {
+        long h = records[at];
+        long[] s = slots;
         int i = (int) h & mask;
         while (true) {
-            int at = source[i];
-            if (at == 0) {
-                source[i] = s + 1;
-                row[i] = r;
-                hash[i] = h;
-                net[i] = src.direction == Direction.SEND ? m : Goldilocks.neg(m);
-                if (++size > (mask + 1) >>> 1) {
-                    grow();
-                }
+            int o = i * stride;
+            long sh = s[o];
+            if (sh == 0) {
+                System.arraycopy(records, at, s, o, stride);
                 return;
             }
-            if (hash[i] == h && src.sameTuple(r, sources[at - 1], row[i])) {
-                net[i] = src.direction == Direction.SEND ? Goldilocks.add(net[i], m) : Goldilocks.sub(net[i], m);
+            if (sh == h && sameValues(o, records, at + 2)) {
+                s[o + 1] = Goldilocks.add(s[o + 1], records[at + 1]);
                 return;
             }
             i = (i + 1) & mask;
         }
     }
 
-    private void grow() {
-        int[] oldSource = source;
-        int[] oldRow = row;
-        long[] oldHash = hash;
-        long[] oldNet = net;
-        allocate(2 * (mask + 1));
-        for (int j = 0; j < oldSource.length; j++) {
-            if (oldSource[j] != 0) {
-                int i = (int) oldHash[j] & mask;
-                while (source[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                source[i] = oldSource[j];
-                row[i] = oldRow[j];
-                hash[i] = oldHash[j];
-                net[i] = oldNet[j];
+    private boolean sameValues(int o, long[] values, int from) {
+        for (int k = 0; k < width; k++) {
+            if (slots[o + 2 + k] != values[from + k]) {
+                return false;
             }
         }
+        return true;
     }
 
-    /** The number of slots; slot j is in use when {@link #sourceAt(int)} is not negative. */
-    int capacity() {
-        return mask + 1;
+    /** Once every record is added: notes the slots whose multiplicities do not cancel (table still cached). */
+    void findUnmatched() {
+        int n = 0;
+        int[] found = new int[4];
+        for (int j = 0, o = 0; j <= mask; j++, o += stride) {
+            if (slots[o] != 0 && slots[o + 1] != 0) {
+                if (n == found.length) {
+                    found = java.util.Arrays.copyOf(found, 2 * n);
+                }
+                found[n++] = j;
+            }
+        }
+        unmatched = java.util.Arrays.copyOf(found, n);
     }
 
-    /** The source index of the tuple in slot j, or -1 for an empty slot. */
-    int sourceAt(int j) {
-        return source[j] - 1;
+    /** The slots whose tuples' multiplicities do not cancel, as of {@link #findUnmatched()}. */
+    int[] unmatchedSlots() {
+        return unmatched.clone();
     }
 
-    int rowAt(int j) {
-        return row[j];
-    }
-
-    long hashAt(int j) {
-        return hash[j];
-    }
-
+    /** The net multiplicity of slot j. */
     long netAt(int j) {
-        return net[j];
+        return slots[j * stride + 1];
     }
 
-    /** The slot holding the tuple of row {@code r} of {@code sources[s]}, or -1. */
-    int find(BusSource[] sources, int s, int r, long h) {
+    /** The tuple of slot j. */
+    long[] tupleAt(int j) {
+        long[] v = new long[width];
+        System.arraycopy(slots, j * stride + 2, v, 0, width);
+        return v;
+    }
+
+    /** The slot holding the tuple of row {@code r} of {@code src}, whose hash is {@code h}, or -1. */
+    int find(BusSource src, int r, long h) {
         int i = (int) h & mask;
-        while (source[i] != 0) {
-            if (hash[i] == h && sources[s].sameTuple(r, sources[source[i] - 1], row[i])) {
-                return i;
+        while (slots[i * stride] != 0) {
+            int o = i * stride;
+            if (slots[o] == h) {
+                boolean same = true;
+                for (int k = 0; k < width && same; k++) {
+                    same = slots[o + 2 + k] == src.tuple[k][r];
+                }
+                if (same) {
+                    return i;
+                }
             }
             i = (i + 1) & mask;
         }
