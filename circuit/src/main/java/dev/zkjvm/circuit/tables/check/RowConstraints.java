@@ -36,12 +36,20 @@ final class RowConstraints {
 
     /** @param constraints indexed by {@link Constraint#index()} = position in the list */
     RowConstraints(String table, List<Constraint> constraints) {
+        this(table, constraints, constraints);
+    }
+
+    /**
+     * Checks only {@code checked}, a part of {@code constraints} (failures are still counted by
+     * index into {@code constraints}).
+     */
+    RowConstraints(String table, List<Constraint> constraints, List<Constraint> checked) {
         this.table = table;
         this.constraints = List.copyOf(constraints);
         List<Constraint> bulkCs = new ArrayList<>();
         List<Constraint> lastCs = new ArrayList<>();
         List<Constraint> firstCs = new ArrayList<>();
-        for (Constraint c : constraints) {
+        for (Constraint c : checked) {
             switch (c.kind()) {
                 case EVERY_ROW -> {
                     bulkCs.add(c);
