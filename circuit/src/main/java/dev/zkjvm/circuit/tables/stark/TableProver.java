@@ -1,0 +1,233 @@
+package dev.zkjvm.circuit.tables.stark;
+
+import dev.zkjvm.circuit.air.Phase;
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.fri.FriCommitment;
+import dev.zkjvm.circuit.fri.FriProof;
+import dev.zkjvm.circuit.fri.FriProver;
+import dev.zkjvm.circuit.fri.FriVerifier;
+import dev.zkjvm.circuit.hash.Transcript;
+import dev.zkjvm.circuit.poly.Ntt;
+import dev.zkjvm.circuit.poly.Polynomial;
+import dev.zkjvm.circuit.poly.TwoAdic;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.tables.PublicTuples;
+import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.TableSystem;
+import dev.zkjvm.circuit.tables.check.TableSystemChecker;
+import dev.zkjvm.circuit.tables.check.TableSystemReport;
+import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import dev.zkjvm.circuit.tables.logup.BusChallenges;
+import dev.zkjvm.circuit.tables.logup.LogupWitness;
+import dev.zkjvm.circuit.tables.logup.TableAir;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Proves that a {@link SystemTrace} satisfies its {@link TableSystem} for a statement of public
+ * tuples, as a {@link TableProof} that {@link TableVerifier} checks.
+ *
+ * <p>Steps: the exact check (a trace that fails it is refused with the report); the FIXED and MAIN
+ * columns of all tables extended on their own cosets and committed in one mixed-height tree per
+ * phase; the bus challenges; the LogUp columns built, extended and committed, with every table's
+ * share; λ; each table's composition polynomial, in chunks, committed in one tree; z; every
+ * column's and chunk's value at z (and z·ω_t); γ, δ, μ; the combined DEEP polynomial on the
+ * largest domain and FRI; every phase opened once per FRI query.
+ */
+public final class TableProver {
+    private TableProver() {
+    }
+
+    /**
+     * Proves with the given parameters.
+     *
+     * @throws UnsatisfiedTablesException if the trace breaks a constraint or a bus
+     * @throws IllegalArgumentException if a height does not suit the parameters
+     */
+    public static TableProof prove(SystemTrace trace, PublicTuples publicTuples, StarkConfig config) {
+        TableSystemReport report = new TableSystemChecker(trace.system()).check(trace, publicTuples);
+        if (!report.isSatisfied()) {
+            throw new UnsatisfiedTablesException(report);
+        }
+        return prove(trace, publicTuples, config, w -> {
+        }, TableComposition::chunks);
+    }
+
+    /** How a table's composition chunks are computed (test provers substitute their own). */
+    @FunctionalInterface
+    interface CompositionStage {
+        long[][] chunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda);
+    }
+
+    /**
+     * The steps after the check. {@code afterWitness} sees the LogUp witness before it is committed
+     * (the shares are read from its running sums' last rows afterwards).
+     */
+    static TableProof prove(SystemTrace trace, PublicTuples publicTuples, StarkConfig config,
+            Consumer<LogupWitness> afterWitness, CompositionStage composition) {
+        TableSystem system = trace.system();
+        publicTuples.checkBelongsTo(system);
+        int tables = system.tables().size();
+        int[] logHeights = new int[tables];
+        for (int t = 0; t < tables; t++) {
+            logHeights[t] = Integer.numberOfTrailingZeros(trace.height(t));
+        }
+        SystemShape shape = new SystemShape(system, config, logHeights);
+        if (shape.tables.stream().allMatch(ts -> ts.columns(Phase.MAIN).length == 0)) {
+            throw new IllegalArgumentException("table system " + system.name() + " has no MAIN column to prove");
+        }
+        int blowup = config.blowup();
+        int k = config.fri().foldingFactor();
+
+        long[][][] own = new long[tables][][];
+        for (int t = 0; t < tables; t++) {
+            own[t] = trace.columnsUnsafe(t);
+        }
+        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, own, Phase.FIXED);
+        Transcript tr = TablesTranscript.begin(shape, publicTuples, fixed == null ? null : fixed.root());
+        PhaseCommitment main = PhaseCommitment.ofColumns(shape, own, Phase.MAIN);
+        BusChallenges bus = TablesTranscript.mainRoot(tr, main.root());
+
+        List<TableAir> airs = new ArrayList<>();
+        for (TableShape ts : shape.tables) {
+            airs.add(ts.air);
+        }
+        LogupWitness w = LogupWitness.build(airs, trace, bus);
+        afterWitness.accept(w);
+        long[][][] all = new long[tables][][];
+        Ext2[] shares = new Ext2[tables];
+        for (int t = 0; t < tables; t++) {
+            all[t] = w.columnsUnsafe(t);
+            TableAir air = airs.get(t);
+            int last = trace.height(t) - 1;
+            shares[t] = air.runningSum() == null ? Ext2.ZERO
+                    : new Ext2(all[t][air.runningSum().c0().index()][last], all[t][air.runningSum().c1().index()][last]);
+        }
+        PhaseCommitment aux = PhaseCommitment.ofColumns(shape, all, Phase.AUX);
+        Ext2 lambda = TablesTranscript.auxRoot(tr, aux == null ? null : aux.root(), shares);
+
+        PhaseCommitment[] phases = {fixed, main, aux};
+        long[][][] chunkCoefficients = new long[tables][][];
+        TableLde[] chunkLdes = new TableLde[tables];
+        for (int t = 0; t < tables; t++) {
+            TableShape ts = shape.tables.get(t);
+            long[][] extended = extendedColumns(ts, t, phases);
+            Ext2[] challenges = TableAir.challengeValues(bus, shares[t]);
+            chunkCoefficients[t] = composition.chunks(ts, extended, blowup, challenges, lambda);
+            chunkLdes[t] = TableLde.ofCoefficients(chunkCoefficients[t], ts.rows, blowup, k);
+        }
+        PhaseCommitment comp = PhaseCommitment.of(chunkLdes, config.hash());
+        Ext2 z = TablesTranscript.compositionRoot(tr, comp.root(), shape);
+
+        long[][] ood = new long[tables][];
+        for (int t = 0; t < tables; t++) {
+            ood[t] = outOfDomain(shape.tables.get(t), all[t], chunkCoefficients[t], z);
+        }
+        Ext2[] deep = TablesTranscript.oodValues(tr, ood);
+        Ext2 gamma = deep[0];
+        Ext2 delta = deep[1];
+        Ext2 mu = deep[2];
+
+        int size = 1 << shape.logDomain;
+        long[] d0 = new long[size];
+        long[] d1 = new long[size];
+        Ext2 weight = Ext2.ONE;
+        for (int t = 0; t < tables; t++) {
+            TableShape ts = shape.tables.get(t);
+            long[][] dt = tableDeep(ts, extendedColumns(ts, t, phases), chunkLdes[t], ood[t], z, gamma, delta,
+                    blowup);
+            int mask = dt[0].length - 1;
+            for (int i = 0; i < size; i++) {
+                long v0 = Ext2.mulC0(dt[0][i & mask], dt[1][i & mask], weight.c0(), weight.c1());
+                long v1 = Ext2.mulC1(dt[0][i & mask], dt[1][i & mask], weight.c0(), weight.c1());
+                d0[i] = Goldilocks.add(d0[i], v0);
+                d1[i] = Goldilocks.add(d1[i], v1);
+            }
+            weight = weight.mul(mu);
+        }
+        FriCommitment friCommitment = FriCommitment.commit(config.fri(), config.hash(), d0, d1);
+        Transcript beforeFri = tr.copy();
+        FriProof fri = FriProver.prove(friCommitment, tr);
+        int[] rows = FriVerifier.queriedRows(config.fri(), friCommitment.root(), shape.logDomain, fri, beforeFri);
+
+        MixedOpening[][] openings = new MixedOpening[rows.length][];
+        for (int q = 0; q < rows.length; q++) {
+            List<MixedOpening> os = new ArrayList<>();
+            for (PhaseCommitment p : new PhaseCommitment[] {fixed, main, aux, comp}) {
+                if (p != null) {
+                    os.add(p.open(rows[q]));
+                }
+            }
+            openings[q] = os.toArray(new MixedOpening[0]);
+        }
+        return new TableProof(logHeights, main.root(), aux == null ? null : aux.root(), comp.root(),
+                friCommitment.root(), shares, ood, fri, openings);
+    }
+
+    /** Every AIR column of table t on its coset, by AIR column index, from the phases' extensions. */
+    private static long[][] extendedColumns(TableShape ts, int t, PhaseCommitment[] phases) {
+        long[][] out = new long[ts.columnCount()][];
+        for (Phase p : Phase.values()) {
+            int[] idx = ts.columns(p);
+            for (int i = 0; i < idx.length; i++) {
+                out[idx[i]] = phases[p.ordinal()].ldes[t].column(i);
+            }
+        }
+        return out;
+    }
+
+    /** Per AIR column its value at z and z·ω (c0, c1 each), then per chunk column its value at z. */
+    private static long[] outOfDomain(TableShape ts, long[][] columns, long[][] chunks, Ext2 z) {
+        int m = ts.columnCount();
+        long[] out = new long[4 * m + 2 * chunks.length];
+        Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
+        for (int j = 0; j < m; j++) {
+            long[] coefficients = columns[j].clone();
+            Ntt.inverse(coefficients);
+            Ext2 a = Polynomial.evaluate(coefficients, z);
+            Ext2 b = Polynomial.evaluate(coefficients, zw);
+            out[4 * j] = a.c0();
+            out[4 * j + 1] = a.c1();
+            out[4 * j + 2] = b.c0();
+            out[4 * j + 3] = b.c1();
+        }
+        for (int c = 0; c < chunks.length; c++) {
+            Ext2 v = Polynomial.evaluate(chunks[c], z);
+            out[4 * m + 2 * c] = v.c0();
+            out[4 * m + 2 * c + 1] = v.c1();
+        }
+        return out;
+    }
+
+    /** The table's DEEP quotient on its coset of n·b points, natural order. */
+    private static long[][] tableDeep(TableShape ts, long[][] extended, TableLde chunks, long[] ood, Ext2 z,
+            Ext2 gamma, Ext2 delta, int blowup) {
+        int m = ts.columnCount();
+        int chunkColumns = chunks.width();
+        Ext2[] w = DeepQuotient.weights(gamma, m + chunkColumns);
+        Ext2[] claimed = DeepQuotient.claimedSums(ood, m, chunkColumns, w);
+        Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
+        int size = ts.rows * blowup;
+        long omega = TwoAdic.rootOfUnity(ts.logRows + Integer.numberOfTrailingZeros(blowup));
+        long[] out0 = new long[size];
+        long[] out1 = new long[size];
+        long y = TwoAdic.GENERATOR;
+        for (int i = 0; i < size; i++) {
+            Ext2 sys = Ext2.ZERO;
+            for (int j = 0; j < m; j++) {
+                sys = sys.add(w[j].mul(extended[j][i]));
+            }
+            Ext2 all = sys;
+            for (int c = 0; c < chunkColumns; c++) {
+                all = all.add(w[m + c].mul(chunks.column(c)[i]));
+            }
+            Ext2 v = DeepQuotient.at(y, all, sys, claimed, z, zw, delta);
+            out0[i] = v.c0();
+            out1[i] = v.c1();
+            y = Goldilocks.mul(y, omega);
+        }
+        return new long[][] {out0, out1};
+    }
+}
