@@ -32,6 +32,11 @@ final class TableComposition {
      *     a constraint)
      */
     static long[][] chunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda) {
+        return split(values(t, extended, blowup, challenges, lambda), t.rows, t.chunks, t.air.table().name());
+    }
+
+    /** C on the table's coset of n·b points, natural order, as {c0, c1}. */
+    static long[][] values(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda) {
         List<Constraint> cs = t.constraints;
         List<Expr> exprs = new ArrayList<>();
         for (Constraint c : cs) {
@@ -89,11 +94,11 @@ final class TableComposition {
                         x = Goldilocks.mul(x, omega);
                     }
                 });
-        return split(new long[][] {out0, out1}, n, t.chunks, t.air.table().name());
+        return new long[][] {out0, out1};
     }
 
     /** Interpolates coset values of {@code 7·⟨ω⟩} and cuts the coefficients into chunks of n. */
-    private static long[][] split(long[][] values, int n, int chunks, String table) {
+    static long[][] split(long[][] values, int n, int chunks, String table) {
         long[][] out = new long[2 * chunks][];
         long shiftInverse = Goldilocks.inverse(TwoAdic.GENERATOR);
         for (int coord = 0; coord < 2; coord++) {
