@@ -5,7 +5,8 @@ import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.field.Goldilocks;
 
 /**
- * Fills a {@link SystemTrace}: a height per table, then the MAIN columns; {@link #build()}
+ * Fills a {@link SystemTrace}: a height per table (preprocessed tables have theirs), then the MAIN
+ * columns; {@link #build()}
  * generates the FIXED columns and checks that everything is there, of the right length and
  * canonical.
  */
@@ -24,6 +25,7 @@ public final class SystemTraceBuilder {
         this.columns = new long[heights.length][][];
         for (Table t : system.tables()) {
             columns[t.index()] = new long[t.columns().size()][];
+            heights[t.index()] = t.fixedHeight(); // preprocessed tables have theirs already
         }
     }
 
@@ -38,6 +40,10 @@ public final class SystemTraceBuilder {
         if (rows < t.minHeight()) {
             throw new IllegalArgumentException("table " + t.name() + " needs at least " + t.minHeight()
                     + " rows (its FIXED columns), got " + rows);
+        }
+        if (t.isPreprocessed() && rows != t.fixedHeight()) {
+            throw new IllegalArgumentException("table " + t.name() + " is preprocessed at " + t.fixedHeight()
+                    + " rows, got " + rows);
         }
         if (heights[t.index()] != 0 && heights[t.index()] != rows) {
             throw new IllegalArgumentException("table " + t.name() + " already has height " + heights[t.index()]);

@@ -10,12 +10,25 @@ import java.util.List;
  * One table of a {@link TableSystem}: an AIR with its own columns and row constraints (every row,
  * transition, first row, last row), held as a {@link ConstraintSystem} of MAIN and FIXED columns.
  * Its name is the constraint system's. Its height is chosen per trace (a power of two, at least
- * {@link #minHeight()}); its interactions with buses belong to the table system.
+ * {@link #minHeight()}), unless the table is preprocessed: then its height is fixed by the system
+ * and its FIXED columns are committed once, in the verifying key. Its interactions with buses belong
+ * to the table system.
  *
  * @param index position in {@link TableSystem#tables()}
  * @param air the columns and row constraints
+ * @param fixedHeight the height of a preprocessed table, or 0 for a table whose height each trace chooses
  */
-public record Table(int index, ConstraintSystem air) {
+public record Table(int index, ConstraintSystem air, int fixedHeight) {
+    /** A table whose height each trace chooses. */
+    public Table(int index, ConstraintSystem air) {
+        this(index, air, 0);
+    }
+
+    /** Whether the table is preprocessed: fixed height, FIXED columns committed in the verifying key. */
+    public boolean isPreprocessed() {
+        return fixedHeight != 0;
+    }
+
     /** The table's name. */
     public String name() {
         return air.name();

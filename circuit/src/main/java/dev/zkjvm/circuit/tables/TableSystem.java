@@ -89,7 +89,8 @@ public final class TableSystem {
     private static String describe(String name, List<Table> tables, List<Bus> buses, List<Interaction> interactions) {
         StringBuilder sb = new StringBuilder("table system ").append(name).append('\n');
         for (Table t : tables) {
-            sb.append("table ").append(t.index()).append(' ').append(t.name()).append('\n');
+            sb.append("table ").append(t.index()).append(' ').append(t.name())
+                    .append(t.isPreprocessed() ? " preprocessed at " + t.fixedHeight() + " rows" : "").append('\n');
             sb.append(t.air().describe());
         }
         for (Bus b : buses) {

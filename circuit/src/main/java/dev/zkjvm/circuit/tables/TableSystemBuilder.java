@@ -39,6 +39,31 @@ public final class TableSystemBuilder {
      * @param air its columns (MAIN and FIXED) and row constraints; its name is the table's
      */
     public Table table(ConstraintSystem air) {
+        return addTable(air, 0);
+    }
+
+    /**
+     * Adds a preprocessed table: its height is {@code height} in every trace, and its FIXED columns
+     * (a range, a byte table, a program) are committed once, in the verifying key, so that a proof
+     * pays only for its trace-dependent columns (multiplicities).
+     */
+    public Table preprocessed(ConstraintSystem air, int height) {
+        if (air.columns(Phase.FIXED).isEmpty()) {
+            throw new IllegalArgumentException("preprocessed table " + air.name() + " has no FIXED column");
+        }
+        if (height < 1 || Integer.bitCount(height) != 1 || height > (1 << SystemTraceBuilder.MAX_LOG_HEIGHT)) {
+            throw new IllegalArgumentException("preprocessed table " + air.name() + ": height must be a power of two in"
+                    + " [1, 2^" + SystemTraceBuilder.MAX_LOG_HEIGHT + "], got " + height);
+        }
+        Table probe = new Table(0, air, height);
+        if (height < probe.minHeight()) {
+            throw new IllegalArgumentException("preprocessed table " + air.name() + " needs at least "
+                    + probe.minHeight() + " rows for its FIXED columns, got " + height);
+        }
+        return addTable(air, height);
+    }
+
+    private Table addTable(ConstraintSystem air, int fixedHeight) {
         checkOpen();
         if (!tableNames.add(air.name())) {
             throw new IllegalArgumentException("duplicate table name: " + air.name());
@@ -51,7 +76,7 @@ public final class TableSystemBuilder {
         if (air.columns(Phase.MAIN).isEmpty() && air.columns(Phase.FIXED).isEmpty()) {
             throw new IllegalArgumentException("table " + air.name() + " has no column");
         }
-        Table t = new Table(tables.size(), air);
+        Table t = new Table(tables.size(), air, fixedHeight);
         tables.add(t);
         return t;
     }

@@ -1,6 +1,5 @@
 package dev.zkjvm.circuit.tables.stark;
 
-import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.tables.commit.MixedHeightTree;
 import dev.zkjvm.circuit.tables.commit.MixedOpening;
@@ -32,12 +31,12 @@ final class PhaseCommitment {
         return present.isEmpty() ? null : new PhaseCommitment(ldes, MixedHeightTree.commit(hash, present));
     }
 
-    /** The tables' columns of {@code phase} from their full column arrays, extended. */
-    static PhaseCommitment ofColumns(SystemShape shape, long[][][] columns, Phase phase) {
+    /** The tables' columns of commitment {@code g} from their full column arrays, extended. */
+    static PhaseCommitment ofColumns(SystemShape shape, long[][][] columns, Commitment g) {
         TableLde[] ldes = new TableLde[shape.tables.size()];
         for (int t = 0; t < ldes.length; t++) {
             TableShape ts = shape.tables.get(t);
-            int[] idx = ts.columns(phase);
+            int[] idx = ts.columns(g);
             if (idx.length == 0) {
                 continue;
             }
@@ -54,7 +53,8 @@ final class PhaseCommitment {
         return tree.root();
     }
 
+    /** The opening of FRI's query row: the tree's own row is its low bits (see {@link MixedHeightTree}). */
     MixedOpening open(int row) {
-        return tree.open(row);
+        return tree.open(row & (tree.height() - 1));
     }
 }

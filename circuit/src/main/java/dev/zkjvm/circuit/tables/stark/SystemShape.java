@@ -42,6 +42,10 @@ final class SystemShape {
                 throw new IllegalArgumentException("table " + t.name() + ": height 2^" + l + " outside [" + t.minHeight()
                         + ", 2^" + SystemTraceBuilder.MAX_LOG_HEIGHT + "]");
             }
+            if (t.isPreprocessed() && (1 << l) != t.fixedHeight()) {
+                throw new IllegalArgumentException("table " + t.name() + " is preprocessed at " + t.fixedHeight()
+                        + " rows, not 2^" + l);
+            }
             if (l + logB < logK) {
                 throw new IllegalArgumentException("table " + t.name() + ": 2^" + l + " rows extended by "
                         + config.blowup() + " give fewer points than the folding factor " + config.fri().foldingFactor());

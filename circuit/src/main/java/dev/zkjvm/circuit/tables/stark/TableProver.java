@@ -1,6 +1,5 @@
 package dev.zkjvm.circuit.tables.stark;
 
-import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.fri.FriCommitment;
@@ -47,11 +46,25 @@ public final class TableProver {
      * @throws IllegalArgumentException if a height does not suit the parameters
      */
     public static TableProof prove(SystemTrace trace, PublicTuples publicTuples, StarkConfig config) {
+        return prove(TableKeys.derive(trace.system(), config), trace, publicTuples);
+    }
+
+    /**
+     * Proves with a proving key derived once for the system.
+     *
+     * @throws UnsatisfiedTablesException if the trace breaks a constraint or a bus
+     * @throws IllegalArgumentException if a height does not suit the parameters
+     */
+    public static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples) {
+        if (trace.system() != key.verifyingKey.system) {
+            throw new IllegalArgumentException("the key is for table system " + key.verifyingKey.system.name()
+                    + ", the trace for " + trace.system().name());
+        }
         TableSystemReport report = new TableSystemChecker(trace.system()).check(trace, publicTuples);
         if (!report.isSatisfied()) {
             throw new UnsatisfiedTablesException(report);
         }
-        return prove(trace, publicTuples, config, w -> {
+        return prove(key, trace, publicTuples, w -> {
         }, TableComposition::chunks);
     }
 
@@ -65,8 +78,9 @@ public final class TableProver {
      * The steps after the check. {@code afterWitness} sees the LogUp witness before it is committed
      * (the shares are read from its running sums' last rows afterwards).
      */
-    static TableProof prove(SystemTrace trace, PublicTuples publicTuples, StarkConfig config,
+    static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples,
             Consumer<LogupWitness> afterWitness, CompositionStage composition) {
+        StarkConfig config = key.verifyingKey.config;
         TableSystem system = trace.system();
         publicTuples.checkBelongsTo(system);
         int tables = system.tables().size();
@@ -75,7 +89,7 @@ public final class TableProver {
             logHeights[t] = Integer.numberOfTrailingZeros(trace.height(t));
         }
         SystemShape shape = new SystemShape(system, config, logHeights);
-        if (shape.tables.stream().allMatch(ts -> ts.columns(Phase.MAIN).length == 0)) {
+        if (shape.tables.stream().allMatch(ts -> ts.columns(Commitment.MAIN).length == 0)) {
             throw new IllegalArgumentException("table system " + system.name() + " has no MAIN column to prove");
         }
         int blowup = config.blowup();
@@ -85,9 +99,11 @@ public final class TableProver {
         for (int t = 0; t < tables; t++) {
             own[t] = trace.columnsUnsafe(t);
         }
-        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, own, Phase.FIXED);
-        Transcript tr = TablesTranscript.begin(shape, publicTuples, fixed == null ? null : fixed.root());
-        PhaseCommitment main = PhaseCommitment.ofColumns(shape, own, Phase.MAIN);
+        PhaseCommitment pre = key.preprocessed;
+        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, own, Commitment.FIXED);
+        Transcript tr = TablesTranscript.begin(shape, publicTuples, key.verifyingKey.preprocessedRoot,
+                fixed == null ? null : fixed.root());
+        PhaseCommitment main = PhaseCommitment.ofColumns(shape, own, Commitment.MAIN);
         BusChallenges bus = TablesTranscript.mainRoot(tr, main.root());
 
         List<TableAir> airs = new ArrayList<>();
@@ -105,10 +121,10 @@ public final class TableProver {
             shares[t] = air.runningSum() == null ? Ext2.ZERO
                     : new Ext2(all[t][air.runningSum().c0().index()][last], all[t][air.runningSum().c1().index()][last]);
         }
-        PhaseCommitment aux = PhaseCommitment.ofColumns(shape, all, Phase.AUX);
+        PhaseCommitment aux = PhaseCommitment.ofColumns(shape, all, Commitment.AUX);
         Ext2 lambda = TablesTranscript.auxRoot(tr, aux == null ? null : aux.root(), shares);
 
-        PhaseCommitment[] phases = {fixed, main, aux};
+        PhaseCommitment[] phases = {pre, fixed, main, aux};
         long[][][] chunkCoefficients = new long[tables][][];
         TableLde[] chunkLdes = new TableLde[tables];
         for (int t = 0; t < tables; t++) {
@@ -155,7 +171,7 @@ public final class TableProver {
         MixedOpening[][] openings = new MixedOpening[rows.length][];
         for (int q = 0; q < rows.length; q++) {
             List<MixedOpening> os = new ArrayList<>();
-            for (PhaseCommitment p : new PhaseCommitment[] {fixed, main, aux, comp}) {
+            for (PhaseCommitment p : new PhaseCommitment[] {pre, fixed, main, aux, comp}) {
                 if (p != null) {
                     os.add(p.open(rows[q]));
                 }
@@ -169,10 +185,10 @@ public final class TableProver {
     /** Every AIR column of table t on its coset, by AIR column index, from the phases' extensions. */
     private static long[][] extendedColumns(TableShape ts, int t, PhaseCommitment[] phases) {
         long[][] out = new long[ts.columnCount()][];
-        for (Phase p : Phase.values()) {
-            int[] idx = ts.columns(p);
+        for (Commitment g : Commitment.values()) {
+            int[] idx = ts.columns(g);
             for (int i = 0; i < idx.length; i++) {
-                out[idx[i]] = phases[p.ordinal()].ldes[t].column(i);
+                out[idx[i]] = phases[g.ordinal()].ldes[t].column(i);
             }
         }
         return out;

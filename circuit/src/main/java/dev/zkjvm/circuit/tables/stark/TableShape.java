@@ -2,7 +2,6 @@ package dev.zkjvm.circuit.tables.stark;
 
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.Constraint;
-import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.tables.logup.TableAir;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,8 @@ final class TableShape {
     final TableAir air;
     final int logRows;
     final int rows;
-    /** {@code phaseColumns[phase.ordinal()]}: indices into {@code air.columns()}. */
-    final int[][] phaseColumns = new int[Phase.values().length][];
+    /** {@code groupColumns[commitment.ordinal()]}: indices into {@code air.columns()}. */
+    final int[][] groupColumns = new int[Commitment.values().length][];
     final List<Constraint> constraints;
     final int chunks;
 
@@ -25,14 +24,14 @@ final class TableShape {
         this.air = air;
         this.logRows = logRows;
         this.rows = 1 << logRows;
-        for (Phase p : Phase.values()) {
+        for (Commitment g : Commitment.values()) {
             List<Integer> idx = new ArrayList<>();
             for (Column c : air.columns()) {
-                if (c.phase() == p) {
+                if (c.phase() == g.phase() && g.holds(air.table())) {
                     idx.add(c.index());
                 }
             }
-            phaseColumns[p.ordinal()] = idx.stream().mapToInt(Integer::intValue).toArray();
+            groupColumns[g.ordinal()] = idx.stream().mapToInt(Integer::intValue).toArray();
         }
         List<Constraint> cs = new ArrayList<>();
         for (Constraint c : air.constraints()) {
@@ -44,8 +43,8 @@ final class TableShape {
         this.chunks = chunks(cs, rows, blowup, air.table().name());
     }
 
-    int[] columns(Phase p) {
-        return phaseColumns[p.ordinal()];
+    int[] columns(Commitment g) {
+        return groupColumns[g.ordinal()];
     }
 
     int columnCount() {

@@ -2,7 +2,6 @@ package dev.zkjvm.circuit.tables.stark;
 
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.Constraint;
-import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.fri.FriQueries;
@@ -34,23 +33,36 @@ public final class TableVerifier {
     private TableVerifier() {
     }
 
-    /** Whether the proof is valid; never throws on a bad proof. */
+    /** Whether the proof is valid (deriving the key); never throws on a bad proof. */
     public static boolean isValid(TableSystem system, StarkConfig config, PublicTuples publicTuples, TableProof proof) {
+        return isValid(TableKeys.derive(system, config).verifyingKey(), publicTuples, proof);
+    }
+
+    /** Whether the proof is valid; never throws on a bad proof. */
+    public static boolean isValid(TableKeys.VerifyingKey key, PublicTuples publicTuples, TableProof proof) {
         try {
-            verify(system, config, publicTuples, proof);
+            verify(key, publicTuples, proof);
             return true;
         } catch (InvalidProofException e) {
             return false;
         }
     }
 
+    /** Verifies, deriving the key (which extends the preprocessed tables: prefer a key derived once). */
+    public static void verify(TableSystem system, StarkConfig config, PublicTuples publicTuples, TableProof proof)
+            throws InvalidProofException {
+        verify(TableKeys.derive(system, config).verifyingKey(), publicTuples, proof);
+    }
+
     /**
-     * Verifies.
+     * Verifies against a verifying key.
      *
      * @throws InvalidProofException with the reason, if the proof is rejected
      */
-    public static void verify(TableSystem system, StarkConfig config, PublicTuples publicTuples, TableProof proof)
+    public static void verify(TableKeys.VerifyingKey key, PublicTuples publicTuples, TableProof proof)
             throws InvalidProofException {
+        TableSystem system = key.system;
+        StarkConfig config = key.config;
         publicTuples.checkBelongsTo(system);
         SystemShape shape;
         try {
@@ -62,7 +74,7 @@ public final class TableVerifier {
         int tables = shape.tables.size();
 
         byte[] fixedRoot = fixedRoot(shape);
-        Transcript tr = TablesTranscript.begin(shape, publicTuples, fixedRoot);
+        Transcript tr = TablesTranscript.begin(shape, publicTuples, key.preprocessedRoot, fixedRoot);
         BusChallenges bus = TablesTranscript.mainRoot(tr, proof.mainRoot);
         Ext2 lambda = TablesTranscript.auxRoot(tr, proof.auxRoot, proof.shares);
         Ext2 z = TablesTranscript.compositionRoot(tr, proof.compositionRoot, shape);
@@ -100,10 +112,11 @@ public final class TableVerifier {
         if (proof.openings.length != rows.length) {
             throw new InvalidProofException("proof opens " + proof.openings.length + " rows, FRI queried " + rows.length);
         }
-        List<Phase> phases = phases(shape);
+        List<Commitment> phases = phases(shape);
         byte[][] roots = new byte[phases.size() + 1][];
         for (int p = 0; p < phases.size(); p++) {
             roots[p] = switch (phases.get(p)) {
+                case PREPROCESSED -> key.preprocessedRoot;
                 case FIXED -> fixedRoot;
                 case MAIN -> proof.mainRoot;
                 case AUX -> proof.auxRoot;
@@ -122,9 +135,11 @@ public final class TableVerifier {
                         + roots.length);
             }
             for (int p = 0; p < roots.length; p++) {
-                Phase phase = p < phases.size() ? phases.get(p) : null;
-                if (!MixedHeightTree.verify(config.hash(), roots[p], leafRows(shape, phase), leafWidths(shape, phase, k),
-                        rows[q], os[p])) {
+                Commitment phase = p < phases.size() ? phases.get(p) : null;
+                int[] leafRows = leafRows(shape, phase);
+                int top = java.util.Arrays.stream(leafRows).max().orElse(1);
+                if (!MixedHeightTree.verify(config.hash(), roots[p], leafRows, leafWidths(shape, phase, k),
+                        rows[q] & (top - 1), os[p])) {
                     throw new InvalidProofException("query " + q + ": the opening of commitment " + p
                             + " does not match its root");
                 }
@@ -152,7 +167,7 @@ public final class TableVerifier {
             throw new InvalidProofException("proof carries values for " + proof.shares.length + " tables, the system has "
                     + tables);
         }
-        boolean anyAux = shape.tables.stream().anyMatch(t -> t.columns(Phase.AUX).length > 0);
+        boolean anyAux = shape.tables.stream().anyMatch(t -> t.columns(Commitment.AUX).length > 0);
         if (anyAux != (proof.auxRoot != null)) {
             throw new InvalidProofException(anyAux ? "proof lacks the AUX root" : "proof has an AUX root the system"
                     + " does not use");
@@ -179,10 +194,10 @@ public final class TableVerifier {
         }
     }
 
-    /** The phases with at least one column, in commitment order. */
-    private static List<Phase> phases(SystemShape shape) {
-        List<Phase> out = new ArrayList<>();
-        for (Phase p : Phase.values()) {
+    /** The commitments with at least one column, in order (the composition follows them). */
+    private static List<Commitment> phases(SystemShape shape) {
+        List<Commitment> out = new ArrayList<>();
+        for (Commitment p : Commitment.values()) {
             if (shape.tables.stream().anyMatch(t -> t.columns(p).length > 0)) {
                 out.add(p);
             }
@@ -190,29 +205,29 @@ public final class TableVerifier {
         return out;
     }
 
-    /** The FIXED root at the proof's heights, from the system alone. */
+    /** The root of the non-preprocessed tables' FIXED columns at the proof's heights, from the system alone. */
     private static byte[] fixedRoot(SystemShape shape) {
         long[][][] columns = new long[shape.tables.size()][][];
         for (int t = 0; t < columns.length; t++) {
             TableShape ts = shape.tables.get(t);
             columns[t] = new long[ts.columnCount()][];
-            for (int j : ts.columns(Phase.FIXED)) {
+            for (int j : ts.columns(Commitment.FIXED)) {
                 Column c = ts.air.columns().get(j);
                 columns[t][j] = ts.air.table().air().fixedValues(c).generate(ts.rows);
             }
         }
-        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, columns, Phase.FIXED);
+        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, columns, Commitment.FIXED);
         return fixed == null ? null : fixed.root();
     }
 
     /** The leaf rows of the tables present in a phase ({@code null}: the composition). */
-    private static int[] leafRows(SystemShape shape, Phase phase) {
+    private static int[] leafRows(SystemShape shape, Commitment phase) {
         int k = shape.config.fri().foldingFactor();
         return shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
                 .mapToInt(t -> (t.rows * shape.config.blowup()) / k).toArray();
     }
 
-    private static int[] leafWidths(SystemShape shape, Phase phase, int k) {
+    private static int[] leafWidths(SystemShape shape, Commitment phase, int k) {
         return shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
                 .mapToInt(t -> k * (phase == null ? 2 * t.chunks : t.columns(phase).length)).toArray();
     }
@@ -283,7 +298,7 @@ public final class TableVerifier {
         }
 
         /** D_t at the table's image of FRI point i. */
-        Ext2 at(int i, MixedOpening[] os, List<Phase> phases, SystemShape shape, int t, Ext2 delta) {
+        Ext2 at(int i, MixedOpening[] os, List<Commitment> phases, SystemShape shape, int t, Ext2 delta) {
             TableShape ts = shape.tables.get(t);
             int k = shape.config.fri().foldingFactor();
             int size = ts.rows * shape.config.blowup();
@@ -311,7 +326,7 @@ public final class TableVerifier {
         }
 
         /** The position of table t among the matrices of a phase's tree. */
-        private static int matrixIndex(SystemShape shape, Phase phase, int t) {
+        private static int matrixIndex(SystemShape shape, Commitment phase, int t) {
             int i = 0;
             for (int u = 0; u < t; u++) {
                 if (shape.tables.get(u).columns(phase).length > 0) {

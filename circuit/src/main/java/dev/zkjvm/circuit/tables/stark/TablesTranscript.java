@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * The Fiat-Shamir schedule of the multi-table STARK, shared by prover and verifier:
  * <ol>
  *   <li>the statement: proof version, system description, every table's height, the parameters,
- *       the public tuples and the FIXED root;</li>
+ *       the public tuples, the preprocessed root (verifying key) and the other FIXED columns' root;</li>
  *   <li>the MAIN root (every table's MAIN columns), then the bus challenges α, β;</li>
  *   <li>the AUX root and every table's share, then the composition challenge λ;</li>
  *   <li>the composition root, then the out-of-domain point z (outside every table's trace domain
@@ -29,7 +29,7 @@ final class TablesTranscript {
     private TablesTranscript() {
     }
 
-    static Transcript begin(SystemShape shape, PublicTuples publicTuples, byte[] fixedRoot) {
+    static Transcript begin(SystemShape shape, PublicTuples publicTuples, byte[] preprocessedRoot, byte[] fixedRoot) {
         StarkConfig config = shape.config;
         Transcript t = new Transcript(DOMAIN + shape.system.name(), config.hash());
         t.absorbLong("tables/version", TableProof.VERSION);
@@ -44,6 +44,9 @@ final class TablesTranscript {
         t.absorbLong("tables/remainder", config.fri().remainderMaxDegree());
         t.absorbBytes("tables/hash", config.hash().name().getBytes(StandardCharsets.UTF_8));
         t.absorbField("tables/public", publicTuples.encode());
+        if (preprocessedRoot != null) {
+            t.absorbRoot("tables/preprocessed-root", preprocessedRoot);
+        }
         if (fixedRoot != null) {
             t.absorbRoot("tables/fixed-root", fixedRoot);
         }

@@ -108,7 +108,7 @@ class ForgedTableProofTest {
         // The cheater ends the steps table's running sum on the value that balances the buses and
         // cuts the composition polynomial down to its degree bound instead of refusing.
         dev.zkjvm.circuit.tables.logup.BusChallenges[] drawn = new dev.zkjvm.circuit.tables.logup.BusChallenges[1];
-        TableProof forged = TableProver.prove(t, s.statement(), TINY, w -> {
+        TableProof forged = TableProver.prove(TableKeys.derive(s.system, TINY), t, s.statement(), w -> {
             drawn[0] = w.challenges();
             TableAir air = w.airs().get(s.steps.index());
             ExtColumn sum = air.runningSum();
@@ -130,7 +130,7 @@ class ForgedTableProofTest {
     void proverThatIgnoresAnUnbalancedBusIsRejected() {
         SystemTrace t = s.trace();
         t.set(s.steps, s.x, 5, 99);
-        TableProof p = TableProver.prove(t, s.statement(), TINY, w -> {
+        TableProof p = TableProver.prove(TableKeys.derive(s.system, TINY), t, s.statement(), w -> {
         }, TableComposition::chunks);
         InvalidProofException e = assertThrows(InvalidProofException.class,
                 () -> TableVerifier.verify(s.system, TINY, s.statement(), p));
