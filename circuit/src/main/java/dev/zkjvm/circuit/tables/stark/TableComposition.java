@@ -54,47 +54,90 @@ final class TableComposition {
             powers[i] = p;
             p = p.mul(lambda);
         }
+        // x^n - 1 takes only b values on the coset: x^n = 7^n·ω_b^i for the coset's point i.
+        long[] invVanishing = new long[blowup];
+        long shiftN = Goldilocks.pow(TwoAdic.GENERATOR, n);
+        long rootB = Goldilocks.pow(omega, n);
+        for (int i = 0; i < blowup; i++) {
+            invVanishing[i] = Goldilocks.inverse(Goldilocks.sub(Goldilocks.mul(shiftN, Goldilocks.pow(rootB, i)), 1));
+        }
+        int[] kind = new int[cs.size()];
+        for (int i = 0; i < kind.length; i++) {
+            kind[i] = cs.get(i).kind().ordinal();
+        }
+        int kinds = dev.zkjvm.circuit.air.ConstraintKind.values().length;
         long[] out0 = new long[size];
         long[] out1 = new long[size];
         int blocks = (size + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
         Parallel.forChunks(blocks, Parallel.parallelism(),
-                () -> new BlockEvaluator(program, extended, challenges, blowup), (ev, b) -> {
+                () -> new Scratch(new BlockEvaluator(program, extended, challenges, blowup), kinds), (w, b) -> {
+                    BlockEvaluator ev = w.evaluator;
                     int first = b * BlockEvaluator.BLOCK;
                     int len = Math.min(BlockEvaluator.BLOCK, size - first);
                     ev.run(first, len, (c, r) -> {
                     });
+                    for (long[] a : w.acc) {
+                        java.util.Arrays.fill(a, 0, len, 0L);
+                    }
+                    // λ^i·v_i summed per kind of constraint, coordinate by coordinate
+                    for (int i = 0; i < kind.length; i++) {
+                        long[] a0 = ev.outputArray(i, 0);
+                        int o0 = ev.outputOffset(i, 0);
+                        long[] a1 = ev.outputArray(i, 1);
+                        int o1 = ev.outputOffset(i, 1);
+                        long p0 = powers[i].c0();
+                        long p1 = powers[i].c1();
+                        long[] acc0 = w.acc[2 * kind[i]];
+                        long[] acc1 = w.acc[2 * kind[i] + 1];
+                        for (int j = 0; j < len; j++) {
+                            long v0 = a0[o0 + j];
+                            long v1 = a1 == null ? 0 : a1[o1 + j];
+                            acc0[j] = Goldilocks.add(acc0[j], Ext2.mulC0(v0, v1, p0, p1));
+                            acc1[j] = Goldilocks.add(acc1[j], Ext2.mulC1(v0, v1, p0, p1));
+                        }
+                    }
                     long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, first));
                     for (int j = 0; j < len; j++) {
-                        long xn1 = Goldilocks.sub(Goldilocks.pow(x, n), 1);
-                        long xLast = Goldilocks.sub(x, lastRow);
-                        long invEvery = Goldilocks.inverse(xn1);
-                        long invTransition = Goldilocks.mul(xLast, invEvery);
-                        long invFirst = Goldilocks.inverse(Goldilocks.sub(x, 1));
-                        long invLast = Goldilocks.inverse(xLast);
-                        long r0 = 0;
-                        long r1 = 0;
-                        for (int i = 0; i < cs.size(); i++) {
-                            long[] a0 = ev.outputArray(i, 0);
-                            long[] a1 = ev.outputArray(i, 1);
-                            long v0 = a0[ev.outputOffset(i, 0) + j];
-                            long v1 = a1 == null ? 0 : a1[ev.outputOffset(i, 1) + j];
-                            long inv = switch (cs.get(i).kind()) {
-                                case EVERY_ROW -> invEvery;
-                                case TRANSITION -> invTransition;
-                                case FIRST_ROW -> invFirst;
-                                case LAST_ROW -> invLast;
-                            };
-                            long w0 = Ext2.mulC0(v0, v1, powers[i].c0(), powers[i].c1());
-                            long w1 = Ext2.mulC1(v0, v1, powers[i].c0(), powers[i].c1());
-                            r0 = Goldilocks.add(r0, Goldilocks.mul(w0, inv));
-                            r1 = Goldilocks.add(r1, Goldilocks.mul(w1, inv));
-                        }
-                        out0[first + j] = r0;
-                        out1[first + j] = r1;
+                        w.xLast[j] = Goldilocks.sub(x, lastRow);
+                        w.invFirst[j] = Goldilocks.sub(x, 1);
+                        w.invLast[j] = w.xLast[j];
                         x = Goldilocks.mul(x, omega);
+                    }
+                    Goldilocks.batchInverseInPlace(w.invFirst, 0, len);
+                    Goldilocks.batchInverseInPlace(w.invLast, 0, len);
+                    long[][] acc = w.acc;
+                    int every = 2 * dev.zkjvm.circuit.air.ConstraintKind.EVERY_ROW.ordinal();
+                    int trans = 2 * dev.zkjvm.circuit.air.ConstraintKind.TRANSITION.ordinal();
+                    int firstRow = 2 * dev.zkjvm.circuit.air.ConstraintKind.FIRST_ROW.ordinal();
+                    int lastRowKind = 2 * dev.zkjvm.circuit.air.ConstraintKind.LAST_ROW.ordinal();
+                    for (int j = 0; j < len; j++) {
+                        long z = invVanishing[(first + j) & (blowup - 1)];
+                        for (int c = 0; c < 2; c++) {
+                            // every-row and transition share 1/(x^n - 1); a transition also has (x - ω^(n-1))
+                            long r = Goldilocks.add(acc[every + c][j], Goldilocks.mul(w.xLast[j], acc[trans + c][j]));
+                            r = Goldilocks.mul(r, z);
+                            r = Goldilocks.add(r, Goldilocks.mul(acc[firstRow + c][j], w.invFirst[j]));
+                            r = Goldilocks.add(r, Goldilocks.mul(acc[lastRowKind + c][j], w.invLast[j]));
+                            (c == 0 ? out0 : out1)[first + j] = r;
+                        }
                     }
                 });
         return new long[][] {out0, out1};
+    }
+
+    /** One worker's evaluator and block-sized scratch arrays. */
+    private static final class Scratch {
+        final BlockEvaluator evaluator;
+        /** {@code acc[2·kind + coordinate]}: the λ-weighted sums of the constraints of one kind. */
+        final long[][] acc;
+        final long[] xLast = new long[BlockEvaluator.BLOCK];
+        final long[] invFirst = new long[BlockEvaluator.BLOCK];
+        final long[] invLast = new long[BlockEvaluator.BLOCK];
+
+        Scratch(BlockEvaluator evaluator, int kinds) {
+            this.evaluator = evaluator;
+            this.acc = new long[2 * kinds][BlockEvaluator.BLOCK];
+        }
     }
 
     /** Interpolates coset values of {@code 7·⟨ω⟩} and cuts the coefficients into chunks of n. */

@@ -229,21 +229,67 @@ public final class TableProver {
         long omega = TwoAdic.rootOfUnity(ts.logRows + Integer.numberOfTrailingZeros(blowup));
         long[] out0 = new long[size];
         long[] out1 = new long[size];
-        long y = TwoAdic.GENERATOR;
-        for (int i = 0; i < size; i++) {
-            Ext2 sys = Ext2.ZERO;
-            for (int j = 0; j < m; j++) {
-                sys = sys.add(w[j].mul(extended[j][i]));
-            }
-            Ext2 all = sys;
-            for (int c = 0; c < chunkColumns; c++) {
-                all = all.add(w[m + c].mul(chunks.column(c)[i]));
-            }
-            Ext2 v = DeepQuotient.at(y, all, sys, claimed, z, zw, delta);
-            out0[i] = v.c0();
-            out1[i] = v.c1();
-            y = Goldilocks.mul(y, omega);
-        }
+        int block = dev.zkjvm.circuit.eval.BlockEvaluator.BLOCK;
+        int blocks = (size + block - 1) / block;
+        Ext2 sumAll = claimed[0];
+        Ext2 sumSys = claimed[1];
+        dev.zkjvm.circuit.util.Parallel.forChunks(blocks, dev.zkjvm.circuit.util.Parallel.parallelism(),
+                () -> new long[8][block], (a, b) -> {
+                    int from = b * block;
+                    int len = Math.min(block, size - from);
+                    long[] sys0 = a[0];
+                    long[] sys1 = a[1];
+                    long[] all0 = a[2];
+                    long[] all1 = a[3];
+                    java.util.Arrays.fill(sys0, 0, len, 0L);
+                    java.util.Arrays.fill(sys1, 0, len, 0L);
+                    for (int j = 0; j < m; j++) {
+                        accumulate(extended[j], from, len, w[j], sys0, sys1);
+                    }
+                    System.arraycopy(sys0, 0, all0, 0, len);
+                    System.arraycopy(sys1, 0, all1, 0, len);
+                    for (int c = 0; c < chunkColumns; c++) {
+                        accumulate(chunks.column(c), from, len, w[m + c], all0, all1);
+                    }
+                    long[] iz0 = a[4];
+                    long[] iz1 = a[5];
+                    long[] izw0 = a[6];
+                    long[] izw1 = a[7];
+                    long y = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, from));
+                    for (int i = 0; i < len; i++) {
+                        iz0[i] = Goldilocks.sub(y, z.c0());
+                        iz1[i] = Goldilocks.neg(z.c1());
+                        izw0[i] = Goldilocks.sub(y, zw.c0());
+                        izw1[i] = Goldilocks.neg(zw.c1());
+                        y = Goldilocks.mul(y, omega);
+                    }
+                    dev.zkjvm.circuit.field.Ext2Arrays.batchInverseInPlace(iz0, iz1, 0, len);
+                    dev.zkjvm.circuit.field.Ext2Arrays.batchInverseInPlace(izw0, izw1, 0, len);
+                    for (int i = 0; i < len; i++) {
+                        // the same formula as DeepQuotient.at, on primitive coordinates
+                        long p0 = Goldilocks.sub(all0[i], sumAll.c0());
+                        long p1 = Goldilocks.sub(all1[i], sumAll.c1());
+                        long q0 = Goldilocks.sub(sys0[i], sumSys.c0());
+                        long q1 = Goldilocks.sub(sys1[i], sumSys.c1());
+                        long f0 = Ext2.mulC0(p0, p1, iz0[i], iz1[i]);
+                        long f1 = Ext2.mulC1(p0, p1, iz0[i], iz1[i]);
+                        long g0 = Ext2.mulC0(q0, q1, izw0[i], izw1[i]);
+                        long g1 = Ext2.mulC1(q0, q1, izw0[i], izw1[i]);
+                        out0[from + i] = Goldilocks.add(f0, Ext2.mulC0(g0, g1, delta.c0(), delta.c1()));
+                        out1[from + i] = Goldilocks.add(f1, Ext2.mulC1(g0, g1, delta.c0(), delta.c1()));
+                    }
+                });
         return new long[][] {out0, out1};
+    }
+
+    /** {@code acc[i] += w·values[from + i]} for i in [0, len): an extension weight times base values. */
+    private static void accumulate(long[] values, int from, int len, Ext2 w, long[] acc0, long[] acc1) {
+        long w0 = w.c0();
+        long w1 = w.c1();
+        for (int i = 0; i < len; i++) {
+            long v = values[from + i];
+            acc0[i] = Goldilocks.add(acc0[i], Goldilocks.mul(w0, v));
+            acc1[i] = Goldilocks.add(acc1[i], Goldilocks.mul(w1, v));
+        }
     }
 }
