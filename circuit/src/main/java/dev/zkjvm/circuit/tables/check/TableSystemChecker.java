@@ -74,17 +74,7 @@ public final class TableSystemChecker {
             heights.put(t.name(), n);
             RowConstraints.Outcome o = tables.get(t.index()).check(trace.columnsUnsafe(t.index()), n, NO_CHALLENGES,
                     options.maxFailures(), options.parallelism());
-            List<Constraint> cs = t.air().constraints();
-            for (int i = 0; i < cs.size(); i++) {
-                if (o.counts()[i] > 0) {
-                    counts.put(t.name() + "." + cs.get(i).name(), o.counts()[i]);
-                }
-            }
-            for (RowFailure f : o.failures()) {
-                if (failures.size() < options.maxFailures()) {
-                    failures.add(f);
-                }
-            }
+            collect(t, t.air().constraints(), o, counts, failures, options.maxFailures());
         }
         BusCheck.Outcome buses = BusCheck.check(system, trace, publicTuples, options);
         return new TableSystemReport(system.name(), heights, failures, counts, buses.unmatched(),
@@ -119,19 +109,24 @@ public final class TableSystemChecker {
             Ext2[] values = TableAir.challengeValues(w.challenges(), claimedShares[t.index()]);
             RowConstraints.Outcome o = logup.get(t.index()).check(w.columnsUnsafe(t.index()), n, values,
                     options.maxFailures(), options.parallelism());
-            List<Constraint> cs = airs.get(t.index()).constraints();
-            for (int i = 0; i < cs.size(); i++) {
-                if (o.counts()[i] > 0) {
-                    counts.put(t.name() + "." + cs.get(i).name(), o.counts()[i]);
-                }
-            }
-            for (RowFailure f : o.failures()) {
-                if (failures.size() < options.maxFailures()) {
-                    failures.add(f);
-                }
-            }
+            collect(t, airs.get(t.index()).constraints(), o, counts, failures, options.maxFailures());
         }
         Ext2 imbalance = BusBalance.imbalance(claimedShares, publicTuples, w.challenges());
         return new FullCheckReport(exact, failures, counts, imbalance);
+    }
+
+    /** Adds one table's failing counts (as {@code table.constraint}) and first failures to the totals. */
+    private static void collect(Table t, List<Constraint> cs, RowConstraints.Outcome o, Map<String, Long> counts,
+            List<RowFailure> failures, int cap) {
+        for (int i = 0; i < cs.size(); i++) {
+            if (o.counts()[i] > 0) {
+                counts.put(t.name() + "." + cs.get(i).name(), o.counts()[i]);
+            }
+        }
+        for (RowFailure f : o.failures()) {
+            if (failures.size() < cap) {
+                failures.add(f);
+            }
+        }
     }
 }

@@ -140,18 +140,23 @@ final class TableComposition {
         }
     }
 
+    /** Interpolates values on the coset {@code 7·⟨ω⟩} (natural order) in place into coefficients. */
+    static void interpolate(long[] v) {
+        Ntt.inverse(v);
+        long shiftInverse = Goldilocks.inverse(TwoAdic.GENERATOR);
+        long s = 1;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Goldilocks.mul(v[i], s); // the transform gives C(7·y): divide coefficient i by 7^i
+            s = Goldilocks.mul(s, shiftInverse);
+        }
+    }
+
     /** Interpolates coset values of {@code 7·⟨ω⟩} and cuts the coefficients into chunks of n. */
     static long[][] split(long[][] values, int n, int chunks, String table) {
         long[][] out = new long[2 * chunks][];
-        long shiftInverse = Goldilocks.inverse(TwoAdic.GENERATOR);
         for (int coord = 0; coord < 2; coord++) {
             long[] v = values[coord];
-            Ntt.inverse(v);
-            long s = 1;
-            for (int i = 0; i < v.length; i++) {
-                v[i] = Goldilocks.mul(v[i], s); // coefficients of C(7·y): divide coefficient i by 7^i
-                s = Goldilocks.mul(s, shiftInverse);
-            }
+            interpolate(v);
             for (int i = chunks * n; i < v.length; i++) {
                 if (v[i] != 0) {
                     throw new IllegalStateException("table " + table + ": the composition polynomial has degree " + i

@@ -9,6 +9,7 @@ import dev.zkjvm.circuit.fri.FriVerifier;
 import dev.zkjvm.circuit.fri.InvalidFriProofException;
 import dev.zkjvm.circuit.hash.Transcript;
 import dev.zkjvm.circuit.poly.TwoAdic;
+import dev.zkjvm.circuit.stark.ExprAtPoint;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.PublicTuples;
@@ -242,7 +243,7 @@ public final class TableVerifier {
             cur[j] = new Ext2(ood[4 * j], ood[4 * j + 1]);
             next[j] = new Ext2(ood[4 * j + 2], ood[4 * j + 3]);
         }
-        PointValues at = new PointValues(cur, next, challenges);
+        ExprAtPoint at = new ExprAtPoint(cur, next, challenges);
         long n = ts.rows;
         Ext2 zn = z.pow(n);
         Ext2 lastRow = Ext2.of(TwoAdic.inverseRootOfUnity(ts.logRows));
@@ -260,17 +261,16 @@ public final class TableVerifier {
                 case FIRST_ROW -> invFirst;
                 case LAST_ROW -> invLast;
             };
-            sum = sum.add(power.mul(at.of(c.expr())).mul(inv));
+            sum = sum.add(power.mul(at.evaluate(c.expr())).mul(inv));
             power = power.mul(lambda);
         }
         Ext2 claimed = Ext2.ZERO;
         Ext2 znj = Ext2.ONE;
-        Ext2 x = new Ext2(Goldilocks.ZERO, Goldilocks.ONE);
         for (int j = 0; j < ts.chunks; j++) {
             int base = 4 * m + 4 * j;
             Ext2 lo = new Ext2(ood[base], ood[base + 1]);
             Ext2 hi = new Ext2(ood[base + 2], ood[base + 3]);
-            claimed = claimed.add(znj.mul(lo.add(hi.mul(x))));
+            claimed = claimed.add(znj.mul(lo.add(hi.mul(ExprAtPoint.X))));
             znj = znj.mul(zn);
         }
         if (!sum.equals(claimed)) {

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zkjvm.circuit.air.ExtColumn;
 import dev.zkjvm.circuit.field.Ext2;
-import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.fri.FriParameters;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
-import dev.zkjvm.circuit.poly.Ntt;
-import dev.zkjvm.circuit.poly.TwoAdic;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.SystemTrace;
@@ -143,15 +140,9 @@ class ForgedTableProofTest {
         long[][] values = TableComposition.values(t, extended, blowup, challenges, lambda);
         int n = t.rows;
         long[][] out = new long[2 * t.chunks][];
-        long shiftInverse = Goldilocks.inverse(TwoAdic.GENERATOR);
         for (int coord = 0; coord < 2; coord++) {
             long[] v = values[coord];
-            Ntt.inverse(v);
-            long f = 1;
-            for (int i = 0; i < v.length; i++) {
-                v[i] = Goldilocks.mul(v[i], f);
-                f = Goldilocks.mul(f, shiftInverse);
-            }
+            TableComposition.interpolate(v);
             for (int j = 0; j < t.chunks; j++) {
                 out[2 * j + coord] = Arrays.copyOfRange(v, j * n, (j + 1) * n);
             }
