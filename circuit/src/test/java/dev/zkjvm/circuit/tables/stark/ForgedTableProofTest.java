@@ -134,6 +134,27 @@ class ForgedTableProofTest {
         assertTrue(e.getMessage().contains("do not balance"), e.getMessage());
     }
 
+    @Test
+    void proverOfATupleReceivedTwiceIsRejected() {
+        SystemTrace t = s.trace();
+        t.set(s.values, s.m, 0, 7); // 10 is sent six times, received seven
+        assertFalse(new dev.zkjvm.circuit.tables.check.TableSystemChecker(s.system).check(t, s.statement())
+                .isSatisfied());
+        TableProof p = TableProver.prove(TableKeys.derive(s.system, TINY), t, s.statement(), w -> {
+        }, TableComposition::chunks);
+        assertFalse(valid(p));
+    }
+
+    @Test
+    void oneRowTableWithATransitionProves() {
+        // the result table's constraint set at one row: its every-row and LogUp constraints, no transition
+        TableShape shape = new SystemShape(s.system, TINY, new int[] {4, 2, 0}).tables.get(s.result.index());
+        assertTrue(shape.constraints.stream().noneMatch(c -> c.kind() == dev.zkjvm.circuit.air.ConstraintKind.TRANSITION));
+        assertTrue(shape.air.constraints().stream()
+                .anyMatch(c -> c.kind() == dev.zkjvm.circuit.air.ConstraintKind.TRANSITION));
+        assertTrue(valid(honest()));
+    }
+
     /** A cheating composition stage: keeps the coefficients below the bound, drops the rest. */
     private static long[][] truncatedChunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges,
             Ext2 lambda) {
