@@ -7,9 +7,9 @@ import dev.zkjvm.circuit.fri.FriProof;
 import dev.zkjvm.circuit.fri.FriProver;
 import dev.zkjvm.circuit.fri.FriVerifier;
 import dev.zkjvm.circuit.hash.Transcript;
-import dev.zkjvm.circuit.poly.Ntt;
 import dev.zkjvm.circuit.poly.Polynomial;
 import dev.zkjvm.circuit.poly.TwoAdic;
+import dev.zkjvm.circuit.stark.Barycentric;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
@@ -199,16 +199,17 @@ public final class TableProver {
         int m = ts.columnCount();
         long[] out = new long[4 * m + 2 * chunks.length];
         Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
-        for (int j = 0; j < m; j++) {
-            long[] coefficients = columns[j].clone();
-            Ntt.inverse(coefficients);
-            Ext2 a = Polynomial.evaluate(coefficients, z);
-            Ext2 b = Polynomial.evaluate(coefficients, zw);
-            out[4 * j] = a.c0();
-            out[4 * j + 1] = a.c1();
-            out[4 * j + 2] = b.c0();
-            out[4 * j + 3] = b.c1();
-        }
+        Barycentric atZ = Barycentric.at(z, ts.logRows);
+        Barycentric atZw = Barycentric.at(zw, ts.logRows);
+        dev.zkjvm.circuit.util.Parallel.forChunks(m, dev.zkjvm.circuit.util.Parallel.parallelism(), () -> null,
+                (ignored, j) -> {
+                    Ext2 a = atZ.evaluate(columns[j]);
+                    Ext2 b = atZw.evaluate(columns[j]);
+                    out[4 * j] = a.c0();
+                    out[4 * j + 1] = a.c1();
+                    out[4 * j + 2] = b.c0();
+                    out[4 * j + 3] = b.c1();
+                });
         for (int c = 0; c < chunks.length; c++) {
             Ext2 v = Polynomial.evaluate(chunks[c], z);
             out[4 * m + 2 * c] = v.c0();
