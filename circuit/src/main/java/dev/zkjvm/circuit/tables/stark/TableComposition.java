@@ -35,7 +35,10 @@ final class TableComposition {
         return split(values(t, extended, blowup, challenges, lambda), t.rows, t.chunks, t.air.table().name());
     }
 
-    /** C on the table's coset of n·b points, natural order, as {c0, c1}. */
+    /**
+     * C on the smallest sub-coset {@code 7·⟨ω_E⟩} of the table's coset that determines it (E the
+     * power of two at least chunks·n; every (n·b/E)-th point), natural order, as {c0, c1}.
+     */
     static long[][] values(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda) {
         List<Constraint> cs = t.constraints;
         List<Expr> exprs = new ArrayList<>();
@@ -44,8 +47,10 @@ final class TableComposition {
         }
         Program program = ProgramCompiler.compileValues(exprs);
         int n = t.rows;
-        int size = n * blowup;
-        int logSize = t.logRows + Integer.numberOfTrailingZeros(blowup);
+        int logSize = t.logRows + (32 - Integer.numberOfLeadingZeros(t.chunks - 1)); // ceil(log2 chunks)
+        int size = 1 << logSize;
+        int stride = n * blowup / size;
+        int evalBlowup = size / n; // the next row, in points of the sub-coset
         long omega = TwoAdic.rootOfUnity(logSize);
         long lastRow = TwoAdic.inverseRootOfUnity(t.logRows);
         Ext2[] powers = new Ext2[cs.size()];
@@ -54,11 +59,11 @@ final class TableComposition {
             powers[i] = p;
             p = p.mul(lambda);
         }
-        // x^n - 1 takes only b values on the coset: x^n = 7^n·ω_b^i for the coset's point i.
-        long[] invVanishing = new long[blowup];
+        // x^n - 1 takes only E/n values on the sub-coset: x^n = 7^n·ω_(E/n)^i at its point i.
+        long[] invVanishing = new long[evalBlowup];
         long shiftN = Goldilocks.pow(TwoAdic.GENERATOR, n);
         long rootB = Goldilocks.pow(omega, n);
-        for (int i = 0; i < blowup; i++) {
+        for (int i = 0; i < evalBlowup; i++) {
             invVanishing[i] = Goldilocks.inverse(Goldilocks.sub(Goldilocks.mul(shiftN, Goldilocks.pow(rootB, i)), 1));
         }
         int[] kind = new int[cs.size()];
@@ -70,11 +75,14 @@ final class TableComposition {
         long[] out1 = new long[size];
         int blocks = (size + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
         Parallel.forChunks(blocks, Parallel.parallelism(),
-                () -> new Scratch(new BlockEvaluator(program, extended, challenges, blowup), kinds), (w, b) -> {
+                () -> new Scratch(program, extended.length, challenges, evalBlowup, kinds), (w, b) -> {
                     BlockEvaluator ev = w.evaluator;
                     int first = b * BlockEvaluator.BLOCK;
                     int len = Math.min(BlockEvaluator.BLOCK, size - first);
-                    ev.run(first, len, (c, r) -> {
+                    // the block's points and their next rows (the last ones wrap into the columns'
+                    // repeated first values) gathered from the full coset, every stride-th
+                    w.gather(extended, first * stride, stride, len + evalBlowup);
+                    ev.run(0, len, (c, r) -> {
                     });
                     for (long[] a : w.acc) {
                         java.util.Arrays.fill(a, 0, len, 0L);
@@ -111,7 +119,7 @@ final class TableComposition {
                     int firstRow = 2 * dev.zkjvm.circuit.air.ConstraintKind.FIRST_ROW.ordinal();
                     int lastRowKind = 2 * dev.zkjvm.circuit.air.ConstraintKind.LAST_ROW.ordinal();
                     for (int j = 0; j < len; j++) {
-                        long z = invVanishing[(first + j) & (blowup - 1)];
+                        long z = invVanishing[(first + j) & (evalBlowup - 1)];
                         for (int c = 0; c < 2; c++) {
                             // every-row and transition share 1/(x^n - 1); a transition also has (x - ω^(n-1))
                             long r = Goldilocks.add(acc[every + c][j], Goldilocks.mul(w.xLast[j], acc[trans + c][j]));
@@ -125,8 +133,9 @@ final class TableComposition {
         return new long[][] {out0, out1};
     }
 
-    /** One worker's evaluator and block-sized scratch arrays. */
+    /** One worker's gathered points, evaluator and block-sized scratch arrays. */
     private static final class Scratch {
+        final long[][] gathered;
         final BlockEvaluator evaluator;
         /** {@code acc[2·kind + coordinate]}: the λ-weighted sums of the constraints of one kind. */
         final long[][] acc;
@@ -134,9 +143,21 @@ final class TableComposition {
         final long[] invFirst = new long[BlockEvaluator.BLOCK];
         final long[] invLast = new long[BlockEvaluator.BLOCK];
 
-        Scratch(BlockEvaluator evaluator, int kinds) {
-            this.evaluator = evaluator;
+        Scratch(Program program, int columns, Ext2[] challenges, int nextRowOffset, int kinds) {
+            this.gathered = new long[columns][BlockEvaluator.BLOCK + nextRowOffset];
+            this.evaluator = new BlockEvaluator(program, gathered, challenges, nextRowOffset);
             this.acc = new long[2 * kinds][BlockEvaluator.BLOCK];
+        }
+
+        /** Copies {@code count} values of every column, every {@code stride}-th from {@code start}. */
+        void gather(long[][] columns, int start, int stride, int count) {
+            for (int c = 0; c < columns.length; c++) {
+                long[] src = columns[c];
+                long[] dst = gathered[c];
+                for (int j = 0, i = start; j < count; j++, i += stride) {
+                    dst[j] = src[i];
+                }
+            }
         }
     }
 
