@@ -156,7 +156,7 @@ class ForgedTableProofTest {
     }
 
     /** A cheating composition stage: keeps the coefficients below the bound, drops the rest. */
-    private static long[][] truncatedChunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges,
+    static long[][] truncatedChunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges,
             Ext2 lambda) {
         long[][] values = TableComposition.values(t, extended, blowup, challenges, lambda);
         int n = t.rows;
