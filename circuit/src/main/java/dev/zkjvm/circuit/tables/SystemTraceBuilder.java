@@ -11,8 +11,12 @@ import dev.zkjvm.circuit.field.Goldilocks;
  * canonical.
  */
 public final class SystemTraceBuilder {
-    /** The tallest table accepted: 2^28 rows. */
-    public static final int MAX_LOG_HEIGHT = 28;
+    /**
+     * The tallest table accepted: 2^22 rows, the one-table verifier's bound too. A verifier derives
+     * FIXED columns at the heights a proof claims, so the bound is also what a forged proof can make
+     * it allocate.
+     */
+    public static final int MAX_LOG_HEIGHT = 22;
 
     private final TableSystem system;
     private final int[] heights;
