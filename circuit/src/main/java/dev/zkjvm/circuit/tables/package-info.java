@@ -4,6 +4,8 @@
  * with multiplicities (LogUp). Declared as data with {@link dev.zkjvm.circuit.tables.TableSystem#builder(String)};
  * filled with {@link dev.zkjvm.circuit.tables.SystemTrace#builder(TableSystem)}; checked exactly by
  * {@code dev.zkjvm.circuit.tables.check.TableSystemChecker}; the LogUp running sums that a prover
- * commits are built by {@code dev.zkjvm.circuit.tables.logup}.
+ * commits are built by {@code dev.zkjvm.circuit.tables.logup}; proven and verified by
+ * {@code dev.zkjvm.circuit.tables.stark} (keys for preprocessed tables, one mixed-height commitment
+ * per phase from {@code dev.zkjvm.circuit.tables.commit}, one FRI proof).
  */
 package dev.zkjvm.circuit.tables;
