@@ -1,6 +1,7 @@
 package dev.zkjvm.circuit.tables.stark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,7 +50,8 @@ class PreprocessedTableTest {
             value = u.main("value");
             ConstraintSystemBuilder c = ConstraintSystem.builder("clock");
             tick = c.main("tick");
-            c.firstRow("tick_starts_at_0", tick.cur());
+            Column isFirst = c.fixed("isFirst", FixedValues.firstRow()); // a FIXED column the verifier derives
+            c.everyRow("tick_zero_on_first_row", isFirst.cur().mul(tick.cur()));
             c.transition("tick_steps", tick.next().sub(tick.cur()).sub(1));
             TableSystemBuilder b = TableSystem.builder("preprocessed");
             nibbles = b.preprocessed(r.build(), 16);
@@ -93,6 +95,28 @@ class PreprocessedTableTest {
             assertArrayEquals(new int[] {16, h[0], h[1]}, proof.heights());
             assertTrue(TableVerifier.isValid(pk.verifyingKey(), PublicTuples.NONE, proof), "heights " + h[0] + ", " + h[1]);
         }
+    }
+
+    @Test
+    void everyByteOfAProofWithAllFiveCommitmentsFlippedIsRejected() throws Exception {
+        StarkConfig tiny = new StarkConfig(new FriParameters(4, 4, 4, 0, 7), HashAlgorithm.DEFAULT);
+        TableKeys.ProvingKey pk = TableKeys.derive(system, tiny);
+        TableProof proof = TableProver.prove(pk, trace(4, 32), PublicTuples.NONE);
+        assertEquals(5, proof.openings[0].length, "preprocessed, fixed, main, aux, composition");
+        byte[] bytes = proof.toBytes();
+        int accepted = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte[] b = bytes.clone();
+            b[i] ^= 0x01;
+            try {
+                if (TableVerifier.isValid(pk.verifyingKey(), PublicTuples.NONE, TableProof.fromBytes(b))) {
+                    accepted++;
+                }
+            } catch (dev.zkjvm.circuit.stark.InvalidProofException e) {
+                // rejected while decoding
+            }
+        }
+        assertEquals(0, accepted, "of " + bytes.length + " bytes");
     }
 
     @Test
