@@ -16,7 +16,7 @@ import java.util.Map;
  * this class does. On the evaluation coset (base-field points) the prover's compiled programs
  * compute the same polynomials.
  */
-final class ExprAtPoint {
+public final class ExprAtPoint {
     private final Ext2[] cur;
     private final Ext2[] next;
     private final Ext2[] challenges;
@@ -27,13 +27,14 @@ final class ExprAtPoint {
      * @param next every base column's value at z·ω
      * @param challenges the challenge values by index
      */
-    ExprAtPoint(Ext2[] cur, Ext2[] next, Ext2[] challenges) {
+    public ExprAtPoint(Ext2[] cur, Ext2[] next, Ext2[] challenges) {
         this.cur = cur;
         this.next = next;
         this.challenges = challenges;
     }
 
-    Ext2 evaluate(Expr e) {
+    /** The value of {@code e} at the point. */
+    public Ext2 evaluate(Expr e) {
         Ext2 known = memo.get(e);
         if (known != null) {
             return known;
@@ -70,5 +71,5 @@ final class ExprAtPoint {
     }
 
     /** The generator X of GF(p²) = GF(p)[X]/(X² - 7). */
-    static final Ext2 X = new Ext2(Goldilocks.ZERO, Goldilocks.ONE);
+    public static final Ext2 X = new Ext2(Goldilocks.ZERO, Goldilocks.ONE);
 }

@@ -1,0 +1,220 @@
+package dev.zkjvm.circuit.tables.commit;
+
+import dev.zkjvm.circuit.hash.HashAlgorithm;
+import dev.zkjvm.circuit.hash.Hasher;
+import dev.zkjvm.circuit.hash.MerkleTree;
+import dev.zkjvm.circuit.util.Parallel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One Merkle tree over matrices of different heights (powers of two), the shorter ones injected at
+ * the level whose width matches theirs, in the spirit of Plonky3's mixed-matrix commitment scheme.
+ *
+ * <h2>Shape</h2>
+ * Let R be the tallest matrix's height. Level 0 holds R nodes, each the leaf digest of the tallest
+ * matrices' rows of that index (all matrices of one height are concatenated into one leaf). A level
+ * of S nodes becomes one of S/2 by pairing node c with node {@code c + S/2} (not 2c with 2c + 1):
+ * <pre>
+ *   parent[c] = H(0x01 || node[c] || node[c + S/2])           c &lt; S/2
+ * </pre>
+ * and when matrices of height S/2 exist, each parent is then bound to their row c:
+ * {@code parent[c] = H(0x01 || parent[c] || leafDigest(rows c of those matrices))}. Leaf r of the
+ * tallest matrices therefore sits on the same path as row {@code r mod S} of every matrix of height S.
+ * That is the row a query at r needs: a table of height n committed on the coset {@code 7·⟨ω_(n·b)⟩}
+ * sees the FRI domain's point i at its own index {@code i mod (n·b)} (see the table system's design
+ * notes), and its leaf (the k points folded together) at {@code r mod R_t}.
+ *
+ * <p>Heights are part of the statement (absorbed before the root), so the verifier knows where each
+ * injection happens; leaf digests and node digests are domain-separated (0x00 / 0x01).
+ */
+public final class MixedHeightTree {
+    private final HashAlgorithm algorithm;
+    private final List<LeafMatrix> matrices;
+    /** Distinct heights, decreasing. */
+    private final int[] heights;
+    /** {@code levels[ℓ]}: the digests of level ℓ after its injection; level 0 has R nodes. */
+    private final byte[][][] levels;
+
+    private MixedHeightTree(HashAlgorithm algorithm, List<LeafMatrix> matrices, int[] heights, byte[][][] levels) {
+        this.algorithm = algorithm;
+        this.matrices = matrices;
+        this.heights = heights;
+        this.levels = levels;
+    }
+
+    /**
+     * Commits to the matrices (at least one; in order: a leaf concatenates the rows of all matrices
+     * of its height in list order).
+     */
+    public static MixedHeightTree commit(HashAlgorithm algorithm, List<? extends LeafMatrix> matrices) {
+        List<LeafMatrix> ms = List.copyOf(matrices);
+        int[] heights = distinctHeights(ms.stream().mapToInt(LeafMatrix::rows).toArray());
+        int top = heights[0];
+        int depth = Integer.numberOfTrailingZeros(top);
+        byte[][][] levels = new byte[depth + 1][][];
+        levels[0] = leafDigests(algorithm, ms, top);
+        for (int l = 1; l <= depth; l++) {
+            int size = top >> l;
+            byte[][] below = levels[l - 1];
+            byte[][] level = new byte[size][];
+            List<LeafMatrix> injected = ms.stream().filter(m -> m.rows() == size).toList();
+            byte[][] leaves = injected.isEmpty() ? null : leafDigests(algorithm, injected, size);
+            Parallel.forRange(size, 1 << 10, (from, to) -> {
+                Hasher h = algorithm.newHasher();
+                for (int c = from; c < to; c++) {
+                    byte[] node = MerkleTree.nodeHash(h, below[c], below[c + size]);
+                    level[c] = leaves == null ? node : MerkleTree.nodeHash(h, node, leaves[c]);
+                }
+            });
+            levels[l] = level;
+        }
+        return new MixedHeightTree(algorithm, ms, heights, levels);
+    }
+
+    private static int[] distinctHeights(int[] rows) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("a mixed-height tree needs at least one matrix");
+        }
+        for (int r : rows) {
+            if (r < 1 || Integer.bitCount(r) != 1) {
+                throw new IllegalArgumentException("matrix heights must be powers of two: " + r);
+            }
+        }
+        return Arrays.stream(rows).boxed().distinct().sorted((a, b) -> Integer.compare(b, a))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The leaf digests of the matrices of height {@code size} (rows concatenated in list order). */
+    private static byte[][] leafDigests(HashAlgorithm algorithm, List<LeafMatrix> ms, int size) {
+        List<LeafMatrix> same = ms.stream().filter(m -> m.rows() == size).toList();
+        byte[][] out = new byte[size][];
+        Parallel.forRange(size, 1 << 8, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                out[c] = MerkleTree.leafHash(algorithm, concat(same, c));
+            }
+        });
+        return out;
+    }
+
+    private static long[] concat(List<LeafMatrix> same, int row) {
+        List<long[]> parts = new ArrayList<>(same.size());
+        int total = 0;
+        for (LeafMatrix m : same) {
+            long[] p = m.leaf(row);
+            parts.add(p);
+            total += p.length;
+        }
+        long[] out = new long[total];
+        int at = 0;
+        for (long[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** The root. */
+    public byte[] root() {
+        return levels[levels.length - 1][0].clone();
+    }
+
+    /** The tallest height R. */
+    public int height() {
+        return heights[0];
+    }
+
+    /**
+     * The opening of query row {@code r} (in [0, R)): per matrix (list order) its leaf
+     * {@code r mod rows}, and the sibling of every level.
+     */
+    public MixedOpening open(int r) {
+        if (r < 0 || r >= heights[0]) {
+            throw new IllegalArgumentException("row " + r + " outside [0, " + heights[0] + ")");
+        }
+        long[][] leaves = new long[matrices.size()][];
+        for (int i = 0; i < leaves.length; i++) {
+            LeafMatrix m = matrices.get(i);
+            leaves[i] = m.leaf(r & (m.rows() - 1));
+        }
+        byte[][] siblings = new byte[levels.length - 1][];
+        for (int l = 0; l + 1 < levels.length; l++) {
+            int size = heights[0] >> l;
+            int c = r & (size - 1);
+            siblings[l] = levels[l][c ^ (size >> 1)].clone();
+        }
+        return new MixedOpening(leaves, siblings);
+    }
+
+    /**
+     * Whether {@code opening} proves the leaves of query row {@code r} against {@code root}.
+     *
+     * @param rows every matrix's height, in the committed order
+     * @param widths every matrix's leaf width, in the same order
+     */
+    public static boolean verify(HashAlgorithm algorithm, byte[] root, int[] rows, int[] widths, int r,
+            MixedOpening opening) {
+        int[] heights;
+        try {
+            heights = distinctHeights(rows);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int top = heights[0];
+        int depth = Integer.numberOfTrailingZeros(top);
+        long[][] leaves = opening.leaves();
+        byte[][] siblings = opening.siblings();
+        if (r < 0 || r >= top || leaves.length != rows.length || widths.length != rows.length
+                || siblings.length != depth) {
+            return false;
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (leaves[i] == null || leaves[i].length != widths[i]) {
+                return false;
+            }
+        }
+        for (byte[] s : siblings) {
+            if (s == null || s.length != root.length) {
+                return false;
+            }
+        }
+        Hasher h = algorithm.newHasher();
+        byte[] node = leafDigest(algorithm, rows, leaves, top);
+        for (int l = 1; l <= depth; l++) {
+            int size = top >> (l - 1);
+            int c = r & (size - 1);
+            node = c < size / 2 ? MerkleTree.nodeHash(h, node, siblings[l - 1])
+                    : MerkleTree.nodeHash(h, siblings[l - 1], node);
+            byte[] injected = leafDigest(algorithm, rows, leaves, size / 2);
+            if (injected != null) {
+                node = MerkleTree.nodeHash(h, node, injected);
+            }
+        }
+        return Arrays.equals(node, root);
+    }
+
+    /** The digest of the concatenated leaves of the matrices of height {@code size}, or null if none. */
+    private static byte[] leafDigest(HashAlgorithm algorithm, int[] rows, long[][] leaves, int size) {
+        int total = 0;
+        boolean any = false;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == size) {
+                total += leaves[i].length;
+                any = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        long[] out = new long[total];
+        int at = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == size) {
+                System.arraycopy(leaves[i], 0, out, at, leaves[i].length);
+                at += leaves[i].length;
+            }
+        }
+        return MerkleTree.leafHash(algorithm, out);
+    }
+}

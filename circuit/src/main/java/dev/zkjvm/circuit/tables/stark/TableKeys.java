@@ -1,0 +1,86 @@
+package dev.zkjvm.circuit.tables.stark;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.tables.Table;
+import dev.zkjvm.circuit.tables.TableSystem;
+
+/**
+ * The keys of a table system: its preprocessed tables' FIXED columns extended and committed once.
+ * The {@link VerifyingKey} holds the root, the {@link ProvingKey} also the extensions. Both hold
+ * for every proof of the system, whatever the heights of its other tables.
+ */
+public final class TableKeys {
+    private TableKeys() {
+    }
+
+    /** What a verifier needs besides the statement: the system, the parameters, the preprocessed root. */
+    public static final class VerifyingKey {
+        final TableSystem system;
+        final StarkConfig config;
+        /** The preprocessed commitment's root, or {@code null} without preprocessed tables. */
+        final byte[] preprocessedRoot;
+
+        VerifyingKey(TableSystem system, StarkConfig config, byte[] preprocessedRoot) {
+            this.system = system;
+            this.config = config;
+            this.preprocessedRoot = preprocessedRoot;
+        }
+
+        /** The system. */
+        public TableSystem system() {
+            return system;
+        }
+
+        /** The parameters. */
+        public StarkConfig config() {
+            return config;
+        }
+
+        /** The root of the preprocessed tables' FIXED columns, or {@code null} (a copy). */
+        public byte[] preprocessedRoot() {
+            return preprocessedRoot == null ? null : preprocessedRoot.clone();
+        }
+    }
+
+    /** What a prover needs besides the trace: the verifying key and the preprocessed extensions. */
+    public static final class ProvingKey {
+        final VerifyingKey verifyingKey;
+        /** The preprocessed tables' FIXED columns extended and committed ({@code null} without any). */
+        final PhaseCommitment preprocessed;
+
+        ProvingKey(VerifyingKey verifyingKey, PhaseCommitment preprocessed) {
+            this.verifyingKey = verifyingKey;
+            this.preprocessed = preprocessed;
+        }
+
+        /** The verifying key. */
+        public VerifyingKey verifyingKey() {
+            return verifyingKey;
+        }
+    }
+
+    /** Extends and commits the preprocessed tables' FIXED columns. */
+    public static ProvingKey derive(TableSystem system, StarkConfig config) {
+        TableLde[] ldes = new TableLde[system.tables().size()];
+        int k = config.fri().foldingFactor();
+        for (Table t : system.tables()) {
+            if (!t.isPreprocessed()) {
+                continue;
+            }
+            if (t.fixedHeight() * config.blowup() < k) {
+                throw new IllegalArgumentException("preprocessed table " + t.name() + ": " + t.fixedHeight()
+                        + " rows extended by " + config.blowup() + " give fewer points than the folding factor " + k);
+            }
+            // the FIXED columns in column order, as TableShape lists them for this commitment
+            java.util.List<Column> fixed = t.air().columns(dev.zkjvm.circuit.air.Phase.FIXED);
+            long[][] columns = new long[fixed.size()][];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = t.air().fixedValues(fixed.get(i)).generate(t.fixedHeight());
+            }
+            ldes[t.index()] = TableLde.ofEvaluations(columns, t.fixedHeight(), config.blowup(), k);
+        }
+        PhaseCommitment pre = PhaseCommitment.of(ldes, config.hash());
+        return new ProvingKey(new VerifyingKey(system, config, pre == null ? null : pre.root()), pre);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.zkjvm.circuit.tables.stark;
+
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.fri.FriProof;
+import dev.zkjvm.circuit.fri.InvalidFriProofException;
+import dev.zkjvm.circuit.hash.Hasher;
+import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A proof that a table system's trace satisfies every table's constraints and balances every bus,
+ * for a statement of public tuples. Versioned binary format ({@link #toBytes()}, {@link #fromBytes}):
+ * <pre>
+ *   int version; int tables; per table: byte logHeight
+ *   main root; byte hasAux, [aux root]; composition root; DEEP root  (32 bytes each)
+ *   per table: share (2 longs)
+ *   per table: int count, count longs (out-of-domain values)
+ *   FRI proof
+ *   int queries; per query: byte phases; per phase: int matrices, per matrix int width + longs;
+ *                                         int siblings, 32 bytes each
+ * </pre>
+ * Reading checks every count against a bound and every value's canonicity; the verifier then checks
+ * every count against the system's shape before any expensive work.
+ */
+public final class TableProof {
+    /** The format version. */
+    public static final int VERSION = 1;
+    private static final int MAX_TABLES = 1 << 12;
+    private static final int MAX_COUNT = 1 << 24;
+
+    final int[] logHeights;
+    final byte[] mainRoot;
+    final byte[] auxRoot;
+    final byte[] compositionRoot;
+    /** The root of FRI's first layer: the combined DEEP polynomial. */
+    final byte[] friRoot;
+    final Ext2[] shares;
+    final long[][] ood;
+    final FriProof fri;
+    /** {@code openings[query][phase]}, phases in order FIXED (if any), MAIN, AUX (if any), composition. */
+    final MixedOpening[][] openings;
+
+    TableProof(int[] logHeights, byte[] mainRoot, byte[] auxRoot, byte[] compositionRoot, byte[] friRoot,
+            Ext2[] shares, long[][] ood, FriProof fri, MixedOpening[][] openings) {
+        this.friRoot = friRoot;
+        this.logHeights = logHeights;
+        this.mainRoot = mainRoot;
+        this.auxRoot = auxRoot;
+        this.compositionRoot = compositionRoot;
+        this.shares = shares;
+        this.ood = ood;
+        this.fri = fri;
+        this.openings = openings;
+    }
+
+    /** Every table's height, by table index. */
+    public int[] heights() {
+        int[] h = new int[logHeights.length];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = 1 << logHeights[i];
+        }
+        return h;
+    }
+
+    /** Every table's claimed share of the buses (a copy). */
+    public Ext2[] shares() {
+        return shares.clone();
+    }
+
+    /** The encoding. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(VERSION);
+            out.writeInt(logHeights.length);
+            for (int l : logHeights) {
+                out.writeByte(l);
+            }
+            out.write(mainRoot);
+            out.writeByte(auxRoot == null ? 0 : 1);
+            if (auxRoot != null) {
+                out.write(auxRoot);
+            }
+            out.write(compositionRoot);
+            out.write(friRoot);
+            for (Ext2 s : shares) {
+                out.writeLong(s.c0());
+                out.writeLong(s.c1());
+            }
+            for (long[] values : ood) {
+                writeLongs(out, values);
+            }
+            fri.write(out);
+            out.writeInt(openings.length);
+            for (MixedOpening[] query : openings) {
+                out.writeByte(query.length);
+                for (MixedOpening o : query) {
+                    out.writeInt(o.leaves().length);
+                    for (long[] leaf : o.leaves()) {
+                        writeLongs(out, leaf);
+                    }
+                    out.writeInt(o.siblings().length);
+                    for (byte[] s : o.siblings()) {
+                        out.write(s);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
+        out.writeInt(values.length);
+        for (long v : values) {
+            out.writeLong(v);
+        }
+    }
+
+    /**
+     * Decodes a proof.
+     *
+     * @throws InvalidProofException if the bytes are not a well-formed proof of this version
+     */
+    public static TableProof fromBytes(byte[] bytes) throws InvalidProofException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new InvalidProofException("proof format version " + version + ", this verifier reads " + VERSION);
+            }
+            int tables = count(in.readInt(), MAX_TABLES, "tables");
+            int[] logHeights = new int[tables];
+            for (int i = 0; i < tables; i++) {
+                logHeights[i] = in.readUnsignedByte();
+            }
+            byte[] main = root(in);
+            int hasAux = in.readUnsignedByte();
+            if (hasAux > 1) {
+                throw new InvalidProofException("bad AUX flag " + hasAux);
+            }
+            byte[] aux = hasAux == 1 ? root(in) : null;
+            byte[] composition = root(in);
+            byte[] friRoot = root(in);
+            Ext2[] shares = new Ext2[tables];
+            for (int i = 0; i < tables; i++) {
+                shares[i] = new Ext2(canonical(in.readLong()), canonical(in.readLong()));
+            }
+            long[][] ood = new long[tables][];
+            for (int i = 0; i < tables; i++) {
+                ood[i] = readLongs(in);
+            }
+            FriProof fri = FriProof.read(in);
+            int queries = count(in.readInt(), MAX_COUNT, "queries");
+            MixedOpening[][] openings = new MixedOpening[queries][];
+            for (int q = 0; q < queries; q++) {
+                int phases = in.readUnsignedByte();
+                openings[q] = new MixedOpening[phases];
+                for (int p = 0; p < phases; p++) {
+                    long[][] leaves = new long[count(in.readInt(), MAX_TABLES, "matrices")][];
+                    for (int m = 0; m < leaves.length; m++) {
+                        leaves[m] = readLongs(in);
+                    }
+                    byte[][] siblings = new byte[count(in.readInt(), 64, "siblings")][];
+                    for (int s = 0; s < siblings.length; s++) {
+                        siblings[s] = root(in);
+                    }
+                    openings[q][p] = new MixedOpening(leaves, siblings);
+                }
+            }
+            if (in.read() != -1) {
+                throw new InvalidProofException("trailing bytes after the proof");
+            }
+            return new TableProof(logHeights, main, aux, composition, friRoot, shares, ood, fri, openings);
+        } catch (EOFException e) {
+            throw new InvalidProofException("proof is truncated", e);
+        } catch (InvalidFriProofException e) {
+            throw new InvalidProofException("FRI proof: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidProofException("unreadable proof: " + e.getMessage(), e);
+        }
+    }
+
+    private static int count(int n, int max, String what) throws InvalidProofException {
+        if (n < 0 || n > max) {
+            throw new InvalidProofException("proof claims " + n + " " + what + ", at most " + max + " allowed");
+        }
+        return n;
+    }
+
+    private static byte[] root(DataInputStream in) throws IOException {
+        byte[] r = new byte[Hasher.DIGEST_SIZE];
+        in.readFully(r);
+        return r;
+    }
+
+    private static long canonical(long v) throws InvalidProofException {
+        if (!Goldilocks.isCanonical(v)) {
+            throw new InvalidProofException("non-canonical field element " + Long.toUnsignedString(v));
+        }
+        return v;
+    }
+
+    private static long[] readLongs(DataInputStream in) throws IOException, InvalidProofException {
+        // the input is a byte array, so what remains is known: no allocation beyond the proof's size
+        long[] v = new long[count(in.readInt(), Math.min(MAX_COUNT, in.available() / Long.BYTES), "values")];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = canonical(in.readLong());
+        }
+        return v;
+    }
+}

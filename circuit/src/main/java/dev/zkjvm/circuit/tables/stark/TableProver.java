@@ -1,0 +1,296 @@
+package dev.zkjvm.circuit.tables.stark;
+
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.fri.FriCommitment;
+import dev.zkjvm.circuit.fri.FriProof;
+import dev.zkjvm.circuit.fri.FriProver;
+import dev.zkjvm.circuit.fri.FriVerifier;
+import dev.zkjvm.circuit.hash.Transcript;
+import dev.zkjvm.circuit.poly.Polynomial;
+import dev.zkjvm.circuit.poly.TwoAdic;
+import dev.zkjvm.circuit.stark.Barycentric;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.tables.PublicTuples;
+import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.TableSystem;
+import dev.zkjvm.circuit.tables.check.TableSystemChecker;
+import dev.zkjvm.circuit.tables.check.TableSystemReport;
+import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import dev.zkjvm.circuit.tables.logup.BusChallenges;
+import dev.zkjvm.circuit.tables.logup.LogupWitness;
+import dev.zkjvm.circuit.tables.logup.TableAir;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Proves that a {@link SystemTrace} satisfies its {@link TableSystem} for a statement of public
+ * tuples, as a {@link TableProof} that {@link TableVerifier} checks.
+ *
+ * <p>Steps: the exact check (a trace that fails it is refused with the report); the FIXED and MAIN
+ * columns of all tables extended on their own cosets and committed in one mixed-height tree per
+ * phase; the bus challenges; the LogUp columns built, extended and committed, with every table's
+ * share; λ; each table's composition polynomial, in chunks, committed in one tree; z; every
+ * column's and chunk's value at z (and z·ω_t); γ, δ, μ; the combined DEEP polynomial on the
+ * largest domain and FRI; every phase opened once per FRI query.
+ */
+public final class TableProver {
+    private TableProver() {
+    }
+
+    /**
+     * Proves with the given parameters.
+     *
+     * @throws UnsatisfiedTablesException if the trace breaks a constraint or a bus
+     * @throws IllegalArgumentException if a height does not suit the parameters
+     */
+    public static TableProof prove(SystemTrace trace, PublicTuples publicTuples, StarkConfig config) {
+        return prove(TableKeys.derive(trace.system(), config), trace, publicTuples);
+    }
+
+    /**
+     * Proves with a proving key derived once for the system.
+     *
+     * @throws UnsatisfiedTablesException if the trace breaks a constraint or a bus
+     * @throws IllegalArgumentException if a height does not suit the parameters
+     */
+    public static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples) {
+        if (trace.system() != key.verifyingKey.system) {
+            throw new IllegalArgumentException("the key is for table system " + key.verifyingKey.system.name()
+                    + ", the trace for " + trace.system().name());
+        }
+        TableSystemReport report = new TableSystemChecker(trace.system()).check(trace, publicTuples);
+        if (!report.isSatisfied()) {
+            throw new UnsatisfiedTablesException(report);
+        }
+        return prove(key, trace, publicTuples, w -> {
+        }, TableComposition::chunks);
+    }
+
+    /** How a table's composition chunks are computed (test provers substitute their own). */
+    @FunctionalInterface
+    interface CompositionStage {
+        long[][] chunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda);
+    }
+
+    /**
+     * The steps after the check. {@code afterWitness} sees the LogUp witness before it is committed
+     * (the shares are read from its running sums' last rows afterwards).
+     */
+    static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples,
+            Consumer<LogupWitness> afterWitness, CompositionStage composition) {
+        StarkConfig config = key.verifyingKey.config;
+        TableSystem system = trace.system();
+        publicTuples.checkBelongsTo(system);
+        int tables = system.tables().size();
+        int[] logHeights = new int[tables];
+        for (int t = 0; t < tables; t++) {
+            logHeights[t] = Integer.numberOfTrailingZeros(trace.height(t));
+        }
+        SystemShape shape = new SystemShape(system, config, logHeights);
+        if (shape.tables.stream().allMatch(ts -> ts.columns(Commitment.MAIN).length == 0)) {
+            throw new IllegalArgumentException("table system " + system.name() + " has no MAIN column to prove");
+        }
+        int blowup = config.blowup();
+        int k = config.fri().foldingFactor();
+
+        long[][][] own = new long[tables][][];
+        for (int t = 0; t < tables; t++) {
+            own[t] = trace.columnsUnsafe(t);
+        }
+        PhaseCommitment pre = key.preprocessed;
+        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, own, Commitment.FIXED);
+        Transcript tr = TablesTranscript.begin(shape, publicTuples, key.verifyingKey.preprocessedRoot,
+                fixed == null ? null : fixed.root());
+        PhaseCommitment main = PhaseCommitment.ofColumns(shape, own, Commitment.MAIN);
+        BusChallenges bus = TablesTranscript.mainRoot(tr, main.root());
+
+        List<TableAir> airs = new ArrayList<>();
+        for (TableShape ts : shape.tables) {
+            airs.add(ts.air);
+        }
+        LogupWitness w = LogupWitness.build(airs, trace, bus);
+        afterWitness.accept(w);
+        long[][][] all = new long[tables][][];
+        Ext2[] shares = new Ext2[tables];
+        for (int t = 0; t < tables; t++) {
+            all[t] = w.columnsUnsafe(t);
+            TableAir air = airs.get(t);
+            int last = trace.height(t) - 1;
+            shares[t] = air.runningSum() == null ? Ext2.ZERO
+                    : new Ext2(all[t][air.runningSum().c0().index()][last], all[t][air.runningSum().c1().index()][last]);
+        }
+        PhaseCommitment aux = PhaseCommitment.ofColumns(shape, all, Commitment.AUX);
+        Ext2 lambda = TablesTranscript.auxRoot(tr, aux == null ? null : aux.root(), shares);
+
+        PhaseCommitment[] phases = {pre, fixed, main, aux};
+        long[][][] chunkCoefficients = new long[tables][][];
+        TableLde[] chunkLdes = new TableLde[tables];
+        for (int t = 0; t < tables; t++) {
+            TableShape ts = shape.tables.get(t);
+            long[][] extended = extendedColumns(ts, t, phases);
+            Ext2[] challenges = TableAir.challengeValues(bus, shares[t]);
+            chunkCoefficients[t] = composition.chunks(ts, extended, blowup, challenges, lambda);
+            chunkLdes[t] = TableLde.ofCoefficients(chunkCoefficients[t], ts.rows, blowup, k);
+        }
+        PhaseCommitment comp = PhaseCommitment.of(chunkLdes, config.hash());
+        Ext2 z = TablesTranscript.compositionRoot(tr, comp.root(), shape);
+
+        long[][] ood = new long[tables][];
+        for (int t = 0; t < tables; t++) {
+            ood[t] = outOfDomain(shape.tables.get(t), all[t], chunkCoefficients[t], z);
+        }
+        Ext2[] deep = TablesTranscript.oodValues(tr, ood);
+        Ext2 gamma = deep[0];
+        Ext2 delta = deep[1];
+        Ext2 mu = deep[2];
+
+        int size = 1 << shape.logDomain;
+        long[] d0 = new long[size];
+        long[] d1 = new long[size];
+        Ext2 weight = Ext2.ONE;
+        for (int t = 0; t < tables; t++) {
+            TableShape ts = shape.tables.get(t);
+            long[][] dt = tableDeep(ts, extendedColumns(ts, t, phases), chunkLdes[t], ood[t], z, gamma, delta,
+                    blowup);
+            int mask = dt[0].length - 1;
+            for (int i = 0; i < size; i++) {
+                long v0 = Ext2.mulC0(dt[0][i & mask], dt[1][i & mask], weight.c0(), weight.c1());
+                long v1 = Ext2.mulC1(dt[0][i & mask], dt[1][i & mask], weight.c0(), weight.c1());
+                d0[i] = Goldilocks.add(d0[i], v0);
+                d1[i] = Goldilocks.add(d1[i], v1);
+            }
+            weight = weight.mul(mu);
+        }
+        FriCommitment friCommitment = FriCommitment.commit(config.fri(), config.hash(), d0, d1);
+        Transcript beforeFri = tr.copy();
+        FriProof fri = FriProver.prove(friCommitment, tr);
+        int[] rows = FriVerifier.queriedRows(config.fri(), friCommitment.root(), shape.logDomain, fri, beforeFri);
+
+        MixedOpening[][] openings = new MixedOpening[rows.length][];
+        for (int q = 0; q < rows.length; q++) {
+            List<MixedOpening> os = new ArrayList<>();
+            for (PhaseCommitment p : new PhaseCommitment[] {pre, fixed, main, aux, comp}) {
+                if (p != null) {
+                    os.add(p.open(rows[q]));
+                }
+            }
+            openings[q] = os.toArray(new MixedOpening[0]);
+        }
+        return new TableProof(logHeights, main.root(), aux == null ? null : aux.root(), comp.root(),
+                friCommitment.root(), shares, ood, fri, openings);
+    }
+
+    /** Every AIR column of table t on its coset, by AIR column index, from the phases' extensions. */
+    private static long[][] extendedColumns(TableShape ts, int t, PhaseCommitment[] phases) {
+        long[][] out = new long[ts.columnCount()][];
+        for (Commitment g : Commitment.values()) {
+            int[] idx = ts.columns(g);
+            for (int i = 0; i < idx.length; i++) {
+                out[idx[i]] = phases[g.ordinal()].ldes[t].column(i);
+            }
+        }
+        return out;
+    }
+
+    /** Per AIR column its value at z and z·ω (c0, c1 each), then per chunk column its value at z. */
+    private static long[] outOfDomain(TableShape ts, long[][] columns, long[][] chunks, Ext2 z) {
+        int m = ts.columnCount();
+        long[] out = new long[4 * m + 2 * chunks.length];
+        Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
+        Barycentric atZ = Barycentric.at(z, ts.logRows);
+        Barycentric atZw = Barycentric.at(zw, ts.logRows);
+        dev.zkjvm.circuit.util.Parallel.forChunks(m, dev.zkjvm.circuit.util.Parallel.parallelism(), () -> null,
+                (ignored, j) -> {
+                    Ext2 a = atZ.evaluate(columns[j]);
+                    Ext2 b = atZw.evaluate(columns[j]);
+                    out[4 * j] = a.c0();
+                    out[4 * j + 1] = a.c1();
+                    out[4 * j + 2] = b.c0();
+                    out[4 * j + 3] = b.c1();
+                });
+        for (int c = 0; c < chunks.length; c++) {
+            Ext2 v = Polynomial.evaluate(chunks[c], z);
+            out[4 * m + 2 * c] = v.c0();
+            out[4 * m + 2 * c + 1] = v.c1();
+        }
+        return out;
+    }
+
+    /** The table's DEEP quotient on its coset of n·b points, natural order. */
+    private static long[][] tableDeep(TableShape ts, long[][] extended, TableLde chunks, long[] ood, Ext2 z,
+            Ext2 gamma, Ext2 delta, int blowup) {
+        int m = ts.columnCount();
+        int chunkColumns = chunks.width();
+        Ext2[] w = DeepQuotient.weights(gamma, m + chunkColumns);
+        Ext2[] claimed = DeepQuotient.claimedSums(ood, m, chunkColumns, w);
+        Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
+        int size = ts.rows * blowup;
+        long omega = TwoAdic.rootOfUnity(ts.logRows + Integer.numberOfTrailingZeros(blowup));
+        long[] out0 = new long[size];
+        long[] out1 = new long[size];
+        int block = dev.zkjvm.circuit.eval.BlockEvaluator.BLOCK;
+        int blocks = (size + block - 1) / block;
+        Ext2 sumAll = claimed[0];
+        Ext2 sumSys = claimed[1];
+        dev.zkjvm.circuit.util.Parallel.forChunks(blocks, dev.zkjvm.circuit.util.Parallel.parallelism(),
+                () -> new long[8][block], (a, b) -> {
+                    int from = b * block;
+                    int len = Math.min(block, size - from);
+                    long[] sys0 = a[0];
+                    long[] sys1 = a[1];
+                    long[] all0 = a[2];
+                    long[] all1 = a[3];
+                    java.util.Arrays.fill(sys0, 0, len, 0L);
+                    java.util.Arrays.fill(sys1, 0, len, 0L);
+                    for (int j = 0; j < m; j++) {
+                        accumulate(extended[j], from, len, w[j], sys0, sys1);
+                    }
+                    System.arraycopy(sys0, 0, all0, 0, len);
+                    System.arraycopy(sys1, 0, all1, 0, len);
+                    for (int c = 0; c < chunkColumns; c++) {
+                        accumulate(chunks.column(c), from, len, w[m + c], all0, all1);
+                    }
+                    long[] iz0 = a[4];
+                    long[] iz1 = a[5];
+                    long[] izw0 = a[6];
+                    long[] izw1 = a[7];
+                    long y = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, from));
+                    for (int i = 0; i < len; i++) {
+                        iz0[i] = Goldilocks.sub(y, z.c0());
+                        iz1[i] = Goldilocks.neg(z.c1());
+                        izw0[i] = Goldilocks.sub(y, zw.c0());
+                        izw1[i] = Goldilocks.neg(zw.c1());
+                        y = Goldilocks.mul(y, omega);
+                    }
+                    dev.zkjvm.circuit.field.Ext2Arrays.batchInverseInPlace(iz0, iz1, 0, len);
+                    dev.zkjvm.circuit.field.Ext2Arrays.batchInverseInPlace(izw0, izw1, 0, len);
+                    for (int i = 0; i < len; i++) {
+                        // the same formula as DeepQuotient.at, on primitive coordinates
+                        long p0 = Goldilocks.sub(all0[i], sumAll.c0());
+                        long p1 = Goldilocks.sub(all1[i], sumAll.c1());
+                        long q0 = Goldilocks.sub(sys0[i], sumSys.c0());
+                        long q1 = Goldilocks.sub(sys1[i], sumSys.c1());
+                        long f0 = Ext2.mulC0(p0, p1, iz0[i], iz1[i]);
+                        long f1 = Ext2.mulC1(p0, p1, iz0[i], iz1[i]);
+                        long g0 = Ext2.mulC0(q0, q1, izw0[i], izw1[i]);
+                        long g1 = Ext2.mulC1(q0, q1, izw0[i], izw1[i]);
+                        out0[from + i] = Goldilocks.add(f0, Ext2.mulC0(g0, g1, delta.c0(), delta.c1()));
+                        out1[from + i] = Goldilocks.add(f1, Ext2.mulC1(g0, g1, delta.c0(), delta.c1()));
+                    }
+                });
+        return new long[][] {out0, out1};
+    }
+
+    /** {@code acc[i] += w·values[from + i]} for i in [0, len): an extension weight times base values. */
+    private static void accumulate(long[] values, int from, int len, Ext2 w, long[] acc0, long[] acc1) {
+        long w0 = w.c0();
+        long w1 = w.c1();
+        for (int i = 0; i < len; i++) {
+            long v = values[from + i];
+            acc0[i] = Goldilocks.add(acc0[i], Goldilocks.mul(w0, v));
+            acc1[i] = Goldilocks.add(acc1[i], Goldilocks.mul(w1, v));
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package dev.zkjvm.circuit.tables.stark;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.Constraint;
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.fri.FriQueries;
+import dev.zkjvm.circuit.fri.FriVerifier;
+import dev.zkjvm.circuit.fri.InvalidFriProofException;
+import dev.zkjvm.circuit.hash.Transcript;
+import dev.zkjvm.circuit.poly.TwoAdic;
+import dev.zkjvm.circuit.stark.ExprAtPoint;
+import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.tables.PublicTuples;
+import dev.zkjvm.circuit.tables.TableSystem;
+import dev.zkjvm.circuit.tables.commit.MixedHeightTree;
+import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import dev.zkjvm.circuit.tables.logup.BusBalance;
+import dev.zkjvm.circuit.tables.logup.BusChallenges;
+import dev.zkjvm.circuit.tables.logup.TableAir;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verifies a {@link TableProof} against a table system, the parameters and the statement's public
+ * tuples. In order: the shape (table count, heights allowed for each table, roots, shares, value
+ * counts); the FIXED root derived from the system at the claimed heights; the transcript replayed;
+ * the buses' balance (shares plus the public value); each table's composition identity at z; FRI;
+ * then, per FRI query, every phase's one path and the combined DEEP value recomputed from the opened
+ * leaves against FRI's.
+ */
+public final class TableVerifier {
+    private TableVerifier() {
+    }
+
+    /** Whether the proof is valid (deriving the key); never throws on a bad proof. */
+    public static boolean isValid(TableSystem system, StarkConfig config, PublicTuples publicTuples, TableProof proof) {
+        return isValid(TableKeys.derive(system, config).verifyingKey(), publicTuples, proof);
+    }
+
+    /** Whether the proof is valid; never throws on a bad proof. */
+    public static boolean isValid(TableKeys.VerifyingKey key, PublicTuples publicTuples, TableProof proof) {
+        try {
+            verify(key, publicTuples, proof);
+            return true;
+        } catch (InvalidProofException e) {
+            return false;
+        }
+    }
+
+    /** Verifies, deriving the key (which extends the preprocessed tables: prefer a key derived once). */
+    public static void verify(TableSystem system, StarkConfig config, PublicTuples publicTuples, TableProof proof)
+            throws InvalidProofException {
+        verify(TableKeys.derive(system, config).verifyingKey(), publicTuples, proof);
+    }
+
+    /**
+     * Verifies against a verifying key.
+     *
+     * @throws InvalidProofException with the reason, if the proof is rejected
+     */
+    public static void verify(TableKeys.VerifyingKey key, PublicTuples publicTuples, TableProof proof)
+            throws InvalidProofException {
+        TableSystem system = key.system;
+        StarkConfig config = key.config;
+        publicTuples.checkBelongsTo(system);
+        SystemShape shape;
+        try {
+            shape = new SystemShape(system, config, proof.logHeights);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProofException("proof's heights: " + e.getMessage(), e);
+        }
+        checkShape(shape, proof);
+        int tables = shape.tables.size();
+
+        byte[] fixedRoot = fixedRoot(shape);
+        Transcript tr = TablesTranscript.begin(shape, publicTuples, key.preprocessedRoot, fixedRoot);
+        BusChallenges bus = TablesTranscript.mainRoot(tr, proof.mainRoot);
+        Ext2 lambda = TablesTranscript.auxRoot(tr, proof.auxRoot, proof.shares);
+        Ext2 z = TablesTranscript.compositionRoot(tr, proof.compositionRoot, shape);
+        Ext2[] deep = TablesTranscript.oodValues(tr, proof.ood);
+        Ext2 gamma = deep[0];
+        Ext2 delta = deep[1];
+        Ext2 mu = deep[2];
+
+        Ext2 imbalance;
+        try {
+            imbalance = BusBalance.imbalance(proof.shares, publicTuples, bus);
+        } catch (ArithmeticException e) {
+            throw new InvalidProofException("a public tuple's LogUp denominator is zero for these challenges", e);
+        }
+        if (!imbalance.isZero()) {
+            throw new InvalidProofException("the tables' shares and the public tuples do not balance the buses");
+        }
+        for (int t = 0; t < tables; t++) {
+            checkComposition(shape.tables.get(t), proof.ood[t], TableAir.challengeValues(bus, proof.shares[t]), lambda,
+                    z);
+        }
+
+        FriQueries queries;
+        try {
+            queries = FriVerifier.check(config.fri(), proof.friRoot, shape.logDomain, proof.fri, tr);
+        } catch (InvalidFriProofException e) {
+            throw new InvalidProofException("FRI: " + e.getMessage(), e);
+        }
+        int k = config.fri().foldingFactor();
+        int[] idx = queries.domainIndices();
+        int[] rows = new int[idx.length / k];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = idx[r * k];
+        }
+        if (proof.openings.length != rows.length) {
+            throw new InvalidProofException("proof opens " + proof.openings.length + " rows, FRI queried " + rows.length);
+        }
+        List<Commitment> phases = phases(shape);
+        byte[][] roots = new byte[phases.size() + 1][];
+        for (int p = 0; p < phases.size(); p++) {
+            roots[p] = switch (phases.get(p)) {
+                case PREPROCESSED -> key.preprocessedRoot;
+                case FIXED -> fixedRoot;
+                case MAIN -> proof.mainRoot;
+                case AUX -> proof.auxRoot;
+            };
+        }
+        roots[phases.size()] = proof.compositionRoot;
+        Deep[] tableDeep = new Deep[tables];
+        for (int t = 0; t < tables; t++) {
+            tableDeep[t] = new Deep(shape.tables.get(t), proof.ood[t], gamma, z);
+        }
+        int partRows = 1 << shape.logTreeRows;
+        for (int q = 0; q < rows.length; q++) {
+            MixedOpening[] os = proof.openings[q];
+            if (os.length != roots.length) {
+                throw new InvalidProofException("query " + q + " opens " + os.length + " commitments, expected "
+                        + roots.length);
+            }
+            for (int p = 0; p < roots.length; p++) {
+                Commitment phase = p < phases.size() ? phases.get(p) : null;
+                int[] leafRows = leafRows(shape, phase);
+                int top = java.util.Arrays.stream(leafRows).max().orElse(1);
+                if (!MixedHeightTree.verify(config.hash(), roots[p], leafRows, leafWidths(shape, phase, k),
+                        rows[q] & (top - 1), os[p])) {
+                    throw new InvalidProofException("query " + q + ": the opening of commitment " + p
+                            + " does not match its root");
+                }
+            }
+            for (int part = 0; part < k; part++) {
+                int i = rows[q] + part * partRows;
+                Ext2 value = Ext2.ZERO;
+                Ext2 weight = Ext2.ONE;
+                for (int t = 0; t < tables; t++) {
+                    value = value.add(weight.mul(tableDeep[t].at(i, os, phases, shape, t, delta)));
+                    weight = weight.mul(mu);
+                }
+                int at = q * k + part;
+                if (value.c0() != queries.c0()[at] || value.c1() != queries.c1()[at]) {
+                    throw new InvalidProofException("the DEEP value recomputed from the openings differs from FRI's at"
+                            + " point " + i);
+                }
+            }
+        }
+    }
+
+    private static void checkShape(SystemShape shape, TableProof proof) throws InvalidProofException {
+        int tables = shape.tables.size();
+        if (proof.shares.length != tables || proof.ood.length != tables) {
+            throw new InvalidProofException("proof carries values for " + proof.shares.length + " tables, the system has "
+                    + tables);
+        }
+        boolean anyAux = shape.tables.stream().anyMatch(t -> t.columns(Commitment.AUX).length > 0);
+        if (anyAux != (proof.auxRoot != null)) {
+            throw new InvalidProofException(anyAux ? "proof lacks the AUX root" : "proof has an AUX root the system"
+                    + " does not use");
+        }
+        for (int t = 0; t < tables; t++) {
+            TableShape ts = shape.tables.get(t);
+            int expected = 4 * ts.columnCount() + 4 * ts.chunks;
+            if (proof.ood[t].length != expected) {
+                throw new InvalidProofException("table " + ts.air.table().name() + ": " + proof.ood[t].length
+                        + " out-of-domain values, expected " + expected);
+            }
+            if (ts.air.runningSum() == null && !proof.shares[t].isZero()) {
+                throw new InvalidProofException("table " + ts.air.table().name() + " has no interaction but claims a"
+                        + " non-zero share");
+            }
+        }
+        if (proof.openings.length > shape.config.fri().queries()) {
+            throw new InvalidProofException("proof opens " + proof.openings.length + " rows, more than the "
+                    + shape.config.fri().queries() + " queries");
+        }
+        if (proof.fri.logDomainSize() != shape.logDomain) {
+            throw new InvalidProofException("FRI proof is over 2^" + proof.fri.logDomainSize() + " points, expected 2^"
+                    + shape.logDomain);
+        }
+    }
+
+    /** The commitments with at least one column, in order (the composition follows them). */
+    private static List<Commitment> phases(SystemShape shape) {
+        List<Commitment> out = new ArrayList<>();
+        for (Commitment p : Commitment.values()) {
+            if (shape.tables.stream().anyMatch(t -> t.columns(p).length > 0)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The root of the non-preprocessed tables' FIXED columns at the proof's heights, from the system alone. */
+    private static byte[] fixedRoot(SystemShape shape) {
+        long[][][] columns = new long[shape.tables.size()][][];
+        for (int t = 0; t < columns.length; t++) {
+            TableShape ts = shape.tables.get(t);
+            columns[t] = new long[ts.columnCount()][];
+            for (int j : ts.columns(Commitment.FIXED)) {
+                Column c = ts.air.columns().get(j);
+                columns[t][j] = ts.air.table().air().fixedValues(c).generate(ts.rows);
+            }
+        }
+        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, columns, Commitment.FIXED);
+        return fixed == null ? null : fixed.root();
+    }
+
+    /** The leaf rows of the tables present in a phase ({@code null}: the composition). */
+    private static int[] leafRows(SystemShape shape, Commitment phase) {
+        int k = shape.config.fri().foldingFactor();
+        return shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
+                .mapToInt(t -> (t.rows * shape.config.blowup()) / k).toArray();
+    }
+
+    private static int[] leafWidths(SystemShape shape, Commitment phase, int k) {
+        return shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
+                .mapToInt(t -> k * (phase == null ? 2 * t.chunks : t.columns(phase).length)).toArray();
+    }
+
+    /** {@code Σ λ^i·c_i(z)/Z_i(z) = Σ_j z^(j·n)·(H_j.c0(z) + X·H_j.c1(z))} for one table. */
+    private static void checkComposition(TableShape ts, long[] ood, Ext2[] challenges, Ext2 lambda, Ext2 z)
+            throws InvalidProofException {
+        int m = ts.columnCount();
+        Ext2[] cur = new Ext2[m];
+        Ext2[] next = new Ext2[m];
+        for (int j = 0; j < m; j++) {
+            cur[j] = new Ext2(ood[4 * j], ood[4 * j + 1]);
+            next[j] = new Ext2(ood[4 * j + 2], ood[4 * j + 3]);
+        }
+        ExprAtPoint at = new ExprAtPoint(cur, next, challenges);
+        long n = ts.rows;
+        Ext2 zn = z.pow(n);
+        Ext2 lastRow = Ext2.of(TwoAdic.inverseRootOfUnity(ts.logRows));
+        Ext2 invEvery = zn.sub(Ext2.ONE).inverse();
+        Ext2 zMinusLast = z.sub(lastRow);
+        Ext2 invTransition = zMinusLast.mul(invEvery);
+        Ext2 invFirst = z.sub(Ext2.ONE).inverse();
+        Ext2 invLast = zMinusLast.inverse();
+        Ext2 sum = Ext2.ZERO;
+        Ext2 power = Ext2.ONE;
+        for (Constraint c : ts.constraints) {
+            Ext2 inv = switch (c.kind()) {
+                case EVERY_ROW -> invEvery;
+                case TRANSITION -> invTransition;
+                case FIRST_ROW -> invFirst;
+                case LAST_ROW -> invLast;
+            };
+            sum = sum.add(power.mul(at.evaluate(c.expr())).mul(inv));
+            power = power.mul(lambda);
+        }
+        Ext2 claimed = Ext2.ZERO;
+        Ext2 znj = Ext2.ONE;
+        for (int j = 0; j < ts.chunks; j++) {
+            int base = 4 * m + 4 * j;
+            Ext2 lo = new Ext2(ood[base], ood[base + 1]);
+            Ext2 hi = new Ext2(ood[base + 2], ood[base + 3]);
+            claimed = claimed.add(znj.mul(lo.add(hi.mul(ExprAtPoint.X))));
+            znj = znj.mul(zn);
+        }
+        if (!sum.equals(claimed)) {
+            throw new InvalidProofException("table " + ts.air.table().name() + ": the constraints at the out-of-domain"
+                    + " point do not match its composition polynomial");
+        }
+    }
+
+    /** One table's DEEP quotient at the FRI domain's points, from the opened leaves. */
+    private static final class Deep {
+        private final Ext2[] w;
+        private final Ext2[] claimed;
+        private final Ext2 z;
+        private final Ext2 zw;
+        private final int m;
+        private final int chunkColumns;
+
+        Deep(TableShape ts, long[] ood, Ext2 gamma, Ext2 z) {
+            this.m = ts.columnCount();
+            this.chunkColumns = 2 * ts.chunks;
+            this.w = DeepQuotient.weights(gamma, m + chunkColumns);
+            this.claimed = DeepQuotient.claimedSums(ood, m, chunkColumns, w);
+            this.z = z;
+            this.zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
+        }
+
+        /** D_t at the table's image of FRI point i. */
+        Ext2 at(int i, MixedOpening[] os, List<Commitment> phases, SystemShape shape, int t, Ext2 delta) {
+            TableShape ts = shape.tables.get(t);
+            int k = shape.config.fri().foldingFactor();
+            int size = ts.rows * shape.config.blowup();
+            int local = i & (size - 1);
+            int part = local / (size / k);
+            Ext2 sys = Ext2.ZERO;
+            for (int p = 0; p < phases.size(); p++) {
+                int[] idx = ts.columns(phases.get(p));
+                if (idx.length == 0) {
+                    continue;
+                }
+                long[] leaf = os[p].leaves()[matrixIndex(shape, phases.get(p), t)];
+                for (int c = 0; c < idx.length; c++) {
+                    sys = sys.add(w[idx[c]].mul(leaf[part * idx.length + c]));
+                }
+            }
+            Ext2 all = sys;
+            long[] leaf = os[phases.size()].leaves()[t];
+            for (int c = 0; c < chunkColumns; c++) {
+                all = all.add(w[m + c].mul(leaf[part * chunkColumns + c]));
+            }
+            long y = Goldilocks.mul(TwoAdic.GENERATOR,
+                    Goldilocks.pow(TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(size)), local));
+            return DeepQuotient.at(y, all, sys, claimed, z, zw, delta);
+        }
+
+        /** The position of table t among the matrices of a phase's tree. */
+        private static int matrixIndex(SystemShape shape, Commitment phase, int t) {
+            int i = 0;
+            for (int u = 0; u < t; u++) {
+                if (shape.tables.get(u).columns(phase).length > 0) {
+                    i++;
+                }
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.zkjvm.circuit.tables.stark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.circuit.air.ExtColumn;
+import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.fri.FriParameters;
+import dev.zkjvm.circuit.hash.HashAlgorithm;
+import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.logup.BusBalance;
+import dev.zkjvm.circuit.tables.logup.LogupWitness;
+import dev.zkjvm.circuit.tables.logup.TableAir;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Proofs changed after the fact, and cheating provers (in this test code only), are rejected. */
+class ForgedTableProofTest {
+    /** Four queries, no grinding: a small proof to flip byte by byte. */
+    private static final StarkConfig TINY = new StarkConfig(new FriParameters(4, 4, 4, 0, 7), HashAlgorithm.DEFAULT);
+
+    private final SmallSystem s = new SmallSystem();
+
+    private TableProof honest() {
+        return TableProver.prove(s.trace(), s.statement(), TINY);
+    }
+
+    private boolean valid(TableProof p) {
+        return TableVerifier.isValid(s.system, TINY, s.statement(), p);
+    }
+
+    @Test
+    void honestProofOfHeights16And4And1Verifies() {
+        assertTrue(valid(honest()));
+    }
+
+    @Test
+    void everyByteFlippedIsRejected() {
+        byte[] bytes = honest().toBytes();
+        int accepted = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte[] b = bytes.clone();
+            b[i] ^= 0x01;
+            try {
+                if (valid(TableProof.fromBytes(b))) {
+                    accepted++;
+                }
+            } catch (InvalidProofException e) {
+                // rejected while decoding
+            }
+        }
+        assertEquals(0, accepted, "of " + bytes.length + " bytes");
+    }
+
+    @Test
+    void changedHeightIsRejected() {
+        TableProof p = honest();
+        for (int t = 0; t < 3; t++) {
+            int[] h = p.logHeights.clone();
+            h[t]++;
+            assertFalse(valid(withHeights(p, h)), "table " + t);
+        }
+    }
+
+    @Test
+    void changedShareIsRejected() {
+        TableProof p = honest();
+        Ext2[] shares = p.shares();
+        shares[1] = shares[1].add(Ext2.ONE);
+        shares[2] = shares[2].sub(Ext2.ONE); // the sum still balances
+        TableProof forged = new TableProof(p.logHeights, p.mainRoot, p.auxRoot, p.compositionRoot, p.friRoot, shares,
+                p.ood, p.fri, p.openings);
+        assertFalse(valid(forged));
+    }
+
+    @Test
+    void skippedTableIsRejected() {
+        TableProof p = honest();
+        TableProof skipped = new TableProof(new int[] {p.logHeights[0], p.logHeights[2]}, p.mainRoot, p.auxRoot,
+                p.compositionRoot, p.friRoot, new Ext2[] {p.shares[0], p.shares[2]},
+                new long[][] {p.ood[0], p.ood[2]}, p.fri, p.openings);
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> TableVerifier.verify(s.system, TINY, s.statement(), skipped));
+        assertTrue(e.getMessage().contains("2 heights for 3 tables"), e.getMessage());
+    }
+
+    @Test
+    void reorderedTablesAreRejected() {
+        TableProof p = honest();
+        int[] order = {1, 0, 2};
+        TableProof swapped = new TableProof(permute(p.logHeights, order), p.mainRoot, p.auxRoot, p.compositionRoot,
+                p.friRoot, new Ext2[] {p.shares[1], p.shares[0], p.shares[2]},
+                new long[][] {p.ood[1], p.ood[0], p.ood[2]}, p.fri, p.openings);
+        assertFalse(valid(swapped));
+    }
+
+    @Test
+    void proverThatForgesARunningSumIsRejected() {
+        SystemTrace t = s.trace();
+        t.set(s.steps, s.x, 5, 99); // sends 99, which no table receives
+        // The cheater ends the steps table's running sum on the value that balances the buses and
+        // cuts the composition polynomial down to its degree bound instead of refusing.
+        dev.zkjvm.circuit.tables.logup.BusChallenges[] drawn = new dev.zkjvm.circuit.tables.logup.BusChallenges[1];
+        TableProof forged = TableProver.prove(TableKeys.derive(s.system, TINY), t, s.statement(), w -> {
+            drawn[0] = w.challenges();
+            TableAir air = w.airs().get(s.steps.index());
+            ExtColumn sum = air.runningSum();
+            long[][] cols = w.columnsUnsafe(s.steps.index());
+            Ext2[] shares = w.shares();
+            Ext2 imbalance = BusBalance.imbalance(shares, s.statement(), w.challenges());
+            Ext2 balanced = shares[s.steps.index()].sub(imbalance);
+            cols[sum.c0().index()][15] = balanced.c0();
+            cols[sum.c1().index()][15] = balanced.c1();
+        }, ForgedTableProofTest::truncatedChunks);
+        // the forged shares pass the balance check; the composition identity catches the forged row
+        assertEquals(Ext2.ZERO, BusBalance.imbalance(forged.shares(), s.statement(), drawn[0]));
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> TableVerifier.verify(s.system, TINY, s.statement(), forged));
+        assertTrue(e.getMessage().contains("composition"), e.getMessage());
+    }
+
+    @Test
+    void proverThatIgnoresAnUnbalancedBusIsRejected() {
+        SystemTrace t = s.trace();
+        t.set(s.steps, s.x, 5, 99);
+        TableProof p = TableProver.prove(TableKeys.derive(s.system, TINY), t, s.statement(), w -> {
+        }, TableComposition::chunks);
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> TableVerifier.verify(s.system, TINY, s.statement(), p));
+        assertTrue(e.getMessage().contains("do not balance"), e.getMessage());
+    }
+
+    @Test
+    void proverOfATupleReceivedTwiceIsRejected() {
+        SystemTrace t = s.trace();
+        t.set(s.values, s.m, 0, 7); // 10 is sent six times, received seven
+        assertFalse(new dev.zkjvm.circuit.tables.check.TableSystemChecker(s.system).check(t, s.statement())
+                .isSatisfied());
+        TableProof p = TableProver.prove(TableKeys.derive(s.system, TINY), t, s.statement(), w -> {
+        }, TableComposition::chunks);
+        assertFalse(valid(p));
+    }
+
+    @Test
+    void oneRowTableWithATransitionProves() {
+        // the result table's constraint set at one row: its every-row and LogUp constraints, no transition
+        TableShape shape = new SystemShape(s.system, TINY, new int[] {4, 2, 0}).tables.get(s.result.index());
+        assertTrue(shape.constraints.stream().noneMatch(c -> c.kind() == dev.zkjvm.circuit.air.ConstraintKind.TRANSITION));
+        assertTrue(shape.air.constraints().stream()
+                .anyMatch(c -> c.kind() == dev.zkjvm.circuit.air.ConstraintKind.TRANSITION));
+        assertTrue(valid(honest()));
+    }
+
+    /** A cheating composition stage: keeps the coefficients below the bound, drops the rest. */
+    static long[][] truncatedChunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges,
+            Ext2 lambda) {
+        long[][] values = TableComposition.values(t, extended, blowup, challenges, lambda);
+        int n = t.rows;
+        long[][] out = new long[2 * t.chunks][];
+        for (int coord = 0; coord < 2; coord++) {
+            long[] v = values[coord];
+            TableComposition.interpolate(v);
+            for (int j = 0; j < t.chunks; j++) {
+                out[2 * j + coord] = Arrays.copyOfRange(v, j * n, (j + 1) * n);
+            }
+        }
+        return out;
+    }
+
+    private static TableProof withHeights(TableProof p, int[] h) {
+        return new TableProof(h, p.mainRoot, p.auxRoot, p.compositionRoot, p.friRoot, p.shares(), p.ood, p.fri,
+                p.openings);
+    }
+
+    private static int[] permute(int[] a, int[] order) {
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[order[i]];
+        }
+        return out;
+    }
+}
