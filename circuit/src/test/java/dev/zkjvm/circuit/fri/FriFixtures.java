@@ -59,9 +59,11 @@ final class FriFixtures {
         }
     }
 
+    /** An honest proof, or with {@code cheat} one by the {@link CheatingFriProver}. */
     static Proven prove(FriParameters params, long[][] values, HashAlgorithm algorithm, boolean cheat) {
         FriCommitment c = FriCommitment.commit(params, algorithm, values[0], values[1]);
-        FriProof proof = FriProver.prove(c, transcript(algorithm), cheat);
+        Transcript t = transcript(algorithm);
+        FriProof proof = cheat ? CheatingFriProver.proveTruncatingRemainder(c, t) : FriProver.prove(c, t);
         return new Proven(params, c, proof);
     }
 }

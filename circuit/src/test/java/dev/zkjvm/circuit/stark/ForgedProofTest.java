@@ -67,10 +67,10 @@ class ForgedProofTest {
                 case "sorted" -> cols[fx.sorted.index()][10] = 11;         // permutation only
                 default -> cols[fx.op.index()][3] = 4;                     // lookup into the program
             }
-            for (StarkProver.Cheat cheat : new StarkProver.Cheat[] {
-                StarkProver.Cheat.IGNORE_CONSTRAINTS, StarkProver.Cheat.FORGE_OOD_VALUES}) {
+            for (CheatingStarkProver.Cheat cheat : new CheatingStarkProver.Cheat[] {
+                CheatingStarkProver.Cheat.IGNORE_CONSTRAINTS, CheatingStarkProver.Cheat.FORGE_OOD_VALUES}) {
                 WitnessBuilder copy = copyOf(b);
-                StarkProof forged = StarkProver.prove(copy, StarkFixtures.SMALL, ProofProgress.SILENT, cheat);
+                StarkProof forged = CheatingStarkProver.prove(copy, StarkFixtures.SMALL, cheat);
                 InvalidProofException e = assertThrows(InvalidProofException.class,
                         () -> StarkVerifier.verify(fx.system, StarkFixtures.SMALL, forged), broken + " " + cheat);
                 System.out.println("cheating prover (" + broken + ", " + cheat + "): " + e.getMessage());
