@@ -1,5 +1,6 @@
 package dev.zkjvm.circuit.machine.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.zkjvm.circuit.check.ArgumentIssue;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Failure;
@@ -144,49 +145,82 @@ final class ReportData {
 
     /** The data the page's script reads. */
     String json() {
-        StringBuilder sb = new StringBuilder();
-        Json j = new Json(sb).open();
-        j.key("lines").openArray();
-        for (Line l : lines) {
-            j.open().key("run").value(l.run()).key("pc").value(l.pc()).key("text").value(l.text()).close();
+        java.io.StringWriter sb = new java.io.StringWriter();
+        try (JsonGenerator j = ScriptJson.writer(sb)) {
+            j.writeStartObject();
+            j.writeArrayFieldStart("lines");
+            for (Line l : lines) {
+                j.writeStartObject();
+                j.writeNumberField("run", l.run());
+                j.writeNumberField("pc", l.pc());
+                j.writeStringField("text", l.text());
+                j.writeEndObject();
+            }
+            j.writeEndArray();
+            int n = plottedRecords.length;
+            long[] cells = new long[n];
+            int[] writes = new int[n];
+            int[] recordSteps = new int[n];
+            int[] recordLines = new int[n];
+            for (int k = 0; k < n; k++) {
+                int i = plottedRecords[k];
+                cells[k] = recordCell[i];
+                writes[k] = recordWrite[i] ? 1 : 0;
+                recordSteps[k] = locator.stepOf(i);
+                recordLines[k] = lineOfStep(recordSteps[k]);
+            }
+            j.writeObjectFieldStart("memory");
+            j.writeFieldName("height");
+            j.writeNumber(ScriptJson.tenths(Lanes.HEIGHT));
+            array(j, "x", plottedRecords);
+            j.writeArrayFieldStart("y");
+            for (int i : plottedRecords) {
+                j.writeNumber(ScriptJson.tenths(recordY[i]));
+            }
+            j.writeEndArray();
+            array(j, "w", writes);
+            j.writeFieldName("cell");
+            j.writeArray(cells, 0, cells.length);
+            array(j, "step", recordSteps);
+            array(j, "line", recordLines);
+            array(j, "failing", failingRecords);
+            j.writeArrayFieldStart("lanes");
+            for (Lanes.Lane lane : lanes.lanes()) {
+                j.writeStartObject();
+                j.writeStringField("kind", lane.kind());
+                j.writeNumberField("first", lane.first());
+                j.writeNumberField("last", lane.last());
+                j.writeBooleanField("touched", lane.touched());
+                j.writeFieldName("y0");
+                j.writeNumber(ScriptJson.tenths(lane.y0()));
+                j.writeFieldName("y1");
+                j.writeNumber(ScriptJson.tenths(lane.y1()));
+                j.writeEndObject();
+            }
+            j.writeEndArray();
+            j.writeEndObject();
+            long[] depths = new long[plottedSteps.length];
+            int[] depthLines = new int[plottedSteps.length];
+            for (int k = 0; k < plottedSteps.length; k++) {
+                depths[k] = stepDepth[plottedSteps[k]];
+                depthLines[k] = stepLine[plottedSteps[k]];
+            }
+            j.writeObjectFieldStart("depth");
+            array(j, "x", plottedSteps);
+            j.writeFieldName("y");
+            j.writeArray(depths, 0, depths.length);
+            array(j, "line", depthLines);
+            array(j, "failing", failingSteps);
+            j.writeEndObject();
+            j.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        j.closeArray();
-        int n = plottedRecords.length;
-        long[] cells = new long[n];
-        int[] writes = new int[n];
-        int[] recordSteps = new int[n];
-        int[] recordLines = new int[n];
-        for (int k = 0; k < n; k++) {
-            int i = plottedRecords[k];
-            cells[k] = recordCell[i];
-            writes[k] = recordWrite[i] ? 1 : 0;
-            recordSteps[k] = locator.stepOf(i);
-            recordLines[k] = lineOfStep(recordSteps[k]);
-        }
-        j.key("memory").open().key("height").tenths(Lanes.HEIGHT).key("x").array(plottedRecords);
-        j.key("y").openArray();
-        for (int i : plottedRecords) {
-            j.tenths(recordY[i]);
-        }
-        j.closeArray();
-        j.key("w").array(writes).key("cell").array(cells).key("step").array(recordSteps).key("line").array(recordLines)
-                .key("failing").array(failingRecords);
-        j.key("lanes").openArray();
-        for (Lanes.Lane lane : lanes.lanes()) {
-            j.open().key("kind").value(lane.kind()).key("first").value(lane.first()).key("last").value(lane.last())
-                    .key("touched").value(lane.touched()).key("y0").tenths(lane.y0()).key("y1").tenths(lane.y1())
-                    .close();
-        }
-        j.closeArray().close();
-        long[] depths = new long[plottedSteps.length];
-        int[] depthLines = new int[plottedSteps.length];
-        for (int k = 0; k < plottedSteps.length; k++) {
-            depths[k] = stepDepth[plottedSteps[k]];
-            depthLines[k] = stepLine[plottedSteps[k]];
-        }
-        j.key("depth").open().key("x").array(plottedSteps).key("y").array(depths).key("line").array(depthLines)
-                .key("failing").array(failingSteps).close();
-        j.close();
         return sb.toString();
+    }
+
+    private static void array(JsonGenerator j, String name, int[] values) throws java.io.IOException {
+        j.writeFieldName(name);
+        j.writeArray(values, 0, values.length);
     }
 }
