@@ -16,7 +16,7 @@ import dev.zkjvm.circuit.util.Parallel;
  * The weights are computed once per point (one batch inversion); each column then costs one
  * GF(p²)-by-base product per row, summed without reduction ({@link DotProducts}).
  */
-public final class Barycentric {
+final class Barycentric {
     private static final int GRAIN = 1 << 14;
 
     private final long[] w0;
@@ -28,7 +28,7 @@ public final class Barycentric {
     }
 
     /** The weights of the point ζ for a trace of {@code 2^logRows} rows. */
-    public static Barycentric at(Ext2 zeta, int logRows) {
+    static Barycentric at(Ext2 zeta, int logRows) {
         int n = 1 << logRows;
         long omega = TwoAdic.rootOfUnity(logRows);
         long[] w0 = new long[n];
@@ -61,7 +61,7 @@ public final class Barycentric {
     }
 
     /** The value at ζ of the column with the given trace values. */
-    public Ext2 evaluate(long[] values) {
+    Ext2 evaluate(long[] values) {
         return DotProducts.dot(values, w0, w1);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * this class does. On the evaluation coset (base-field points) the prover's compiled programs
  * compute the same polynomials.
  */
-public final class ExprAtPoint {
+final class ExprAtPoint {
     private final Ext2[] cur;
     private final Ext2[] next;
     private final Ext2[] challenges;
@@ -27,14 +27,13 @@ public final class ExprAtPoint {
      * @param next every base column's value at z·ω
      * @param challenges the challenge values by index
      */
-    public ExprAtPoint(Ext2[] cur, Ext2[] next, Ext2[] challenges) {
+    ExprAtPoint(Ext2[] cur, Ext2[] next, Ext2[] challenges) {
         this.cur = cur;
         this.next = next;
         this.challenges = challenges;
     }
 
-    /** The value of {@code e} at the point. */
-    public Ext2 evaluate(Expr e) {
+    Ext2 evaluate(Expr e) {
         Ext2 known = memo.get(e);
         if (known != null) {
             return known;
@@ -71,5 +70,5 @@ public final class ExprAtPoint {
     }
 
     /** The generator X of GF(p²) = GF(p)[X]/(X² - 7). */
-    public static final Ext2 X = new Ext2(Goldilocks.ZERO, Goldilocks.ONE);
+    static final Ext2 X = new Ext2(Goldilocks.ZERO, Goldilocks.ONE);
 }

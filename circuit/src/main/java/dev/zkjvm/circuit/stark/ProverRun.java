@@ -13,7 +13,6 @@ import dev.zkjvm.circuit.fri.FriProof;
 import dev.zkjvm.circuit.fri.FriVerifier;
 import dev.zkjvm.circuit.hash.Transcript;
 import dev.zkjvm.circuit.poly.Ntt;
-import dev.zkjvm.circuit.poly.Polynomial;
 import dev.zkjvm.circuit.poly.TwoAdic;
 import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
@@ -198,25 +197,7 @@ final class ProverRun {
      * ({@code c0, c1}): the values the proof claims.
      */
     long[] outOfDomainValues() {
-        Ext2 zw = z.mul(TwoAdic.rootOfUnity(logRows));
-        int m = table.length;
-        long[] values = new long[4 * m + 2 * chunkCoefficients.length];
-        Barycentric atZ = Barycentric.at(z, logRows);
-        Barycentric atZw = Barycentric.at(zw, logRows);
-        Parallel.forChunks(m, Parallel.parallelism(), () -> null, (ignored, j) -> {
-            Ext2 a = atZ.evaluate(table[j]);
-            Ext2 b = atZw.evaluate(table[j]);
-            values[4 * j] = a.c0();
-            values[4 * j + 1] = a.c1();
-            values[4 * j + 2] = b.c0();
-            values[4 * j + 3] = b.c1();
-        });
-        for (int h = 0; h < chunkCoefficients.length; h++) {
-            Ext2 v = Polynomial.evaluate(chunkCoefficients[h], z);
-            values[4 * m + 2 * h] = v.c0();
-            values[4 * m + 2 * h + 1] = v.c1();
-        }
-        return values;
+        return OutOfDomain.values(table, chunkCoefficients, z, logRows);
     }
 
     /** Stage 5b: absorbs the claimed out-of-domain values and draws the DEEP challenges. */

@@ -1,7 +1,6 @@
 package dev.zkjvm.circuit.stark;
 
 import dev.zkjvm.circuit.air.Column;
-import dev.zkjvm.circuit.air.Constraint;
 import dev.zkjvm.circuit.air.ConstraintSystem;
 import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.field.Ext2;
@@ -11,7 +10,6 @@ import dev.zkjvm.circuit.fri.FriVerifier;
 import dev.zkjvm.circuit.fri.InvalidFriProofException;
 import dev.zkjvm.circuit.fri.MerkleBatch;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
-import dev.zkjvm.circuit.hash.Hasher;
 import dev.zkjvm.circuit.hash.MerkleTree;
 import dev.zkjvm.circuit.hash.Transcript;
 import dev.zkjvm.circuit.poly.TwoAdic;
@@ -221,57 +219,12 @@ public final class StarkVerifier {
     /** {@code Σ α^i·c_i(z)/Z_i(z) = Σ_j z^(j·n)·(H_j.c0(z) + X·H_j.c1(z))}. */
     private static void checkComposition(ConstraintSystem system, long[] ood, int m, int chunks, int n, Ext2 z,
             Ext2[] challenges, Ext2 alpha) throws InvalidProofException {
-        Ext2 sum = constraintsAtZ(system, ood, m, n, z, challenges, alpha);
-        if (!sum.equals(claimedComposition(ood, m, chunks, z.pow(n)))) {
+        Ext2 sum = OutOfDomain.constraintQuotients(system.constraints(), ood, m, Integer.numberOfTrailingZeros(n), z,
+                challenges, alpha);
+        if (!sum.equals(OutOfDomain.claimedComposition(ood, m, chunks, z.pow(n)))) {
             throw new InvalidProofException("the constraints at the out-of-domain point do not match the composition "
                     + "polynomial: the trace does not satisfy the constraints, or the claimed values are false");
         }
-    }
-
-    /** {@code Σ α^i·c_i(z)/Z_i(z)} from the claimed column values at z and z·ω. */
-    static Ext2 constraintsAtZ(ConstraintSystem system, long[] ood, int m, int n, Ext2 z, Ext2[] challenges,
-            Ext2 alpha) {
-        Ext2[] cur = new Ext2[m];
-        Ext2[] next = new Ext2[m];
-        for (int j = 0; j < m; j++) {
-            cur[j] = new Ext2(ood[4 * j], ood[4 * j + 1]);
-            next[j] = new Ext2(ood[4 * j + 2], ood[4 * j + 3]);
-        }
-        ExprAtPoint at = new ExprAtPoint(cur, next, challenges);
-        Ext2 zn = z.pow(n);
-        Ext2 lastRow = Ext2.of(TwoAdic.inverseRootOfUnity(Integer.numberOfTrailingZeros(n)));
-        Ext2 invEvery = zn.sub(Ext2.ONE).inverse();
-        Ext2 zMinusLast = z.sub(lastRow);
-        Ext2 invTransition = zMinusLast.mul(invEvery);
-        Ext2 invFirst = z.sub(Ext2.ONE).inverse();
-        Ext2 invLast = zMinusLast.inverse();
-        Ext2 sum = Ext2.ZERO;
-        Ext2 power = Ext2.ONE;
-        for (Constraint c : system.constraints()) {
-            Ext2 inv = switch (c.kind()) {
-                case EVERY_ROW -> invEvery;
-                case TRANSITION -> invTransition;
-                case FIRST_ROW -> invFirst;
-                case LAST_ROW -> invLast;
-            };
-            sum = sum.add(power.mul(at.evaluate(c.expr())).mul(inv));
-            power = power.mul(alpha);
-        }
-        return sum;
-    }
-
-    /** {@code Σ_j z^(j·n)·(H_j.c0(z) + X·H_j.c1(z))} from the claimed chunk values. */
-    static Ext2 claimedComposition(long[] ood, int m, int chunks, Ext2 zn) {
-        Ext2 claimed = Ext2.ZERO;
-        Ext2 znj = Ext2.ONE;
-        int base = 4 * m;
-        for (int j = 0; j < chunks; j++) {
-            Ext2 lo = new Ext2(ood[base + 4 * j], ood[base + 4 * j + 1]);
-            Ext2 hi = new Ext2(ood[base + 4 * j + 2], ood[base + 4 * j + 3]);
-            claimed = claimed.add(znj.mul(lo.add(hi.mul(ExprAtPoint.X))));
-            znj = znj.mul(zn);
-        }
-        return claimed;
     }
 
     private static void checkOpening(StarkProof.Opening o, int[] rows, int width, byte[] root, int depth,

@@ -62,8 +62,9 @@ final class CheatingStarkProver {
     private static void forgeFirstChunkAtZ(ProverRun run, long[] ood) {
         int m = run.columns();
         Ext2 z = run.z();
-        Ext2 wanted = StarkVerifier.constraintsAtZ(run.system(), ood, m, run.rows(), z, run.challenges(), run.alpha());
-        Ext2 claimed = StarkVerifier.claimedComposition(ood, m, run.chunks(), z.pow(run.rows()));
+        Ext2 wanted = OutOfDomain.constraintQuotients(run.system().constraints(), ood, m,
+                Integer.numberOfTrailingZeros(run.rows()), z, run.challenges(), run.alpha());
+        Ext2 claimed = OutOfDomain.claimedComposition(ood, m, run.chunks(), z.pow(run.rows()));
         Ext2 lo = new Ext2(ood[4 * m], ood[4 * m + 1]).add(wanted.sub(claimed));
         ood[4 * m] = lo.c0();
         ood[4 * m + 1] = lo.c1();

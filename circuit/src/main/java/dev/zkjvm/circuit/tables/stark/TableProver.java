@@ -7,9 +7,8 @@ import dev.zkjvm.circuit.fri.FriProof;
 import dev.zkjvm.circuit.fri.FriProver;
 import dev.zkjvm.circuit.fri.FriVerifier;
 import dev.zkjvm.circuit.hash.Transcript;
-import dev.zkjvm.circuit.poly.Polynomial;
 import dev.zkjvm.circuit.poly.TwoAdic;
-import dev.zkjvm.circuit.stark.Barycentric;
+import dev.zkjvm.circuit.stark.OutOfDomain;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
@@ -139,7 +138,7 @@ public final class TableProver {
 
         long[][] ood = new long[tables][];
         for (int t = 0; t < tables; t++) {
-            ood[t] = outOfDomain(shape.tables.get(t), all[t], chunkCoefficients[t], z);
+            ood[t] = OutOfDomain.values(all[t], chunkCoefficients[t], z, shape.tables.get(t).logRows);
         }
         Ext2[] deep = TablesTranscript.oodValues(tr, ood);
         Ext2 gamma = deep[0];
@@ -190,30 +189,6 @@ public final class TableProver {
             for (int i = 0; i < idx.length; i++) {
                 out[idx[i]] = phases[g.ordinal()].ldes[t].column(i);
             }
-        }
-        return out;
-    }
-
-    /** Per AIR column its value at z and z·ω (c0, c1 each), then per chunk column its value at z. */
-    private static long[] outOfDomain(TableShape ts, long[][] columns, long[][] chunks, Ext2 z) {
-        int m = ts.columnCount();
-        long[] out = new long[4 * m + 2 * chunks.length];
-        Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
-        Barycentric atZ = Barycentric.at(z, ts.logRows);
-        Barycentric atZw = Barycentric.at(zw, ts.logRows);
-        dev.zkjvm.circuit.util.Parallel.forChunks(m, dev.zkjvm.circuit.util.Parallel.parallelism(), () -> null,
-                (ignored, j) -> {
-                    Ext2 a = atZ.evaluate(columns[j]);
-                    Ext2 b = atZw.evaluate(columns[j]);
-                    out[4 * j] = a.c0();
-                    out[4 * j + 1] = a.c1();
-                    out[4 * j + 2] = b.c0();
-                    out[4 * j + 3] = b.c1();
-                });
-        for (int c = 0; c < chunks.length; c++) {
-            Ext2 v = Polynomial.evaluate(chunks[c], z);
-            out[4 * m + 2 * c] = v.c0();
-            out[4 * m + 2 * c + 1] = v.c1();
         }
         return out;
     }

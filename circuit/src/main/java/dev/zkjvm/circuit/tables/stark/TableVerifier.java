@@ -1,7 +1,6 @@
 package dev.zkjvm.circuit.tables.stark;
 
 import dev.zkjvm.circuit.air.Column;
-import dev.zkjvm.circuit.air.Constraint;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.fri.FriQueries;
@@ -9,8 +8,8 @@ import dev.zkjvm.circuit.fri.FriVerifier;
 import dev.zkjvm.circuit.fri.InvalidFriProofException;
 import dev.zkjvm.circuit.hash.Transcript;
 import dev.zkjvm.circuit.poly.TwoAdic;
-import dev.zkjvm.circuit.stark.ExprAtPoint;
 import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.stark.OutOfDomain;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.TableSystem;
@@ -237,42 +236,8 @@ public final class TableVerifier {
     private static void checkComposition(TableShape ts, long[] ood, Ext2[] challenges, Ext2 lambda, Ext2 z)
             throws InvalidProofException {
         int m = ts.columnCount();
-        Ext2[] cur = new Ext2[m];
-        Ext2[] next = new Ext2[m];
-        for (int j = 0; j < m; j++) {
-            cur[j] = new Ext2(ood[4 * j], ood[4 * j + 1]);
-            next[j] = new Ext2(ood[4 * j + 2], ood[4 * j + 3]);
-        }
-        ExprAtPoint at = new ExprAtPoint(cur, next, challenges);
-        long n = ts.rows;
-        Ext2 zn = z.pow(n);
-        Ext2 lastRow = Ext2.of(TwoAdic.inverseRootOfUnity(ts.logRows));
-        Ext2 invEvery = zn.sub(Ext2.ONE).inverse();
-        Ext2 zMinusLast = z.sub(lastRow);
-        Ext2 invTransition = zMinusLast.mul(invEvery);
-        Ext2 invFirst = z.sub(Ext2.ONE).inverse();
-        Ext2 invLast = zMinusLast.inverse();
-        Ext2 sum = Ext2.ZERO;
-        Ext2 power = Ext2.ONE;
-        for (Constraint c : ts.constraints) {
-            Ext2 inv = switch (c.kind()) {
-                case EVERY_ROW -> invEvery;
-                case TRANSITION -> invTransition;
-                case FIRST_ROW -> invFirst;
-                case LAST_ROW -> invLast;
-            };
-            sum = sum.add(power.mul(at.evaluate(c.expr())).mul(inv));
-            power = power.mul(lambda);
-        }
-        Ext2 claimed = Ext2.ZERO;
-        Ext2 znj = Ext2.ONE;
-        for (int j = 0; j < ts.chunks; j++) {
-            int base = 4 * m + 4 * j;
-            Ext2 lo = new Ext2(ood[base], ood[base + 1]);
-            Ext2 hi = new Ext2(ood[base + 2], ood[base + 3]);
-            claimed = claimed.add(znj.mul(lo.add(hi.mul(ExprAtPoint.X))));
-            znj = znj.mul(zn);
-        }
+        Ext2 sum = OutOfDomain.constraintQuotients(ts.constraints, ood, m, ts.logRows, z, challenges, lambda);
+        Ext2 claimed = OutOfDomain.claimedComposition(ood, m, ts.chunks, z.pow(ts.rows));
         if (!sum.equals(claimed)) {
             throw new InvalidProofException("table " + ts.air.table().name() + ": the constraints at the out-of-domain"
                     + " point do not match its composition polynomial");

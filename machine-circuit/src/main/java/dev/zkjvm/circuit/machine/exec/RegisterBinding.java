@@ -45,16 +45,7 @@ record RegisterBinding(int[] registers, boolean concrete) {
         return registers[operand];
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RegisterBinding b && b.concrete == concrete && Arrays.equals(b.registers, registers);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(registers) + Boolean.hashCode(concrete);
-    }
-
+    // A binding is only ever printed (in a refusal's message), never compared.
     @Override
     public String toString() {
         return registers == null ? "generic" : (concrete ? "concrete" : "generic") + Arrays.toString(registers);
