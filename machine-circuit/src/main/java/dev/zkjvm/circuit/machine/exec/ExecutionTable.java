@@ -134,7 +134,7 @@ public final class ExecutionTable<W extends Word<W>> {
                     BodyCompiler<W> concrete = compileTwice(spec, RegisterBinding.concreteAt(combination));
                     BodyCompiler<W> generic = compile(spec, RegisterBinding.genericAt(combination));
                     if (!concrete.sameAs(generic)) {
-                        String label = spec.mnemonic() + registerLabel(spec, combination);
+                        String label = spec.mnemonic() + registerLabel(combination);
                         Compiled<W> v = commit(spec, label, variants.size() + 1, own("exec.is." + label), concrete);
                         instructions.add(v);
                         variants.put(variantKey(spec.opcode(), combination), v);
@@ -224,7 +224,7 @@ public final class ExecutionTable<W extends Word<W>> {
         return List.copyOf(seen.values());
     }
 
-    private String registerLabel(InstructionSpec<W> spec, int[] combination) {
+    private String registerLabel(int[] combination) {
         StringBuilder out = new StringBuilder();
         for (int j = 0; j < combination.length; j++) {
             if (combination[j] >= 0) {
