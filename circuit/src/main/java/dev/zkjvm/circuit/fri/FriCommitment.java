@@ -35,10 +35,19 @@ public final class FriCommitment {
      *     small for the parameters
      */
     public static FriCommitment commit(FriParameters params, HashAlgorithm algorithm, long[] c0, long[] c1) {
+        return commit(params, algorithm, c0, c1, -1);
+    }
+
+    /**
+     * Commits to evaluations of a polynomial of degree below {@code degreeBound}, which may exceed
+     * the domain's size over the blowup a little (see {@code FriVerifier.check} with a bound).
+     */
+    public static FriCommitment commit(FriParameters params, HashAlgorithm algorithm, long[] c0, long[] c1,
+            long degreeBound) {
         if (c0.length != c1.length) {
             throw new IllegalArgumentException("coordinate arrays differ in length: " + c0.length + " vs " + c1.length);
         }
-        FriLayout layout = new FriLayout(params, TwoAdic.log2(c0.length));
+        FriLayout layout = new FriLayout(params, TwoAdic.log2(c0.length), degreeBound);
         for (int i = 0; i < c0.length; i++) {
             if (!Goldilocks.isCanonical(c0[i]) || !Goldilocks.isCanonical(c1[i])) {
                 throw new IllegalArgumentException("non-canonical evaluation at index " + i);

@@ -24,8 +24,23 @@ final class FriLayout {
     private final FriParameters params;
     private final int logDomainSize;
     private final int layers;
+    private final long degreeBound;
 
+    /** The instance whose degree bound is the domain's size over the blowup. */
     FriLayout(FriParameters params, int logDomainSize) {
+        this(params, logDomainSize, -1);
+    }
+
+    /**
+     * The instance for polynomials of degree below {@code degreeBound}, which may exceed the
+     * domain's size over the blowup (a zero-knowledge STARK's randomised polynomials do, by a
+     * little): the layers are those of the power-of-two bound, and the remainder carries
+     * {@code ceil(degreeBound / k^layers)} coefficients, so the check is exactly that bound.
+     *
+     * @param degreeBound from 1 up to the final domain's size times {@code k^layers}, or -1 for
+     *     the power-of-two bound
+     */
+    FriLayout(FriParameters params, int logDomainSize, long degreeBound) {
         this.params = params;
         this.logDomainSize = logDomainSize;
         if (logDomainSize < 0 || logDomainSize > MAX_LOG_DOMAIN) {
@@ -47,6 +62,18 @@ final class FriLayout {
                     + " needs no folding with these parameters; use a larger domain");
         }
         this.layers = count;
+        long folded = 1L << (count * logK);
+        long bound = degreeBound == -1 ? 1L << (logDomainSize - params.logBlowup()) : degreeBound;
+        if (bound < 1 || (bound + folded - 1) / folded > 1L << logSize(count)) {
+            throw new IllegalArgumentException("degree bound " + bound + " does not fit a domain of 2^" + logDomainSize
+                    + " points folded " + count + " times by " + params.foldingFactor());
+        }
+        this.degreeBound = bound;
+    }
+
+    /** The polynomials' degree bound (exclusive). */
+    long degreeBound() {
+        return degreeBound;
     }
 
     FriParameters params() {
@@ -81,9 +108,10 @@ final class FriLayout {
         return 1 << logSize(layers);
     }
 
-    /** The number of remainder coefficients: {@code finalDomainSize / blowup}. */
+    /** The number of remainder coefficients: {@code ceil(degreeBound / k^layers)}. */
     int remainderLength() {
-        return finalDomainSize() / params.blowup();
+        long folded = 1L << (layers * params.logFoldingFactor());
+        return (int) ((degreeBound + folded - 1) / folded);
     }
 
     /** {@code shift_i = 7^(k^i)}. */

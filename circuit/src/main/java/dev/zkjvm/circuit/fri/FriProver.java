@@ -104,7 +104,7 @@ public final class FriProver {
         for (int i = 2 * m; i < coefficients.length; i++) {
             if (coefficients[i] != 0) {
                 throw new IllegalArgumentException("the committed evaluations are not of degree below "
-                        + (1L << (layout.logDomainSize() - layout.params().logBlowup())));
+                        + layout.degreeBound());
             }
         }
         return Arrays.copyOf(coefficients, 2 * m);

@@ -52,7 +52,19 @@ public final class FriVerifier {
      */
     public static FriQueries check(FriParameters params, byte[] initialRoot, int logDomainSize, FriProof proof,
             Transcript transcript) throws InvalidFriProofException {
-        FriLayout layout = new FriLayout(params, logDomainSize);
+        return check(params, initialRoot, logDomainSize, -1, proof, transcript);
+    }
+
+    /**
+     * {@link #check} for polynomials of degree below {@code degreeBound} rather than the domain's size
+     * over the blowup: the remainder then carries {@code ceil(degreeBound / k^layers)} coefficients.
+     * Soundness is that of the code of this dimension on the domain (rate {@code degreeBound / N}).
+     *
+     * @param degreeBound the bound (exclusive), or -1 for the domain's size over the blowup
+     */
+    public static FriQueries check(FriParameters params, byte[] initialRoot, int logDomainSize, long degreeBound,
+            FriProof proof, Transcript transcript) throws InvalidFriProofException {
+        FriLayout layout = new FriLayout(params, logDomainSize, degreeBound);
         if (initialRoot.length != Hasher.DIGEST_SIZE) {
             throw new IllegalArgumentException("a root has " + Hasher.DIGEST_SIZE + " bytes");
         }
@@ -127,7 +139,13 @@ public final class FriVerifier {
      */
     public static int[] queriedRows(FriParameters params, byte[] initialRoot, int logDomainSize, FriProof proof,
             Transcript transcript) {
-        FriLayout layout = new FriLayout(params, logDomainSize);
+        return queriedRows(params, initialRoot, logDomainSize, -1, proof, transcript);
+    }
+
+    /** {@link #queriedRows} of an instance with an explicit degree bound (see {@link #check}). */
+    public static int[] queriedRows(FriParameters params, byte[] initialRoot, int logDomainSize, long degreeBound,
+            FriProof proof, Transcript transcript) {
+        FriLayout layout = new FriLayout(params, logDomainSize, degreeBound);
         try {
             int[] queries = replay(params, layout, initialRoot, proof, transcript, new Ext2[layout.layers()], false);
             return FriTranscript.rowsAt(queries, layout, 0);

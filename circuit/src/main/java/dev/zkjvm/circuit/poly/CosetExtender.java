@@ -29,6 +29,8 @@ public final class CosetExtender {
     private final boolean fromEvaluations;
     /** {@code scale[b] = shift^rev(b)} (divided by n when extending evaluations). */
     private final long[] scale;
+    /** {@code shift^n·ω_blowup^t}: the value of {@code y^n} on the points that entry t of a block evaluates. */
+    private final long[] highFactor;
 
     private CosetExtender(int n, int blowup, long shift, boolean fromEvaluations) {
         LowDegreeExtension.checkedSize(n, blowup);
@@ -43,6 +45,9 @@ public final class CosetExtender {
         TwoAdic.fillPowers(s, shift, fromEvaluations ? Goldilocks.inverse(n) : Goldilocks.ONE);
         Ntt.bitReverse(s, n);
         this.scale = s;
+        long[] f = new long[blowup];
+        TwoAdic.fillPowers(f, TwoAdic.rootOfUnity(logBlowup), Goldilocks.pow(shift, n));
+        this.highFactor = f;
     }
 
     /**
@@ -97,6 +102,48 @@ public final class CosetExtender {
             // a plain loop: a call of Arrays.fill per coefficient cost more than the stores
             for (int i = b << logBlowup, end = i + blowup; i < end; i++) {
                 out[i] = v;
+            }
+        }
+        Ntt.stages(out, size, blowup);
+    }
+
+    /**
+     * Writes the evaluations on the coset of a polynomial of degree below {@code 2n} given as
+     * {@code low + x^n·high}: the n coefficients {@code low} and up to n coefficients {@code high}
+     * (lowest degree first; missing ones are zero). This is what a polynomial a little above the
+     * extender's length costs no more than one below it: on the points of the coset that share
+     * {@code y^n = shift^n·ω_b^t}, it is the polynomial {@code low + (shift^n·ω_b^t)·high}, so
+     * each block of the spread carries, at entry t, its low coefficient plus that multiple of its
+     * high one, and the transform's remaining stages are unchanged. Only for an extender of
+     * coefficients.
+     *
+     * @param low n canonical coefficients (left unchanged)
+     * @param high at most n canonical coefficients (left unchanged)
+     * @param out an array of at least N entries, distinct from both
+     */
+    public void extendInto(long[] low, long[] high, long[] out) {
+        int size = extendedLength();
+        if (fromEvaluations) {
+            throw new IllegalStateException("a polynomial above the length is given by coefficients");
+        }
+        if (low.length != n || high.length > n || out.length < size || low == out || high == out) {
+            throw new IllegalArgumentException("need " + n + " low and at most " + n + " high coefficients and a"
+                    + " separate output of at least " + size + " entries, got " + low.length + ", " + high.length
+                    + " and " + out.length);
+        }
+        int top = size - n;
+        System.arraycopy(low, 0, out, top, n);
+        Ntt.bitReverse(out, top, n);
+        long[] highRev = new long[n];
+        System.arraycopy(high, 0, highRev, 0, high.length);
+        Ntt.bitReverse(highRev, n);
+        int blowup = 1 << logBlowup;
+        for (int b = 0; b < n; b++) {
+            long v = Goldilocks.mul(out[top + b], scale[b]);
+            long w = Goldilocks.mul(highRev[b], scale[b]);
+            int base = b << logBlowup;
+            for (int t = 0; t < blowup; t++) {
+                out[base + t] = Goldilocks.add(v, Goldilocks.mul(w, highFactor[t]));
             }
         }
         Ntt.stages(out, size, blowup);

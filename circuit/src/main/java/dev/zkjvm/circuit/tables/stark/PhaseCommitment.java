@@ -1,14 +1,18 @@
 package dev.zkjvm.circuit.tables.stark;
 
 import dev.zkjvm.circuit.hash.HashAlgorithm;
+import dev.zkjvm.circuit.tables.commit.LeafMatrix;
 import dev.zkjvm.circuit.tables.commit.MixedHeightTree;
 import dev.zkjvm.circuit.tables.commit.MixedOpening;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * One phase's commitment: the low-degree extensions of every table that has columns in the phase
- * (in table order; {@code null} for the others), all in one {@link MixedHeightTree}.
+ * (in table order; {@code null} for the others), then the phase's extra matrices (the FRI mask of
+ * the composition phase), then, when salted, one {@link SaltMatrix} per height present (tallest
+ * first), all in one {@link MixedHeightTree}.
  */
 final class PhaseCommitment {
     /** {@code ldes[table]}, null when the table has no column in the phase. */
@@ -20,20 +24,51 @@ final class PhaseCommitment {
         this.tree = tree;
     }
 
-    /** Commits; null when no table has a column (no matrix at all). */
+    /** Commits without extra matrices or salts; null when no table has a column (no matrix at all). */
     static PhaseCommitment of(TableLde[] ldes, HashAlgorithm hash) {
-        List<TableLde> present = new ArrayList<>();
+        return of(ldes, List.of(), null, null, hash);
+    }
+
+    /**
+     * Commits the tables' extensions, the extra matrices and, if {@code randomness} is not null,
+     * salts drawn for {@code salt}; null when there is no matrix at all.
+     */
+    static PhaseCommitment of(TableLde[] ldes, List<? extends LeafMatrix> extra, ProverRandomness randomness,
+            ProverRandomness.Purpose salt, HashAlgorithm hash) {
+        List<LeafMatrix> present = new ArrayList<>();
         for (TableLde l : ldes) {
             if (l != null) {
                 present.add(l);
             }
         }
-        return present.isEmpty() ? null : new PhaseCommitment(ldes, MixedHeightTree.commit(hash, present));
+        present.addAll(extra);
+        if (present.isEmpty()) {
+            return null;
+        }
+        if (randomness != null) {
+            for (int rows : saltHeights(present.stream().mapToInt(LeafMatrix::rows).toArray())) {
+                present.add(new SaltMatrix(randomness.elements(salt, rows, rows * Hiding.SALT), rows));
+            }
+        }
+        return new PhaseCommitment(ldes, MixedHeightTree.commit(hash, present));
     }
 
-    /** The tables' columns of commitment {@code g} from their full column arrays, extended. */
-    static PhaseCommitment ofColumns(SystemShape shape, long[][][] columns, Commitment g) {
+    /** The heights that get a salt matrix, tallest first: every distinct height of the matrices. */
+    static int[] saltHeights(int[] rows) {
+        TreeSet<Integer> heights = new TreeSet<>();
+        for (int r : rows) {
+            heights.add(r);
+        }
+        return heights.descendingSet().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The tables' columns of commitment {@code g} from their full column arrays, extended (and
+     * randomised and salted when {@code randomness} is not null and the commitment is hidden).
+     */
+    static PhaseCommitment ofColumns(SystemShape shape, long[][][] columns, Commitment g, ProverRandomness randomness) {
         TableLde[] ldes = new TableLde[shape.tables.size()];
+        boolean hidden = false;
         for (int t = 0; t < ldes.length; t++) {
             TableShape ts = shape.tables.get(t);
             int[] idx = ts.columns(g);
@@ -44,9 +79,21 @@ final class PhaseCommitment {
             for (int i = 0; i < idx.length; i++) {
                 cols[i] = columns[t][idx[i]];
             }
-            ldes[t] = TableLde.ofEvaluations(cols, ts.rows, shape.config.blowup(), shape.config.fri().foldingFactor());
+            long[][] randomizers = null;
+            if (ts.randomised(g)) {
+                hidden = true;
+                randomizers = new long[idx.length][];
+                for (int i = 0; i < idx.length; i++) {
+                    randomizers[i] = randomness.elements(ProverRandomness.Purpose.TRACE_RANDOMIZER,
+                            ((long) t << 32) | idx[i], ts.hiding.traceRandomizers);
+                }
+            }
+            ldes[t] = TableLde.ofEvaluations(cols, ts.rows, ts.polyRows, shape.config.blowup(), shape.fri.foldingFactor(),
+                    randomizers, ts.nextRowOffset);
         }
-        return of(ldes, shape.config.hash());
+        ProverRandomness.Purpose salt = g == Commitment.MAIN ? ProverRandomness.Purpose.SALT_MAIN
+                : ProverRandomness.Purpose.SALT_AUX;
+        return of(ldes, List.of(), hidden ? randomness : null, salt, shape.config.hash());
     }
 
     byte[] root() {

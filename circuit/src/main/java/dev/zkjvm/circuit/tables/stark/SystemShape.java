@@ -1,5 +1,6 @@
 package dev.zkjvm.circuit.tables.stark;
 
+import dev.zkjvm.circuit.fri.FriParameters;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.SystemTraceBuilder;
 import dev.zkjvm.circuit.tables.Table;
@@ -11,23 +12,33 @@ import java.util.List;
 
 /**
  * The shape of a proof of a table system at given heights: every table's {@link TableShape}, the
- * tallest height N, the FRI domain of N·blowup points and its tree of N·blowup/k rows.
+ * largest polynomial domain P_max, the FRI domain of P_max·blowup points and its tree of
+ * P_max·blowup/k rows, and FRI's degree bound (P_max, plus its slack with zero knowledge: every
+ * table's bound {@code P_t + P_t/64} composed with {@code x ↦ x^(P_max/P_t)} is
+ * {@code P_max + P_max/64}).
  */
 final class SystemShape {
     final TableSystem system;
     final StarkConfig config;
+    /** The FRI parameters of the proof (more queries with zero knowledge, see {@link Hiding#parameters}). */
+    final FriParameters fri;
+    final Hiding hiding;
     final List<TableShape> tables;
     final int logMax;
     final int logDomain;
     /** log2 of the rows of the mixed trees: the FRI domain's size over the folding factor. */
     final int logTreeRows;
+    /** FRI's degree bound (exclusive). */
+    final long degreeBound;
 
     /**
      * @throws IllegalArgumentException if a height is not allowed (with the reason)
      */
-    SystemShape(TableSystem system, StarkConfig config, int[] logHeights) {
+    SystemShape(TableSystem system, StarkConfig config, boolean zeroKnowledge, int[] logHeights) {
         this.system = system;
         this.config = config;
+        this.fri = Hiding.parameters(config.fri(), zeroKnowledge);
+        this.hiding = Hiding.of(zeroKnowledge, fri);
         if (logHeights.length != system.tables().size()) {
             throw new IllegalArgumentException(logHeights.length + " heights for " + system.tables().size() + " tables");
         }
@@ -50,21 +61,18 @@ final class SystemShape {
                 throw new IllegalArgumentException("table " + t.name() + ": 2^" + l + " rows extended by "
                         + config.blowup() + " give fewer points than the folding factor " + config.fri().foldingFactor());
             }
-            ts.add(new TableShape(airs.get(t.index()), l, config.blowup()));
-            max = Math.max(max, l);
+            TableShape shape = new TableShape(airs.get(t.index()), l, config.blowup(), hiding);
+            ts.add(shape);
+            max = Math.max(max, shape.logPolyRows);
         }
         this.tables = List.copyOf(ts);
         this.logMax = max;
         this.logDomain = max + logB;
         this.logTreeRows = logDomain - logK;
+        this.degreeBound = (1L << max) + hiding.slack(1 << max);
         if ((1L << max) <= config.fri().remainderMaxDegree() + 1L || max < logK) {
             throw new IllegalArgumentException("the tallest table has 2^" + max + " rows; FRI with these parameters"
                     + " needs more than " + (config.fri().remainderMaxDegree() + 1));
         }
-    }
-
-    /** {@code s_t = log2(N / n_t)}: the table's domain is the FRI domain's image under x ↦ c·x^(2^s). */
-    int shift(TableShape t) {
-        return logMax - t.logRows;
     }
 }

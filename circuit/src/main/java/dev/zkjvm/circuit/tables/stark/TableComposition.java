@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * One table's composition polynomial {@code C(y) = Σ_i λ^i·c_i(y)/Z_i(y)} over the constraints that
- * apply at its height, evaluated on all n·b points of its coset, interpolated and cut into chunks
- * {@code H_j} of degree below n with {@code C(y) = Σ_j y^(j·n)·H_j(y)}.
+ * apply at its height, evaluated on a sub-coset of its coset large enough to determine it,
+ * interpolated and cut into chunks {@code H_j} at multiples of the table's domain P, with
+ * {@code C(y) = Σ_j y^(j·P)·H_j(y)} (the last chunk takes the rest, up to the table's slack).
  */
 final class TableComposition {
     private TableComposition() {
@@ -32,12 +33,12 @@ final class TableComposition {
      *     a constraint)
      */
     static long[][] chunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda) {
-        return split(values(t, extended, blowup, challenges, lambda), t.rows, t.chunks, t.air.table().name());
+        return split(values(t, extended, blowup, challenges, lambda), t);
     }
 
     /**
-     * C on the smallest sub-coset {@code 7·⟨ω_E⟩} of the table's coset that determines it (E the
-     * power of two at least chunks·n; every (n·b/E)-th point), natural order, as {c0, c1}.
+     * C on the smallest sub-coset {@code 7·⟨ω_S⟩} of the table's coset that determines it (S the
+     * power of two at least its degree bound and n; every (L/S)-th point), natural order, as {c0, c1}.
      */
     static long[][] values(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda) {
         List<Constraint> cs = t.constraints;
@@ -47,9 +48,9 @@ final class TableComposition {
         }
         Program program = ProgramCompiler.compileValues(exprs);
         int n = t.rows;
-        int logSize = t.logRows + (32 - Integer.numberOfLeadingZeros(t.chunks - 1)); // ceil(log2 chunks)
+        int logSize = 32 - Integer.numberOfLeadingZeros(Math.max(t.compositionBound, n) - 1); // ceil(log2)
         int size = 1 << logSize;
-        int stride = n * blowup / size;
+        int stride = t.ldeSize / size;
         int evalBlowup = size / n; // the next row, in points of the sub-coset
         long omega = TwoAdic.rootOfUnity(logSize);
         long lastRow = TwoAdic.inverseRootOfUnity(t.logRows);
@@ -172,20 +173,29 @@ final class TableComposition {
         }
     }
 
-    /** Interpolates coset values of {@code 7·⟨ω⟩} and cuts the coefficients into chunks of n. */
-    static long[][] split(long[][] values, int n, int chunks, String table) {
+    /**
+     * Interpolates coset values of {@code 7·⟨ω⟩} and cuts the coefficients at multiples of P: chunk
+     * j holds coefficients {@code [jP, (j+1)P)}, the last one all from {@code (chunks-1)·P} to the
+     * composition's bound.
+     */
+    static long[][] split(long[][] values, TableShape t) {
+        int p = t.polyRows;
+        int bound = t.compositionBound;
+        int chunks = t.chunks;
         long[][] out = new long[2 * chunks][];
         for (int coord = 0; coord < 2; coord++) {
             long[] v = values[coord];
             interpolate(v);
-            for (int i = chunks * n; i < v.length; i++) {
+            for (int i = bound; i < v.length; i++) {
                 if (v[i] != 0) {
-                    throw new IllegalStateException("table " + table + ": the composition polynomial has degree " + i
-                            + ", beyond its bound " + (chunks * n) + ": the trace breaks a constraint");
+                    throw new IllegalStateException("table " + t.air.table().name() + ": the composition polynomial has"
+                            + " degree " + i + ", beyond its bound " + bound + ": the trace breaks a constraint");
                 }
             }
             for (int j = 0; j < chunks; j++) {
-                out[2 * j + coord] = Arrays.copyOfRange(v, j * n, (j + 1) * n);
+                int from = Math.min(j * p, v.length);
+                int to = j + 1 < chunks ? (j + 1) * p : Math.max(from, Math.min(bound, v.length));
+                out[2 * j + coord] = Arrays.copyOfRange(v, from, Math.max(to, from + 1));
             }
         }
         return out;

@@ -18,13 +18,20 @@ public final class TableKeys {
     public static final class VerifyingKey {
         final TableSystem system;
         final StarkConfig config;
+        final boolean zeroKnowledge;
         /** The preprocessed commitment's root, or {@code null} without preprocessed tables. */
         final byte[] preprocessedRoot;
 
-        VerifyingKey(TableSystem system, StarkConfig config, byte[] preprocessedRoot) {
+        VerifyingKey(TableSystem system, StarkConfig config, boolean zeroKnowledge, byte[] preprocessedRoot) {
             this.system = system;
             this.config = config;
+            this.zeroKnowledge = zeroKnowledge;
             this.preprocessedRoot = preprocessedRoot;
+        }
+
+        /** Whether the proofs of this key are zero-knowledge (the verifier accepts no other kind). */
+        public boolean zeroKnowledge() {
+            return zeroKnowledge;
         }
 
         /** The system. */
@@ -60,10 +67,22 @@ public final class TableKeys {
         }
     }
 
-    /** Extends and commits the preprocessed tables' FIXED columns. */
+    /** The keys of zero-knowledge proofs (the default): see {@link #derive(TableSystem, StarkConfig, boolean)}. */
     public static ProvingKey derive(TableSystem system, StarkConfig config) {
+        return derive(system, config, true);
+    }
+
+    /**
+     * Extends and commits the preprocessed tables' FIXED columns, for proofs that are
+     * zero-knowledge or not (the keys differ: a zero-knowledge proof's polynomials may need a
+     * larger domain).
+     */
+    public static ProvingKey derive(TableSystem system, StarkConfig config, boolean zeroKnowledge) {
         TableLde[] ldes = new TableLde[system.tables().size()];
         int k = config.fri().foldingFactor();
+        Hiding hiding = Hiding.of(zeroKnowledge, Hiding.parameters(config.fri(), zeroKnowledge));
+        java.util.List<dev.zkjvm.circuit.tables.logup.TableAir> airs = dev.zkjvm.circuit.tables.logup.LogupWitness
+                .airs(system);
         for (Table t : system.tables()) {
             if (!t.isPreprocessed()) {
                 continue;
@@ -78,9 +97,12 @@ public final class TableKeys {
             for (int i = 0; i < columns.length; i++) {
                 columns[i] = t.air().fixedValues(fixed.get(i)).generate(t.fixedHeight());
             }
-            ldes[t.index()] = TableLde.ofEvaluations(columns, t.fixedHeight(), config.blowup(), k);
+            TableShape shape = new TableShape(airs.get(t.index()), Integer.numberOfTrailingZeros(t.fixedHeight()),
+                    config.blowup(), hiding);
+            ldes[t.index()] = TableLde.ofEvaluations(columns, t.fixedHeight(), shape.polyRows, config.blowup(), k, null,
+                    shape.nextRowOffset);
         }
         PhaseCommitment pre = PhaseCommitment.of(ldes, config.hash());
-        return new ProvingKey(new VerifyingKey(system, config, pre == null ? null : pre.root()), pre);
+        return new ProvingKey(new VerifyingKey(system, config, zeroKnowledge, pre == null ? null : pre.root()), pre);
     }
 }

@@ -1,48 +1,97 @@
 package dev.zkjvm.circuit.tables.stark;
 
+import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.poly.CosetExtender;
+import dev.zkjvm.circuit.poly.Ntt;
 import dev.zkjvm.circuit.poly.TwoAdic;
 import dev.zkjvm.circuit.tables.commit.LeafMatrix;
 import dev.zkjvm.circuit.util.Parallel;
+import java.util.Arrays;
 
 /**
- * Some columns of one table extended onto its coset {@code 7·⟨ω_(n·b)⟩} (natural order, each
- * followed by {@code b} values that repeat its first ones, so that a point's next row,
- * {@code b} points further, is in place for the last points too). As a {@link LeafMatrix} it has
- * {@code n·b/k} leaves; leaf r holds the k points {@code r + j·n·b/k} of every column
- * (part 0 of every column, then part 1, ...), which FRI folds together.
+ * Some polynomials of one table evaluated on its coset {@code 7·⟨ω_L⟩} (natural order, L = P·b,
+ * each followed by {@code wrap} values that repeat its first ones, so that a point's next row,
+ * L/n points further, is in place for the last points too). As a {@link LeafMatrix} it has
+ * {@code L/k} leaves; leaf r holds the k points {@code r + j·L/k} of every column (part 0 of every
+ * column, then part 1, ...), which FRI folds together.
  */
 final class TableLde implements LeafMatrix {
     private final long[][] values;
+    /** Each column's randomiser r when the columns are randomised (for their out-of-domain values), else null. */
+    final long[][] randomizers;
     private final int size;
     private final int parts;
 
-    private TableLde(long[][] values, int size, int parts) {
+    private TableLde(long[][] values, long[][] randomizers, int size, int parts) {
         this.values = values;
+        this.randomizers = randomizers;
         this.size = size;
         this.parts = parts;
     }
 
-    /** Extends columns given by their n values on the trace domain. */
-    static TableLde ofEvaluations(long[][] columns, int n, int blowup, int parts) {
-        return build(columns, CosetExtender.ofEvaluations(n, blowup, TwoAdic.GENERATOR), blowup, parts);
-    }
-
-    /** Evaluates polynomials given by n coefficients on the coset. */
-    static TableLde ofCoefficients(long[][] coefficients, int n, int blowup, int parts) {
-        return build(coefficients, CosetExtender.ofCoefficients(n, blowup, TwoAdic.GENERATOR), blowup, parts);
-    }
-
-    private static TableLde build(long[][] columns, CosetExtender extender, int blowup, int parts) {
-        int size = extender.extendedLength();
+    /**
+     * Extends columns given by their n values on the trace domain onto a coset of {@code L = P·b}
+     * points, each randomised as {@code t(x) + (x^n - 1)·r(x)} when {@code randomizers} is not null
+     * (one coefficient array per column).
+     */
+    static TableLde ofEvaluations(long[][] columns, int n, int polyRows, int blowup, int parts, long[][] randomizers,
+            int wrap) {
+        int size = polyRows * blowup;
         long[][] values = new long[columns.length][];
+        if (randomizers == null) {
+            CosetExtender extender = CosetExtender.ofEvaluations(n, size / n, TwoAdic.GENERATOR);
+            Parallel.forChunks(columns.length, Parallel.parallelism(), () -> null, (ignored, c) -> {
+                long[] out = new long[size + wrap];
+                extender.extendInto(columns[c], out);
+                System.arraycopy(out, 0, out, size, wrap);
+                values[c] = out;
+            });
+            return new TableLde(values, null, size, parts);
+        }
+        CosetExtender extender = CosetExtender.ofCoefficients(polyRows, blowup, TwoAdic.GENERATOR);
         Parallel.forChunks(columns.length, Parallel.parallelism(), () -> null, (ignored, c) -> {
-            long[] out = new long[size + blowup];
-            extender.extendInto(columns[c], out);
-            System.arraycopy(out, 0, out, size, blowup);
-            values[c] = out;
+            long[] coefficients = columns[c].clone();
+            Ntt.inverse(coefficients);
+            values[c] = evaluate(extender, randomised(coefficients, randomizers[c]), polyRows, size, wrap);
         });
-        return new TableLde(values, size, parts);
+        return new TableLde(values, randomizers, size, parts);
+    }
+
+    /**
+     * The coefficients of {@code t + (x^n - 1)·r}, n the length of t's coefficients: t's minus r's,
+     * then r's again from degree n.
+     */
+    static long[] randomised(long[] coefficients, long[] r) {
+        int n = coefficients.length;
+        long[] out = Arrays.copyOf(coefficients, Math.max(n, r.length) + r.length);
+        for (int i = 0; i < r.length; i++) {
+            out[i] = Goldilocks.sub(out[i], r[i]);
+            out[n + i] = Goldilocks.add(out[n + i], r[i]);
+        }
+        return out;
+    }
+
+    /** Evaluates polynomials given by their coefficients (fewer than 2P each) on the coset of P·b points. */
+    static TableLde ofCoefficients(long[][] coefficients, int polyRows, int blowup, int parts, int wrap) {
+        int size = polyRows * blowup;
+        CosetExtender extender = CosetExtender.ofCoefficients(polyRows, blowup, TwoAdic.GENERATOR);
+        long[][] values = new long[coefficients.length][];
+        Parallel.forChunks(coefficients.length, Parallel.parallelism(), () -> null,
+                (ignored, c) -> values[c] = evaluate(extender, coefficients[c], polyRows, size, wrap));
+        return new TableLde(values, null, size, parts);
+    }
+
+    private static long[] evaluate(CosetExtender extender, long[] coefficients, int polyRows, int size, int wrap) {
+        if (coefficients.length > 2 * polyRows) {
+            throw new IllegalArgumentException(coefficients.length + " coefficients on a domain of " + polyRows);
+        }
+        long[] low = Arrays.copyOf(coefficients, polyRows);
+        long[] high = coefficients.length > polyRows ? Arrays.copyOfRange(coefficients, polyRows, coefficients.length)
+                : new long[0];
+        long[] out = new long[size + wrap];
+        extender.extendInto(low, high, out);
+        System.arraycopy(out, 0, out, size, wrap);
+        return out;
     }
 
     /** The number of columns. */
@@ -50,7 +99,7 @@ final class TableLde implements LeafMatrix {
         return values.length;
     }
 
-    /** Column c's values on the coset, then the {@code b} that repeat its first ones. */
+    /** Column c's values on the coset, then the {@code wrap} that repeat its first ones. */
     long[] column(int c) {
         return values[c];
     }

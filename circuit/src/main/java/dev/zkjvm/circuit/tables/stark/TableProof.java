@@ -19,7 +19,7 @@ import java.io.UncheckedIOException;
  * A proof that a table system's trace satisfies every table's constraints and balances every bus,
  * for a statement of public tuples. Versioned binary format ({@link #toBytes()}, {@link #fromBytes}):
  * <pre>
- *   int version; int tables; per table: byte logHeight
+ *   int version; byte zeroKnowledge (0 or 1); int tables; per table: byte logHeight
  *   main root; byte hasAux, [aux root]; composition root; DEEP root  (32 bytes each)
  *   per table: share (2 longs)
  *   per table: int count, count longs (out-of-domain values)
@@ -32,10 +32,11 @@ import java.io.UncheckedIOException;
  */
 public final class TableProof {
     /** The format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final int MAX_TABLES = 1 << 12;
     private static final int MAX_COUNT = 1 << 24;
 
+    final boolean zeroKnowledge;
     final int[] logHeights;
     final byte[] mainRoot;
     final byte[] auxRoot;
@@ -45,11 +46,16 @@ public final class TableProof {
     final Ext2[] shares;
     final long[][] ood;
     final FriProof fri;
-    /** {@code openings[query][phase]}, phases in order FIXED (if any), MAIN, AUX (if any), composition. */
+    /**
+     * {@code openings[query][phase]}, phases in order PREPROCESSED and FIXED (if any), MAIN, AUX
+     * (if any), composition; a phase's leaves are its tables' (in table order), then in the
+     * composition the FRI mask's, then the salts' (zero-knowledge proofs).
+     */
     final MixedOpening[][] openings;
 
-    TableProof(int[] logHeights, byte[] mainRoot, byte[] auxRoot, byte[] compositionRoot, byte[] friRoot,
-            Ext2[] shares, long[][] ood, FriProof fri, MixedOpening[][] openings) {
+    TableProof(boolean zeroKnowledge, int[] logHeights, byte[] mainRoot, byte[] auxRoot, byte[] compositionRoot,
+            byte[] friRoot, Ext2[] shares, long[][] ood, FriProof fri, MixedOpening[][] openings) {
+        this.zeroKnowledge = zeroKnowledge;
         this.friRoot = friRoot;
         this.logHeights = logHeights;
         this.mainRoot = mainRoot;
@@ -70,6 +76,11 @@ public final class TableProof {
         return h;
     }
 
+    /** Whether the proof is zero-knowledge. */
+    public boolean zeroKnowledge() {
+        return zeroKnowledge;
+    }
+
     /** Every table's claimed share of the buses (a copy). */
     public Ext2[] shares() {
         return shares.clone();
@@ -80,6 +91,7 @@ public final class TableProof {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(VERSION);
+            out.writeByte(zeroKnowledge ? 1 : 0);
             out.writeInt(logHeights.length);
             for (int l : logHeights) {
                 out.writeByte(l);
@@ -137,6 +149,10 @@ public final class TableProof {
             if (version != VERSION) {
                 throw new InvalidProofException("proof format version " + version + ", this verifier reads " + VERSION);
             }
+            int zk = in.readUnsignedByte();
+            if (zk > 1) {
+                throw new InvalidProofException("bad zero-knowledge flag " + zk);
+            }
             int tables = count(in.readInt(), MAX_TABLES, "tables");
             int[] logHeights = new int[tables];
             for (int i = 0; i < tables; i++) {
@@ -179,7 +195,7 @@ public final class TableProof {
             if (in.read() != -1) {
                 throw new InvalidProofException("trailing bytes after the proof");
             }
-            return new TableProof(logHeights, main, aux, composition, friRoot, shares, ood, fri, openings);
+            return new TableProof(zk == 1, logHeights, main, aux, composition, friRoot, shares, ood, fri, openings);
         } catch (EOFException e) {
             throw new InvalidProofException("proof is truncated", e);
         } catch (InvalidFriProofException e) {

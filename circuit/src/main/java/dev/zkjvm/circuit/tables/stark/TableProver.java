@@ -74,12 +74,20 @@ public final class TableProver {
     }
 
     /**
-     * The steps after the check. {@code afterWitness} sees the LogUp witness before it is committed
-     * (the shares are read from its running sums' last rows afterwards).
+     * The steps after the check, with fresh randomness. {@code afterWitness} sees the LogUp witness
+     * before it is committed (the shares are read from its running sums' last rows afterwards).
      */
     static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples,
             Consumer<LogupWitness> afterWitness, CompositionStage composition) {
+        return prove(key, trace, publicTuples, afterWitness, composition, ProverRandomness.fresh());
+    }
+
+    /** The steps after the check, with the given randomness (used only for zero-knowledge keys). */
+    static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples,
+            Consumer<LogupWitness> afterWitness, CompositionStage composition, ProverRandomness randomness) {
         StarkConfig config = key.verifyingKey.config;
+        boolean zk = key.verifyingKey.zeroKnowledge;
+        ProverRandomness rnd = zk ? randomness : null;
         TableSystem system = trace.system();
         publicTuples.checkBelongsTo(system);
         int tables = system.tables().size();
@@ -87,22 +95,22 @@ public final class TableProver {
         for (int t = 0; t < tables; t++) {
             logHeights[t] = Integer.numberOfTrailingZeros(trace.height(t));
         }
-        SystemShape shape = new SystemShape(system, config, logHeights);
+        SystemShape shape = new SystemShape(system, config, zk, logHeights);
         if (shape.tables.stream().allMatch(ts -> ts.columns(Commitment.MAIN).length == 0)) {
             throw new IllegalArgumentException("table system " + system.name() + " has no MAIN column to prove");
         }
         int blowup = config.blowup();
-        int k = config.fri().foldingFactor();
+        int k = shape.fri.foldingFactor();
 
         long[][][] own = new long[tables][][];
         for (int t = 0; t < tables; t++) {
             own[t] = trace.columnsUnsafe(t);
         }
         PhaseCommitment pre = key.preprocessed;
-        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, own, Commitment.FIXED);
+        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, own, Commitment.FIXED, null);
         Transcript tr = TablesTranscript.begin(shape, publicTuples, key.verifyingKey.preprocessedRoot,
                 fixed == null ? null : fixed.root());
-        PhaseCommitment main = PhaseCommitment.ofColumns(shape, own, Commitment.MAIN);
+        PhaseCommitment main = PhaseCommitment.ofColumns(shape, own, Commitment.MAIN, rnd);
         BusChallenges bus = TablesTranscript.mainRoot(tr, main.root());
 
         List<TableAir> airs = new ArrayList<>();
@@ -120,7 +128,7 @@ public final class TableProver {
             shares[t] = air.runningSum() == null ? Ext2.ZERO
                     : new Ext2(all[t][air.runningSum().c0().index()][last], all[t][air.runningSum().c1().index()][last]);
         }
-        PhaseCommitment aux = PhaseCommitment.ofColumns(shape, all, Commitment.AUX);
+        PhaseCommitment aux = PhaseCommitment.ofColumns(shape, all, Commitment.AUX, rnd);
         Ext2 lambda = TablesTranscript.auxRoot(tr, aux == null ? null : aux.root(), shares);
 
         PhaseCommitment[] phases = {pre, fixed, main, aux};
@@ -131,14 +139,25 @@ public final class TableProver {
             long[][] extended = extendedColumns(ts, t, phases);
             Ext2[] challenges = TableAir.challengeValues(bus, shares[t]);
             chunkCoefficients[t] = composition.chunks(ts, extended, blowup, challenges, lambda);
-            chunkLdes[t] = TableLde.ofCoefficients(chunkCoefficients[t], ts.rows, blowup, k);
+            if (zk) {
+                chunkCoefficients[t] = ChunkBlinding.blind(chunkCoefficients[t], ts, t, rnd);
+            }
+            chunkLdes[t] = TableLde.ofCoefficients(chunkCoefficients[t], ts.polyRows, blowup, k, 0);
         }
-        PhaseCommitment comp = PhaseCommitment.of(chunkLdes, config.hash());
+        TableLde mask = zk ? friMask(shape, rnd) : null;
+        PhaseCommitment comp = PhaseCommitment.of(chunkLdes, mask == null ? List.of() : List.of(mask), rnd,
+                ProverRandomness.Purpose.SALT_COMPOSITION, config.hash());
         Ext2 z = TablesTranscript.compositionRoot(tr, comp.root(), shape);
 
         long[][] ood = new long[tables][];
         for (int t = 0; t < tables; t++) {
-            ood[t] = OutOfDomain.values(all[t], chunkCoefficients[t], z, shape.tables.get(t).logRows);
+            TableShape ts = shape.tables.get(t);
+            ood[t] = OutOfDomain.values(all[t], chunkCoefficients[t], z, ts.logRows);
+            for (Commitment g : new Commitment[] {Commitment.MAIN, Commitment.AUX}) {
+                if (ts.randomised(g) && ts.columns(g).length > 0) {
+                    addRandomizers(ood[t], ts.columns(g), phases[g.ordinal()].ldes[t].randomizers, z, ts);
+                }
+            }
         }
         Ext2[] deep = TablesTranscript.oodValues(tr, ood);
         Ext2 gamma = deep[0];
@@ -146,26 +165,26 @@ public final class TableProver {
         Ext2 mu = deep[2];
 
         int size = 1 << shape.logDomain;
-        long[] d0 = new long[size];
-        long[] d1 = new long[size];
+        long[] d0 = mask == null ? new long[size] : java.util.Arrays.copyOf(mask.column(0), size);
+        long[] d1 = mask == null ? new long[size] : java.util.Arrays.copyOf(mask.column(1), size);
         Ext2 weight = Ext2.ONE;
         for (int t = 0; t < tables; t++) {
             TableShape ts = shape.tables.get(t);
-            long[][] dt = tableDeep(ts, extendedColumns(ts, t, phases), chunkLdes[t], ood[t], z, gamma, delta,
-                    blowup);
-            int mask = dt[0].length - 1;
+            long[][] dt = tableDeep(ts, extendedColumns(ts, t, phases), chunkLdes[t], ood[t], z, gamma, delta);
+            int mask0 = dt[0].length - 1;
             for (int i = 0; i < size; i++) {
-                long v0 = Ext2.mulC0(dt[0][i & mask], dt[1][i & mask], weight.c0(), weight.c1());
-                long v1 = Ext2.mulC1(dt[0][i & mask], dt[1][i & mask], weight.c0(), weight.c1());
+                long v0 = Ext2.mulC0(dt[0][i & mask0], dt[1][i & mask0], weight.c0(), weight.c1());
+                long v1 = Ext2.mulC1(dt[0][i & mask0], dt[1][i & mask0], weight.c0(), weight.c1());
                 d0[i] = Goldilocks.add(d0[i], v0);
                 d1[i] = Goldilocks.add(d1[i], v1);
             }
             weight = weight.mul(mu);
         }
-        FriCommitment friCommitment = FriCommitment.commit(config.fri(), config.hash(), d0, d1);
+        FriCommitment friCommitment = FriCommitment.commit(shape.fri, config.hash(), d0, d1, shape.degreeBound);
         Transcript beforeFri = tr.copy();
         FriProof fri = FriProver.prove(friCommitment, tr);
-        int[] rows = FriVerifier.queriedRows(config.fri(), friCommitment.root(), shape.logDomain, fri, beforeFri);
+        int[] rows = FriVerifier.queriedRows(shape.fri, friCommitment.root(), shape.logDomain, shape.degreeBound, fri,
+                beforeFri);
 
         MixedOpening[][] openings = new MixedOpening[rows.length][];
         for (int q = 0; q < rows.length; q++) {
@@ -177,8 +196,38 @@ public final class TableProver {
             }
             openings[q] = os.toArray(new MixedOpening[0]);
         }
-        return new TableProof(logHeights, main.root(), aux == null ? null : aux.root(), comp.root(),
+        return new TableProof(zk, logHeights, main.root(), aux == null ? null : aux.root(), comp.root(),
                 friCommitment.root(), shares, ood, fri, openings);
+    }
+
+    /**
+     * The FRI mask: a uniformly random polynomial of GF(p²) of FRI's whole degree bound, on the FRI
+     * domain (two base columns), added to the DEEP polynomial so that FRI reveals nothing of it.
+     */
+    private static TableLde friMask(SystemShape shape, ProverRandomness rnd) {
+        int bound = (int) shape.degreeBound;
+        long[][] coefficients = {rnd.elements(ProverRandomness.Purpose.FRI_MASK, 0, bound),
+            rnd.elements(ProverRandomness.Purpose.FRI_MASK, 1, bound)};
+        return TableLde.ofCoefficients(coefficients, 1 << shape.logMax, shape.config.blowup(),
+                shape.fri.foldingFactor(), 0);
+    }
+
+    /**
+     * Adds {@code (z^n - 1)·r(z)} and {@code (z^n - 1)·r(z·ω)} to the claimed values of randomised
+     * columns (their polynomial is {@code t + (x^n - 1)·r}, and {@code (z·ω)^n = z^n}).
+     */
+    private static void addRandomizers(long[] ood, int[] columns, long[][] randomizers, Ext2 z, TableShape ts) {
+        Ext2 vanishing = z.pow(ts.rows).sub(Ext2.ONE);
+        Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
+        for (int i = 0; i < columns.length; i++) {
+            int j = columns[i];
+            Ext2 atZ = vanishing.mul(dev.zkjvm.circuit.poly.Polynomial.evaluate(randomizers[i], z));
+            Ext2 atZw = vanishing.mul(dev.zkjvm.circuit.poly.Polynomial.evaluate(randomizers[i], zw));
+            ood[4 * j] = Goldilocks.add(ood[4 * j], atZ.c0());
+            ood[4 * j + 1] = Goldilocks.add(ood[4 * j + 1], atZ.c1());
+            ood[4 * j + 2] = Goldilocks.add(ood[4 * j + 2], atZw.c0());
+            ood[4 * j + 3] = Goldilocks.add(ood[4 * j + 3], atZw.c1());
+        }
     }
 
     /** Every AIR column of table t on its coset, by AIR column index, from the phases' extensions. */
@@ -195,14 +244,14 @@ public final class TableProver {
 
     /** The table's DEEP quotient on its coset of n·b points, natural order. */
     private static long[][] tableDeep(TableShape ts, long[][] extended, TableLde chunks, long[] ood, Ext2 z,
-            Ext2 gamma, Ext2 delta, int blowup) {
+            Ext2 gamma, Ext2 delta) {
         int m = ts.columnCount();
         int chunkColumns = chunks.width();
         Ext2[] w = DeepQuotient.weights(gamma, m + chunkColumns);
         Ext2[] claimed = DeepQuotient.claimedSums(ood, m, chunkColumns, w);
         Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
-        int size = ts.rows * blowup;
-        long omega = TwoAdic.rootOfUnity(ts.logRows + Integer.numberOfTrailingZeros(blowup));
+        int size = ts.ldeSize;
+        long omega = TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(size));
         long[] out0 = new long[size];
         long[] out1 = new long[size];
         int block = dev.zkjvm.circuit.eval.BlockEvaluator.BLOCK;

@@ -64,9 +64,13 @@ public final class TableVerifier {
         TableSystem system = key.system;
         StarkConfig config = key.config;
         publicTuples.checkBelongsTo(system);
+        if (proof.zeroKnowledge != key.zeroKnowledge) {
+            throw new InvalidProofException(key.zeroKnowledge ? "the key accepts zero-knowledge proofs only"
+                    : "the key is for proofs without zero knowledge");
+        }
         SystemShape shape;
         try {
-            shape = new SystemShape(system, config, proof.logHeights);
+            shape = new SystemShape(system, config, key.zeroKnowledge, proof.logHeights);
         } catch (IllegalArgumentException e) {
             throw new InvalidProofException("proof's heights: " + e.getMessage(), e);
         }
@@ -99,11 +103,11 @@ public final class TableVerifier {
 
         FriQueries queries;
         try {
-            queries = FriVerifier.check(config.fri(), proof.friRoot, shape.logDomain, proof.fri, tr);
+            queries = FriVerifier.check(shape.fri, proof.friRoot, shape.logDomain, shape.degreeBound, proof.fri, tr);
         } catch (InvalidFriProofException e) {
             throw new InvalidProofException("FRI: " + e.getMessage(), e);
         }
-        int k = config.fri().foldingFactor();
+        int k = shape.fri.foldingFactor();
         int[] idx = queries.domainIndices();
         int[] rows = new int[idx.length / k];
         for (int r = 0; r < rows.length; r++) {
@@ -138,15 +142,16 @@ public final class TableVerifier {
                 Commitment phase = p < phases.size() ? phases.get(p) : null;
                 int[] leafRows = leafRows(shape, phase);
                 int top = java.util.Arrays.stream(leafRows).max().orElse(1);
-                if (!MixedHeightTree.verify(config.hash(), roots[p], leafRows, leafWidths(shape, phase, k),
+                if (!MixedHeightTree.verify(config.hash(), roots[p], leafRows, leafWidths(shape, phase, leafRows, k),
                         rows[q] & (top - 1), os[p])) {
                     throw new InvalidProofException("query " + q + ": the opening of commitment " + p
                             + " does not match its root");
                 }
             }
+            long[] maskLeaf = shape.hiding.on ? os[phases.size()].leaves()[tables] : null;
             for (int part = 0; part < k; part++) {
                 int i = rows[q] + part * partRows;
-                Ext2 value = Ext2.ZERO;
+                Ext2 value = maskLeaf == null ? Ext2.ZERO : new Ext2(maskLeaf[2 * part], maskLeaf[2 * part + 1]);
                 Ext2 weight = Ext2.ONE;
                 for (int t = 0; t < tables; t++) {
                     value = value.add(weight.mul(tableDeep[t].at(i, os, phases, shape, t, delta)));
@@ -184,9 +189,9 @@ public final class TableVerifier {
                         + " non-zero share");
             }
         }
-        if (proof.openings.length > shape.config.fri().queries()) {
+        if (proof.openings.length > shape.fri.queries()) {
             throw new InvalidProofException("proof opens " + proof.openings.length + " rows, more than the "
-                    + shape.config.fri().queries() + " queries");
+                    + shape.fri.queries() + " queries");
         }
         if (proof.fri.logDomainSize() != shape.logDomain) {
             throw new InvalidProofException("FRI proof is over 2^" + proof.fri.logDomainSize() + " points, expected 2^"
@@ -216,20 +221,53 @@ public final class TableVerifier {
                 columns[t][j] = ts.air.table().air().fixedValues(c).generate(ts.rows);
             }
         }
-        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, columns, Commitment.FIXED);
+        PhaseCommitment fixed = PhaseCommitment.ofColumns(shape, columns, Commitment.FIXED, null);
         return fixed == null ? null : fixed.root();
     }
 
-    /** The leaf rows of the tables present in a phase ({@code null}: the composition). */
-    private static int[] leafRows(SystemShape shape, Commitment phase) {
-        int k = shape.config.fri().foldingFactor();
-        return shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
-                .mapToInt(t -> (t.rows * shape.config.blowup()) / k).toArray();
+    /**
+     * The leaf rows of the matrices of a phase's tree ({@code null}: the composition): its tables',
+     * then in a zero-knowledge composition the FRI mask's, then in a salted phase one salt matrix
+     * per height, tallest first (as {@link PhaseCommitment} commits them).
+     */
+    static int[] leafRows(SystemShape shape, Commitment phase) {
+        int k = shape.fri.foldingFactor();
+        java.util.stream.IntStream.Builder rows = java.util.stream.IntStream.builder();
+        shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
+                .forEach(t -> rows.add(t.ldeSize / k));
+        if (phase == null && shape.hiding.on) {
+            rows.add((1 << shape.logDomain) / k);
+        }
+        int[] own = rows.build().toArray();
+        if (!salted(shape, phase)) {
+            return own;
+        }
+        int[] salts = PhaseCommitment.saltHeights(own);
+        int[] out = java.util.Arrays.copyOf(own, own.length + salts.length);
+        System.arraycopy(salts, 0, out, own.length, salts.length);
+        return out;
     }
 
-    private static int[] leafWidths(SystemShape shape, Commitment phase, int k) {
-        return shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
-                .mapToInt(t -> k * (phase == null ? 2 * t.chunks : t.columns(phase).length)).toArray();
+    /** Whether a phase's leaves carry salts: MAIN, AUX and the composition of a zero-knowledge proof. */
+    private static boolean salted(SystemShape shape, Commitment phase) {
+        return shape.hiding.on && (phase == null || phase == Commitment.MAIN || phase == Commitment.AUX);
+    }
+
+    static int[] leafWidths(SystemShape shape, Commitment phase, int[] leafRows, int k) {
+        int[] widths = new int[leafRows.length];
+        int i = 0;
+        for (TableShape t : shape.tables) {
+            if (phase == null || t.columns(phase).length > 0) {
+                widths[i++] = k * (phase == null ? 2 * t.chunks : t.columns(phase).length);
+            }
+        }
+        if (phase == null && shape.hiding.on) {
+            widths[i++] = 2 * k;
+        }
+        while (i < widths.length) {
+            widths[i++] = Hiding.SALT;
+        }
+        return widths;
     }
 
     /** {@code Σ λ^i·c_i(z)/Z_i(z) = Σ_j z^(j·n)·(H_j.c0(z) + X·H_j.c1(z))} for one table. */
@@ -237,7 +275,7 @@ public final class TableVerifier {
             throws InvalidProofException {
         int m = ts.columnCount();
         Ext2 sum = OutOfDomain.constraintQuotients(ts.constraints, ood, m, ts.logRows, z, challenges, lambda);
-        Ext2 claimed = OutOfDomain.claimedComposition(ood, m, ts.chunks, z.pow(ts.rows));
+        Ext2 claimed = OutOfDomain.claimedComposition(ood, m, ts.chunks, z.pow(ts.polyRows));
         if (!sum.equals(claimed)) {
             throw new InvalidProofException("table " + ts.air.table().name() + ": the constraints at the out-of-domain"
                     + " point do not match its composition polynomial");
@@ -265,8 +303,8 @@ public final class TableVerifier {
         /** D_t at the table's image of FRI point i. */
         Ext2 at(int i, MixedOpening[] os, List<Commitment> phases, SystemShape shape, int t, Ext2 delta) {
             TableShape ts = shape.tables.get(t);
-            int k = shape.config.fri().foldingFactor();
-            int size = ts.rows * shape.config.blowup();
+            int k = shape.fri.foldingFactor();
+            int size = ts.ldeSize;
             int local = i & (size - 1);
             int part = local / (size / k);
             Ext2 sys = Ext2.ZERO;

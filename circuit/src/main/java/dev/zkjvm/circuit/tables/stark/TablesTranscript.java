@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The Fiat-Shamir schedule of the multi-table STARK, shared by prover and verifier:
  * <ol>
- *   <li>the statement: proof version, system description, every table's height, the parameters,
+ *   <li>the statement: proof version, whether it is zero-knowledge, system description, every table's height, the parameters,
  *       the public tuples, the preprocessed root (verifying key) and the other FIXED columns' root;</li>
  *   <li>the MAIN root (every table's MAIN columns), then the bus challenges α, β;</li>
  *   <li>the AUX root and every table's share, then the composition challenge λ;</li>
@@ -33,13 +33,14 @@ final class TablesTranscript {
         StarkConfig config = shape.config;
         Transcript t = new Transcript(DOMAIN + shape.system.name(), config.hash());
         t.absorbLong("tables/version", TableProof.VERSION);
+        t.absorbLong("tables/zero-knowledge", shape.hiding.on ? 1 : 0);
         t.absorbBytes("tables/system", shape.system.describe().getBytes(StandardCharsets.UTF_8));
         for (TableShape ts : shape.tables) {
             t.absorbLong("tables/log-height", ts.logRows);
         }
         t.absorbLong("tables/blowup", config.fri().blowup());
         t.absorbLong("tables/folding", config.fri().foldingFactor());
-        t.absorbLong("tables/queries", config.fri().queries());
+        t.absorbLong("tables/queries", shape.fri.queries());
         t.absorbLong("tables/grinding", config.fri().grindingBits());
         t.absorbLong("tables/remainder", config.fri().remainderMaxDegree());
         t.absorbBytes("tables/hash", config.hash().name().getBytes(StandardCharsets.UTF_8));
@@ -74,12 +75,11 @@ final class TablesTranscript {
     /** Absorbs the composition root and draws z, redrawn while it lies in some table's domains. */
     static Ext2 compositionRoot(Transcript t, byte[] root, SystemShape shape) {
         t.absorbRoot("tables/composition-root", root);
-        int logB = shape.config.fri().logBlowup();
         while (true) {
             Ext2 z = t.challengeExt("tables/ood-point");
             boolean bad = false;
             for (TableShape ts : shape.tables) {
-                int logCoset = ts.logRows + logB;
+                int logCoset = Integer.numberOfTrailingZeros(ts.ldeSize);
                 long cosetPower = Goldilocks.pow(TwoAdic.GENERATOR, 1L << logCoset);
                 bad |= z.pow(1L << ts.logRows).equals(Ext2.ONE) || z.pow(1L << logCoset).equals(Ext2.of(cosetPower));
             }

@@ -72,7 +72,7 @@ class ForgedTableProofTest {
         Ext2[] shares = p.shares();
         shares[1] = shares[1].add(Ext2.ONE);
         shares[2] = shares[2].sub(Ext2.ONE); // the sum still balances
-        TableProof forged = new TableProof(p.logHeights, p.mainRoot, p.auxRoot, p.compositionRoot, p.friRoot, shares,
+        TableProof forged = new TableProof(p.zeroKnowledge, p.logHeights, p.mainRoot, p.auxRoot, p.compositionRoot, p.friRoot, shares,
                 p.ood, p.fri, p.openings);
         assertFalse(valid(forged));
     }
@@ -80,7 +80,7 @@ class ForgedTableProofTest {
     @Test
     void skippedTableIsRejected() {
         TableProof p = honest();
-        TableProof skipped = new TableProof(new int[] {p.logHeights[0], p.logHeights[2]}, p.mainRoot, p.auxRoot,
+        TableProof skipped = new TableProof(p.zeroKnowledge, new int[] {p.logHeights[0], p.logHeights[2]}, p.mainRoot, p.auxRoot,
                 p.compositionRoot, p.friRoot, new Ext2[] {p.shares[0], p.shares[2]},
                 new long[][] {p.ood[0], p.ood[2]}, p.fri, p.openings);
         InvalidProofException e = assertThrows(InvalidProofException.class,
@@ -92,7 +92,7 @@ class ForgedTableProofTest {
     void reorderedTablesAreRejected() {
         TableProof p = honest();
         int[] order = {1, 0, 2};
-        TableProof swapped = new TableProof(permute(p.logHeights, order), p.mainRoot, p.auxRoot, p.compositionRoot,
+        TableProof swapped = new TableProof(p.zeroKnowledge, permute(p.logHeights, order), p.mainRoot, p.auxRoot, p.compositionRoot,
                 p.friRoot, new Ext2[] {p.shares[1], p.shares[0], p.shares[2]},
                 new long[][] {p.ood[1], p.ood[0], p.ood[2]}, p.fri, p.openings);
         assertFalse(valid(swapped));
@@ -148,7 +148,7 @@ class ForgedTableProofTest {
     @Test
     void oneRowTableWithATransitionProves() {
         // the result table's constraint set at one row: its every-row and LogUp constraints, no transition
-        TableShape shape = new SystemShape(s.system, TINY, new int[] {4, 2, 0}).tables.get(s.result.index());
+        TableShape shape = new SystemShape(s.system, TINY, true, new int[] {4, 2, 0}).tables.get(s.result.index());
         assertTrue(shape.constraints.stream().noneMatch(c -> c.kind() == dev.zkjvm.circuit.air.ConstraintKind.TRANSITION));
         assertTrue(shape.air.constraints().stream()
                 .anyMatch(c -> c.kind() == dev.zkjvm.circuit.air.ConstraintKind.TRANSITION));
@@ -159,20 +159,21 @@ class ForgedTableProofTest {
     static long[][] truncatedChunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges,
             Ext2 lambda) {
         long[][] values = TableComposition.values(t, extended, blowup, challenges, lambda);
-        int n = t.rows;
+        int p = t.polyRows;
         long[][] out = new long[2 * t.chunks][];
         for (int coord = 0; coord < 2; coord++) {
             long[] v = values[coord];
             TableComposition.interpolate(v);
             for (int j = 0; j < t.chunks; j++) {
-                out[2 * j + coord] = Arrays.copyOfRange(v, j * n, (j + 1) * n);
+                int to = j + 1 < t.chunks ? (j + 1) * p : Math.max(j * p + 1, t.compositionBound);
+                out[2 * j + coord] = Arrays.copyOfRange(v, j * p, to);
             }
         }
         return out;
     }
 
     private static TableProof withHeights(TableProof p, int[] h) {
-        return new TableProof(h, p.mainRoot, p.auxRoot, p.compositionRoot, p.friRoot, p.shares(), p.ood, p.fri,
+        return new TableProof(p.zeroKnowledge, h, p.mainRoot, p.auxRoot, p.compositionRoot, p.friRoot, p.shares(), p.ood, p.fri,
                 p.openings);
     }
 

@@ -125,7 +125,7 @@ class PreprocessedTableTest {
         TableProof proof = TableProver.prove(trace(8, 64), PublicTuples.NONE, TEST);
         int[] h = proof.logHeights.clone();
         h[0] = 5;
-        TableProof taller = new TableProof(h, proof.mainRoot, proof.auxRoot, proof.compositionRoot, proof.friRoot,
+        TableProof taller = new TableProof(proof.zeroKnowledge, h, proof.mainRoot, proof.auxRoot, proof.compositionRoot, proof.friRoot,
                 proof.shares(), proof.ood, proof.fri, proof.openings);
         assertFalse(TableVerifier.isValid(system, TEST, PublicTuples.NONE, taller));
     }
@@ -142,7 +142,7 @@ class PreprocessedTableTest {
         TableKeys.ProvingKey otherKey = TableKeys.derive(other.system, TEST);
         TableKeys.ProvingKey honest = TableKeys.derive(system, TEST);
         TableKeys.ProvingKey cheating = new TableKeys.ProvingKey(
-                new TableKeys.VerifyingKey(system, TEST, otherKey.verifyingKey().preprocessedRoot()),
+                new TableKeys.VerifyingKey(system, TEST, true, otherKey.verifyingKey().preprocessedRoot()),
                 otherKey.preprocessed);
         // The cheater's trace agrees with its key: row 15 of the range holds 99, and user sends 99.
         SystemTrace t = trace(8, 64);

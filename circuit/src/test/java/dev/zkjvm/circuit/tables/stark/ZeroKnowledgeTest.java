@@ -1,0 +1,220 @@
+package dev.zkjvm.circuit.tables.stark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.fri.FriParameters;
+import dev.zkjvm.circuit.hash.HashAlgorithm;
+import dev.zkjvm.circuit.poly.TwoAdic;
+import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.tables.PublicTuples;
+import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.Table;
+import dev.zkjvm.circuit.tables.TableSystem;
+import dev.zkjvm.circuit.tables.TableSystemBuilder;
+import dev.zkjvm.circuit.tables.TablesFixture;
+import dev.zkjvm.circuit.tables.commit.MixedHeightTree;
+import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Zero knowledge on and off: both kinds prove and verify, a key accepts only its own kind, hiding
+ * proofs of one statement differ, and the attack that reads a secret trace cell off a plain
+ * proof's openings (interpolating the revealed evaluations of its column) fails on a hiding one.
+ */
+class ZeroKnowledgeTest {
+    private static final int ROWS = 16;
+    private static final StarkConfig TEST = new StarkConfig(new FriParameters(4, 4, 8, 0, 7), HashAlgorithm.DEFAULT);
+
+    @Test
+    void proofsWithAndWithoutZeroKnowledgeVerify() throws InvalidProofException {
+        for (boolean zk : new boolean[] {false, true}) {
+            SmallSystem s = new SmallSystem();
+            TableKeys.ProvingKey key = TableKeys.derive(s.system, TEST, zk);
+            TableProof proof = TableProver.prove(key, s.trace(), s.statement());
+            assertEquals(zk, proof.zeroKnowledge());
+            TableProof decoded = TableProof.fromBytes(proof.toBytes());
+            TableVerifier.verify(key.verifyingKey(), s.statement(), decoded);
+
+            TablesFixture f = new TablesFixture();
+            TableKeys.ProvingKey fk = TableKeys.derive(f.system, TEST, zk);
+            TableVerifier.verify(fk.verifyingKey(), f.statement(), TableProver.prove(fk, f.honestTrace(), f.statement()));
+        }
+    }
+
+    @Test
+    void aKeyAcceptsOnlyItsOwnKindOfProof() {
+        SmallSystem s = new SmallSystem();
+        TableKeys.ProvingKey plain = TableKeys.derive(s.system, TEST, false);
+        TableKeys.ProvingKey hiding = TableKeys.derive(s.system, TEST, true);
+        TableProof plainProof = TableProver.prove(plain, s.trace(), s.statement());
+        TableProof hidingProof = TableProver.prove(hiding, s.trace(), s.statement());
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> TableVerifier.verify(hiding.verifyingKey(), s.statement(), plainProof));
+        assertTrue(e.getMessage().contains("zero-knowledge proofs only"), e.getMessage());
+        assertFalse(TableVerifier.isValid(plain.verifyingKey(), s.statement(), hidingProof));
+        // the flag is bound by the transcript too: flipping it in the bytes breaks the proof
+        byte[] bytes = hidingProof.toBytes();
+        bytes[4] = 0;
+        assertFalse(valid(plain, s, bytes));
+    }
+
+    private static boolean valid(TableKeys.ProvingKey key, SmallSystem s, byte[] bytes) {
+        try {
+            return TableVerifier.isValid(key.verifyingKey(), s.statement(), TableProof.fromBytes(bytes));
+        } catch (InvalidProofException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void twoHidingProofsOfOneStatementDiffer() {
+        SmallSystem s = new SmallSystem();
+        TableKeys.ProvingKey hiding = TableKeys.derive(s.system, TEST, true);
+        byte[] first = TableProver.prove(hiding, s.trace(), s.statement()).toBytes();
+        byte[] second = TableProver.prove(hiding, s.trace(), s.statement()).toBytes();
+        assertFalse(Arrays.equals(first, second));
+        TableKeys.ProvingKey plain = TableKeys.derive(s.system, TEST, false);
+        assertTrue(Arrays.equals(TableProver.prove(plain, s.trace(), s.statement()).toBytes(),
+                TableProver.prove(plain, s.trace(), s.statement()).toBytes()), "a plain proof is deterministic");
+    }
+
+    /** A table of {@value #ROWS} rows whose column {@code secret} is the witness; {@code square} = secret². */
+    private static final class SecretSystem {
+        final TableSystem system;
+        final Table table;
+        final Column secret;
+        final Column square;
+        final long[] secrets = new long[ROWS];
+
+        SecretSystem() {
+            ConstraintSystemBuilder b = ConstraintSystem.builder("witness");
+            secret = b.main("secret");
+            square = b.main("square");
+            b.everyRow("square_of_secret", square.cur().sub(secret.cur().mul(secret.cur())));
+            TableSystemBuilder s = TableSystem.builder("secrets");
+            table = s.table(b.build());
+            system = s.build();
+            SplittableRandom rnd = new SplittableRandom(7);
+            for (int i = 0; i < secrets.length; i++) {
+                secrets[i] = rnd.nextLong(1L << 62);
+            }
+        }
+
+        SystemTrace trace() {
+            long[] squares = new long[secrets.length];
+            for (int i = 0; i < secrets.length; i++) {
+                squares[i] = Goldilocks.mul(secrets[i], secrets[i]);
+            }
+            return SystemTrace.builder(system).height(table, secrets.length).set(table, secret, secrets)
+                    .set(table, square, squares).build();
+        }
+    }
+
+    @Test
+    void interpolatingTheOpenedValuesRecoversASecretFromAPlainProofButNotFromAHidingOne() {
+        SecretSystem s = new SecretSystem();
+        long[] expected = s.secrets;
+
+        TableProof plain = TableProver.prove(TableKeys.derive(s.system, TEST, false), s.trace(), PublicTuples.NONE);
+        Map<Long, Long> revealed = revealedEvaluations(s, plain, false);
+        assertTrue(revealed.size() >= ROWS, "the plain proof reveals " + revealed.size() + " points");
+        long[] recovered = rowsFrom(revealed, ROWS);
+        assertArrayEquals(expected, recovered, "the attack reads every secret cell off the plain proof");
+
+        TableProof hiding = TableProver.prove(TableKeys.derive(s.system, TEST, true), s.trace(), PublicTuples.NONE);
+        Map<Long, Long> hidden = revealedEvaluations(s, hiding, true);
+        assertTrue(hidden.size() >= ROWS, "the hiding proof reveals " + hidden.size() + " points");
+        long[] guessed = rowsFrom(hidden, ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            assertNotEquals(expected[i], guessed[i], "row " + i + " recovered from " + ROWS + " points");
+        }
+        // with every revealed point (fewer than the randomiser's coefficients) the guess is no better
+        long[] all = rowsFrom(hidden, hidden.size());
+        for (int i = 0; i < ROWS; i++) {
+            assertNotEquals(expected[i], all[i], "row " + i + " recovered from all " + hidden.size() + " points");
+        }
+    }
+
+    private static void assertArrayEquals(long[] expected, long[] actual, String message) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, message);
+    }
+
+    /**
+     * What an attacker reads off the proof: for every query, the MAIN opening's leaf and, found by
+     * trying every row against the root, its position; the leaf's k values of column
+     * {@code secret} at their coset points {@code 7·ω_L^i}.
+     */
+    private static Map<Long, Long> revealedEvaluations(SecretSystem s, TableProof proof, boolean zk) {
+        SystemShape shape = new SystemShape(s.system, TEST, zk, proof.logHeights);
+        TableShape ts = shape.tables.get(0);
+        int k = shape.fri.foldingFactor();
+        int[] rows = TableVerifier.leafRows(shape, Commitment.MAIN);
+        int[] widths = TableVerifier.leafWidths(shape, Commitment.MAIN, rows, k);
+        int top = Arrays.stream(rows).max().getAsInt();
+        int columns = ts.columns(Commitment.MAIN).length;
+        int secretAt = Arrays.binarySearch(ts.columns(Commitment.MAIN), s.secret.index());
+        long omega = TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(ts.ldeSize));
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (MixedOpening[] query : proof.openings) {
+            MixedOpening main = query[0];
+            for (int r = 0; r < top; r++) {
+                if (MixedHeightTree.verify(TEST.hash(), proof.mainRoot, rows, widths, r, main)) {
+                    int local = r % (ts.ldeSize / k);
+                    for (int part = 0; part < k; part++) {
+                        long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, local + part * ts.ldeSize / k));
+                        out.put(x, main.leaves()[0][part * columns + secretAt]);
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The polynomial through the first {@code count} points, at the trace rows {@code ω_n^i}. */
+    private static long[] rowsFrom(Map<Long, Long> points, int count) {
+        List<long[]> ps = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : points.entrySet()) {
+            if (ps.size() < count) {
+                ps.add(new long[] {e.getKey(), e.getValue()});
+            }
+        }
+        long[] rows = new long[ROWS];
+        long w = TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(ROWS));
+        for (int i = 0; i < ROWS; i++) {
+            rows[i] = lagrange(ps, Goldilocks.pow(w, i));
+        }
+        return rows;
+    }
+
+    private static long lagrange(List<long[]> ps, long x) {
+        long sum = 0;
+        for (int i = 0; i < ps.size(); i++) {
+            long num = 1;
+            long den = 1;
+            for (int j = 0; j < ps.size(); j++) {
+                if (j != i) {
+                    num = Goldilocks.mul(num, Goldilocks.sub(x, ps.get(j)[0]));
+                    den = Goldilocks.mul(den, Goldilocks.sub(ps.get(i)[0], ps.get(j)[0]));
+                }
+            }
+            sum = Goldilocks.add(sum, Goldilocks.mul(ps.get(i)[1], Goldilocks.mul(num, Goldilocks.inverse(den))));
+        }
+        return sum;
+    }
+}
