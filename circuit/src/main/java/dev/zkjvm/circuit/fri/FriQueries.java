@@ -11,6 +11,8 @@ package dev.zkjvm.circuit.fri;
  *     (distinct rows increasing, then the k points of each row); owned, not copied
  * @param c0 the constant coordinates of the values at those indices
  * @param c1 the coordinates of x
+ * @param positions the drawn query points themselves (distinct, increasing), each one of the
+ *     indices above: a protocol that ties one value per query to its data checks these
  */
-public record FriQueries(int[] domainIndices, long[] c0, long[] c1) {
+public record FriQueries(int[] domainIndices, long[] c0, long[] c1, int[] positions) {
 }

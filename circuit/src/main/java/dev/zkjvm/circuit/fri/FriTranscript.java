@@ -44,16 +44,24 @@ final class FriTranscript {
         t.absorbLong(FriGrinding.LABEL, nonce);
     }
 
-    /** Draws the query positions: rows of layer 0, in draw order (duplicates possible). */
+    /**
+     * Draws the query positions: points of layer 0's domain, in draw order (duplicates possible).
+     * A position's row is its low bits ({@link #rowsAt}), so the rows are as uniform as the points.
+     */
     static int[] queries(Transcript t, FriLayout layout) {
-        int rows = layout.rows(0);
+        int points = 1 << layout.logDomainSize();
         int[] q = new int[layout.params().queries()];
         for (int i = 0; i < q.length; i++) {
-            // p = 1 mod 2^32, so a uniform element of GF(p) reduced modulo rows (a power of two up to
-            // 2^30) is uniform up to a bias of about 2^-64.
-            q[i] = (int) (t.challengeBase("fri/query") & (rows - 1));
+            // p = 1 mod 2^32, so a uniform element of GF(p) reduced modulo a power of two up to 2^30
+            // is uniform up to a bias of about 2^-64.
+            q[i] = (int) (t.challengeBase("fri/query") & (points - 1));
         }
         return q;
+    }
+
+    /** The distinct positions of the queries, increasing. */
+    static int[] positions(int[] queries) {
+        return Arrays.stream(queries).sorted().distinct().toArray();
     }
 
     /** The distinct rows of layer i that the queries open, increasing. */

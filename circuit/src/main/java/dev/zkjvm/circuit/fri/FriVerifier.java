@@ -128,7 +128,7 @@ public final class FriVerifier {
                 throw new InvalidFriProofException("the last fold disagrees with the remainder polynomial");
             }
         }
-        return firstLayer(layout, rowIndex[0], proof.openings()[0].rows());
+        return firstLayer(layout, rowIndex[0], proof.openings()[0].rows(), FriTranscript.positions(queries));
     }
 
     /**
@@ -146,9 +146,23 @@ public final class FriVerifier {
     public static int[] queriedRows(FriParameters params, byte[] initialRoot, int logDomainSize, long degreeBound,
             FriProof proof, Transcript transcript) {
         FriLayout layout = new FriLayout(params, logDomainSize, degreeBound);
+        return FriTranscript.rowsAt(replayUnchecked(params, layout, initialRoot, proof, transcript), layout, 0);
+    }
+
+    /**
+     * The distinct query points of {@code proof} (layer-0 domain indices, increasing), replayed as
+     * {@link #queriedRows} does: for a prover that opens its other commitments at single points.
+     */
+    public static int[] queriedPositions(FriParameters params, byte[] initialRoot, int logDomainSize,
+            long degreeBound, FriProof proof, Transcript transcript) {
+        FriLayout layout = new FriLayout(params, logDomainSize, degreeBound);
+        return FriTranscript.positions(replayUnchecked(params, layout, initialRoot, proof, transcript));
+    }
+
+    private static int[] replayUnchecked(FriParameters params, FriLayout layout, byte[] initialRoot, FriProof proof,
+            Transcript transcript) {
         try {
-            int[] queries = replay(params, layout, initialRoot, proof, transcript, new Ext2[layout.layers()], false);
-            return FriTranscript.rowsAt(queries, layout, 0);
+            return replay(params, layout, initialRoot, proof, transcript, new Ext2[layout.layers()], false);
         } catch (InvalidFriProofException e) {
             throw new IllegalStateException("unreachable: nothing is checked", e);
         }
@@ -173,7 +187,7 @@ public final class FriVerifier {
         return FriTranscript.queries(transcript, layout);
     }
 
-    private static FriQueries firstLayer(FriLayout layout, int[] rows, long[][] values) {
+    private static FriQueries firstLayer(FriLayout layout, int[] rows, long[][] values, int[] positions) {
         int k = layout.foldingFactor();
         int stride = layout.rows(0);
         int[] indices = new int[rows.length * k];
@@ -186,7 +200,7 @@ public final class FriVerifier {
                 c1[r * k + t] = values[r][2 * t + 1];
             }
         }
-        return new FriQueries(indices, c0, c1);
+        return new FriQueries(indices, c0, c1, positions);
     }
 
     /**

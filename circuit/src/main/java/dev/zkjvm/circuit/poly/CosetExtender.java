@@ -149,6 +149,46 @@ public final class CosetExtender {
         Ntt.stages(out, size, blowup);
     }
 
+    /**
+     * Writes the extension of the randomised column {@code t + (x^n - 1)·r}, t given by its n
+     * evaluations and r by at most n coefficients, in the time of a plain extension: its
+     * coefficients are t's less r's, then r's from degree n, and the part above n is folded into
+     * the spread as {@link #extendInto(long[], long[], long[])} does. Only for an extender of
+     * evaluations.
+     *
+     * @param column n canonical values (left unchanged)
+     * @param randomizer at most n canonical coefficients (left unchanged)
+     * @param out an array of at least N entries, distinct from both
+     */
+    public void extendRandomizedInto(long[] column, long[] randomizer, long[] out) {
+        int size = extendedLength();
+        if (!fromEvaluations) {
+            throw new IllegalStateException("a randomised column is given by its evaluations");
+        }
+        if (column.length != n || randomizer.length > n || out.length < size || column == out) {
+            throw new IllegalArgumentException("need a column of " + n + " values, at most " + n + " randomiser"
+                    + " coefficients and a separate output of at least " + size + " entries");
+        }
+        int top = size - n;
+        System.arraycopy(column, 0, out, top, n);
+        Ntt.inverseToBitReversed(out, top, n);
+        long[] r = new long[n];
+        System.arraycopy(randomizer, 0, r, 0, randomizer.length);
+        Ntt.bitReverse(r, n);
+        long nField = n;
+        int blowup = 1 << logBlowup;
+        for (int b = 0; b < n; b++) {
+            // scale[b] carries 1/n for the inverse transform: r's coefficients take it back
+            long w = Goldilocks.mul(Goldilocks.mul(r[b], scale[b]), nField);
+            long v = Goldilocks.sub(Goldilocks.mul(out[top + b], scale[b]), w);
+            int base = b << logBlowup;
+            for (int t = 0; t < blowup; t++) {
+                out[base + t] = Goldilocks.add(v, Goldilocks.mul(w, highFactor[t]));
+            }
+        }
+        Ntt.stages(out, size, blowup);
+    }
+
     /** Returns a new array holding the extension of {@code column} (see {@link #extendInto}). */
     public long[] extend(long[] column) {
         long[] out = new long[extendedLength()];

@@ -44,6 +44,34 @@ class CosetExtenderHighTest {
     }
 
     @Test
+    void aRandomisedColumnIsTheColumnPlusTheVanishingPolynomialTimesTheRandomiser() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int logN : new int[] {0, 2, 5}) {
+            int n = 1 << logN;
+            for (int logB : new int[] {0, 2}) {
+                for (int h : new int[] {0, 1, n}) {
+                    long[] column = random(rnd, n);
+                    long[] r = random(rnd, h);
+                    long[] coefficients = column.clone();
+                    Ntt.inverse(coefficients);
+                    int size = n << logB;
+                    long omega = TwoAdic.rootOfUnity(logN + logB);
+                    long[] expected = new long[size];
+                    for (int i = 0; i < size; i++) {
+                        long y = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, i));
+                        long vanishing = Goldilocks.sub(Goldilocks.pow(y, n), 1);
+                        expected[i] = Goldilocks.add(Polynomial.evaluate(coefficients, y),
+                                Goldilocks.mul(vanishing, Polynomial.evaluate(r, y)));
+                    }
+                    long[] out = new long[size];
+                    CosetExtender.ofEvaluations(n, 1 << logB, TwoAdic.GENERATOR).extendRandomizedInto(column, r, out);
+                    assertArrayEquals(expected, out, "n=" + n + " b=" + (1 << logB) + " h=" + h);
+                }
+            }
+        }
+    }
+
+    @Test
     void onlyCoefficientsMayRiseAboveTheLength() {
         CosetExtender e = CosetExtender.ofEvaluations(4, 2, TwoAdic.GENERATOR);
         assertThrows(IllegalStateException.class, () -> e.extendInto(new long[4], new long[1], new long[8]));

@@ -217,4 +217,147 @@ public final class MixedHeightTree {
         }
         return MerkleTree.leafHash(algorithm, out);
     }
+
+    /**
+     * The opening of several query rows (distinct, increasing, each in [0, R)): per row every
+     * matrix's leaf, and each sibling digest that no opened row's path computes.
+     */
+    public MixedBatchOpening openBatch(int[] rows) {
+        int top = heights[0];
+        int[] known = checkedRows(rows, top);
+        long[][][] leaves = new long[rows.length][][];
+        for (int q = 0; q < rows.length; q++) {
+            leaves[q] = open(rows[q]).leaves();
+        }
+        List<byte[]> siblings = new ArrayList<>();
+        for (int l = 0; l + 1 < levels.length; l++) {
+            int half = (top >> l) >> 1;
+            java.util.Set<Integer> have = new java.util.HashSet<>();
+            for (int c : known) {
+                have.add(c);
+            }
+            for (int c : known) {
+                int sibling = c ^ half;
+                if (!have.contains(sibling)) {
+                    siblings.add(levels[l][sibling].clone());
+                }
+            }
+            known = Arrays.stream(known).map(c -> c & (half - 1)).distinct().sorted().toArray();
+        }
+        return new MixedBatchOpening(leaves, siblings.toArray(new byte[0][]));
+    }
+
+    private static int[] checkedRows(int[] rows, int top) {
+        for (int q = 0; q < rows.length; q++) {
+            if (rows[q] < 0 || rows[q] >= top || (q > 0 && rows[q] <= rows[q - 1])) {
+                throw new IllegalArgumentException("rows must be distinct, increasing and in [0, " + top + ")");
+            }
+        }
+        return rows.clone();
+    }
+
+    /**
+     * Whether {@code opening} proves the leaves of the query rows {@code rows} (distinct,
+     * increasing) against {@code root}. Rows that share a shorter matrix's leaf must open it alike.
+     *
+     * @param matrixRows every matrix's height, in the committed order
+     * @param widths every matrix's leaf width, in the same order
+     */
+    public static boolean verifyBatch(HashAlgorithm algorithm, byte[] root, int[] matrixRows, int[] widths, int[] rows,
+            MixedBatchOpening opening) {
+        int[] heights;
+        try {
+            heights = distinctHeights(matrixRows);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int top = heights[0];
+        int depth = Integer.numberOfTrailingZeros(top);
+        long[][][] leaves = opening.leaves();
+        if (rows.length == 0 || leaves.length != rows.length || widths.length != matrixRows.length) {
+            return false;
+        }
+        try {
+            checkedRows(rows, top);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (long[][] row : leaves) {
+            if (row == null || row.length != matrixRows.length) {
+                return false;
+            }
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] == null || row[i].length != widths[i]) {
+                    return false;
+                }
+            }
+        }
+        for (byte[] s : opening.siblings()) {
+            if (s == null || s.length != root.length) {
+                return false;
+            }
+        }
+        Hasher h = algorithm.newHasher();
+        // the nodes of the current level that the opened rows give: index -> digest, and for each
+        // node the opened row it came from (whose leaves of shorter matrices it injects)
+        java.util.TreeMap<Integer, byte[]> nodes = new java.util.TreeMap<>();
+        java.util.Map<Integer, Integer> from = new java.util.HashMap<>();
+        for (int q = 0; q < rows.length; q++) {
+            nodes.put(rows[q], leafDigest(algorithm, matrixRows, leaves[q], top));
+            from.put(rows[q], q);
+        }
+        int next = 0;
+        byte[][] siblings = opening.siblings();
+        for (int l = 1; l <= depth; l++) {
+            int half = (top >> (l - 1)) >> 1;
+            java.util.TreeMap<Integer, byte[]> parents = new java.util.TreeMap<>();
+            java.util.Map<Integer, Integer> parentFrom = new java.util.HashMap<>();
+            for (java.util.Map.Entry<Integer, byte[]> e : nodes.entrySet()) {
+                int c = e.getKey();
+                int parent = c & (half - 1);
+                if (parents.containsKey(parent)) {
+                    continue; // its pair was known too and already combined
+                }
+                byte[] sibling = nodes.get(c ^ half);
+                if (sibling == null) {
+                    if (next >= siblings.length) {
+                        return false;
+                    }
+                    sibling = siblings[next++];
+                }
+                byte[] left = c < half ? e.getValue() : sibling;
+                byte[] right = c < half ? sibling : e.getValue();
+                byte[] node = MerkleTree.nodeHash(h, left, right);
+                parents.put(parent, node);
+                parentFrom.put(parent, from.get(c));
+            }
+            // every opened row under a parent must agree on the injected matrices' leaves
+            for (int q = 0; q < rows.length; q++) {
+                int parent = rows[q] & (half - 1);
+                int first = parentFrom.get(parent);
+                if (first != q && !sameLeaves(matrixRows, half, leaves[first], leaves[q])) {
+                    return false;
+                }
+            }
+            for (java.util.Map.Entry<Integer, byte[]> e : parents.entrySet()) {
+                byte[] injected = leafDigest(algorithm, matrixRows, leaves[parentFrom.get(e.getKey())], half);
+                if (injected != null) {
+                    e.setValue(MerkleTree.nodeHash(h, e.getValue(), injected));
+                }
+            }
+            nodes = parents;
+            from = parentFrom;
+        }
+        return next == siblings.length && nodes.size() == 1 && Arrays.equals(nodes.firstEntry().getValue(), root);
+    }
+
+    /** Whether two opened rows give the same leaves for the matrices of height {@code size}. */
+    private static boolean sameLeaves(int[] matrixRows, int size, long[][] a, long[][] b) {
+        for (int i = 0; i < matrixRows.length; i++) {
+            if (matrixRows[i] == size && !Arrays.equals(a[i], b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -3,7 +3,7 @@ package dev.zkjvm.circuit.tables.stark;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.tables.commit.LeafMatrix;
 import dev.zkjvm.circuit.tables.commit.MixedHeightTree;
-import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import dev.zkjvm.circuit.tables.commit.MixedBatchOpening;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -88,8 +88,8 @@ final class PhaseCommitment {
                             ((long) t << 32) | idx[i], ts.hiding.traceRandomizers);
                 }
             }
-            ldes[t] = TableLde.ofEvaluations(cols, ts.rows, ts.polyRows, shape.config.blowup(), shape.fri.foldingFactor(),
-                    randomizers, ts.nextRowOffset);
+            ldes[t] = TableLde.ofEvaluations(cols, ts.rows, ts.polyRows, shape.config.blowup(), randomizers,
+                    ts.nextRowOffset);
         }
         ProverRandomness.Purpose salt = g == Commitment.MAIN ? ProverRandomness.Purpose.SALT_MAIN
                 : ProverRandomness.Purpose.SALT_AUX;
@@ -100,8 +100,17 @@ final class PhaseCommitment {
         return tree.root();
     }
 
-    /** The opening of FRI's query row: the tree's own row is its low bits (see {@link MixedHeightTree}). */
-    MixedOpening open(int row) {
-        return tree.open(row & (tree.height() - 1));
+    /**
+     * The opening of FRI's query points: a point's row in the tree is its low bits, and each table's
+     * leaf is the point modulo its coset's size (see {@link MixedHeightTree}); the rows are opened
+     * together, each once.
+     */
+    MixedBatchOpening open(int[] points) {
+        return tree.openBatch(treeRows(points, tree.height()));
+    }
+
+    /** The distinct tree rows, increasing, of query points in a tree of {@code height} rows. */
+    static int[] treeRows(int[] points, int height) {
+        return java.util.Arrays.stream(points).map(p -> p & (height - 1)).sorted().distinct().toArray();
     }
 }

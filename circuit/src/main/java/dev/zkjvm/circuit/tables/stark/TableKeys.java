@@ -99,7 +99,7 @@ public final class TableKeys {
             }
             TableShape shape = new TableShape(airs.get(t.index()), Integer.numberOfTrailingZeros(t.fixedHeight()),
                     config.blowup(), hiding);
-            ldes[t.index()] = TableLde.ofEvaluations(columns, t.fixedHeight(), shape.polyRows, config.blowup(), k, null,
+            ldes[t.index()] = TableLde.ofEvaluations(columns, t.fixedHeight(), shape.polyRows, config.blowup(), null,
                     shape.nextRowOffset);
         }
         PhaseCommitment pre = PhaseCommitment.of(ldes, config.hash());

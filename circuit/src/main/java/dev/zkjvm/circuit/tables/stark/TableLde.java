@@ -11,22 +11,19 @@ import java.util.Arrays;
 /**
  * Some polynomials of one table evaluated on its coset {@code 7·⟨ω_L⟩} (natural order, L = P·b,
  * each followed by {@code wrap} values that repeat its first ones, so that a point's next row,
- * L/n points further, is in place for the last points too). As a {@link LeafMatrix} it has
- * {@code L/k} leaves; leaf r holds the k points {@code r + j·L/k} of every column (part 0 of every
- * column, then part 1, ...), which FRI folds together.
+ * L/n points further, is in place for the last points too). As a {@link LeafMatrix} it has L
+ * leaves, leaf i holding point i of every column: a query opens one point of each table.
  */
 final class TableLde implements LeafMatrix {
     private final long[][] values;
     /** Each column's randomiser r when the columns are randomised (for their out-of-domain values), else null. */
     final long[][] randomizers;
     private final int size;
-    private final int parts;
 
-    private TableLde(long[][] values, long[][] randomizers, int size, int parts) {
+    private TableLde(long[][] values, long[][] randomizers, int size) {
         this.values = values;
         this.randomizers = randomizers;
         this.size = size;
-        this.parts = parts;
     }
 
     /**
@@ -34,7 +31,7 @@ final class TableLde implements LeafMatrix {
      * points, each randomised as {@code t(x) + (x^n - 1)·r(x)} when {@code randomizers} is not null
      * (one coefficient array per column).
      */
-    static TableLde ofEvaluations(long[][] columns, int n, int polyRows, int blowup, int parts, long[][] randomizers,
+    static TableLde ofEvaluations(long[][] columns, int n, int polyRows, int blowup, long[][] randomizers,
             int wrap) {
         int size = polyRows * blowup;
         long[][] values = new long[columns.length][];
@@ -46,7 +43,17 @@ final class TableLde implements LeafMatrix {
                 System.arraycopy(out, 0, out, size, wrap);
                 values[c] = out;
             });
-            return new TableLde(values, null, size, parts);
+            return new TableLde(values, null, size);
+        }
+        if (polyRows == n) {
+            CosetExtender extender = CosetExtender.ofEvaluations(n, blowup, TwoAdic.GENERATOR);
+            Parallel.forChunks(columns.length, Parallel.parallelism(), () -> null, (ignored, c) -> {
+                long[] out = new long[size + wrap];
+                extender.extendRandomizedInto(columns[c], randomizers[c], out);
+                System.arraycopy(out, 0, out, size, wrap);
+                values[c] = out;
+            });
+            return new TableLde(values, randomizers, size);
         }
         CosetExtender extender = CosetExtender.ofCoefficients(polyRows, blowup, TwoAdic.GENERATOR);
         Parallel.forChunks(columns.length, Parallel.parallelism(), () -> null, (ignored, c) -> {
@@ -54,7 +61,7 @@ final class TableLde implements LeafMatrix {
             Ntt.inverse(coefficients);
             values[c] = evaluate(extender, randomised(coefficients, randomizers[c]), polyRows, size, wrap);
         });
-        return new TableLde(values, randomizers, size, parts);
+        return new TableLde(values, randomizers, size);
     }
 
     /**
@@ -72,13 +79,13 @@ final class TableLde implements LeafMatrix {
     }
 
     /** Evaluates polynomials given by their coefficients (fewer than 2P each) on the coset of P·b points. */
-    static TableLde ofCoefficients(long[][] coefficients, int polyRows, int blowup, int parts, int wrap) {
+    static TableLde ofCoefficients(long[][] coefficients, int polyRows, int blowup, int wrap) {
         int size = polyRows * blowup;
         CosetExtender extender = CosetExtender.ofCoefficients(polyRows, blowup, TwoAdic.GENERATOR);
         long[][] values = new long[coefficients.length][];
         Parallel.forChunks(coefficients.length, Parallel.parallelism(), () -> null,
                 (ignored, c) -> values[c] = evaluate(extender, coefficients[c], polyRows, size, wrap));
-        return new TableLde(values, null, size, parts);
+        return new TableLde(values, null, size);
     }
 
     private static long[] evaluate(CosetExtender extender, long[] coefficients, int polyRows, int size, int wrap) {
@@ -106,17 +113,14 @@ final class TableLde implements LeafMatrix {
 
     @Override
     public int rows() {
-        return size / parts;
+        return size;
     }
 
     @Override
     public long[] leaf(int row) {
-        int rows = size / parts;
-        long[] out = new long[parts * values.length];
-        for (int t = 0; t < parts; t++) {
-            for (int c = 0; c < values.length; c++) {
-                out[t * values.length + c] = values[c][t * rows + row];
-            }
+        long[] out = new long[values.length];
+        for (int c = 0; c < values.length; c++) {
+            out[c] = values[c][row];
         }
         return out;
     }

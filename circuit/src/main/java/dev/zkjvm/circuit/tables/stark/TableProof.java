@@ -6,7 +6,7 @@ import dev.zkjvm.circuit.fri.FriProof;
 import dev.zkjvm.circuit.fri.InvalidFriProofException;
 import dev.zkjvm.circuit.hash.Hasher;
 import dev.zkjvm.circuit.stark.InvalidProofException;
-import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import dev.zkjvm.circuit.tables.commit.MixedBatchOpening;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,8 +24,8 @@ import java.io.UncheckedIOException;
  *   per table: share (2 longs)
  *   per table: int count, count longs (out-of-domain values)
  *   FRI proof
- *   int queries; per query: byte phases; per phase: int matrices, per matrix int width + longs;
- *                                         int siblings, 32 bytes each
+ *   byte phases; per phase: int rows; per row: int matrices, per matrix int width + longs;
+ *                           int siblings, 32 bytes each  (the phase's tree opened at the query points)
  * </pre>
  * Reading checks every count against a bound and every value's canonicity; the verifier then checks
  * every count against the system's shape before any expensive work.
@@ -47,14 +47,15 @@ public final class TableProof {
     final long[][] ood;
     final FriProof fri;
     /**
-     * {@code openings[query][phase]}, phases in order PREPROCESSED and FIXED (if any), MAIN, AUX
-     * (if any), composition; a phase's leaves are its tables' (in table order), then in the
-     * composition the FRI mask's, then the salts' (zero-knowledge proofs).
+     * {@code openings[phase]}, phases in order PREPROCESSED and FIXED (if any), MAIN, AUX (if any),
+     * composition, each its tree's rows of the query points opened at once; a row's leaves are its
+     * tables' (in table order), then in the composition the FRI mask's, then the salts'
+     * (zero-knowledge proofs).
      */
-    final MixedOpening[][] openings;
+    final MixedBatchOpening[] openings;
 
     TableProof(boolean zeroKnowledge, int[] logHeights, byte[] mainRoot, byte[] auxRoot, byte[] compositionRoot,
-            byte[] friRoot, Ext2[] shares, long[][] ood, FriProof fri, MixedOpening[][] openings) {
+            byte[] friRoot, Ext2[] shares, long[][] ood, FriProof fri, MixedBatchOpening[] openings) {
         this.zeroKnowledge = zeroKnowledge;
         this.friRoot = friRoot;
         this.logHeights = logHeights;
@@ -111,18 +112,18 @@ public final class TableProof {
                 writeLongs(out, values);
             }
             fri.write(out);
-            out.writeInt(openings.length);
-            for (MixedOpening[] query : openings) {
-                out.writeByte(query.length);
-                for (MixedOpening o : query) {
-                    out.writeInt(o.leaves().length);
-                    for (long[] leaf : o.leaves()) {
+            out.writeByte(openings.length);
+            for (MixedBatchOpening o : openings) {
+                out.writeInt(o.leaves().length);
+                for (long[][] row : o.leaves()) {
+                    out.writeInt(row.length);
+                    for (long[] leaf : row) {
                         writeLongs(out, leaf);
                     }
-                    out.writeInt(o.siblings().length);
-                    for (byte[] s : o.siblings()) {
-                        out.write(s);
-                    }
+                }
+                out.writeInt(o.siblings().length);
+                for (byte[] sibling : o.siblings()) {
+                    out.write(sibling);
                 }
             }
         } catch (IOException e) {
@@ -175,22 +176,22 @@ public final class TableProof {
                 ood[i] = readLongs(in);
             }
             FriProof fri = FriProof.read(in);
-            int queries = count(in.readInt(), MAX_COUNT, "queries");
-            MixedOpening[][] openings = new MixedOpening[queries][];
-            for (int q = 0; q < queries; q++) {
-                int phases = in.readUnsignedByte();
-                openings[q] = new MixedOpening[phases];
-                for (int p = 0; p < phases; p++) {
-                    long[][] leaves = new long[count(in.readInt(), MAX_TABLES, "matrices")][];
-                    for (int m = 0; m < leaves.length; m++) {
-                        leaves[m] = readLongs(in);
+            MixedBatchOpening[] openings = new MixedBatchOpening[in.readUnsignedByte()];
+            for (int p = 0; p < openings.length; p++) {
+                long[][][] rows = new long[count(in.readInt(), Math.min(MAX_COUNT, in.available() / Integer.BYTES),
+                        "opened rows")][][];
+                for (int r = 0; r < rows.length; r++) {
+                    rows[r] = new long[count(in.readInt(), MAX_TABLES, "matrices")][];
+                    for (int m = 0; m < rows[r].length; m++) {
+                        rows[r][m] = readLongs(in);
                     }
-                    byte[][] siblings = new byte[count(in.readInt(), 64, "siblings")][];
-                    for (int s = 0; s < siblings.length; s++) {
-                        siblings[s] = root(in);
-                    }
-                    openings[q][p] = new MixedOpening(leaves, siblings);
                 }
+                byte[][] siblings = new byte[count(in.readInt(), Math.min(MAX_COUNT, in.available() / Hasher.DIGEST_SIZE),
+                        "siblings")][];
+                for (int s = 0; s < siblings.length; s++) {
+                    siblings[s] = root(in);
+                }
+                openings[p] = new MixedBatchOpening(rows, siblings);
             }
             if (in.read() != -1) {
                 throw new InvalidProofException("trailing bytes after the proof");

@@ -15,7 +15,7 @@ import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.TableSystem;
 import dev.zkjvm.circuit.tables.check.TableSystemChecker;
 import dev.zkjvm.circuit.tables.check.TableSystemReport;
-import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import dev.zkjvm.circuit.tables.commit.MixedBatchOpening;
 import dev.zkjvm.circuit.tables.logup.BusChallenges;
 import dev.zkjvm.circuit.tables.logup.LogupWitness;
 import dev.zkjvm.circuit.tables.logup.TableAir;
@@ -142,7 +142,7 @@ public final class TableProver {
             if (zk) {
                 chunkCoefficients[t] = ChunkBlinding.blind(chunkCoefficients[t], ts, t, rnd);
             }
-            chunkLdes[t] = TableLde.ofCoefficients(chunkCoefficients[t], ts.polyRows, blowup, k, 0);
+            chunkLdes[t] = TableLde.ofCoefficients(chunkCoefficients[t], ts.polyRows, blowup, 0);
         }
         TableLde mask = zk ? friMask(shape, rnd) : null;
         PhaseCommitment comp = PhaseCommitment.of(chunkLdes, mask == null ? List.of() : List.of(mask), rnd,
@@ -183,21 +183,17 @@ public final class TableProver {
         FriCommitment friCommitment = FriCommitment.commit(shape.fri, config.hash(), d0, d1, shape.degreeBound);
         Transcript beforeFri = tr.copy();
         FriProof fri = FriProver.prove(friCommitment, tr);
-        int[] rows = FriVerifier.queriedRows(shape.fri, friCommitment.root(), shape.logDomain, shape.degreeBound, fri,
-                beforeFri);
+        int[] points = FriVerifier.queriedPositions(shape.fri, friCommitment.root(), shape.logDomain,
+                shape.degreeBound, fri, beforeFri);
 
-        MixedOpening[][] openings = new MixedOpening[rows.length][];
-        for (int q = 0; q < rows.length; q++) {
-            List<MixedOpening> os = new ArrayList<>();
-            for (PhaseCommitment p : new PhaseCommitment[] {pre, fixed, main, aux, comp}) {
-                if (p != null) {
-                    os.add(p.open(rows[q]));
-                }
+        List<MixedBatchOpening> openings = new ArrayList<>();
+        for (PhaseCommitment p : new PhaseCommitment[] {pre, fixed, main, aux, comp}) {
+            if (p != null) {
+                openings.add(p.open(points));
             }
-            openings[q] = os.toArray(new MixedOpening[0]);
         }
         return new TableProof(zk, logHeights, main.root(), aux == null ? null : aux.root(), comp.root(),
-                friCommitment.root(), shares, ood, fri, openings);
+                friCommitment.root(), shares, ood, fri, openings.toArray(new MixedBatchOpening[0]));
     }
 
     /**
@@ -208,8 +204,7 @@ public final class TableProver {
         int bound = (int) shape.degreeBound;
         long[][] coefficients = {rnd.elements(ProverRandomness.Purpose.FRI_MASK, 0, bound),
             rnd.elements(ProverRandomness.Purpose.FRI_MASK, 1, bound)};
-        return TableLde.ofCoefficients(coefficients, 1 << shape.logMax, shape.config.blowup(),
-                shape.fri.foldingFactor(), 0);
+        return TableLde.ofCoefficients(coefficients, 1 << shape.logMax, shape.config.blowup(), 0);
     }
 
     /**

@@ -14,7 +14,7 @@ import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.TableSystem;
 import dev.zkjvm.circuit.tables.commit.MixedHeightTree;
-import dev.zkjvm.circuit.tables.commit.MixedOpening;
+
 import dev.zkjvm.circuit.tables.logup.BusBalance;
 import dev.zkjvm.circuit.tables.logup.BusChallenges;
 import dev.zkjvm.circuit.tables.logup.TableAir;
@@ -60,6 +60,12 @@ public final class TableVerifier {
      * @throws InvalidProofException with the reason, if the proof is rejected
      */
     public static void verify(TableKeys.VerifyingKey key, PublicTuples publicTuples, TableProof proof)
+            throws InvalidProofException {
+        check(key, publicTuples, proof);
+    }
+
+    /** {@link #verify}, returning the query points (FRI domain indices, increasing) it checked. */
+    static int[] check(TableKeys.VerifyingKey key, PublicTuples publicTuples, TableProof proof)
             throws InvalidProofException {
         TableSystem system = key.system;
         StarkConfig config = key.config;
@@ -107,14 +113,12 @@ public final class TableVerifier {
         } catch (InvalidFriProofException e) {
             throw new InvalidProofException("FRI: " + e.getMessage(), e);
         }
-        int k = shape.fri.foldingFactor();
+        int[] points = queries.positions();
+        // FRI's value at each queried point, found among the values of the rows it opened
+        java.util.Map<Integer, Integer> friAt = new java.util.HashMap<>();
         int[] idx = queries.domainIndices();
-        int[] rows = new int[idx.length / k];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = idx[r * k];
-        }
-        if (proof.openings.length != rows.length) {
-            throw new InvalidProofException("proof opens " + proof.openings.length + " rows, FRI queried " + rows.length);
+        for (int i = 0; i < idx.length; i++) {
+            friAt.put(idx[i], i);
         }
         List<Commitment> phases = phases(shape);
         byte[][] roots = new byte[phases.size() + 1][];
@@ -127,43 +131,51 @@ public final class TableVerifier {
             };
         }
         roots[phases.size()] = proof.compositionRoot;
+        int[][] leafRows = new int[roots.length][];
+        int[][] leafWidths = new int[roots.length][];
+        for (int p = 0; p < roots.length; p++) {
+            Commitment phase = p < phases.size() ? phases.get(p) : null;
+            leafRows[p] = leafRows(shape, phase);
+            leafWidths[p] = leafWidths(shape, phase, leafRows[p]);
+        }
         Deep[] tableDeep = new Deep[tables];
         for (int t = 0; t < tables; t++) {
             tableDeep[t] = new Deep(shape.tables.get(t), proof.ood[t], gamma, z);
         }
-        int partRows = 1 << shape.logTreeRows;
-        for (int q = 0; q < rows.length; q++) {
-            MixedOpening[] os = proof.openings[q];
-            if (os.length != roots.length) {
-                throw new InvalidProofException("query " + q + " opens " + os.length + " commitments, expected "
-                        + roots.length);
+        if (proof.openings.length != roots.length) {
+            throw new InvalidProofException("proof opens " + proof.openings.length + " commitments, expected "
+                    + roots.length);
+        }
+        // leaves[q][p]: the leaves of phase p's tree at query point q
+        long[][][][] leaves = new long[points.length][roots.length][][];
+        for (int p = 0; p < roots.length; p++) {
+            int top = java.util.Arrays.stream(leafRows[p]).max().orElse(1);
+            int[] treeRows = PhaseCommitment.treeRows(points, top);
+            if (!MixedHeightTree.verifyBatch(config.hash(), roots[p], leafRows[p], leafWidths[p], treeRows,
+                    proof.openings[p])) {
+                throw new InvalidProofException("the openings of commitment " + p + " do not match its root");
             }
-            for (int p = 0; p < roots.length; p++) {
-                Commitment phase = p < phases.size() ? phases.get(p) : null;
-                int[] leafRows = leafRows(shape, phase);
-                int top = java.util.Arrays.stream(leafRows).max().orElse(1);
-                if (!MixedHeightTree.verify(config.hash(), roots[p], leafRows, leafWidths(shape, phase, leafRows, k),
-                        rows[q] & (top - 1), os[p])) {
-                    throw new InvalidProofException("query " + q + ": the opening of commitment " + p
-                            + " does not match its root");
-                }
-            }
-            long[] maskLeaf = shape.hiding.on ? os[phases.size()].leaves()[tables] : null;
-            for (int part = 0; part < k; part++) {
-                int i = rows[q] + part * partRows;
-                Ext2 value = maskLeaf == null ? Ext2.ZERO : new Ext2(maskLeaf[2 * part], maskLeaf[2 * part + 1]);
-                Ext2 weight = Ext2.ONE;
-                for (int t = 0; t < tables; t++) {
-                    value = value.add(weight.mul(tableDeep[t].at(i, os, phases, shape, t, delta)));
-                    weight = weight.mul(mu);
-                }
-                int at = q * k + part;
-                if (value.c0() != queries.c0()[at] || value.c1() != queries.c1()[at]) {
-                    throw new InvalidProofException("the DEEP value recomputed from the openings differs from FRI's at"
-                            + " point " + i);
-                }
+            for (int q = 0; q < points.length; q++) {
+                leaves[q][p] = proof.openings[p].leaves()[java.util.Arrays.binarySearch(treeRows, points[q] & (top - 1))];
             }
         }
+        for (int q = 0; q < points.length; q++) {
+            long[][][] os = leaves[q];
+            int point = points[q];
+            long[] maskLeaf = shape.hiding.on ? os[phases.size()][tables] : null;
+            Ext2 value = maskLeaf == null ? Ext2.ZERO : new Ext2(maskLeaf[0], maskLeaf[1]);
+            Ext2 weight = Ext2.ONE;
+            for (int t = 0; t < tables; t++) {
+                value = value.add(weight.mul(tableDeep[t].at(point, os, phases, shape, t, delta)));
+                weight = weight.mul(mu);
+            }
+            int at = friAt.get(point);
+            if (value.c0() != queries.c0()[at] || value.c1() != queries.c1()[at]) {
+                throw new InvalidProofException("the DEEP value recomputed from the openings differs from FRI's at"
+                        + " point " + point);
+            }
+        }
+        return points;
     }
 
     private static void checkShape(SystemShape shape, TableProof proof) throws InvalidProofException {
@@ -189,9 +201,17 @@ public final class TableVerifier {
                         + " non-zero share");
             }
         }
-        if (proof.openings.length > shape.fri.queries()) {
-            throw new InvalidProofException("proof opens " + proof.openings.length + " rows, more than the "
-                    + shape.fri.queries() + " queries");
+        int commitments = phases(shape).size() + 1;
+        if (proof.openings.length != commitments) {
+            throw new InvalidProofException("proof opens " + proof.openings.length + " commitments, expected "
+                    + commitments);
+        }
+        for (var o : proof.openings) {
+            if (o.leaves().length > shape.fri.queries()
+                    || o.siblings().length > (long) shape.fri.queries() * shape.logDomain) {
+                throw new InvalidProofException("proof opens " + o.leaves().length + " rows with " + o.siblings().length
+                        + " siblings, more than " + shape.fri.queries() + " queries need");
+            }
         }
         if (proof.fri.logDomainSize() != shape.logDomain) {
             throw new InvalidProofException("FRI proof is over 2^" + proof.fri.logDomainSize() + " points, expected 2^"
@@ -231,12 +251,11 @@ public final class TableVerifier {
      * per height, tallest first (as {@link PhaseCommitment} commits them).
      */
     static int[] leafRows(SystemShape shape, Commitment phase) {
-        int k = shape.fri.foldingFactor();
         java.util.stream.IntStream.Builder rows = java.util.stream.IntStream.builder();
         shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
-                .forEach(t -> rows.add(t.ldeSize / k));
+                .forEach(t -> rows.add(t.ldeSize));
         if (phase == null && shape.hiding.on) {
-            rows.add((1 << shape.logDomain) / k);
+            rows.add(1 << shape.logDomain);
         }
         int[] own = rows.build().toArray();
         if (!salted(shape, phase)) {
@@ -253,16 +272,16 @@ public final class TableVerifier {
         return shape.hiding.on && (phase == null || phase == Commitment.MAIN || phase == Commitment.AUX);
     }
 
-    static int[] leafWidths(SystemShape shape, Commitment phase, int[] leafRows, int k) {
+    static int[] leafWidths(SystemShape shape, Commitment phase, int[] leafRows) {
         int[] widths = new int[leafRows.length];
         int i = 0;
         for (TableShape t : shape.tables) {
             if (phase == null || t.columns(phase).length > 0) {
-                widths[i++] = k * (phase == null ? 2 * t.chunks : t.columns(phase).length);
+                widths[i++] = phase == null ? 2 * t.chunks : t.columns(phase).length;
             }
         }
         if (phase == null && shape.hiding.on) {
-            widths[i++] = 2 * k;
+            widths[i++] = 2;
         }
         while (i < widths.length) {
             widths[i++] = Hiding.SALT;
@@ -301,27 +320,25 @@ public final class TableVerifier {
         }
 
         /** D_t at the table's image of FRI point i. */
-        Ext2 at(int i, MixedOpening[] os, List<Commitment> phases, SystemShape shape, int t, Ext2 delta) {
+        Ext2 at(int i, long[][][] os, List<Commitment> phases, SystemShape shape, int t, Ext2 delta) {
             TableShape ts = shape.tables.get(t);
-            int k = shape.fri.foldingFactor();
             int size = ts.ldeSize;
             int local = i & (size - 1);
-            int part = local / (size / k);
             Ext2 sys = Ext2.ZERO;
             for (int p = 0; p < phases.size(); p++) {
                 int[] idx = ts.columns(phases.get(p));
                 if (idx.length == 0) {
                     continue;
                 }
-                long[] leaf = os[p].leaves()[matrixIndex(shape, phases.get(p), t)];
+                long[] leaf = os[p][matrixIndex(shape, phases.get(p), t)];
                 for (int c = 0; c < idx.length; c++) {
-                    sys = sys.add(w[idx[c]].mul(leaf[part * idx.length + c]));
+                    sys = sys.add(w[idx[c]].mul(leaf[c]));
                 }
             }
             Ext2 all = sys;
-            long[] leaf = os[phases.size()].leaves()[t];
+            long[] leaf = os[phases.size()][t];
             for (int c = 0; c < chunkColumns; c++) {
-                all = all.add(w[m + c].mul(leaf[part * chunkColumns + c]));
+                all = all.add(w[m + c].mul(leaf[c]));
             }
             long y = Goldilocks.mul(TwoAdic.GENERATOR,
                     Goldilocks.pow(TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(size)), local));

@@ -102,7 +102,7 @@ class PreprocessedTableTest {
         StarkConfig tiny = new StarkConfig(new FriParameters(4, 4, 4, 0, 7), HashAlgorithm.DEFAULT);
         TableKeys.ProvingKey pk = TableKeys.derive(system, tiny);
         TableProof proof = TableProver.prove(pk, trace(4, 32), PublicTuples.NONE);
-        assertEquals(5, proof.openings[0].length, "preprocessed, fixed, main, aux, composition");
+        assertEquals(5, proof.openings.length, "preprocessed, fixed, main, aux, composition");
         byte[] bytes = proof.toBytes();
         int accepted = 0;
         for (int i = 0; i < bytes.length; i++) {

@@ -22,7 +22,7 @@ import dev.zkjvm.circuit.tables.TableSystem;
 import dev.zkjvm.circuit.tables.TableSystemBuilder;
 import dev.zkjvm.circuit.tables.TablesFixture;
 import dev.zkjvm.circuit.tables.commit.MixedHeightTree;
-import dev.zkjvm.circuit.tables.commit.MixedOpening;
+import dev.zkjvm.circuit.tables.commit.MixedBatchOpening;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class ZeroKnowledgeTest {
     private static final int ROWS = 16;
     private static final StarkConfig TEST = new StarkConfig(new FriParameters(4, 4, 8, 0, 7), HashAlgorithm.DEFAULT);
+    /** Enough queries that a plain proof of a 16-row table reveals more than 16 points of a column. */
+    private static final StarkConfig ATTACKED = new StarkConfig(new FriParameters(4, 4, 40, 0, 7),
+            HashAlgorithm.DEFAULT);
 
     @Test
     void proofsWithAndWithoutZeroKnowledgeVerify() throws InvalidProofException {
@@ -130,13 +133,13 @@ class ZeroKnowledgeTest {
         SecretSystem s = new SecretSystem();
         long[] expected = s.secrets;
 
-        TableProof plain = TableProver.prove(TableKeys.derive(s.system, TEST, false), s.trace(), PublicTuples.NONE);
+        TableProof plain = TableProver.prove(TableKeys.derive(s.system, ATTACKED, false), s.trace(), PublicTuples.NONE);
         Map<Long, Long> revealed = revealedEvaluations(s, plain, false);
         assertTrue(revealed.size() >= ROWS, "the plain proof reveals " + revealed.size() + " points");
         long[] recovered = rowsFrom(revealed, ROWS);
         assertArrayEquals(expected, recovered, "the attack reads every secret cell off the plain proof");
 
-        TableProof hiding = TableProver.prove(TableKeys.derive(s.system, TEST, true), s.trace(), PublicTuples.NONE);
+        TableProof hiding = TableProver.prove(TableKeys.derive(s.system, ATTACKED, true), s.trace(), PublicTuples.NONE);
         Map<Long, Long> hidden = revealedEvaluations(s, hiding, true);
         assertTrue(hidden.size() >= ROWS, "the hiding proof reveals " + hidden.size() + " points");
         long[] guessed = rowsFrom(hidden, ROWS);
@@ -155,34 +158,34 @@ class ZeroKnowledgeTest {
     }
 
     /**
-     * What an attacker reads off the proof: for every query, the MAIN opening's leaf and, found by
-     * trying every row against the root, its position; the leaf's k values of column
-     * {@code secret} at their coset points {@code 7·ω_L^i}.
+     * What an attacker reads off the proof: the MAIN tree's opened leaves at the query points (which
+     * the public transcript gives), each leaf's value of column {@code secret} at its coset point
+     * {@code 7·ω_L^i}.
      */
     private static Map<Long, Long> revealedEvaluations(SecretSystem s, TableProof proof, boolean zk) {
-        SystemShape shape = new SystemShape(s.system, TEST, zk, proof.logHeights);
+        SystemShape shape = new SystemShape(s.system, ATTACKED, zk, proof.logHeights);
         TableShape ts = shape.tables.get(0);
-        int k = shape.fri.foldingFactor();
         int[] rows = TableVerifier.leafRows(shape, Commitment.MAIN);
-        int[] widths = TableVerifier.leafWidths(shape, Commitment.MAIN, rows, k);
+        int[] widths = TableVerifier.leafWidths(shape, Commitment.MAIN, rows);
         int top = Arrays.stream(rows).max().getAsInt();
-        int columns = ts.columns(Commitment.MAIN).length;
         int secretAt = Arrays.binarySearch(ts.columns(Commitment.MAIN), s.secret.index());
         long omega = TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(ts.ldeSize));
         Map<Long, Long> out = new LinkedHashMap<>();
-        for (MixedOpening[] query : proof.openings) {
-            MixedOpening main = query[0];
-            for (int r = 0; r < top; r++) {
-                if (MixedHeightTree.verify(TEST.hash(), proof.mainRoot, rows, widths, r, main)) {
-                    int local = r % (ts.ldeSize / k);
-                    for (int part = 0; part < k; part++) {
-                        long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, local + part * ts.ldeSize / k));
-                        out.put(x, main.leaves()[0][part * columns + secretAt]);
-                    }
-                    break;
-                }
-            }
+        // the MAIN tree's opened rows are the distinct rows of the query points, which anyone derives
+        // from the public transcript as the verifier does
+        MixedBatchOpening main = proof.openings[0];
+        int[] points;
+        try {
+            points = TableVerifier.check(TableKeys.derive(s.system, ATTACKED, zk).verifyingKey(), PublicTuples.NONE, proof);
+        } catch (InvalidProofException e) {
+            throw new AssertionError(e);
         }
+        int[] opened = PhaseCommitment.treeRows(points, top);
+        for (int r = 0; r < opened.length; r++) {
+            long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, opened[r] % ts.ldeSize));
+            out.put(x, main.leaves()[r][0][secretAt]);
+        }
+        assertTrue(MixedHeightTree.verifyBatch(ATTACKED.hash(), proof.mainRoot, rows, widths, opened, main));
         return out;
     }
 
