@@ -9,12 +9,11 @@ import dev.zkjvm.circuit.fri.FriParameters;
  * <ul>
  *   <li>Every MAIN and AUX column of n rows is committed as {@code t(x) + (x^n - 1)·r(x)} with
  *       {@link #traceRandomizers} random coefficients in r: one per field element that the proof
- *       reveals of that polynomial or that the revealed composition values depend on (its value and
- *       next-row value at z and z·ω, two coordinates each, and its values at the k points of each
- *       query and at their next rows).</li>
+ *       reveals of that polynomial or that the revealed composition values depend on (its values
+ *       at z and z·ω, two coordinates each, at each query point and at its next row).</li>
  *   <li>Consecutive composition chunks are blinded by {@code H'_j = H_j + x^P·b_j - b_(j-1)} with
- *       {@link #chunkRandomizers} coefficients in each b_j (each chunk is revealed at z and at the
- *       k points of each query), which leaves {@code Σ_j x^(jP)·H'_j} unchanged.</li>
+ *       {@link #chunkRandomizers} coefficients in each b_j (each chunk is revealed at z and at each
+ *       query point), which leaves {@code Σ_j x^(jP)·H'_j} unchanged.</li>
  *   <li>The FRI polynomial gets a uniformly random polynomial of the full degree bound added, so
  *       that FRI's layers and remainder are independent of the trace.</li>
  *   <li>Leaves of the MAIN, AUX and composition trees carry {@link #SALT} random field elements.</li>
@@ -49,7 +48,7 @@ final class Hiding {
         if (!on) {
             return OFF;
         }
-        int points = fri.foldingFactor() * fri.queries();
+        int points = fri.queries(); // a query opens one point of each table
         return new Hiding(true, 2 * points + 4, points + 2);
     }
 
