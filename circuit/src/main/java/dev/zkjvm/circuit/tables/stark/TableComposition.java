@@ -16,9 +16,16 @@ import java.util.List;
 
 /**
  * One table's composition polynomial {@code C(y) = Σ_i λ^i·c_i(y)/Z_i(y)} over the constraints that
- * apply at its height, evaluated on a sub-coset of its coset large enough to determine it,
- * interpolated and cut into chunks {@code H_j} at multiples of the table's domain P, with
+ * apply at its height, evaluated on sub-cosets of its coset that determine it, interpolated and cut
+ * into chunks {@code H_j} at multiples of the table's domain P, with
  * {@code C(y) = Σ_j y^(j·P)·H_j(y)} (the last chunk takes the rest, up to the table's slack).
+ *
+ * <p>A degree bound E just above a power of two s (as zero knowledge's randomised columns make it:
+ * 2n + 3h for degree-3 constraints) would need 2s points. Instead C is evaluated on the s points
+ * {@code A = 7·⟨ω_s⟩} and on m ≥ E - s points {@code B = y_0·⟨ω_m⟩} of the coset: with
+ * {@code C = C_lo + x^s·C_hi}, A gives {@code G = C_lo + a·C_hi} (a = 7^s, deg C_hi &lt; m), B gives
+ * {@code F = (C_lo + e·C_hi) mod (x^m - c)} (c = y_0^m, e = y_0^s), so
+ * {@code C_hi = (F - (G mod (x^m - c)))/(e - a)} and {@code C_lo = G - a·C_hi}.
  */
 final class TableComposition {
     private TableComposition() {
@@ -26,21 +33,72 @@ final class TableComposition {
 
     /**
      * @param extended every column of the table's AIR on the coset, by AIR column index, each with the
-     *     {@code b} repeated values (see {@link TableLde})
+     *     L/n repeated values (see {@link TableLde})
      * @param challenges α, β and the table's share
      * @return the chunks' coefficients as base columns {@code H_0.c0, H_0.c1, H_1.c0, ...}
-     * @throws IllegalStateException if the composition's degree exceeds the chunks (the trace breaks
+     * @throws IllegalStateException if the composition's degree exceeds its bound (the trace breaks
      *     a constraint)
      */
     static long[][] chunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda) {
-        return split(values(t, extended, blowup, challenges, lambda), t);
+        return split(coefficients(t, extended, challenges, lambda), t);
+    }
+
+    /** C's coefficients {c0, c1}, each at least the composition's bound long. */
+    static long[][] coefficients(TableShape t, long[][] extended, Ext2[] challenges, Ext2 lambda) {
+        int bound = Math.max(t.compositionBound, t.rows);
+        int s = bound <= 1 ? 1 : Integer.highestOneBit(bound - 1) << 1; // the power of two at least the bound
+        int half = s / 2;
+        if (half >= t.rows && half >= 2 && t.compositionBound - half <= half / 8) {
+            int excess = t.compositionBound - half;
+            int m = excess <= 1 ? 1 : Integer.highestOneBit(excess - 1) << 1;
+            long[][] a = valuesOn(t, extended, challenges, lambda, half, 0);
+            long[][] b = valuesOn(t, extended, challenges, lambda, m, 1);
+            long y0 = Goldilocks.mul(TwoAdic.GENERATOR, TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(t.ldeSize)));
+            long[][] out = new long[2][];
+            for (int coord = 0; coord < 2; coord++) {
+                interpolate(a[coord], TwoAdic.GENERATOR);
+                interpolate(b[coord], y0);
+                out[coord] = combine(a[coord], b[coord], Goldilocks.pow(TwoAdic.GENERATOR, half), Goldilocks.pow(y0, m),
+                        Goldilocks.pow(y0, half));
+            }
+            return out;
+        }
+        long[][] v = valuesOn(t, extended, challenges, lambda, s, 0);
+        interpolate(v[0], TwoAdic.GENERATOR);
+        interpolate(v[1], TwoAdic.GENERATOR);
+        return v;
     }
 
     /**
-     * C on the smallest sub-coset {@code 7·⟨ω_S⟩} of the table's coset that determines it (S the
-     * power of two at least its degree bound and n; every (L/S)-th point), natural order, as {c0, c1}.
+     * {@code C_lo ++ C_hi} from {@code g = C_lo + a·C_hi} (s coefficients) and
+     * {@code f = (C_lo + e·C_hi) mod (x^m - c)} (m coefficients).
      */
-    static long[][] values(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda) {
+    private static long[] combine(long[] g, long[] f, long a, long c, long e) {
+        int s = g.length;
+        int m = f.length;
+        long[] folded = new long[m];
+        long cq = 1;
+        for (int q = 0; q < s / m; q++) {
+            for (int i = 0; i < m; i++) {
+                folded[i] = Goldilocks.add(folded[i], Goldilocks.mul(cq, g[q * m + i]));
+            }
+            cq = Goldilocks.mul(cq, c);
+        }
+        long inv = Goldilocks.inverse(Goldilocks.sub(e, a));
+        long[] out = Arrays.copyOf(g, s + m);
+        for (int i = 0; i < m; i++) {
+            long hi = Goldilocks.mul(Goldilocks.sub(f[i], folded[i]), inv);
+            out[s + i] = hi;
+            out[i] = Goldilocks.sub(out[i], Goldilocks.mul(a, hi));
+        }
+        return out;
+    }
+
+    /**
+     * C at the {@code size} points {@code 7·ω_L^(offset + i·L/size)} of the table's coset, natural
+     * order, as {c0, c1}.
+     */
+    static long[][] valuesOn(TableShape t, long[][] extended, Ext2[] challenges, Ext2 lambda, int size, int offset) {
         List<Constraint> cs = t.constraints;
         List<Expr> exprs = new ArrayList<>();
         for (Constraint c : cs) {
@@ -48,11 +106,10 @@ final class TableComposition {
         }
         Program program = ProgramCompiler.compileValues(exprs);
         int n = t.rows;
-        int logSize = 32 - Integer.numberOfLeadingZeros(Math.max(t.compositionBound, n) - 1); // ceil(log2)
-        int size = 1 << logSize;
         int stride = t.ldeSize / size;
-        int evalBlowup = size / n; // the next row, in points of the sub-coset
-        long omega = TwoAdic.rootOfUnity(logSize);
+        long omega = TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(size));
+        long start = Goldilocks.mul(TwoAdic.GENERATOR,
+                Goldilocks.pow(TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(t.ldeSize)), offset));
         long lastRow = TwoAdic.inverseRootOfUnity(t.logRows);
         Ext2[] powers = new Ext2[cs.size()];
         Ext2 p = Ext2.ONE;
@@ -60,12 +117,13 @@ final class TableComposition {
             powers[i] = p;
             p = p.mul(lambda);
         }
-        // x^n - 1 takes only E/n values on the sub-coset: x^n = 7^n·ω_(E/n)^i at its point i.
-        long[] invVanishing = new long[evalBlowup];
-        long shiftN = Goldilocks.pow(TwoAdic.GENERATOR, n);
-        long rootB = Goldilocks.pow(omega, n);
-        for (int i = 0; i < evalBlowup; i++) {
-            invVanishing[i] = Goldilocks.inverse(Goldilocks.sub(Goldilocks.mul(shiftN, Goldilocks.pow(rootB, i)), 1));
+        // x^n - 1 takes only max(1, size/n) values on these points: x^n = start^n·ω_size^(i·n)
+        int period = Math.max(1, size / n);
+        long[] invVanishing = new long[period];
+        long startN = Goldilocks.pow(start, n);
+        long rootN = Goldilocks.pow(omega, n);
+        for (int i = 0; i < period; i++) {
+            invVanishing[i] = Goldilocks.inverse(Goldilocks.sub(Goldilocks.mul(startN, Goldilocks.pow(rootN, i)), 1));
         }
         int[] kind = new int[cs.size()];
         for (int i = 0; i < kind.length; i++) {
@@ -76,13 +134,11 @@ final class TableComposition {
         long[] out1 = new long[size];
         int blocks = (size + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
         Parallel.forChunks(blocks, Parallel.parallelism(),
-                () -> new Scratch(program, extended.length, challenges, evalBlowup, kinds), (w, b) -> {
+                () -> new Scratch(program, extended.length, challenges, kinds), (w, b) -> {
                     BlockEvaluator ev = w.evaluator;
                     int first = b * BlockEvaluator.BLOCK;
                     int len = Math.min(BlockEvaluator.BLOCK, size - first);
-                    // the block's points and their next rows (the last ones wrap into the columns'
-                    // repeated first values) gathered from the full coset, every stride-th
-                    w.gather(extended, first * stride, stride, len + evalBlowup);
+                    w.gather(extended, offset + first * stride, stride, len, t.nextRowOffset);
                     ev.run(0, len, (c, r) -> {
                     });
                     for (long[] a : w.acc) {
@@ -105,7 +161,7 @@ final class TableComposition {
                             acc1[j] = Goldilocks.add(acc1[j], Ext2.mulC1(v0, v1, p0, p1));
                         }
                     }
-                    long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, first));
+                    long x = Goldilocks.mul(start, Goldilocks.pow(omega, first));
                     for (int j = 0; j < len; j++) {
                         w.xLast[j] = Goldilocks.sub(x, lastRow);
                         w.invFirst[j] = Goldilocks.sub(x, 1);
@@ -120,7 +176,7 @@ final class TableComposition {
                     int firstRow = 2 * dev.zkjvm.circuit.air.ConstraintKind.FIRST_ROW.ordinal();
                     int lastRowKind = 2 * dev.zkjvm.circuit.air.ConstraintKind.LAST_ROW.ordinal();
                     for (int j = 0; j < len; j++) {
-                        long z = invVanishing[(first + j) & (evalBlowup - 1)];
+                        long z = invVanishing[(first + j) % period];
                         for (int c = 0; c < 2; c++) {
                             // every-row and transition share 1/(x^n - 1); a transition also has (x - ω^(n-1))
                             long r = Goldilocks.add(acc[every + c][j], Goldilocks.mul(w.xLast[j], acc[trans + c][j]));
@@ -136,6 +192,7 @@ final class TableComposition {
 
     /** One worker's gathered points, evaluator and block-sized scratch arrays. */
     private static final class Scratch {
+        /** Per column: the block's points in [0, BLOCK), their next rows in [BLOCK, 2·BLOCK). */
         final long[][] gathered;
         final BlockEvaluator evaluator;
         /** {@code acc[2·kind + coordinate]}: the λ-weighted sums of the constraints of one kind. */
@@ -144,48 +201,50 @@ final class TableComposition {
         final long[] invFirst = new long[BlockEvaluator.BLOCK];
         final long[] invLast = new long[BlockEvaluator.BLOCK];
 
-        Scratch(Program program, int columns, Ext2[] challenges, int nextRowOffset, int kinds) {
-            this.gathered = new long[columns][BlockEvaluator.BLOCK + nextRowOffset];
-            this.evaluator = new BlockEvaluator(program, gathered, challenges, nextRowOffset);
+        Scratch(Program program, int columns, Ext2[] challenges, int kinds) {
+            this.gathered = new long[columns][2 * BlockEvaluator.BLOCK];
+            this.evaluator = new BlockEvaluator(program, gathered, challenges, BlockEvaluator.BLOCK);
             this.acc = new long[2 * kinds][BlockEvaluator.BLOCK];
         }
 
-        /** Copies {@code count} values of every column, every {@code stride}-th from {@code start}. */
-        void gather(long[][] columns, int start, int stride, int count) {
+        /**
+         * Copies {@code count} values of every column, every {@code stride}-th from {@code start},
+         * and those {@code next} further (their next rows).
+         */
+        void gather(long[][] columns, int start, int stride, int count, int next) {
             for (int c = 0; c < columns.length; c++) {
                 long[] src = columns[c];
                 long[] dst = gathered[c];
                 for (int j = 0, i = start; j < count; j++, i += stride) {
                     dst[j] = src[i];
+                    dst[BlockEvaluator.BLOCK + j] = src[i + next];
                 }
             }
         }
     }
 
-    /** Interpolates values on the coset {@code 7·⟨ω⟩} (natural order) in place into coefficients. */
-    static void interpolate(long[] v) {
+    /** Interpolates values on the coset {@code shift·⟨ω⟩} (natural order) in place into coefficients. */
+    static void interpolate(long[] v, long shift) {
         Ntt.inverse(v);
-        long shiftInverse = Goldilocks.inverse(TwoAdic.GENERATOR);
+        long shiftInverse = Goldilocks.inverse(shift);
         long s = 1;
         for (int i = 0; i < v.length; i++) {
-            v[i] = Goldilocks.mul(v[i], s); // the transform gives C(7·y): divide coefficient i by 7^i
+            v[i] = Goldilocks.mul(v[i], s); // the transform gives C(shift·y): divide coefficient i by shift^i
             s = Goldilocks.mul(s, shiftInverse);
         }
     }
 
     /**
-     * Interpolates coset values of {@code 7·⟨ω⟩} and cuts the coefficients at multiples of P: chunk
-     * j holds coefficients {@code [jP, (j+1)P)}, the last one all from {@code (chunks-1)·P} to the
-     * composition's bound.
+     * Cuts the coefficients at multiples of P: chunk j holds coefficients {@code [jP, (j+1)P)}, the
+     * last one all from {@code (chunks-1)·P} to the composition's bound.
      */
-    static long[][] split(long[][] values, TableShape t) {
+    static long[][] split(long[][] coefficients, TableShape t) {
         int p = t.polyRows;
         int bound = t.compositionBound;
         int chunks = t.chunks;
         long[][] out = new long[2 * chunks][];
         for (int coord = 0; coord < 2; coord++) {
-            long[] v = values[coord];
-            interpolate(v);
+            long[] v = coefficients[coord];
             for (int i = bound; i < v.length; i++) {
                 if (v[i] != 0) {
                     throw new IllegalStateException("table " + t.air.table().name() + ": the composition polynomial has"

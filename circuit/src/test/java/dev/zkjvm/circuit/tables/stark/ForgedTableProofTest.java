@@ -158,12 +158,11 @@ class ForgedTableProofTest {
     /** A cheating composition stage: keeps the coefficients below the bound, drops the rest. */
     static long[][] truncatedChunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges,
             Ext2 lambda) {
-        long[][] values = TableComposition.values(t, extended, blowup, challenges, lambda);
+        long[][] coefficients = TableComposition.coefficients(t, extended, challenges, lambda);
         int p = t.polyRows;
         long[][] out = new long[2 * t.chunks][];
         for (int coord = 0; coord < 2; coord++) {
-            long[] v = values[coord];
-            TableComposition.interpolate(v);
+            long[] v = coefficients[coord];
             for (int j = 0; j < t.chunks; j++) {
                 int to = j + 1 < t.chunks ? (j + 1) * p : Math.max(j * p + 1, t.compositionBound);
                 out[2 * j + coord] = Arrays.copyOfRange(v, j * p, to);

@@ -60,6 +60,44 @@ class ZeroKnowledgeTest {
     }
 
     @Test
+    void aDegreeThreeTableWhoseCompositionIsJustAboveTwiceItsHeightProves() throws InvalidProofException {
+        // x' = x³ + y, y' = y³ + x: with zero knowledge the composition has degree 2n + 3h, which
+        // TableComposition evaluates on 2n points plus a small coset instead of 4n
+        ConstraintSystemBuilder b = ConstraintSystem.builder("cubes");
+        Column x = b.main("x");
+        Column y = b.main("y");
+        b.transition("x_next", x.next().sub(x.cur().mul(x.cur()).mul(x.cur()).add(y.cur())));
+        b.transition("y_next", y.next().sub(y.cur().mul(y.cur()).mul(y.cur()).add(x.cur())));
+        b.firstRow("x_first", x.cur().sub(1));
+        TableSystemBuilder sb = TableSystem.builder("cubes");
+        Table table = sb.table(b.build());
+        TableSystem system = sb.build();
+        int n = 1 << 12;
+        long[] xs = new long[n];
+        long[] ys = new long[n];
+        xs[0] = 1;
+        ys[0] = 2;
+        for (int i = 1; i < n; i++) {
+            xs[i] = Goldilocks.add(Goldilocks.mul(Goldilocks.mul(xs[i - 1], xs[i - 1]), xs[i - 1]), ys[i - 1]);
+            ys[i] = Goldilocks.add(Goldilocks.mul(Goldilocks.mul(ys[i - 1], ys[i - 1]), ys[i - 1]), xs[i - 1]);
+        }
+        SystemTrace trace = SystemTrace.builder(system).height(table, n).set(table, x, xs).set(table, y, ys).build();
+        TableKeys.ProvingKey key = TableKeys.derive(system, TEST, true);
+        SystemShape shape = new SystemShape(system, TEST, true, new int[] {12});
+        TableShape ts = shape.tables.get(0);
+        assertEquals(n, ts.polyRows, "the table keeps its own domain");
+        assertTrue(ts.compositionBound > 2 * n && ts.compositionBound - 2 * n <= n / 4, "bound " + ts.compositionBound);
+        TableVerifier.verify(key.verifyingKey(), PublicTuples.NONE, TableProver.prove(key, trace, PublicTuples.NONE));
+        // and a trace that breaks a constraint, proven without the check, is rejected
+        long[] bad = ys.clone();
+        bad[n / 2] = Goldilocks.add(bad[n / 2], 1);
+        SystemTrace broken = SystemTrace.builder(system).height(table, n).set(table, x, xs).set(table, y, bad).build();
+        TableProof forged = TableProver.prove(key, broken, PublicTuples.NONE, w -> {
+        }, ForgedTableProofTest::truncatedChunks);
+        assertFalse(TableVerifier.isValid(key.verifyingKey(), PublicTuples.NONE, forged));
+    }
+
+    @Test
     void aKeyAcceptsOnlyItsOwnKindOfProof() {
         SmallSystem s = new SmallSystem();
         TableKeys.ProvingKey plain = TableKeys.derive(s.system, TEST, false);
