@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class ProverRandomness {
     /** Purposes of the streams. */
     enum Purpose {
-        TRACE_RANDOMIZER, CHUNK_BLINDING, FRI_MASK, SALT_MAIN, SALT_AUX, SALT_COMPOSITION
+        TRACE_RANDOMIZER, CHUNK_BLINDING, FRI_MASK, SALT_MAIN, SALT_AUX, SALT_COMPOSITION, SHARE_MASK
     }
 
     private static final int SEGMENT = 1 << 14;
