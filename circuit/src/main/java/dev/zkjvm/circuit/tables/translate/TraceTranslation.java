@@ -29,7 +29,7 @@ final class TraceTranslation {
                     + source.columns().size());
         }
         Table main = t.mainTable();
-        ColumnMap map = t.columns();
+        ColumnMap map = t.columnMap();
         SystemTraceBuilder b = SystemTrace.builder(t.system()).height(main, rows);
         // The arguments' counts read the selectors and inputs, which may read FIXED columns too:
         // one source-indexed table of the main table's columns at its height.

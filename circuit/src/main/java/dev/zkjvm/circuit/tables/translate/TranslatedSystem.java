@@ -287,8 +287,8 @@ public final class TranslatedSystem {
         return rangeTables;
     }
 
-    /** The column map. */
-    ColumnMap columns() {
+    /** Where each source column went. */
+    ColumnMap columnMap() {
         return columns;
     }
 }
