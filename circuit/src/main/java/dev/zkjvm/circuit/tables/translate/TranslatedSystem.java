@@ -128,7 +128,8 @@ public final class TranslatedSystem {
 
     /**
      * The main table's columns: every MAIN and FIXED column of {@code source} in order, except the
-     * range batches' multiplicities and the range table columns that nothing but range checks read.
+     * range batches' multiplicities and the range table columns that no expression reads (a range
+     * check reads its table through its batch's constraints, which the bus replaces).
      */
     private static ColumnMap mainColumns(ConstraintSystem source) {
         Set<Column> dropped = new HashSet<>();
@@ -136,7 +137,7 @@ public final class TranslatedSystem {
             dropped.add(rb.multiplicity());
             dropped.add(rb.table());
         }
-        dropped.removeIf(c -> c.phase() == Phase.FIXED && readByOtherThanRangeChecks(source, c));
+        dropped.removeIf(c -> c.phase() == Phase.FIXED && readByAnExpression(source, c));
         Column[] target = new Column[source.columns().size()];
         int next = 0;
         for (Column c : source.columns()) {
@@ -147,7 +148,7 @@ public final class TranslatedSystem {
         return new ColumnMap(source.name(), target);
     }
 
-    private static boolean readByOtherThanRangeChecks(ConstraintSystem source, Column c) {
+    private static boolean readByAnExpression(ConstraintSystem source, Column c) {
         List<Expr> exprs = new ArrayList<>();
         source.constraints().stream().filter(k -> !k.isArgument()).forEach(k -> exprs.add(k.expr()));
         for (Lookup l : source.lookups()) {
