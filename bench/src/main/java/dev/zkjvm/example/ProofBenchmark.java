@@ -7,6 +7,7 @@ import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
 import dev.zkjvm.circuit.stark.StarkVerifier;
 import dev.zkjvm.circuit.stark.VerifyingKey;
+import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.runtime.U64;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -27,11 +28,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * STARK proofs of memory consistency: {@code Cpu64Circuit.circuit().prove(trace, ...)} on a trace of
- * about {@code 2^logOps} memory operations (fibonacci on Cpu64, sized so that the trace fills
- * about 95% of {@code 2^logOps} rows), its verification with the verifying key derived
- * beforehand, and, as the straightforward baseline in the same run, the checker on the same trace
- * (which needs the whole trace, where the verifier needs only the proof).
+ * STARK proofs of memory consistency on a trace of about {@code 2^logOps} memory operations
+ * (fibonacci on Cpu64, sized so that the trace fills about 95% of {@code 2^logOps} rows), on the
+ * path a memory-only circuit takes, {@code Cpu64Circuit.circuit().proveTables(trace, ...)}
+ * ({@code path=tables}), or the one-table STARK, {@code prove(trace, ...)} ({@code path=oneTable});
+ * its verification with the key derived beforehand, and, as the straightforward baseline in the
+ * same run, the checker on the same trace (which needs the whole trace, where the verifier needs
+ * only the proof).
  *
  * <p>Proof size and peak heap are printed at the end of each iteration of {@code prove} (lines
  * starting with {@code [proof]}); the peak is the sum of the heap pools' peak usage since the
@@ -53,10 +56,15 @@ public class ProofBenchmark {
         @Param({"16", "18", "20"})
         public int logOps;
 
+        /** {@code tables} (the multi-table STARK, what memory-only proofs use) or {@code oneTable}. */
+        @Param({"tables", "oneTable"})
+        public String path;
+
         Programs.Outcome outcome;
         MachineCircuit<U64> circuit;
         StarkProof proof;
         VerifyingKey key;
+        TableProof tableProof;
 
         /** Runs fibonacci long enough to fill about 95% of 2^logOps rows; proves it once. */
         @Setup(Level.Trial)
@@ -64,6 +72,14 @@ public class ProofBenchmark {
             long n = (long) ((1 << logOps) * 0.95 / RECORDS_PER_FIBONACCI_ITERATION);
             outcome = Programs.fibonacci(n);
             circuit = Cpu64Circuit.circuit();
+            if (path.equals("tables")) {
+                tableProof = circuit.proveTables(outcome.machine().trace(), Cpu64Trace::mnemonicOf,
+                        StarkConfig.DEFAULT);
+                System.out.printf("%n[proof] 2^%d on tables: %d memory operations, heights %s, %d bytes%n",
+                        logOps, outcome.machine().trace().size(), java.util.Arrays.toString(tableProof.heights()),
+                        tableProof.toBytes().length);
+                return;
+            }
             proof = circuit.prove(outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,
                     ProofProgress.SILENT);
             key = circuit.verifyingKey(proof.logRows(), StarkConfig.DEFAULT);
@@ -102,7 +118,10 @@ public class ProofBenchmark {
 
     /** Proves memory consistency of the trace (the prover's checker run included). */
     @Benchmark
-    public StarkProof prove(Trace t, PeakHeap heap) {
+    public Object prove(Trace t, PeakHeap heap) {
+        if (t.tableProof != null) {
+            return t.circuit.proveTables(t.outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT);
+        }
         return t.circuit.prove(t.outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,
                 ProofProgress.SILENT);
     }
@@ -113,6 +132,10 @@ public class ProofBenchmark {
     @Warmup(iterations = 2, time = 2)
     @Measurement(iterations = 3, time = 3)
     public boolean verify(Trace t) throws Exception {
+        if (t.tableProof != null) {
+            t.circuit.verifyTables(t.tableProof, StarkConfig.DEFAULT); // its key cached by the circuit
+            return true;
+        }
         StarkVerifier.verify(t.key, t.proof);
         return true;
     }

@@ -37,6 +37,19 @@ public final class RangeBatchColumns {
      * counted; the batch's last-row constraint then fails. One input per task.
      */
     public static long[] multiplicities(RangeBatch b, long[][] columns, int rows) {
+        return multiplicities(b, columns, rows, rows);
+    }
+
+    /**
+     * As {@link #multiplicities(RangeBatch, long[][], int)}, for inputs on {@code rows} rows and a
+     * range table of {@code tableRows} rows (at least {@code 2^bits}) elsewhere: a table system's
+     * preprocessed range table, taller or shorter than the table whose inputs it counts.
+     */
+    public static long[] multiplicities(RangeBatch b, long[][] columns, int rows, int tableRows) {
+        if (tableRows < b.size()) {
+            throw new IllegalArgumentException("range table " + b.name() + " of " + tableRows + " rows cannot hold "
+                    + b.size() + " values");
+        }
         List<RangeCheck> inputs = b.inputs();
         int size = b.size();
         long[][] counts = new long[inputs.size()][];
@@ -53,7 +66,7 @@ public final class RangeBatchColumns {
             }
             counts[i] = c;
         });
-        long[] m = new long[rows];
+        long[] m = new long[tableRows];
         for (long[] c : counts) {
             for (int v = 0; v < size; v++) {
                 m[v] = Goldilocks.add(m[v], c[v]);

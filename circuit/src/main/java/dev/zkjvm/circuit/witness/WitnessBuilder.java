@@ -56,10 +56,10 @@ public final class WitnessBuilder {
     private HashAlgorithm hash = HashAlgorithm.DEFAULT;
     private boolean built;
 
-    private WitnessBuilder(ConstraintSystem system, int rows) {
-        if (rows < system.minRows()) {
-            throw new IllegalArgumentException("system " + system.name() + " needs at least " + system.minRows()
-                    + " rows (its fixed tables), got " + rows);
+    private WitnessBuilder(ConstraintSystem system, int rows, int minRows) {
+        if (rows < minRows) {
+            throw new IllegalArgumentException("system " + system.name() + " needs at least " + minRows
+                    + " rows" + (minRows > 1 ? " (its fixed tables)" : "") + ", got " + rows);
         }
         this.system = system;
         this.rows = rows;
@@ -68,7 +68,18 @@ public final class WitnessBuilder {
 
     /** Starts a witness of {@code rows} rows for {@code system}. */
     public static WitnessBuilder of(ConstraintSystem system, int rows) {
-        return new WitnessBuilder(system, rows);
+        return new WitnessBuilder(system, rows, system.minRows());
+    }
+
+    /**
+     * Starts collecting the MAIN columns of {@code rows} rows (at least one), fewer than the
+     * system's FIXED tables may need: for a prover that reads them with {@link #suppliedColumns()}
+     * and proves the system's translation into tables
+     * ({@code dev.zkjvm.circuit.tables.translate.TranslatedSystem}), whose range tables stand
+     * apart. {@link #build()} still needs the system's {@link ConstraintSystem#minRows()}.
+     */
+    public static WitnessBuilder columnsOnly(ConstraintSystem system, int rows) {
+        return new WitnessBuilder(system, rows, 1);
     }
 
     /** Selects the hash of the commitment and the transcript (default SHA-256). */
@@ -150,6 +161,10 @@ public final class WitnessBuilder {
     public Witness build(ChallengeDrawer drawer) {
         if (built) {
             throw new IllegalStateException("this WitnessBuilder has already built its witness");
+        }
+        if (rows < system.minRows()) {
+            throw new IllegalStateException("system " + system.name() + " needs at least " + system.minRows()
+                    + " rows (its fixed tables) for a witness; these " + rows + " rows are columns only");
         }
         built = true;
         for (Column c : system.columns(Phase.FIXED)) {

@@ -137,6 +137,17 @@ class WitnessBuilderTest {
     }
 
     @Test
+    void columnsOnlyCollectsFewerRowsThanTheFixedTablesButBuildsNothing() {
+        long[] two = {10, 20};
+        WitnessBuilder w = WitnessBuilder.columnsOnly(cs, 2).set(a, two).set(b, new long[2]).set(c, new long[2]);
+        assertEquals(2, w.rows());
+        assertArrayEquals(two, w.suppliedColumns()[a.index()]);
+        IllegalStateException e = assertThrows(IllegalStateException.class, w::build);
+        assertTrue(e.getMessage().contains("needs at least 4 rows"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> WitnessBuilder.columnsOnly(cs, 0));
+    }
+
+    @Test
     void signedValuesAreMapped() {
         long[][] v = mainValues();
         Witness w = WitnessBuilder.of(cs, N).set(a, v[0]).setSigned(b, new long[] {-1, -2, 3, 4, 5, 6, 7, 8})

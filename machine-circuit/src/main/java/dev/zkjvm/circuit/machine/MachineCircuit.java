@@ -22,6 +22,14 @@ import dev.zkjvm.circuit.stark.StarkVerifier;
 import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
 import dev.zkjvm.circuit.stark.VerifyOptions;
 import dev.zkjvm.circuit.stark.VerifyingKey;
+import dev.zkjvm.circuit.tables.PublicTuples;
+import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.stark.TableKeys;
+import dev.zkjvm.circuit.tables.stark.TableProof;
+import dev.zkjvm.circuit.tables.stark.TableProver;
+import dev.zkjvm.circuit.tables.stark.TableVerifier;
+import dev.zkjvm.circuit.tables.stark.UnsatisfiedTablesException;
+import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
 import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
@@ -56,9 +64,12 @@ import java.util.regex.Pattern;
  *       kind, right after the first.</li>
  * </ul>
  *
- * <p>Padding: the log is padded to a power of two (at least the 2^16 rows of the range table)
- * with reads of the first memory cell that return its final value: honest accesses, so no
- * constraint is switched off on padding rows.
+ * <p>Padding: the log is padded to a power of two with reads of the first memory cell that
+ * return its final value: honest accesses, so no constraint is switched off on padding rows. On
+ * the one-table path ({@link #prove}) the trace holds the 2^16 rows of the range table, so the log
+ * is padded to at least that; a memory-only circuit is proven on tables ({@link #proveTables}),
+ * where the range table is a preprocessed table of its own and the log is padded only to the next
+ * power of two.
  *
  * @param <W> word type
  */
@@ -83,6 +94,8 @@ public final class MachineCircuit<W extends Word<W>> {
     private final Column pad;
     private final ExecutionTable<W> execution;
     private final TraceRecordCheck recordCheck;
+    /** The memory-only circuit as a table system, or null for an execution circuit. */
+    private final TranslatedSystem tables;
     /** The table (log, sorted copy, execution, program) of each column, for reports. */
     private final byte[] columnTables;
 
@@ -124,6 +137,7 @@ public final class MachineCircuit<W extends Word<W>> {
             execution = null;
         }
         system = b.build();
+        tables = program == null ? TranslatedSystem.of(system) : null;
         checker = new Checker(system);
         recordCheck = new TraceRecordCheck(layout, type, instructions.stream().map(InstructionSpec::opcode).toList());
         columnTables = TraceRowDescriber.classify(system, logColumns(), sortedColumns());
@@ -327,8 +341,14 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     private Built build(Trace<W> trace, ExecutionTable.Replay replay) {
+        int rows = rowsFor(Math.max(trace.size(), replay == null ? 0 : replay.steps()));
+        return build(trace, replay, WitnessBuilder.of(system, rows));
+    }
+
+    /** Fills every MAIN column of {@code w} (of any height that holds the trace) from the trace. */
+    private Built build(Trace<W> trace, ExecutionTable.Replay replay, WitnessBuilder w) {
         int n = trace.size();
-        int rows = rowsFor(Math.max(n, replay == null ? 0 : replay.steps()));
+        int rows = w.rows();
         int shift = Integer.numberOfTrailingZeros(layout.wordSize());
         long[] times = new long[rows];
         long[] cells = new long[rows];
@@ -382,7 +402,6 @@ public final class MachineCircuit<W extends Word<W>> {
                 }
             }
         });
-        WitnessBuilder w = WitnessBuilder.of(system, rows);
         int[] order = memory.fill(w, times, cells, writes, values);
         fillSections(w, cells, rows);
         w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths)).set(second, seconds);
@@ -565,6 +584,108 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     /**
+     * The memory-only circuit as a table system ({@link TranslatedSystem}): the log and its sorted
+     * copy in one main table as tall as the trace, the 16-bit range checks and the log-versus-sorted
+     * permutation as buses, the range table preprocessed once in the key.
+     *
+     * @throws IllegalStateException for a circuit with an execution table, whose proofs stay
+     *     one-table ({@link #prove})
+     */
+    public TranslatedSystem tables() {
+        if (tables == null) {
+            throw new IllegalStateException("circuit " + name + " has an execution table; it is proven with the"
+                    + " one-table STARK (prove/verify), not on tables");
+        }
+        return tables;
+    }
+
+    /** Whether this is a memory-only circuit, proven on tables ({@link #proveTables}). */
+    public boolean provesOnTables() {
+        return tables != null;
+    }
+
+    /**
+     * Proves that {@code trace} satisfies this memory-only circuit with the multi-table STARK: the
+     * main table has as many rows as the trace (rounded up to a power of two), with no 2^16 floor;
+     * {@link #verifyTables} checks the proof.
+     *
+     * @throws UnsatisfiedTraceException if a record is one no machine of this layout can produce or
+     *     the trace breaks a constraint; its report is {@link #check}'s, naming records as well
+     * @throws IllegalStateException for a circuit with an execution table
+     */
+    public TableProof proveTables(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config) {
+        TranslatedSystem t = tables();
+        CheckReport invalid = checkRecords(trace, null, mnemonicOf);
+        if (!invalid.isSatisfied()) {
+            throw new UnsatisfiedTraceException(invalid);
+        }
+        int rows = t.heightFor(trace.size());
+        Built built = build(trace, null, WitnessBuilder.columnsOnly(system, rows));
+        SystemTrace tablesTrace = t.trace(built.builder().suppliedColumns(), rows);
+        try {
+            return TableProver.prove(tableKey(config), tablesTrace, PublicTuples.NONE);
+        } catch (UnsatisfiedTablesException e) {
+            // The table checker names constraints and tuples; the one-table check names them with
+            // the records they read, so a refused trace reads as on the one-table path.
+            CheckReport report = check(trace, mnemonicOf);
+            if (report.isSatisfied()) {
+                throw e;
+            }
+            UnsatisfiedTraceException refused = new UnsatisfiedTraceException(report);
+            refused.addSuppressed(e);
+            throw refused;
+        }
+    }
+
+    /**
+     * Verifies a proof made by {@link #proveTables} for this memory-only circuit under
+     * {@code config}. The key is derived once per configuration and kept.
+     *
+     * @throws InvalidProofException with the reason, if the proof is rejected
+     * @throws IllegalStateException for a circuit with an execution table
+     */
+    public void verifyTables(TableProof proof, StarkConfig config) throws InvalidProofException {
+        TableVerifier.verify(tableKey(config).verifyingKey(), PublicTuples.NONE, proof);
+    }
+
+    /** Whether {@link #verifyTables} accepts the proof; never throws on a bad proof. */
+    public boolean isValidTables(TableProof proof, StarkConfig config) {
+        try {
+            verifyTables(proof, config);
+            return true;
+        } catch (InvalidProofException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The keys of {@link #tables()} under {@code config} (the range table's commitment), derived on
+     * first use and kept (a few entries).
+     */
+    public TableKeys.ProvingKey tableKey(StarkConfig config) {
+        TranslatedSystem t = tables();
+        synchronized (tableKeys) {
+            return tableKeys.computeIfAbsent(config, c -> {
+                TableKeys.ProvingKey key = TableKeys.derive(t.system(), c);
+                synchronized (keys) {
+                    derivedKeys++;
+                }
+                return key;
+            });
+        }
+    }
+
+    private final java.util.Map<StarkConfig, TableKeys.ProvingKey> tableKeys =
+            new java.util.LinkedHashMap<>(4, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<StarkConfig, TableKeys.ProvingKey> eldest) {
+                    return size() > 4;
+                }
+            };
+
+    /**
      * The verifying key for traces of {@code 2^logRows} rows under {@code config}: the commitment to
      * the FIXED columns (the range tables, and for an execution circuit the program). Derived on
      * first use and kept (a few entries).
@@ -581,7 +702,10 @@ public final class MachineCircuit<W extends Word<W>> {
         }
     }
 
-    /** How many verifying keys this circuit has derived (each costs an extension of its FIXED columns). */
+    /**
+     * How many keys this circuit has derived, one-table verifying keys and table keys (each costs an
+     * extension of FIXED columns).
+     */
     public int derivedKeys() {
         synchronized (keys) {
             return derivedKeys;

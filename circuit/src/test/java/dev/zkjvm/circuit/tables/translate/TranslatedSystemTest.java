@@ -1,0 +1,237 @@
+package dev.zkjvm.circuit.tables.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.Constraint;
+import dev.zkjvm.circuit.air.ConstraintSystem;
+import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import dev.zkjvm.circuit.air.Lookup;
+import dev.zkjvm.circuit.air.Phase;
+import dev.zkjvm.circuit.fri.FriParameters;
+import dev.zkjvm.circuit.hash.HashAlgorithm;
+import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.tables.Interaction;
+import dev.zkjvm.circuit.tables.PublicTuples;
+import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.Table;
+import dev.zkjvm.circuit.tables.check.Occurrence;
+import dev.zkjvm.circuit.tables.check.TableSystemChecker;
+import dev.zkjvm.circuit.tables.check.TableSystemReport;
+import dev.zkjvm.circuit.tables.check.UnmatchedTuple;
+import dev.zkjvm.circuit.tables.stark.TableKeys;
+import dev.zkjvm.circuit.tables.stark.TableProof;
+import dev.zkjvm.circuit.tables.stark.TableProver;
+import dev.zkjvm.circuit.tables.stark.TableVerifier;
+import dev.zkjvm.circuit.tables.stark.UnsatisfiedTablesException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Translated one-table systems: their shape (names kept, no argument columns, range tables
+ * preprocessed), honest traces at heights 1 to 2^10 checked, proven and verified, and broken
+ * traces (a range input out of range, a permutation that does not hold, a row constraint) refused by
+ * the checker with the right name and by the prover.
+ */
+class TranslatedSystemTest {
+    static final StarkConfig TEST = new StarkConfig(new FriParameters(4, 4, 8, 0, 7), HashAlgorithm.DEFAULT);
+
+    private final TranslationFixtures.Ranges ranges = new TranslationFixtures.Ranges();
+    private final TranslationFixtures.Perm perm = new TranslationFixtures.Perm();
+    private final TranslationFixtures.Squares squares = new TranslationFixtures.Squares();
+
+    @Test
+    void mainTableKeepsTheOwnColumnsAndConstraintsByName() {
+        TranslatedSystem t = TranslatedSystem.of(ranges.cs);
+        Table main = t.mainTable();
+        assertEquals("ranges", main.name());
+        assertEquals(List.of("count", "x", "s", "y", "z", "w"), main.columns().stream().map(Column::name).toList());
+        assertEquals(List.of("count.first", "count.step", "s.bool"),
+                main.air().constraints().stream().map(Constraint::name).toList());
+        assertEquals(1, main.minHeight(), "no range table floor");
+        for (int bits : new int[] {4, 8, 16}) {
+            Table r = t.rangeTable(bits);
+            assertTrue(r.isPreprocessed());
+            assertEquals(1 << bits, r.fixedHeight());
+            assertEquals(List.of("range" + bits, "range" + bits + ".m"), r.columns().stream().map(Column::name).toList());
+        }
+        Set<String> interactions = t.system().interactions().stream().map(Interaction::name)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("x.range", "y.range", "z.range", "w.range", "range8", "range4", "range16"), interactions);
+    }
+
+    @Test
+    void permutationAndLookupBecomeBusesOfTheMainTable() {
+        TranslatedSystem p = TranslatedSystem.of(perm.cs);
+        assertEquals(List.of("a", "sa", "b", "c", "sb"), p.mainTable().columns().stream().map(Column::name).toList());
+        assertEquals(List.of("p.left", "p.right", "sb.range", "range4").stream().sorted().toList(),
+                p.system().interactions().stream().map(Interaction::name).sorted().toList());
+        TranslatedSystem l = TranslatedSystem.of(squares.cs);
+        // the lookup's multiplicity stays beside the table tuple it counts
+        assertEquals(Phase.MAIN, l.mainColumn(squares.cs.column("sq.m")).phase());
+        assertEquals(List.of("sq.input", "sq.table"), l.system().interactionsOf(l.mainTable()).stream()
+                .map(Interaction::name).filter(n -> n.startsWith("sq.")).toList());
+        assertThrows(IllegalArgumentException.class, () -> l.mainColumn(squares.cs.column("range10.m")));
+    }
+
+    @Test
+    void aRangeTableReadByAnotherArgumentStaysInTheMainTable() {
+        ConstraintSystemBuilder b = ConstraintSystem.builder("shared");
+        Column v = b.main("v");
+        b.rangeCheck("v.range", v.cur(), 4);
+        b.lookup("v.lookup", v.cur(), b.rangeTable(4));
+        TranslatedSystem t = TranslatedSystem.of(b.build());
+        assertEquals(16, t.mainTable().minHeight());
+        assertEquals(16, t.heightFor(3));
+    }
+
+    @Test
+    void honestTracesCheckProveAndVerifyAtHeights1To1024() throws InvalidProofException {
+        for (TranslationFixtures.Fixture f : List.of(ranges, perm, squares)) {
+            TranslatedSystem t = TranslatedSystem.of(f.system());
+            TableSystemChecker checker = new TableSystemChecker(t.system());
+            TableKeys.ProvingKey key = TableKeys.derive(t.system(), TEST);
+            for (int rows = 1; rows <= 1024; rows <<= 1) {
+                SystemTrace trace = t.trace(f.columns(rows), rows);
+                assertEquals(rows, trace.height(t.mainTable()));
+                TableSystemReport report = checker.check(trace);
+                assertTrue(report.isSatisfied(), f.system().name() + " at " + rows + ": " + report);
+                TableProof proof = TableProver.prove(key, trace, PublicTuples.NONE);
+                TableVerifier.verify(key.verifyingKey(), PublicTuples.NONE, TableProof.fromBytes(proof.toBytes()));
+            }
+        }
+    }
+
+    @Test
+    void rangeInputOutOfRangeIsRefusedByName() {
+        TranslatedSystem t = TranslatedSystem.of(ranges.cs);
+        long[][] c = ranges.columns(8);
+        c[ranges.w.index()][3] = 65536; // row 3 is selected (3 % 3 == 0)
+        SystemTrace trace = t.trace(c, 8);
+        TableSystemReport report = new TableSystemChecker(t.system()).check(trace);
+        assertFalse(report.isSatisfied());
+        UnmatchedTuple u = onlyUnmatched(report);
+        assertEquals("range16", u.bus());
+        assertEquals(65536L, u.values()[0]);
+        assertEquals(new Occurrence("w.range", "ranges", 3, dev.zkjvm.circuit.tables.Direction.SEND, 1),
+                u.occurrences().get(0));
+        assertProverRefuses(t, trace);
+    }
+
+    @Test
+    void unselectedRangeInputOutOfRangeIsAccepted() {
+        TranslatedSystem t = TranslatedSystem.of(ranges.cs);
+        long[][] c = ranges.columns(8);
+        c[ranges.w.index()][4] = 65536; // row 4 is not selected
+        assertTrue(new TableSystemChecker(t.system()).check(t.trace(c, 8)).isSatisfied());
+    }
+
+    @Test
+    void brokenPermutationIsRefusedByName() {
+        TranslatedSystem t = TranslatedSystem.of(perm.cs);
+        long[][] c = perm.columns(16);
+        c[perm.c.index()][2] += 1; // (b, c) of a selected row no longer (a, a²) of any even row
+        SystemTrace trace = t.trace(c, 16);
+        TableSystemReport report = new TableSystemChecker(t.system()).check(trace);
+        assertFalse(report.isSatisfied());
+        assertTrue(report.failureCounts().isEmpty(), report::toString);
+        assertEquals(2, report.unmatchedCount(), report::toString);
+        Set<String> names = report.unmatched().stream().flatMap(u -> u.occurrences().stream())
+                .map(Occurrence::interaction).collect(Collectors.toSet());
+        assertEquals(Set.of("p.left", "p.right"), names);
+        assertTrue(report.unmatched().stream().allMatch(u -> u.bus().equals("p")));
+        assertProverRefuses(t, trace);
+    }
+
+    @Test
+    void brokenRowConstraintIsRefusedByName() {
+        TranslatedSystem t = TranslatedSystem.of(ranges.cs);
+        long[][] c = ranges.columns(4);
+        c[ranges.count.index()][2] = 7;
+        SystemTrace trace = t.trace(c, 4);
+        TableSystemReport report = new TableSystemChecker(t.system()).check(trace);
+        assertEquals(java.util.Map.of("ranges.count.step", 2L), report.failureCounts(), report::toString);
+        assertEquals(0, report.unmatchedCount());
+        assertProverRefuses(t, trace);
+    }
+
+    @Test
+    void lookupOfAMissingTupleIsRefusedByName() {
+        TranslatedSystem t = TranslatedSystem.of(squares.cs);
+        long[][] c = squares.columns(8);
+        c[squares.out.index()][1] = 11; // in = 2 at row 1, and 11 is no square of a key
+        SystemTrace trace = t.trace(c, 8);
+        TableSystemReport report = new TableSystemChecker(t.system()).check(trace);
+        UnmatchedTuple u = onlyUnmatched(report);
+        assertEquals("sq", u.bus());
+        assertEquals("sq.input", u.occurrences().get(0).interaction());
+        assertProverRefuses(t, trace);
+    }
+
+    @Test
+    void aProofDoesNotVerifyForAnotherTranslation() {
+        TranslatedSystem t = TranslatedSystem.of(ranges.cs);
+        TableProof proof = TableProver.prove(t.trace(ranges.columns(8), 8), PublicTuples.NONE, TEST);
+        assertTrue(TableVerifier.isValid(t.system(), TEST, PublicTuples.NONE, proof));
+        TranslatedSystem other = TranslatedSystem.of(new TranslationFixtures.Ranges().cs);
+        assertTrue(TableVerifier.isValid(other.system(), TEST, PublicTuples.NONE, proof), "same system, same key");
+        assertFalse(TableVerifier.isValid(TranslatedSystem.of(perm.cs).system(), TEST, PublicTuples.NONE, proof));
+    }
+
+    @Test
+    void flippedProofBytesAreRejected() throws InvalidProofException {
+        TranslatedSystem t = TranslatedSystem.of(squares.cs);
+        TableKeys.ProvingKey key = TableKeys.derive(t.system(), TEST);
+        byte[] bytes = TableProver.prove(key, t.trace(squares.columns(4), 4), PublicTuples.NONE).toBytes();
+        int accepted = 0;
+        // every 7th byte: the header, the roots, the shares, the openings and FRI all get hit
+        for (int i = 0; i < bytes.length; i += 7) {
+            byte[] b = bytes.clone();
+            b[i] ^= 0x10;
+            try {
+                if (TableVerifier.isValid(key.verifyingKey(), PublicTuples.NONE, TableProof.fromBytes(b))) {
+                    accepted++;
+                }
+            } catch (InvalidProofException e) {
+                // rejected while decoding
+            }
+        }
+        assertEquals(0, accepted, "of " + (bytes.length + 6) / 7 + " flipped bytes");
+    }
+
+    @Test
+    void ownConstraintsReadingAnArgumentsChallengeOrColumnAreRefused() {
+        ConstraintSystemBuilder b = ConstraintSystem.builder("reads_alpha");
+        Column v = b.main("v");
+        Lookup l = b.lookup("v.lookup", v.cur(), b.rangeTable(4));
+        b.everyRow("v.alpha", v.cur().mul(l.alpha().expr()));
+        ConstraintSystem alpha = b.build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TranslatedSystem.of(alpha));
+        assertTrue(e.getMessage().contains("constraint v.alpha"), e.getMessage());
+        ConstraintSystemBuilder c = ConstraintSystem.builder("reads_sum");
+        Column w = c.main("w");
+        Lookup k = c.lookup("w.lookup", w.cur(), c.rangeTable(4));
+        c.everyRow("w.sum", k.runningSum().cur());
+        ConstraintSystem sum = c.build();
+        e = assertThrows(IllegalArgumentException.class, () -> TranslatedSystem.of(sum));
+        assertTrue(e.getMessage().contains("constraint w.sum"), e.getMessage());
+    }
+
+    private static UnmatchedTuple onlyUnmatched(TableSystemReport report) {
+        assertEquals(1, report.unmatchedCount(), report::toString);
+        assertTrue(report.failureCounts().isEmpty(), report::toString);
+        return report.unmatched().get(0);
+    }
+
+    private static void assertProverRefuses(TranslatedSystem t, SystemTrace trace) {
+        UnsatisfiedTablesException e = assertThrows(UnsatisfiedTablesException.class,
+                () -> TableProver.prove(trace, PublicTuples.NONE, TEST));
+        assertFalse(e.report().isSatisfied());
+    }
+}
