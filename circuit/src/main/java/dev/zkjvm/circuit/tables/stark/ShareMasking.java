@@ -130,7 +130,16 @@ final class ShareMasking {
         b.height(masksTable, v0.length);
         b.set(masksTable, masksTable.air().column("v0"), v0);
         b.set(masksTable, masksTable.air().column("v1"), v1);
-        return b.build();
+        SystemTrace out = b.build();
+        // FIXED columns are the trace's own (the builder regenerates them; a prover proves what it is given)
+        for (Table t : system.tables()) {
+            for (Column c : t.columns()) {
+                if (c.phase() == Phase.FIXED) {
+                    out.columnsUnsafe(t.index())[c.index()] = trace.columnsUnsafe(t.index())[c.index()];
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean hasMask(Table t) {

@@ -17,6 +17,8 @@ public final class TableKeys {
     /** What a verifier needs besides the statement: the system, the parameters, the preprocessed root. */
     public static final class VerifyingKey {
         final TableSystem system;
+        /** The system the proofs are made of: {@link #system}, with the masking bus for zero knowledge. */
+        final TableSystem proofSystem;
         final StarkConfig config;
         final boolean zeroKnowledge;
         /** The preprocessed commitment's root, or {@code null} without preprocessed tables. */
@@ -24,6 +26,7 @@ public final class TableKeys {
 
         VerifyingKey(TableSystem system, StarkConfig config, boolean zeroKnowledge, byte[] preprocessedRoot) {
             this.system = system;
+            this.proofSystem = zeroKnowledge ? ShareMasking.masked(system) : system;
             this.config = config;
             this.zeroKnowledge = zeroKnowledge;
             this.preprocessedRoot = preprocessedRoot;
@@ -78,12 +81,13 @@ public final class TableKeys {
      * larger domain).
      */
     public static ProvingKey derive(TableSystem system, StarkConfig config, boolean zeroKnowledge) {
-        TableLde[] ldes = new TableLde[system.tables().size()];
+        TableSystem proofSystem = zeroKnowledge ? ShareMasking.masked(system) : system;
+        TableLde[] ldes = new TableLde[proofSystem.tables().size()];
         int k = config.fri().foldingFactor();
         Hiding hiding = Hiding.of(zeroKnowledge, Hiding.parameters(config.fri(), zeroKnowledge));
         java.util.List<dev.zkjvm.circuit.tables.logup.TableAir> airs = dev.zkjvm.circuit.tables.logup.LogupWitness
-                .airs(system);
-        for (Table t : system.tables()) {
+                .airs(proofSystem);
+        for (Table t : proofSystem.tables()) {
             if (!t.isPreprocessed()) {
                 continue;
             }

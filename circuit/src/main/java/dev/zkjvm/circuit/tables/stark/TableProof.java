@@ -68,9 +68,12 @@ public final class TableProof {
         this.openings = openings;
     }
 
-    /** Every table's height, by table index. */
+    /**
+     * Every table's height, by the system's table index (a zero-knowledge proof also covers the
+     * masking table of {@code ShareMasking}, which is not listed).
+     */
     public int[] heights() {
-        int[] h = new int[logHeights.length];
+        int[] h = new int[userTables()];
         for (int i = 0; i < h.length; i++) {
             h[i] = 1 << logHeights[i];
         }
@@ -82,9 +85,14 @@ public final class TableProof {
         return zeroKnowledge;
     }
 
-    /** Every table's claimed share of the buses (a copy). */
+    /** Every table's claimed share of the buses, by the system's table index (masked with zero knowledge). */
     public Ext2[] shares() {
-        return shares.clone();
+        return java.util.Arrays.copyOf(shares, userTables());
+    }
+
+    /** The tables of the system proven: all the proof covers but the masking table of a zero-knowledge proof. */
+    private int userTables() {
+        return zeroKnowledge ? Math.max(0, logHeights.length - 1) : logHeights.length;
     }
 
     /** The encoding. */

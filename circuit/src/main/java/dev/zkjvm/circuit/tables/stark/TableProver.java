@@ -88,8 +88,11 @@ public final class TableProver {
         StarkConfig config = key.verifyingKey.config;
         boolean zk = key.verifyingKey.zeroKnowledge;
         ProverRandomness rnd = zk ? randomness : null;
+        publicTuples.checkBelongsTo(trace.system());
+        if (zk) {
+            trace = ShareMasking.trace(trace, key.verifyingKey.proofSystem, rnd);
+        }
         TableSystem system = trace.system();
-        publicTuples.checkBelongsTo(system);
         int tables = system.tables().size();
         int[] logHeights = new int[tables];
         for (int t = 0; t < tables; t++) {

@@ -67,9 +67,9 @@ public final class TableVerifier {
     /** {@link #verify}, returning the query points (FRI domain indices, increasing) it checked. */
     static int[] check(TableKeys.VerifyingKey key, PublicTuples publicTuples, TableProof proof)
             throws InvalidProofException {
-        TableSystem system = key.system;
         StarkConfig config = key.config;
-        publicTuples.checkBelongsTo(system);
+        publicTuples.checkBelongsTo(key.system);
+        TableSystem system = key.proofSystem;
         if (proof.zeroKnowledge != key.zeroKnowledge) {
             throw new InvalidProofException(key.zeroKnowledge ? "the key accepts zero-knowledge proofs only"
                     : "the key is for proofs without zero knowledge");

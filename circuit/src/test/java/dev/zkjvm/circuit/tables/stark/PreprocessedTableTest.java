@@ -126,7 +126,7 @@ class PreprocessedTableTest {
         int[] h = proof.logHeights.clone();
         h[0] = 5;
         TableProof taller = new TableProof(proof.zeroKnowledge, h, proof.mainRoot, proof.auxRoot, proof.compositionRoot, proof.friRoot,
-                proof.shares(), proof.ood, proof.fri, proof.openings);
+                proof.shares, proof.ood, proof.fri, proof.openings);
         assertFalse(TableVerifier.isValid(system, TEST, PublicTuples.NONE, taller));
     }
 

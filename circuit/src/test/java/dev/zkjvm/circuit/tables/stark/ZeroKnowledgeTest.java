@@ -83,7 +83,7 @@ class ZeroKnowledgeTest {
         }
         SystemTrace trace = SystemTrace.builder(system).height(table, n).set(table, x, xs).set(table, y, ys).build();
         TableKeys.ProvingKey key = TableKeys.derive(system, TEST, true);
-        SystemShape shape = new SystemShape(system, TEST, true, new int[] {12});
+        SystemShape shape = new SystemShape(ShareMasking.masked(system), TEST, true, new int[] {12, 0});
         TableShape ts = shape.tables.get(0);
         assertEquals(n, ts.polyRows, "the table keeps its own domain");
         assertTrue(ts.compositionBound > 2 * n && ts.compositionBound - 2 * n <= n / 4, "bound " + ts.compositionBound);
@@ -132,6 +132,35 @@ class ZeroKnowledgeTest {
         TableKeys.ProvingKey plain = TableKeys.derive(s.system, TEST, false);
         assertTrue(Arrays.equals(TableProver.prove(plain, s.trace(), s.statement()).toBytes(),
                 TableProver.prove(plain, s.trace(), s.statement()).toBytes()), "a plain proof is deterministic");
+    }
+
+    @Test
+    void aHidingProofMasksEveryTablesShareButNotTheirSum() throws InvalidProofException {
+        SmallSystem s = new SmallSystem();
+        TableKeys.ProvingKey hiding = TableKeys.derive(s.system, TEST, true);
+        TableProof first = TableProver.prove(hiding, s.trace(), s.statement());
+        TableProof second = TableProver.prove(hiding, s.trace(), s.statement());
+        assertEquals(s.system.tables().size() + 1, first.logHeights.length, "the masking table is proven too");
+        assertEquals(s.system.tables().size(), first.heights().length, "and not listed");
+        for (int t = 0; t < s.system.tables().size(); t++) {
+            assertNotEquals(first.shares()[t], second.shares()[t], "table " + t + "'s share is masked afresh");
+        }
+        TableVerifier.verify(hiding.verifyingKey(), s.statement(), first);
+        TableVerifier.verify(hiding.verifyingKey(), s.statement(), second);
+        TableKeys.ProvingKey plain = TableKeys.derive(s.system, TEST, false);
+        assertArrayEquals(TableProver.prove(plain, s.trace(), s.statement()).shares(),
+                TableProver.prove(plain, s.trace(), s.statement()).shares());
+        // the masking bus is a bus of its own: a proof whose masks do not cancel is rejected
+        SystemTrace masked = ShareMasking.trace(s.trace(), ShareMasking.masked(s.system),
+                ProverRandomness.fromSeed(new byte[32]));
+        Table masks = masked.system().table(ShareMasking.TABLE);
+        masked.columnsUnsafe(masks.index())[0][0] = Goldilocks.add(masked.columnsUnsafe(masks.index())[0][0], 1);
+        assertFalse(new dev.zkjvm.circuit.tables.check.TableSystemChecker(masked.system()).check(masked, s.statement())
+                .isSatisfied());
+    }
+
+    private static void assertArrayEquals(Object[] expected, Object[] actual) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual);
     }
 
     /** A table of {@value #ROWS} rows whose column {@code secret} is the witness; {@code square} = secret². */
@@ -201,7 +230,8 @@ class ZeroKnowledgeTest {
      * {@code 7·ω_L^i}.
      */
     private static Map<Long, Long> revealedEvaluations(SecretSystem s, TableProof proof, boolean zk) {
-        SystemShape shape = new SystemShape(s.system, ATTACKED, zk, proof.logHeights);
+        SystemShape shape = new SystemShape(zk ? ShareMasking.masked(s.system) : s.system, ATTACKED, zk,
+                proof.logHeights);
         TableShape ts = shape.tables.get(0);
         int[] rows = TableVerifier.leafRows(shape, Commitment.MAIN);
         int[] widths = TableVerifier.leafWidths(shape, Commitment.MAIN, rows);
