@@ -56,8 +56,11 @@ public class ProofBenchmark {
         @Param({"16", "18", "20"})
         public int logOps;
 
-        /** {@code tables} (the multi-table STARK, what memory-only proofs use) or {@code oneTable}. */
-        @Param({"tables", "oneTable"})
+        /**
+         * {@code tables} (the multi-table STARK with zero knowledge, what memory-only proofs use),
+         * {@code tablesPlain} (the same without zero knowledge) or {@code oneTable}.
+         */
+        @Param({"tables", "tablesPlain", "oneTable"})
         public String path;
 
         Programs.Outcome outcome;
@@ -66,17 +69,21 @@ public class ProofBenchmark {
         VerifyingKey key;
         TableProof tableProof;
 
+        boolean zeroKnowledge() {
+            return path.equals("tables");
+        }
+
         /** Runs fibonacci long enough to fill about 95% of 2^logOps rows; proves it once. */
         @Setup(Level.Trial)
         public void setUp() {
             long n = (long) ((1 << logOps) * 0.95 / RECORDS_PER_FIBONACCI_ITERATION);
             outcome = Programs.fibonacci(n);
             circuit = Cpu64Circuit.circuit();
-            if (path.equals("tables")) {
+            if (path.startsWith("tables")) {
                 tableProof = circuit.proveTables(outcome.machine().trace(), Cpu64Trace::mnemonicOf,
-                        StarkConfig.DEFAULT);
-                System.out.printf("%n[proof] 2^%d on tables: %d memory operations, heights %s, %d bytes%n",
-                        logOps, outcome.machine().trace().size(), java.util.Arrays.toString(tableProof.heights()),
+                        StarkConfig.DEFAULT, zeroKnowledge());
+                System.out.printf("%n[proof] 2^%d on %s: %d memory operations, heights %s, %d bytes%n",
+                        logOps, path, outcome.machine().trace().size(), java.util.Arrays.toString(tableProof.heights()),
                         tableProof.toBytes().length);
                 return;
             }
@@ -120,7 +127,8 @@ public class ProofBenchmark {
     @Benchmark
     public Object prove(Trace t, PeakHeap heap) {
         if (t.tableProof != null) {
-            return t.circuit.proveTables(t.outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT);
+            return t.circuit.proveTables(t.outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,
+                    t.zeroKnowledge());
         }
         return t.circuit.prove(t.outcome.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,
                 ProofProgress.SILENT);

@@ -614,6 +614,16 @@ public final class MachineCircuit<W extends Word<W>> {
      * @throws IllegalStateException for a circuit with an execution table
      */
     public TableProof proveTables(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config) {
+        return proveTables(trace, mnemonicOf, config, true);
+    }
+
+    /**
+     * {@link #proveTables(Trace, IntFunction, StarkConfig)} with zero knowledge on (the default) or
+     * off: a zero-knowledge proof reveals nothing of the trace beyond the statement, and two of them
+     * differ; a plain one is deterministic and a little smaller and faster.
+     */
+    public TableProof proveTables(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config,
+            boolean zeroKnowledge) {
         TranslatedSystem t = tables();
         CheckReport invalid = checkRecords(trace, null, mnemonicOf);
         if (!invalid.isSatisfied()) {
@@ -623,7 +633,7 @@ public final class MachineCircuit<W extends Word<W>> {
         Built built = build(trace, null, WitnessBuilder.columnsOnly(system, rows));
         SystemTrace tablesTrace = t.trace(built.builder().suppliedColumns(), rows);
         try {
-            return TableProver.prove(tableKey(config), tablesTrace, PublicTuples.NONE);
+            return TableProver.prove(tableKey(config, zeroKnowledge), tablesTrace, PublicTuples.NONE);
         } catch (UnsatisfiedTablesException e) {
             // The table checker names constraints and tuples; the one-table check names them with
             // the records they read, so a refused trace reads as on the one-table path.
@@ -639,13 +649,14 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /**
      * Verifies a proof made by {@link #proveTables} for this memory-only circuit under
-     * {@code config}. The key is derived once per configuration and kept.
+     * {@code config}, with the key of its kind (zero-knowledge or not). Keys are derived once per
+     * configuration and kind and kept.
      *
      * @throws InvalidProofException with the reason, if the proof is rejected
      * @throws IllegalStateException for a circuit with an execution table
      */
     public void verifyTables(TableProof proof, StarkConfig config) throws InvalidProofException {
-        TableVerifier.verify(tableKey(config).verifyingKey(), PublicTuples.NONE, proof);
+        TableVerifier.verify(tableKey(config, proof.zeroKnowledge()).verifyingKey(), PublicTuples.NONE, proof);
     }
 
     /** Whether {@link #verifyTables} accepts the proof; never throws on a bad proof. */
@@ -658,15 +669,20 @@ public final class MachineCircuit<W extends Word<W>> {
         }
     }
 
-    /**
-     * The keys of {@link #tables()} under {@code config} (the range table's commitment), derived on
-     * first use and kept (a few entries).
-     */
+    /** The zero-knowledge keys of {@link #tables()} under {@code config} (see {@link #tableKey(StarkConfig, boolean)}). */
     public TableKeys.ProvingKey tableKey(StarkConfig config) {
+        return tableKey(config, true);
+    }
+
+    /**
+     * The keys of {@link #tables()} under {@code config} for proofs with or without zero knowledge
+     * (the range table's commitment), derived on first use and kept (a few entries).
+     */
+    public TableKeys.ProvingKey tableKey(StarkConfig config, boolean zeroKnowledge) {
         TranslatedSystem t = tables();
         synchronized (tableKeys) {
-            return tableKeys.computeIfAbsent(config, c -> {
-                TableKeys.ProvingKey key = TableKeys.derive(t.system(), c);
+            return tableKeys.computeIfAbsent(new TableKeyChoice(config, zeroKnowledge), c -> {
+                TableKeys.ProvingKey key = TableKeys.derive(t.system(), c.config(), c.zeroKnowledge());
                 synchronized (keys) {
                     derivedKeys++;
                 }
@@ -675,12 +691,15 @@ public final class MachineCircuit<W extends Word<W>> {
         }
     }
 
-    private final java.util.Map<StarkConfig, TableKeys.ProvingKey> tableKeys =
+    private record TableKeyChoice(StarkConfig config, boolean zeroKnowledge) {
+    }
+
+    private final java.util.Map<TableKeyChoice, TableKeys.ProvingKey> tableKeys =
             new java.util.LinkedHashMap<>(4, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<StarkConfig, TableKeys.ProvingKey> eldest) {
+                protected boolean removeEldestEntry(java.util.Map.Entry<TableKeyChoice, TableKeys.ProvingKey> eldest) {
                     return size() > 4;
                 }
             };
