@@ -134,19 +134,8 @@ public final class CosetExtender {
         int top = size - n;
         System.arraycopy(low, 0, out, top, n);
         Ntt.bitReverse(out, top, n);
-        long[] highRev = new long[n];
-        System.arraycopy(high, 0, highRev, 0, high.length);
-        Ntt.bitReverse(highRev, n);
-        int blowup = 1 << logBlowup;
-        for (int b = 0; b < n; b++) {
-            long v = Goldilocks.mul(out[top + b], scale[b]);
-            long w = Goldilocks.mul(highRev[b], scale[b]);
-            int base = b << logBlowup;
-            for (int t = 0; t < blowup; t++) {
-                out[base + t] = Goldilocks.add(v, Goldilocks.mul(w, highFactor[t]));
-            }
-        }
-        Ntt.stages(out, size, blowup);
+        spreadWithHigh(out, top, high, 1, false);
+        Ntt.stages(out, size, 1 << logBlowup);
     }
 
     /**
@@ -172,21 +161,34 @@ public final class CosetExtender {
         int top = size - n;
         System.arraycopy(column, 0, out, top, n);
         Ntt.inverseToBitReversed(out, top, n);
-        long[] r = new long[n];
-        System.arraycopy(randomizer, 0, r, 0, randomizer.length);
-        Ntt.bitReverse(r, n);
-        long nField = n;
+        // scale[] carries 1/n for the inverse transform: r's coefficients take it back
+        spreadWithHigh(out, top, randomizer, n, true);
+        Ntt.stages(out, size, 1 << logBlowup);
+    }
+
+    /**
+     * Spreads the bit-reversed coefficients at {@code out[top..top+n)} as {@link #extendInto} does,
+     * with a part above x^n: entry t of block b gets {@code v + w·shift^n·ω_b^t}, where w is
+     * {@code high}'s coefficient {@code rev(b)} times {@code scale[b]·highScale} and v the low
+     * coefficient times {@code scale[b]}, less w when {@code subtract} (the randomised column
+     * {@code t - r + x^n·r}).
+     */
+    private void spreadWithHigh(long[] out, int top, long[] high, long highScale, boolean subtract) {
+        long[] highRev = new long[n];
+        System.arraycopy(high, 0, highRev, 0, high.length);
+        Ntt.bitReverse(highRev, n);
         int blowup = 1 << logBlowup;
         for (int b = 0; b < n; b++) {
-            // scale[b] carries 1/n for the inverse transform: r's coefficients take it back
-            long w = Goldilocks.mul(Goldilocks.mul(r[b], scale[b]), nField);
-            long v = Goldilocks.sub(Goldilocks.mul(out[top + b], scale[b]), w);
+            long w = Goldilocks.mul(Goldilocks.mul(highRev[b], scale[b]), highScale);
+            long v = Goldilocks.mul(out[top + b], scale[b]);
+            if (subtract) {
+                v = Goldilocks.sub(v, w);
+            }
             int base = b << logBlowup;
             for (int t = 0; t < blowup; t++) {
                 out[base + t] = Goldilocks.add(v, Goldilocks.mul(w, highFactor[t]));
             }
         }
-        Ntt.stages(out, size, blowup);
     }
 
     /** Returns a new array holding the extension of {@code column} (see {@link #extendInto}). */

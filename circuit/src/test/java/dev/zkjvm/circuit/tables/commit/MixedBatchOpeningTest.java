@@ -18,23 +18,11 @@ class MixedBatchOpeningTest {
     private static final int[] ROWS = {64, 8, 64, 1, 16};
     private static final int[] WIDTHS = {3, 5, 1, 2, 4};
 
-    private record Matrix(long[][] values) implements LeafMatrix {
-        @Override
-        public int rows() {
-            return values.length;
-        }
-
-        @Override
-        public long[] leaf(int row) {
-            return values[row].clone();
-        }
-    }
-
     private final Random rnd = new Random(5);
     private final MixedHeightTree tree = MixedHeightTree.commit(H, matrices());
 
-    private List<Matrix> matrices() {
-        List<Matrix> out = new ArrayList<>();
+    private List<RandomMatrix> matrices() {
+        List<RandomMatrix> out = new ArrayList<>();
         for (int m = 0; m < ROWS.length; m++) {
             long[][] v = new long[ROWS[m]][WIDTHS[m]];
             for (long[] row : v) {
@@ -42,7 +30,7 @@ class MixedBatchOpeningTest {
                     row[i] = rnd.nextInt(1 << 30);
                 }
             }
-            out.add(new Matrix(v));
+            out.add(new RandomMatrix(v));
         }
         return out;
     }

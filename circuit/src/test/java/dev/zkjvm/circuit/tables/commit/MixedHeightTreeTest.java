@@ -16,32 +16,9 @@ import org.junit.jupiter.api.Test;
 class MixedHeightTreeTest {
     private static final HashAlgorithm H = HashAlgorithm.DEFAULT;
 
-    /** A matrix of random leaves. */
-    private record Matrix(long[][] values) implements LeafMatrix {
-        static Matrix random(Random rnd, int rows, int width) {
-            long[][] v = new long[rows][width];
-            for (long[] row : v) {
-                for (int i = 0; i < width; i++) {
-                    row[i] = rnd.nextInt(1 << 30);
-                }
-            }
-            return new Matrix(v);
-        }
-
-        @Override
-        public int rows() {
-            return values.length;
-        }
-
-        @Override
-        public long[] leaf(int row) {
-            return values[row].clone();
-        }
-    }
-
     private final Random rnd = new Random(3);
-    private final List<Matrix> matrices = List.of(Matrix.random(rnd, 16, 3), Matrix.random(rnd, 2, 5),
-            Matrix.random(rnd, 16, 1), Matrix.random(rnd, 1, 2), Matrix.random(rnd, 4, 4));
+    private final List<RandomMatrix> matrices = List.of(RandomMatrix.random(rnd, 16, 3), RandomMatrix.random(rnd, 2, 5),
+            RandomMatrix.random(rnd, 16, 1), RandomMatrix.random(rnd, 1, 2), RandomMatrix.random(rnd, 4, 4));
     private final int[] rows = {16, 2, 16, 1, 4};
     private final int[] widths = {3, 5, 1, 2, 4};
     private final MixedHeightTree tree = MixedHeightTree.commit(H, matrices);
@@ -91,19 +68,19 @@ class MixedHeightTreeTest {
 
     @Test
     void aShortMatrixChangedAnywhereChangesTheRoot() {
-        List<Matrix> changed = new ArrayList<>(matrices);
+        List<RandomMatrix> changed = new ArrayList<>(matrices);
         long[][] v = Arrays.stream(matrices.get(3).values()).map(long[]::clone).toArray(long[][]::new);
         v[0][1]++;
-        changed.set(3, new Matrix(v));
+        changed.set(3, new RandomMatrix(v));
         assertNotEquals(Arrays.toString(tree.root()), Arrays.toString(MixedHeightTree.commit(H, changed).root()));
     }
 
     @Test
     void oneMatrixOfOneRowIsItsOwnLeaf() {
-        MixedHeightTree single = MixedHeightTree.commit(H, List.of(Matrix.random(rnd, 1, 3)));
+        MixedHeightTree single = MixedHeightTree.commit(H, List.of(RandomMatrix.random(rnd, 1, 3)));
         MixedOpening o = single.open(0);
         assertTrue(MixedHeightTree.verify(H, single.root(), new int[] {1}, new int[] {3}, 0, o));
-        assertThrows(IllegalArgumentException.class, () -> MixedHeightTree.commit(H, List.of(Matrix.random(rnd, 3, 1))));
+        assertThrows(IllegalArgumentException.class, () -> MixedHeightTree.commit(H, List.of(RandomMatrix.random(rnd, 3, 1))));
     }
 
     private static long[][] copy(long[][] a) {
