@@ -32,6 +32,22 @@ public final class TableKeys {
             this.preprocessedRoot = preprocessedRoot;
         }
 
+        /**
+         * The conjectured security of a proof of this key at the proof's heights, in bits, as
+         * {@code FriParameters.securityBits} counts it: {@code q·log2(1/ρ) + grinding} with q the
+         * proof's queries (more with zero knowledge) and ρ the rate FRI tests (its degree bound
+         * over the domain, {@code (1 + 1/64)/b} with zero knowledge), capped by
+         * {@code 127 - log2(domain)} for the folding challenges.
+         *
+         * @throws IllegalArgumentException if the heights are not the system's
+         */
+        public double conjecturedSecurityBits(TableProof proof) {
+            SystemShape shape = new SystemShape(proofSystem, config, zeroKnowledge, proof.logHeights);
+            double rate = shape.degreeBound / (double) (1L << shape.logDomain);
+            double queries = shape.fri.queries() * -Math.log(rate) / Math.log(2) + shape.fri.grindingBits();
+            return Math.min(queries, dev.zkjvm.circuit.fri.FriParameters.EXTENSION_FIELD_BITS - shape.logDomain);
+        }
+
         /** Whether the proofs of this key are zero-knowledge (the verifier accepts no other kind). */
         public boolean zeroKnowledge() {
             return zeroKnowledge;

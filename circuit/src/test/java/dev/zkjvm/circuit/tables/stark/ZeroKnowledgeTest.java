@@ -98,6 +98,19 @@ class ZeroKnowledgeTest {
     }
 
     @Test
+    void zeroKnowledgeKeepsTheConjecturedSecurityWithAnExtraQuery() {
+        SmallSystem s = new SmallSystem();
+        StarkConfig config = StarkConfig.DEFAULT;
+        TableKeys.ProvingKey plain = TableKeys.derive(s.system, config, false);
+        TableKeys.ProvingKey hiding = TableKeys.derive(s.system, config, true);
+        double plainBits = plain.verifyingKey().conjecturedSecurityBits(TableProver.prove(plain, s.trace(), s.statement()));
+        double hidingBits = hiding.verifyingKey().conjecturedSecurityBits(
+                TableProver.prove(hiding, s.trace(), s.statement()));
+        assertEquals(100.0, plainBits, 1e-9, "40 queries of 2 bits and 20 grinding bits");
+        assertTrue(hidingBits >= plainBits, "41 queries at rate (1 + 1/64)/4: " + hidingBits);
+    }
+
+    @Test
     void aKeyAcceptsOnlyItsOwnKindOfProof() {
         SmallSystem s = new SmallSystem();
         TableKeys.ProvingKey plain = TableKeys.derive(s.system, TEST, false);
