@@ -5,6 +5,7 @@ import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.eval.BlockEvaluator;
 import dev.zkjvm.circuit.eval.Program;
 import dev.zkjvm.circuit.eval.ProgramCompiler;
+import dev.zkjvm.circuit.field.DotProducts;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.poly.Ntt;
@@ -111,10 +112,14 @@ final class TableComposition {
         long start = Goldilocks.mul(TwoAdic.GENERATOR,
                 Goldilocks.pow(TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(t.ldeSize)), offset));
         long lastRow = TwoAdic.inverseRootOfUnity(t.logRows);
-        Ext2[] powers = new Ext2[cs.size()];
+        long[] coeff0 = new long[cs.size()];
+        long[] coeff1 = new long[cs.size()];
+        long[] coeff1W = new long[cs.size()];
         Ext2 p = Ext2.ONE;
-        for (int i = 0; i < powers.length; i++) {
-            powers[i] = p;
+        for (int i = 0; i < coeff0.length; i++) {
+            coeff0[i] = p.c0();
+            coeff1[i] = p.c1();
+            coeff1W[i] = Goldilocks.mul(p.c1(), Ext2.W);
             p = p.mul(lambda);
         }
         // x^n - 1 takes only max(1, size/n) values on these points: x^n = start^n·ω_size^(i·n)
@@ -141,24 +146,23 @@ final class TableComposition {
                     w.gather(extended, offset + first * stride, stride, len, t.nextRowOffset);
                     ev.run(0, len, (c, r) -> {
                     });
-                    for (long[] a : w.acc) {
-                        java.util.Arrays.fill(a, 0, len, 0L);
+                    for (DotProducts.Sums[] pair : w.acc) {
+                        pair[0].clear(len);
+                        pair[1].clear(len);
                     }
-                    // λ^i·v_i summed per kind of constraint, coordinate by coordinate
+                    // λ^i·(v0 + v1·u) = (k0·v0 + W·k1·v1) + (k0·v1 + k1·v0)·u, summed per kind unreduced
                     for (int i = 0; i < kind.length; i++) {
                         long[] a0 = ev.outputArray(i, 0);
                         int o0 = ev.outputOffset(i, 0);
                         long[] a1 = ev.outputArray(i, 1);
                         int o1 = ev.outputOffset(i, 1);
-                        long p0 = powers[i].c0();
-                        long p1 = powers[i].c1();
-                        long[] acc0 = w.acc[2 * kind[i]];
-                        long[] acc1 = w.acc[2 * kind[i] + 1];
-                        for (int j = 0; j < len; j++) {
-                            long v0 = a0[o0 + j];
-                            long v1 = a1 == null ? 0 : a1[o1 + j];
-                            acc0[j] = Goldilocks.add(acc0[j], Ext2.mulC0(v0, v1, p0, p1));
-                            acc1[j] = Goldilocks.add(acc1[j], Ext2.mulC1(v0, v1, p0, p1));
+                        DotProducts.Sums acc0 = w.acc[kind[i]][0];
+                        DotProducts.Sums acc1 = w.acc[kind[i]][1];
+                        acc0.mulAdd(coeff0[i], a0, o0, len);
+                        acc1.mulAdd(coeff1[i], a0, o0, len);
+                        if (a1 != null) {
+                            acc0.mulAdd(coeff1W[i], a1, o1, len);
+                            acc1.mulAdd(coeff0[i], a1, o1, len);
                         }
                     }
                     long x = Goldilocks.mul(start, Goldilocks.pow(omega, first));
@@ -170,19 +174,18 @@ final class TableComposition {
                     }
                     Goldilocks.batchInverseInPlace(w.invFirst, 0, len);
                     Goldilocks.batchInverseInPlace(w.invLast, 0, len);
-                    long[][] acc = w.acc;
-                    int every = 2 * dev.zkjvm.circuit.air.ConstraintKind.EVERY_ROW.ordinal();
-                    int trans = 2 * dev.zkjvm.circuit.air.ConstraintKind.TRANSITION.ordinal();
-                    int firstRow = 2 * dev.zkjvm.circuit.air.ConstraintKind.FIRST_ROW.ordinal();
-                    int lastRowKind = 2 * dev.zkjvm.circuit.air.ConstraintKind.LAST_ROW.ordinal();
+                    DotProducts.Sums[] every = w.acc[dev.zkjvm.circuit.air.ConstraintKind.EVERY_ROW.ordinal()];
+                    DotProducts.Sums[] trans = w.acc[dev.zkjvm.circuit.air.ConstraintKind.TRANSITION.ordinal()];
+                    DotProducts.Sums[] firstRow = w.acc[dev.zkjvm.circuit.air.ConstraintKind.FIRST_ROW.ordinal()];
+                    DotProducts.Sums[] lastRowKind = w.acc[dev.zkjvm.circuit.air.ConstraintKind.LAST_ROW.ordinal()];
                     for (int j = 0; j < len; j++) {
                         long z = invVanishing[(first + j) % period];
                         for (int c = 0; c < 2; c++) {
                             // every-row and transition share 1/(x^n - 1); a transition also has (x - ω^(n-1))
-                            long r = Goldilocks.add(acc[every + c][j], Goldilocks.mul(w.xLast[j], acc[trans + c][j]));
+                            long r = Goldilocks.add(every[c].get(j), Goldilocks.mul(w.xLast[j], trans[c].get(j)));
                             r = Goldilocks.mul(r, z);
-                            r = Goldilocks.add(r, Goldilocks.mul(acc[firstRow + c][j], w.invFirst[j]));
-                            r = Goldilocks.add(r, Goldilocks.mul(acc[lastRowKind + c][j], w.invLast[j]));
+                            r = Goldilocks.add(r, Goldilocks.mul(firstRow[c].get(j), w.invFirst[j]));
+                            r = Goldilocks.add(r, Goldilocks.mul(lastRowKind[c].get(j), w.invLast[j]));
                             (c == 0 ? out0 : out1)[first + j] = r;
                         }
                     }
@@ -195,8 +198,8 @@ final class TableComposition {
         /** Per column: the block's points in [0, BLOCK), their next rows in [BLOCK, 2·BLOCK). */
         final long[][] gathered;
         final BlockEvaluator evaluator;
-        /** {@code acc[2·kind + coordinate]}: the λ-weighted sums of the constraints of one kind. */
-        final long[][] acc;
+        /** {@code acc[kind][coordinate]}: the λ-weighted sums of the constraints of one kind, unreduced. */
+        final DotProducts.Sums[][] acc;
         final long[] xLast = new long[BlockEvaluator.BLOCK];
         final long[] invFirst = new long[BlockEvaluator.BLOCK];
         final long[] invLast = new long[BlockEvaluator.BLOCK];
@@ -204,7 +207,11 @@ final class TableComposition {
         Scratch(Program program, int columns, Ext2[] challenges, int kinds) {
             this.gathered = new long[columns][2 * BlockEvaluator.BLOCK];
             this.evaluator = new BlockEvaluator(program, gathered, challenges, BlockEvaluator.BLOCK);
-            this.acc = new long[2 * kinds][BlockEvaluator.BLOCK];
+            this.acc = new DotProducts.Sums[kinds][2];
+            for (DotProducts.Sums[] pair : acc) {
+                pair[0] = new DotProducts.Sums(BlockEvaluator.BLOCK);
+                pair[1] = new DotProducts.Sums(BlockEvaluator.BLOCK);
+            }
         }
 
         /**

@@ -257,22 +257,32 @@ public final class TableProver {
         Ext2 sumAll = claimed[0];
         Ext2 sumSys = claimed[1];
         dev.zkjvm.circuit.util.Parallel.forChunks(blocks, dev.zkjvm.circuit.util.Parallel.parallelism(),
-                () -> new long[8][block], (a, b) -> {
+                () -> new DeepScratch(block), (d, b) -> {
+                    long[][] a = d.arrays;
                     int from = b * block;
                     int len = Math.min(block, size - from);
+                    // Σ_j w_j·f_j(y) with each product left unreduced (DotProducts.Sums), per coordinate
+                    d.sys0.clear(len);
+                    d.sys1.clear(len);
+                    for (int j = 0; j < m; j++) {
+                        d.sys0.mulAdd(w[j].c0(), extended[j], from, len);
+                        d.sys1.mulAdd(w[j].c1(), extended[j], from, len);
+                    }
+                    d.chunk0.clear(len);
+                    d.chunk1.clear(len);
+                    for (int c = 0; c < chunkColumns; c++) {
+                        d.chunk0.mulAdd(w[m + c].c0(), chunks.column(c), from, len);
+                        d.chunk1.mulAdd(w[m + c].c1(), chunks.column(c), from, len);
+                    }
                     long[] sys0 = a[0];
                     long[] sys1 = a[1];
                     long[] all0 = a[2];
                     long[] all1 = a[3];
-                    java.util.Arrays.fill(sys0, 0, len, 0L);
-                    java.util.Arrays.fill(sys1, 0, len, 0L);
-                    for (int j = 0; j < m; j++) {
-                        accumulate(extended[j], from, len, w[j], sys0, sys1);
-                    }
-                    System.arraycopy(sys0, 0, all0, 0, len);
-                    System.arraycopy(sys1, 0, all1, 0, len);
-                    for (int c = 0; c < chunkColumns; c++) {
-                        accumulate(chunks.column(c), from, len, w[m + c], all0, all1);
+                    for (int i = 0; i < len; i++) {
+                        sys0[i] = d.sys0.get(i);
+                        sys1[i] = d.sys1.get(i);
+                        all0[i] = Goldilocks.add(sys0[i], d.chunk0.get(i));
+                        all1[i] = Goldilocks.add(sys1[i], d.chunk1.get(i));
                     }
                     long[] iz0 = a[4];
                     long[] iz1 = a[5];
@@ -305,14 +315,20 @@ public final class TableProver {
         return new long[][] {out0, out1};
     }
 
-    /** {@code acc[i] += w·values[from + i]} for i in [0, len): an extension weight times base values. */
-    private static void accumulate(long[] values, int from, int len, Ext2 w, long[] acc0, long[] acc1) {
-        long w0 = w.c0();
-        long w1 = w.c1();
-        for (int i = 0; i < len; i++) {
-            long v = values[from + i];
-            acc0[i] = Goldilocks.add(acc0[i], Goldilocks.mul(w0, v));
-            acc1[i] = Goldilocks.add(acc1[i], Goldilocks.mul(w1, v));
+    /** One worker's block of unreduced sums and scratch arrays for {@link #tableDeep}. */
+    private static final class DeepScratch {
+        final dev.zkjvm.circuit.field.DotProducts.Sums sys0;
+        final dev.zkjvm.circuit.field.DotProducts.Sums sys1;
+        final dev.zkjvm.circuit.field.DotProducts.Sums chunk0;
+        final dev.zkjvm.circuit.field.DotProducts.Sums chunk1;
+        final long[][] arrays;
+
+        DeepScratch(int block) {
+            sys0 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
+            sys1 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
+            chunk0 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
+            chunk1 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
+            arrays = new long[8][block];
         }
     }
 }
