@@ -27,12 +27,15 @@ import java.util.function.Consumer;
  * Proves that a {@link SystemTrace} satisfies its {@link TableSystem} for a statement of public
  * tuples, as a {@link TableProof} that {@link TableVerifier} checks.
  *
- * <p>Steps: the exact check (a trace that fails it is refused with the report); the FIXED and MAIN
- * columns of all tables extended on their own cosets and committed in one mixed-height tree per
- * phase; the bus challenges; the LogUp columns built, extended and committed, with every table's
- * share; λ; each table's composition polynomial, in chunks, committed in one tree; z; every
- * column's and chunk's value at z (and z·ω_t); γ, δ, μ; the combined DEEP polynomial on the
- * largest domain and FRI; every phase opened once per FRI query.
+ * <p>Stages over one transcript: the exact check (a trace that fails it is refused with the
+ * report); for a zero-knowledge key, the trace of the system with its masking bus
+ * ({@link ShareMasking}); the FIXED and MAIN columns of all tables extended on their own cosets
+ * (MAIN randomised with zero knowledge) and committed in one mixed-height tree per phase (salted);
+ * the bus challenges; the LogUp columns built, extended and committed, with every table's share;
+ * λ; each table's composition polynomial, in chunks (blinded), committed in one tree with the FRI
+ * mask; z; every column's and chunk's value at z (and z·ω_t); γ, δ, μ; the combined DEEP
+ * polynomial on the largest domain (plus the mask) and FRI with its degree bound; every phase
+ * opened once at all query points.
  */
 public final class TableProver {
     private TableProver() {
