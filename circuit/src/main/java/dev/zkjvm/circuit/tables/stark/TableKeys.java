@@ -33,6 +33,29 @@ public final class TableKeys {
         }
 
         /**
+         * The root of the non-preprocessed tables' FIXED columns at a proof's heights: derived from
+         * the system once per combination of heights and kept (a few), as the one-table verifying key
+         * is per trace length, so that verifying another proof of the same heights costs no work
+         * linear in the tables.
+         */
+        byte[] fixedRoot(SystemShape shape, java.util.function.Supplier<byte[]> derive) {
+            String heights = java.util.Arrays.toString(shape.tables.stream().mapToInt(t -> t.logRows).toArray());
+            synchronized (fixedRoots) {
+                return fixedRoots.computeIfAbsent(heights, h -> java.util.Optional.ofNullable(derive.get())).orElse(null);
+            }
+        }
+
+        private final java.util.Map<String, java.util.Optional<byte[]>> fixedRoots =
+                new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected boolean removeEldestEntry(java.util.Map.Entry<String, java.util.Optional<byte[]>> eldest) {
+                        return size() > 8;
+                    }
+                };
+
+        /**
          * The conjectured security of a proof of this key at the proof's heights, in bits, as
          * {@code FriParameters.securityBits} counts it: {@code q·log2(1/ρ) + grinding} with q the
          * proof's queries (more with zero knowledge) and ρ the rate FRI tests (its degree bound

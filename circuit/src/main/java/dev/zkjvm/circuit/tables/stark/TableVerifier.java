@@ -83,7 +83,7 @@ public final class TableVerifier {
         checkShape(shape, proof);
         int tables = shape.tables.size();
 
-        byte[] fixedRoot = fixedRoot(shape);
+        byte[] fixedRoot = key.fixedRoot(shape, () -> fixedRoot(shape));
         Transcript tr = TablesTranscript.begin(shape, publicTuples, key.preprocessedRoot, fixedRoot);
         BusChallenges bus = TablesTranscript.mainRoot(tr, proof.mainRoot);
         Ext2 lambda = TablesTranscript.auxRoot(tr, proof.auxRoot, proof.shares);
@@ -231,7 +231,7 @@ public final class TableVerifier {
     }
 
     /** The root of the non-preprocessed tables' FIXED columns at the proof's heights, from the system alone. */
-    private static byte[] fixedRoot(SystemShape shape) {
+    static byte[] fixedRoot(SystemShape shape) {
         long[][][] columns = new long[shape.tables.size()][][];
         for (int t = 0; t < columns.length; t++) {
             TableShape ts = shape.tables.get(t);
