@@ -49,9 +49,9 @@ public final class RangeCheckedWorkload {
         system = b.build();
     }
 
-    /** An honest trace with {@code rows} rows of random limbs (a power of two). */
-    public SystemTrace trace(int rows) {
-        SplittableRandom rnd = new SplittableRandom(rows);
+    /** An honest trace with {@code rows} rows of random limbs (a power of two), drawn from {@code seed}. */
+    public SystemTrace trace(int rows, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
         long[] counts = new long[RANGE_ROWS];
         var builder = SystemTrace.builder(system).height(limbs, rows);
         for (Column c : columns) {

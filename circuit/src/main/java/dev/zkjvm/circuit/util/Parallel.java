@@ -9,9 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Data-parallel loops on the calling thread and a dedicated {@link ForkJoinPool} with one worker
- * per available processor. The common pool is not used: on a 2-core machine it has a single
- * worker. A loop nested in another's chunk runs on the thread that runs the chunk.
+ * Data-parallel loops on a dedicated {@link ForkJoinPool} with one worker per available
+ * processor. The common pool is not used: on a 2-core machine it has a single worker.
  *
  * <p>Work is split into chunks handed out in increasing order through an atomic counter, so each
  * worker sees its chunks in ascending order.
@@ -36,12 +35,6 @@ public final class Parallel {
         }, null, false);
     }
 
-    /**
-     * Whether this thread is running its share of a {@link #forChunks} call: its nested calls then
-     * run inline, as a pool worker's do, instead of queueing behind the pool's workers.
-     */
-    private static final ThreadLocal<boolean[]> IN_SHARE = ThreadLocal.withInitial(() -> new boolean[1]);
-
     /** The number of workers: {@link Runtime#availableProcessors()}. */
     public static int parallelism() {
         return Runtime.getRuntime().availableProcessors();
@@ -62,20 +55,14 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} for chunks 0..chunks-1 on up to {@code workers} threads, each with its own
-     * state from {@code stateFactory}: the calling thread and up to {@code workers - 1} pool workers.
+     * Runs {@code body} for chunks 0..chunks-1 on up to {@code workers} workers, each with its own
+     * state from {@code stateFactory}.
      *
-     * <p>Why the caller takes a share: it would otherwise only wait, and a parked pool worker can
-     * take longer to wake than a chunk takes to run (on a shared 2-core machine, transforms of
-     * 2^18 points ran 2-3 times slower spread over two woken workers than on one thread); now a
-     * late worker finds fewer chunks left instead of holding the caller up.
-     *
-     * @return the states of the threads that ran (for merging results)
+     * @return the states of the workers that ran (for merging results)
      */
     public static <S> List<S> forChunks(int chunks, int workers, Supplier<S> stateFactory, ChunkTask<S> body) {
         int w = Math.max(1, Math.min(workers, chunks));
-        boolean[] inShare = IN_SHARE.get();
-        if (w == 1 || inShare[0] || Thread.currentThread() instanceof ForkJoinWorkerThread t && t.getPool() == Holder.POOL) {
+        if (w == 1 || Thread.currentThread() instanceof ForkJoinWorkerThread t && t.getPool() == Holder.POOL) {
             S state = stateFactory.get();
             for (int c = 0; c < chunks; c++) {
                 body.run(state, c);
@@ -83,49 +70,21 @@ public final class Parallel {
             return java.util.Collections.singletonList(state);
         }
         AtomicInteger next = new AtomicInteger();
-        List<ForkJoinTask<S>> helpers = new ArrayList<>(w - 1);
-        for (int i = 1; i < w; i++) {
-            helpers.add(Holder.POOL.submit(() -> share(chunks, next, stateFactory, body)));
+        List<ForkJoinTask<S>> tasks = new ArrayList<>(w);
+        for (int i = 0; i < w; i++) {
+            tasks.add(Holder.POOL.submit(() -> {
+                S state = stateFactory.get();
+                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                    body.run(state, c);
+                }
+                return state;
+            }));
         }
         List<S> states = new ArrayList<>(w);
-        Throwable failure = null; // a chunk body throws only unchecked exceptions
-        inShare[0] = true;
-        try {
-            states.add(share(chunks, next, stateFactory, body));
-        } catch (RuntimeException | Error e) {
-            next.set(chunks); // the helpers stop after their current chunk
-            failure = e;
-        } finally {
-            inShare[0] = false;
-        }
-        for (ForkJoinTask<S> t : helpers) {
-            try {
-                states.add(t.join());
-            } catch (RuntimeException | Error e) {
-                next.set(chunks);
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw (RuntimeException) failure;
+        for (ForkJoinTask<S> t : tasks) {
+            states.add(t.join());
         }
         return states;
-    }
-
-    /** One thread's share: chunks taken in increasing order until none is left. */
-    private static <S> S share(int chunks, AtomicInteger next, Supplier<S> stateFactory, ChunkTask<S> body) {
-        S state = stateFactory.get();
-        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-            body.run(state, c);
-        }
-        return state;
     }
 
     /** Runs {@code body} over {@code [0, n)} in pieces of about {@code grain} indices, on all workers. */
