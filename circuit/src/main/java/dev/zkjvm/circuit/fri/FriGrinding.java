@@ -4,7 +4,7 @@ import dev.zkjvm.circuit.hash.Hasher;
 import dev.zkjvm.circuit.hash.Transcript;
 import dev.zkjvm.circuit.util.Parallel;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Proof of work before the queries are drawn: a nonce such that
@@ -20,6 +20,8 @@ final class FriGrinding {
     private static final byte[] PREFIX = "zkjvm-fri-pow-v1".getBytes(StandardCharsets.US_ASCII);
     /** Nonces per chunk of parallel search. */
     private static final int CHUNK = 1 << 12;
+    /** Chunks per call of the pool: 2^24 nonces, 16 times the expected search at 20 bits. */
+    private static final int CHUNKS_PER_BATCH = 1 << 12;
 
     private FriGrinding() {
     }
@@ -39,48 +41,40 @@ final class FriGrinding {
         return leadingZeros(h.digest()) >= bits;
     }
 
-    /** Per-worker search state. */
-    private static final class Worker {
-        final Hasher hasher;
-        final byte[] buf = new byte[8];
-        long best = Long.MAX_VALUE;
-
-        Worker(Hasher hasher) {
-            this.hasher = hasher;
-        }
-    }
-
     /**
-     * The smallest non-negative nonce that meets the difficulty; the search runs on all workers,
-     * in rounds of one chunk per worker, and a round's smallest hit wins, so the result does not
-     * depend on the schedule.
+     * The smallest non-negative nonce that meets the difficulty. The nonces are cut into chunks
+     * handed to the workers in increasing order; a worker that finds a hit lowers the shared bound
+     * {@code best}, and no chunk is started, nor a nonce tried, at or above it. Every nonce below
+     * the result has therefore been tried (its chunk was handed out before the hit's and runs to
+     * the bound), so the result does not depend on the schedule. Why not rounds of one chunk per
+     * worker, as before: each round waited for its slowest worker and woke the workers again; on
+     * the shared 2-core machine one search took about 80 ns of wall time per nonce in rounds and
+     * about 62 ns this way (12 transcripts at 20 bits, 5.9 M nonces, three alternating runs).
      */
     static long find(Transcript transcript, int bits) {
         if (bits == 0) {
             return 0;
         }
         byte[] state = transcript.state();
-        int workers = Parallel.parallelism();
-        for (long base = 0; base >= 0; base += (long) workers * CHUNK) {
+        AtomicLong best = new AtomicLong(Long.MAX_VALUE);
+        for (long base = 0; base >= 0 && best.get() == Long.MAX_VALUE; base += (long) CHUNKS_PER_BATCH * CHUNK) {
             long start = base;
-            List<Worker> done = Parallel.forChunks(workers, workers, () -> new Worker(transcript.algorithm().newHasher()),
-                    (w, c) -> {
+            Parallel.forChunks(CHUNKS_PER_BATCH, Parallel.parallelism(), () -> transcript.algorithm().newHasher(),
+                    (h, c) -> {
+                        byte[] buf = new byte[8];
                         long from = start + (long) c * CHUNK;
-                        for (long n = from; n < from + CHUNK && n < w.best; n++) {
-                            if (meets(w.hasher, state, w.buf, bits, n)) {
-                                w.best = n;
+                        for (long n = from; n < from + CHUNK && n < best.get(); n++) {
+                            if (meets(h, state, buf, bits, n)) {
+                                best.accumulateAndGet(n, Math::min);
+                                return;
                             }
                         }
                     });
-            long min = Long.MAX_VALUE;
-            for (Worker w : done) {
-                min = Math.min(min, w.best);
-            }
-            if (min != Long.MAX_VALUE) {
-                return min;
-            }
         }
-        throw new IllegalStateException("no proof-of-work nonce found");
+        if (best.get() == Long.MAX_VALUE) {
+            throw new IllegalStateException("no proof-of-work nonce found");
+        }
+        return best.get();
     }
 
     /** The number of leading zero bits of {@code digest}, most significant bit of byte 0 first. */

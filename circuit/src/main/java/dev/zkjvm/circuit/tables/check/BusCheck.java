@@ -1,7 +1,9 @@
 package dev.zkjvm.circuit.tables.check;
 
 import dev.zkjvm.circuit.eval.BlockEvaluator;
+import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.tables.Bus;
+import dev.zkjvm.circuit.tables.Direction;
 import dev.zkjvm.circuit.tables.Interaction;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
@@ -100,24 +102,31 @@ final class BusCheck {
             List<long[]> kept = found.subList(0, keep);
             List<List<Occurrence>> occurrences = new ArrayList<>();
             long[] occurrenceCounts = new long[keep];
+            long[] sent = new long[keep];
+            long[] received = new long[keep];
             for (int k = 0; k < keep; k++) {
                 occurrences.add(new ArrayList<>());
             }
-            collectOccurrences(sources[b.index()], bc, kept, occurrences, occurrenceCounts, options.maxOccurrences());
+            collectOccurrences(sources[b.index()], bc, kept, occurrences, occurrenceCounts, sent, received,
+                    options.maxOccurrences());
             for (int k = 0; k < keep; k++) {
                 TupleCounts tc = bc.partition((int) kept.get(k)[0]);
                 int slot = (int) kept.get(k)[1];
                 long[] values = tc.tupleAt(slot);
                 detailed.add(new UnmatchedTuple(b.name(), b.format(values), values, tc.netAt(slot),
-                        occurrences.get(k), occurrenceCounts[k]));
+                        occurrences.get(k), occurrenceCounts[k], sent[k], received[k]));
             }
         }
         return new Outcome(detailed, unmatched, interactions);
     }
 
-    /** One more pass over the bus's rows, listing the rows that carry one of the kept tuples. */
+    /**
+     * One more pass over the bus's rows, listing the rows that carry one of the kept tuples and
+     * summing each tuple's sent and received multiplicities.
+     */
     private static void collectOccurrences(BusSource[] src, BusCounts counts, List<long[]> kept,
-            List<List<Occurrence>> occurrences, long[] occurrenceCounts, int maxPerTuple) {
+            List<List<Occurrence>> occurrences, long[] occurrenceCounts, long[] sent, long[] received,
+            int maxPerTuple) {
         long[] keyed = new long[kept.size()]; // partition << 32 | slot, for a binary search per row
         for (int k = 0; k < keyed.length; k++) {
             keyed[k] = kept.get(k)[0] << 32 | kept.get(k)[1];
@@ -140,6 +149,11 @@ final class BusCheck {
                 for (int k = 0; k < keyed.length; k++) {
                     if (keyed[k] == key) {
                         occurrenceCounts[k]++;
+                        if (s.direction == Direction.SEND) {
+                            sent[k] = Goldilocks.add(sent[k], m[r]);
+                        } else {
+                            received[k] = Goldilocks.add(received[k], m[r]);
+                        }
                         if (occurrences.get(k).size() < maxPerTuple) {
                             occurrences.get(k).add(s.occurrence(r));
                         }

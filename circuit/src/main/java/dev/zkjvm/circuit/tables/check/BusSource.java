@@ -1,6 +1,7 @@
 package dev.zkjvm.circuit.tables.check;
 
 import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.air.Exprs;
 import dev.zkjvm.circuit.eval.BlockEvaluator;
 import dev.zkjvm.circuit.eval.Program;
 import dev.zkjvm.circuit.eval.ProgramCompiler;
@@ -10,7 +11,11 @@ import dev.zkjvm.circuit.tables.Interaction;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The rows one interaction (or one public tuple) puts on a bus, as columns: multiplicity and tuple
@@ -30,6 +35,10 @@ final class BusSource {
     final long[] multiplicity;
     final long[][] tuple;
     final long[] hashes;
+    /** The names of the cells the interaction reads (for reports; empty for a public tuple). */
+    private final String[] cellNames;
+    /** The columns of those cells. */
+    private final long[][] cellColumns;
     /** The expressions still to evaluate ({@code null} when every value is in place). */
     private final Program program;
     /** {@code targets[k]}: the array that receives output k of {@link #program}. */
@@ -37,7 +46,8 @@ final class BusSource {
     private final long[][] columns;
 
     private BusSource(String interaction, String table, Direction direction, int rows, int publicIndex,
-            long[] multiplicity, long[][] tuple, Program program, long[][] targets, long[][] columns) {
+            long[] multiplicity, long[][] tuple, String[] cellNames, long[][] cellColumns, Program program,
+            long[][] targets, long[][] columns) {
         this.interaction = interaction;
         this.table = table;
         this.direction = direction;
@@ -46,6 +56,8 @@ final class BusSource {
         this.multiplicity = multiplicity;
         this.tuple = tuple;
         this.hashes = new long[rows];
+        this.cellNames = cellNames;
+        this.cellColumns = cellColumns;
         this.program = program;
         this.targets = targets;
         this.columns = columns;
@@ -73,8 +85,21 @@ final class BusSource {
             }
         }
         Program p = computed.isEmpty() ? null : ProgramCompiler.compileValues(computed);
+        // an interaction reads the current row only (TableSystemBuilder refuses the next)
+        Set<Expr.Cell> cells = new LinkedHashSet<>();
+        for (Expr e : all) {
+            cells.addAll(Exprs.cells(e));
+        }
+        String[] cellNames = new String[cells.size()];
+        long[][] cellColumns = new long[cells.size()][];
+        int i = 0;
+        for (Expr.Cell c : cells) {
+            cellNames[i] = c.column().name();
+            cellColumns[i++] = columns[c.column().index()];
+        }
         return new BusSource(in.name(), tableName, in.direction(), rows, 0, arrays[0],
-                Arrays.copyOfRange(arrays, 1, arrays.length), p, targets.toArray(new long[0][]), columns);
+                Arrays.copyOfRange(arrays, 1, arrays.length), cellNames, cellColumns, p,
+                targets.toArray(new long[0][]), columns);
     }
 
     /** The source of one public tuple: one row. */
@@ -85,7 +110,7 @@ final class BusSource {
             tuple[k] = new long[] {t[k]};
         }
         return new BusSource("public", null, e.direction(), 1, publicIndex, new long[] {e.multiplicity()}, tuple,
-                null, new long[0][], null);
+                new String[0], new long[0][], null, new long[0][], null);
     }
 
     /** A fresh evaluator for {@link #evaluate}, one per worker, or {@code null} if nothing is computed. */
@@ -142,8 +167,12 @@ final class BusSource {
         return h == 0 ? SEED : h;
     }
 
-    /** The occurrence of row {@code r}. */
+    /** The occurrence of row {@code r}, with the cells it reads (built for reports only). */
     Occurrence occurrence(int r) {
-        return new Occurrence(interaction, table, table == null ? publicIndex : r, direction, multiplicity[r]);
+        Map<String, Long> cells = new LinkedHashMap<>();
+        for (int i = 0; i < cellNames.length; i++) {
+            cells.put(cellNames[i], cellColumns[i][r]);
+        }
+        return new Occurrence(interaction, table, table == null ? publicIndex : r, direction, multiplicity[r], cells);
     }
 }

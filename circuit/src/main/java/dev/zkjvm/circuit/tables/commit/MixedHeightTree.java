@@ -3,8 +3,8 @@ package dev.zkjvm.circuit.tables.commit;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.hash.Hasher;
 import dev.zkjvm.circuit.hash.MerkleTree;
+import dev.zkjvm.circuit.hash.RowLeafHasher;
 import dev.zkjvm.circuit.util.Parallel;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -91,27 +91,14 @@ public final class MixedHeightTree {
         List<LeafMatrix> same = ms.stream().filter(m -> m.rows() == size).toList();
         byte[][] out = new byte[size][];
         Parallel.forRange(size, 1 << 8, (from, to) -> {
+            RowLeafHasher leaf = new RowLeafHasher(algorithm);
             for (int c = from; c < to; c++) {
-                out[c] = MerkleTree.leafHash(algorithm, concat(same, c));
+                for (LeafMatrix m : same) {
+                    leaf.append(m.leaf(c));
+                }
+                out[c] = leaf.digest();
             }
         });
-        return out;
-    }
-
-    private static long[] concat(List<LeafMatrix> same, int row) {
-        List<long[]> parts = new ArrayList<>(same.size());
-        int total = 0;
-        for (LeafMatrix m : same) {
-            long[] p = m.leaf(row);
-            parts.add(p);
-            total += p.length;
-        }
-        long[] out = new long[total];
-        int at = 0;
-        for (long[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
         return out;
     }
 

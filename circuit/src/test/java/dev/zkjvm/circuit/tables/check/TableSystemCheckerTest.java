@@ -46,7 +46,12 @@ class TableSystemCheckerTest {
         assertEquals(1, o.row());
         assertEquals("cpu.read", o.interaction());
         assertEquals(Direction.SEND, o.direction());
-        assertTrue(r.toString().contains("table cpu row 1 (cpu.read) sends it x 1"), r::toString);
+        assertEquals(java.util.Map.of("isRead", 1L, "addr", 99L, "val", 3L), o.cells());
+        assertEquals(1, u.sent());
+        assertEquals(0, u.received());
+        assertTrue(r.toString().contains("bus memory: memory(addr=99, val=3) sent 1 x, received 0 x: sent 1 more time"
+                + " than received (1 receive missing or 1 send extra)\n"
+                + "    table cpu row 1 (cpu.read) sends it x 1; isRead = 1, addr = 99, val = 3"), r::toString);
     }
 
     @Test
@@ -61,7 +66,13 @@ class TableSystemCheckerTest {
         assertEquals(3, u.occurrenceCount());
         assertEquals(List.of("cpu:0", "cpu:3", "mem:0"),
                 u.occurrences().stream().map(o -> o.table() + ":" + o.row()).toList());
-        assertTrue(r.toString().contains("sent -1 more times than received"), r::toString);
+        assertEquals(2, u.sent());
+        assertEquals(3, u.received());
+        assertEquals(u.excess(), Goldilocks.sub(u.sent(), u.received()));
+        assertTrue(r.toString().contains("memory(addr=10, val=5) sent 2 x, received 3 x: received 1 more time than sent"
+                + " (1 send missing or 1 receive extra)"), r::toString);
+        assertTrue(r.toString().contains("    table mem row 0 (mem.cell) receives it x 3; count = 3, addr = 10, val = 5"),
+                r::toString);
     }
 
     @Test

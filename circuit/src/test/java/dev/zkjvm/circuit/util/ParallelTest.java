@@ -1,0 +1,54 @@
+package dev.zkjvm.circuit.util;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+    @Test
+    void everyChunkRunsExactlyOnceAndEveryWorkerReturnsItsState() {
+        int chunks = 10_000;
+        AtomicIntegerArray runs = new AtomicIntegerArray(chunks);
+        List<int[]> states = Parallel.forChunks(chunks, Parallel.parallelism(), () -> new int[1], (s, c) -> {
+            runs.incrementAndGet(c);
+            s[0]++;
+        });
+        for (int c = 0; c < chunks; c++) {
+            assertEquals(1, runs.get(c), "chunk " + c);
+        }
+        assertEquals(chunks, states.stream().mapToInt(s -> s[0]).sum());
+        assertTrue(states.size() <= Parallel.parallelism());
+    }
+
+    @Test
+    void aLoopNestedInAChunkRunsOnTheThreadThatRunsTheChunk() {
+        ConcurrentHashMap<Thread, Boolean> nestedElsewhere = new ConcurrentHashMap<>();
+        Parallel.forChunks(64, Parallel.parallelism(), () -> null, (ignored, c) -> {
+            Thread t = Thread.currentThread();
+            Parallel.forRange(1 << 12, 16, (from, to) -> {
+                if (Thread.currentThread() != t) {
+                    nestedElsewhere.put(t, true);
+                }
+            });
+        });
+        assertTrue(nestedElsewhere.isEmpty(), "nested loops left their thread: " + nestedElsewhere.keySet());
+    }
+
+    @Test
+    void aFailingChunkFailsTheLoop() {
+        IllegalStateException boom = new IllegalStateException("chunk 3");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Parallel.forChunks(1000, Parallel.parallelism(), () -> null, (ignored, c) -> {
+                    if (c == 3) {
+                        throw boom;
+                    }
+                }));
+        // thrown on a pool worker, ForkJoinTask.join rethrows a copy with the original as its cause
+        assertTrue(e == boom || e.getCause() == boom, e.toString());
+    }
+}
