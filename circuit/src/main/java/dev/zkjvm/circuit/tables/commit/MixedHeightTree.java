@@ -5,6 +5,7 @@ import dev.zkjvm.circuit.hash.Hasher;
 import dev.zkjvm.circuit.hash.MerkleTree;
 import dev.zkjvm.circuit.hash.RowLeafHasher;
 import dev.zkjvm.circuit.util.Parallel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 

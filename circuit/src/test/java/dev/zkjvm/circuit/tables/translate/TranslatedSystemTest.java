@@ -119,8 +119,9 @@ class TranslatedSystemTest {
         UnmatchedTuple u = onlyUnmatched(report);
         assertEquals("range16", u.bus());
         assertEquals(65536L, u.values()[0]);
-        assertEquals(new Occurrence("w.range", "ranges", 3, dev.zkjvm.circuit.tables.Direction.SEND, 1),
-                u.occurrences().get(0));
+        Occurrence at = u.occurrences().get(0);
+        assertEquals(new Occurrence("w.range", "ranges", 3, dev.zkjvm.circuit.tables.Direction.SEND, 1, at.cells()), at);
+        assertEquals(65536L, at.cells().get("w"), "the occurrence names the cell it reads: " + at);
         assertProverRefuses(t, trace);
     }
 
