@@ -56,6 +56,10 @@ public class TableProofBenchmark {
         @Param({"16"})
         public int traces;
 
+        /** Zero-knowledge proofs (the default) or plain ones. */
+        @Param({"true", "false"})
+        public boolean zeroKnowledge;
+
         TableKeys.ProvingKey key;
         SystemTrace[] all;
         int next;
@@ -69,13 +73,13 @@ public class TableProofBenchmark {
             for (int i = 0; i < traces; i++) {
                 all[i] = w.trace(1 << logRows, i);
             }
-            key = TableKeys.derive(w.system, StarkConfig.DEFAULT);
+            key = TableKeys.derive(w.system, StarkConfig.DEFAULT, zeroKnowledge);
             proof = TableProver.prove(key, all[0], PublicTuples.NONE);
             if (!TableVerifier.isValid(key.verifyingKey(), PublicTuples.NONE, proof)) {
                 throw new AssertionError("the honest proof does not verify");
             }
-            System.out.printf("%n[table proof] 2^%d rows x %d range-checked columns + 2^16-row range table: %d bytes%n",
-                    logRows, width, proof.toBytes().length);
+            System.out.printf("%n[table proof] 2^%d rows x %d range-checked columns + 2^16-row range table, %s: %d bytes%n",
+                    logRows, width, zeroKnowledge ? "zero-knowledge" : "plain", proof.toBytes().length);
         }
     }
 
