@@ -22,8 +22,9 @@ import dev.zkjvm.circuit.tables.stark.TableVerifier;
  * the first row {@code 1, 2, ..., cols}, so that proof sizes and times compare column for column.
  * Winterfell also asserts the last row, which costs it one boundary constraint per column and no
  * column. Arguments: cols, deg, log2 rows, {@code zk} or {@code plain}, rounds (default 1; the
- * first warms up when there are several). Prints one line per proof; meant as the peer script's
- * {@code COMPARE_CMD}.
+ * first warms up when there are several), FRI's largest remainder degree (default 7, as
+ * {@code StarkConfig.DEFAULT}; the peer's runs use 31). Prints one line per proof; meant as the peer
+ * script's {@code COMPARE_CMD}.
  */
 public final class WideAirTableProof {
     private WideAirTableProof() {
@@ -36,6 +37,10 @@ public final class WideAirTableProof {
         int logRows = Integer.parseInt(args[2]);
         boolean zk = args.length <= 3 || args[3].equals("zk");
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int remainder = args.length > 5 ? Integer.parseInt(args[5]) : StarkConfig.DEFAULT.fri().remainderMaxDegree();
+        dev.zkjvm.circuit.fri.FriParameters d = StarkConfig.DEFAULT.fri();
+        StarkConfig config = new StarkConfig(new dev.zkjvm.circuit.fri.FriParameters(d.blowup(), d.foldingFactor(),
+                d.queries(), d.grindingBits(), remainder), StarkConfig.DEFAULT.hash());
         int n = 1 << logRows;
         ConstraintSystemBuilder b = ConstraintSystem.builder("wide");
         Column[] c = new Column[cols];
@@ -63,7 +68,7 @@ public final class WideAirTableProof {
             tb.set(table, c[i], v[i]);
         }
         SystemTrace trace = tb.build();
-        TableKeys.ProvingKey key = TableKeys.derive(system, StarkConfig.DEFAULT, zk);
+        TableKeys.ProvingKey key = TableKeys.derive(system, config, zk);
         for (int round = 1; round <= rounds; round++) {
             long t0 = System.nanoTime();
             TableProof proof = TableProver.prove(key, trace, PublicTuples.NONE);
@@ -71,9 +76,9 @@ public final class WideAirTableProof {
             byte[] bytes = proof.toBytes();
             TableVerifier.verify(key.verifyingKey(), PublicTuples.NONE, TableProof.fromBytes(bytes));
             long t2 = System.nanoTime();
-            System.out.printf("wide:%d:%d 2^%d %s: prove %.2f s, verify %.1f ms, %d bytes, %.1f conjectured bits%n", cols,
-                    deg, logRows, zk ? "zero-knowledge" : "plain", (t1 - t0) / 1e9, (t2 - t1) / 1e6, bytes.length,
-                    key.verifyingKey().conjecturedSecurityBits(proof));
+            System.out.printf("wide:%d:%d 2^%d %s, remainder degree %d: prove %.2f s, verify %.1f ms, %d bytes, %.1f"
+                    + " conjectured bits%n", cols, deg, logRows, zk ? "zero-knowledge" : "plain", remainder,
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e6, bytes.length, key.verifyingKey().conjecturedSecurityBits(proof));
         }
     }
 

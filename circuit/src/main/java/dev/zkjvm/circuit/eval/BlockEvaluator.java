@@ -183,6 +183,26 @@ public final class BlockEvaluator {
     }
 
     /**
+     * Adds {@code w·v} to two unreduced sums over the block's first {@code len} points, v the value
+     * of output {@code root} (in GF(p²): {@code v0 + v1·u}) and w a GF(p²) weight given as
+     * {@code k0}, {@code k1} and {@code W·k1}:
+     * {@code w·v = (k0·v0 + W·k1·v1) + (k0·v1 + k1·v0)·u}.
+     */
+    public void addWeighted(int root, long k0, long k1, long k1W, dev.zkjvm.circuit.field.DotProducts.Sums sum0,
+            dev.zkjvm.circuit.field.DotProducts.Sums sum1, int len) {
+        long[] v0 = outputArray(root, 0);
+        int o0 = outputOffset(root, 0);
+        long[] v1 = outputArray(root, 1);
+        int o1 = outputOffset(root, 1);
+        sum0.mulAdd(k0, v0, o0, len);
+        sum1.mulAdd(k1, v0, o0, len);
+        if (v1 != null) {
+            sum0.mulAdd(k1W, v1, o1, len);
+            sum1.mulAdd(k0, v1, o1, len);
+        }
+    }
+
+    /**
      * Where output {@code root}'s coordinate {@code coord} of the last block run lives, without
      * copying it: the values are {@code outputArray(...)[outputOffset(...) + i]} for the block's
      * rows i, valid until the next {@link #run}; {@code null} for the zero second coordinate of a

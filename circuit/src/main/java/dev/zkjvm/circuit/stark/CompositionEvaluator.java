@@ -91,19 +91,7 @@ final class CompositionEvaluator {
                     });
                     w.clear(len);
                     for (int i = 0; i < m; i++) {
-                        long[] v0 = ev.outputArray(i, 0);
-                        int o0 = ev.outputOffset(i, 0);
-                        long[] v1 = ev.outputArray(i, 1);
-                        int o1 = ev.outputOffset(i, 1);
-                        DotProducts.Sums a0 = w.acc[kind[i]][0];
-                        DotProducts.Sums a1 = w.acc[kind[i]][1];
-                        // α^i·(x0 + x1·u) = (k0·x0 + W·k1·x1) + (k0·x1 + k1·x0)·u
-                        a0.mulAdd(coeff0[i], v0, o0, len);
-                        a1.mulAdd(coeff1[i], v0, o0, len);
-                        if (v1 != null) {
-                            a0.mulAdd(coeff1W[i], v1, o1, len);
-                            a1.mulAdd(coeff0[i], v1, o1, len);
-                        }
+                        ev.addWeighted(i, coeff0[i], coeff1[i], coeff1W[i], w.acc[kind[i]][0], w.acc[kind[i]][1], len);
                     }
                     long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omegaN, first));
                     long[] xs = w.points;

@@ -150,20 +150,9 @@ final class TableComposition {
                         pair[0].clear(len);
                         pair[1].clear(len);
                     }
-                    // λ^i·(v0 + v1·u) = (k0·v0 + W·k1·v1) + (k0·v1 + k1·v0)·u, summed per kind unreduced
+                    // λ^i·c_i summed per kind, unreduced
                     for (int i = 0; i < kind.length; i++) {
-                        long[] a0 = ev.outputArray(i, 0);
-                        int o0 = ev.outputOffset(i, 0);
-                        long[] a1 = ev.outputArray(i, 1);
-                        int o1 = ev.outputOffset(i, 1);
-                        DotProducts.Sums acc0 = w.acc[kind[i]][0];
-                        DotProducts.Sums acc1 = w.acc[kind[i]][1];
-                        acc0.mulAdd(coeff0[i], a0, o0, len);
-                        acc1.mulAdd(coeff1[i], a0, o0, len);
-                        if (a1 != null) {
-                            acc0.mulAdd(coeff1W[i], a1, o1, len);
-                            acc1.mulAdd(coeff0[i], a1, o1, len);
-                        }
+                        ev.addWeighted(i, coeff0[i], coeff1[i], coeff1W[i], w.acc[kind[i]][0], w.acc[kind[i]][1], len);
                     }
                     long x = Goldilocks.mul(start, Goldilocks.pow(omega, first));
                     for (int j = 0; j < len; j++) {
