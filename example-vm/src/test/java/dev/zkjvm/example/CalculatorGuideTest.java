@@ -1,7 +1,13 @@
 package dev.zkjvm.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.tables.stark.TableProof;
 
 import dev.zkjvm.runtime.MemoryInstruction;
 import dev.zkjvm.runtime.Reg;
@@ -34,6 +40,21 @@ class CalculatorGuideTest {
         assertEquals("push 2\npush 3\nadd\npush 7\nmul\nstore", program.toString());
         assertEquals(program, CalculatorAssembler.parse(program.toString()));
         assertEquals(program, CalculatorProgram.decode(program.encode()));
+    }
+
+    @Test
+    void memoryAloneProvesInZeroKnowledge() throws Exception {
+        CalculatorMachine vm = CalculatorMachine.create();
+        vm.run(CalculatorProgram.builder().push(2).push(3).add().push(7).mul().store().build());
+
+        MachineCircuit<U64> memory = CalculatorCircuit.circuit();
+        TableProof proof = memory.proveTables(vm.trace(), CalculatorTrace::mnemonicOf, StarkConfig.DEFAULT);
+        memory.verifyTables(TableProof.fromBytes(proof.toBytes()), StarkConfig.DEFAULT);
+
+        assertTrue(proof.zeroKnowledge());
+        TableProof plain = memory.proveTables(vm.trace(), CalculatorTrace::mnemonicOf, StarkConfig.DEFAULT, false);
+        assertFalse(plain.zeroKnowledge());
+        assertTrue(memory.isValidTables(plain, StarkConfig.DEFAULT));
     }
 
     @Test
