@@ -12,10 +12,9 @@ import java.util.List;
 
 /**
  * The shape of a proof of a table system at given heights: every table's {@link TableShape}, the
- * largest polynomial domain P_max, the FRI domain of P_max·blowup points and its tree of
- * P_max·blowup/k rows, and FRI's degree bound (P_max, plus its slack with zero knowledge: every
- * table's bound {@code P_t + P_t/64} composed with {@code x ↦ x^(P_max/P_t)} is
- * {@code P_max + P_max/64}).
+ * largest polynomial domain P_max, the FRI domain of P_max·blowup points, and FRI's degree bound
+ * (P_max, plus its slack with zero knowledge: every table's bound {@code P_t + P_t/64} composed with
+ * {@code x ↦ x^(P_max/P_t)} is {@code P_max + P_max/64}).
  */
 final class SystemShape {
     final TableSystem system;
@@ -26,8 +25,6 @@ final class SystemShape {
     final List<TableShape> tables;
     final int logMax;
     final int logDomain;
-    /** log2 of the rows of the mixed trees: the FRI domain's size over the folding factor. */
-    final int logTreeRows;
     /** FRI's degree bound (exclusive). */
     final long degreeBound;
 
@@ -68,7 +65,6 @@ final class SystemShape {
         this.tables = List.copyOf(ts);
         this.logMax = max;
         this.logDomain = max + logB;
-        this.logTreeRows = logDomain - logK;
         this.degreeBound = (1L << max) + hiding.slack(1 << max);
         if ((1L << max) <= config.fri().remainderMaxDegree() + 1L || max < logK) {
             throw new IllegalArgumentException("the tallest table has 2^" + max + " rows; FRI with these parameters"

@@ -106,7 +106,6 @@ public final class TableProver {
             throw new IllegalArgumentException("table system " + system.name() + " has no MAIN column to prove");
         }
         int blowup = config.blowup();
-        int k = shape.fri.foldingFactor();
 
         long[][][] own = new long[tables][][];
         for (int t = 0; t < tables; t++) {

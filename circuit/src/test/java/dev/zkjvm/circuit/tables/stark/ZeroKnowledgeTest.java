@@ -1,5 +1,6 @@
 package dev.zkjvm.circuit.tables.stark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -172,10 +173,6 @@ class ZeroKnowledgeTest {
                 .isSatisfied());
     }
 
-    private static void assertArrayEquals(Object[] expected, Object[] actual) {
-        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual);
-    }
-
     /** A table of {@value #ROWS} rows whose column {@code secret} is the witness; {@code square} = secret². */
     private static final class SecretSystem {
         final TableSystem system;
@@ -231,10 +228,6 @@ class ZeroKnowledgeTest {
         for (int i = 0; i < ROWS; i++) {
             assertNotEquals(expected[i], all[i], "row " + i + " recovered from all " + hidden.size() + " points");
         }
-    }
-
-    private static void assertArrayEquals(long[] expected, long[] actual, String message) {
-        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, message);
     }
 
     /**
