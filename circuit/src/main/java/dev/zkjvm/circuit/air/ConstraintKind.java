@@ -2,7 +2,10 @@ package dev.zkjvm.circuit.air;
 
 /** On which rows a constraint must evaluate to zero. */
 public enum ConstraintKind {
-    /** Every row 0..n-1; may read only the current row. */
+    /**
+     * Every row 0..n-1. A {@code ConstraintSystemBuilder} lets it read only the current row; a table
+     * system's LogUp step also reads the next row, cyclically (the last row's next row is the first).
+     */
     EVERY_ROW("every row"),
     /** Rows 0..n-2; may read the current and the next row. */
     TRANSITION("transition"),

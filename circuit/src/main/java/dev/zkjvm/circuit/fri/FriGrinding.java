@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Proof of work before the queries are drawn: a nonce such that
- * {@code H("zkjvm-fri-pow-v1" || state || nonce)} (H the transcript's hash, state its current
- * 32-byte state, the nonce as 8 little-endian bytes) starts with {@code bits} zero bits. The nonce
+ * {@code H("zkjvm-pow-v2" || state || nonce)} (H the transcript's hash, state its current
+ * 32-byte state, the nonce as 8 little-endian bytes) starts with {@code bits} zero bits. The 52
+ * bytes fit one SHA-256 block with its padding (the 16-byte label of v1 made every trial two
+ * blocks), which halves the cost of a trial. The nonce
  * is then absorbed, so the queries depend on it. Re-drawing the queries costs a cheating prover
  * about {@code 2^bits} hashes each time, which is what the grinding term of the security estimate
  * counts. The work hash is computed apart from the transcript so that a search reuses one hasher
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FriGrinding {
     static final String LABEL = "fri/pow-nonce";
-    private static final byte[] PREFIX = "zkjvm-fri-pow-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PREFIX = "zkjvm-pow-v2".getBytes(StandardCharsets.US_ASCII);
     /** Nonces per chunk of parallel search. */
     private static final int CHUNK = 1 << 12;
     /** Chunks per call of the pool: 2^24 nonces, 16 times the expected search at 20 bits. */
@@ -28,16 +30,24 @@ final class FriGrinding {
 
     /** Whether {@code nonce} meets the difficulty for the transcript in its current state (not modified). */
     static boolean check(Transcript transcript, int bits, long nonce) {
-        return meets(transcript.algorithm().newHasher(), transcript.state(), new byte[8], bits, nonce);
+        return meets(transcript.algorithm().newHasher(), message(transcript.state()), bits, nonce);
     }
 
-    private static boolean meets(Hasher h, byte[] state, byte[] buf, int bits, long nonce) {
+    /** The label and the state, followed by 8 bytes for the nonce. */
+    private static byte[] message(byte[] state) {
+        byte[] m = new byte[PREFIX.length + state.length + 8];
+        System.arraycopy(PREFIX, 0, m, 0, PREFIX.length);
+        System.arraycopy(state, 0, m, PREFIX.length, state.length);
+        return m;
+    }
+
+    /** Whether the nonce meets the difficulty; writes it into the last 8 bytes of {@code message}. */
+    private static boolean meets(Hasher h, byte[] message, int bits, long nonce) {
+        int at = message.length - 8;
         for (int i = 0; i < 8; i++) {
-            buf[i] = (byte) (nonce >>> (8 * i));
+            message[at + i] = (byte) (nonce >>> (8 * i));
         }
-        h.update(PREFIX);
-        h.update(state);
-        h.update(buf);
+        h.update(message);
         return leadingZeros(h.digest()) >= bits;
     }
 
@@ -61,10 +71,10 @@ final class FriGrinding {
             long start = base;
             Parallel.forChunks(CHUNKS_PER_BATCH, Parallel.parallelism(), () -> transcript.algorithm().newHasher(),
                     (h, c) -> {
-                        byte[] buf = new byte[8];
+                        byte[] message = message(state);
                         long from = start + (long) c * CHUNK;
                         for (long n = from; n < from + CHUNK && n < best.get(); n++) {
-                            if (meets(h, state, buf, bits, n)) {
+                            if (meets(h, message, bits, n)) {
                                 best.accumulateAndGet(n, Math::min);
                                 return;
                             }

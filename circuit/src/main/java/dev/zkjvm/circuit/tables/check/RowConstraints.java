@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * The row constraints of one table, compiled once: every-row and transition constraints for rows
- * 0..n-2, every-row and last-row constraints for row n-1, first-row constraints for row 0. On a
- * table of one row, transitions apply to no row; row 0 is both first and last.
+ * 0..n-2, every-row and last-row constraints for row n-1 (whose next row, for a cyclic every-row
+ * constraint such as the LogUp step, is row 0), first-row constraints for row 0. On a table of one
+ * row, transitions apply to no row; row 0 is both first and last, and its own next row.
  *
  * <p>Used with a table's own constraints by the exact check, and with the bus constraints added
  * (challenge-dependent columns) by the full check.
@@ -90,7 +91,12 @@ final class RowConstraints {
                 });
         Sink all = new Sink(null, constraints.size(), cap);
         new BlockEvaluator(firstRow, columns, challenges).run(0, 1, all);
-        new BlockEvaluator(lastRow, columns, challenges).run(n - 1, 1, all);
+        // the last row's next row is the first (every-row constraints that read it are cyclic)
+        long[][] wrapped = new long[columns.length][];
+        for (int j = 0; j < columns.length; j++) {
+            wrapped[j] = columns[j] == null ? null : new long[] {columns[j][n - 1], columns[j][0]};
+        }
+        new BlockEvaluator(lastRow, wrapped, challenges).run(0, 1, (c, row) -> all.fail(c, n - 1));
         for (Sink s : sinks) {
             all.merge(s);
         }
@@ -107,7 +113,7 @@ final class RowConstraints {
     private static Failure failure(Constraint c, int row, long[][] columns) {
         Map<String, Long> cells = new LinkedHashMap<>();
         for (Expr.Cell cell : Exprs.cells(c.expr())) {
-            int r = cell.next() ? row + 1 : row;
+            int r = cell.next() ? (row + 1) % columns[cell.column().index()].length : row;
             cells.put(cell.column().name() + (cell.next() ? "'" : ""), columns[cell.column().index()][r]);
         }
         return new Failure(c.name(), c.polynomial(), c.kind(), row, cells, null, c.argument());

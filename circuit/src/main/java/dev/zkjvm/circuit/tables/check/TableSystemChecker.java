@@ -106,7 +106,7 @@ public final class TableSystemChecker {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Table t : system.tables()) {
             int n = exact.heights().get(t.name());
-            Ext2[] values = TableAir.challengeValues(w.challenges(), claimedShares[t.index()]);
+            Ext2[] values = TableAir.challengeValues(w.challenges(), claimedShares[t.index()], n);
             RowConstraints.Outcome o = logup.get(t.index()).check(w.columnsUnsafe(t.index()), n, values,
                     options.maxFailures(), options.parallelism());
             collect(t, airs.get(t.index()).constraints(), o, counts, failures, options.maxFailures());

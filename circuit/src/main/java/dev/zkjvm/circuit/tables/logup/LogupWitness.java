@@ -17,13 +17,14 @@ public final class LogupWitness {
     private final BusChallenges challenges;
     /** {@code columns[table]}: indexed like {@link TableAir#columns()}. */
     private final long[][][] columns;
-    private final Ext2[] shares;
+    /** {@code heights[table]}. */
+    private final int[] heights;
 
-    private LogupWitness(List<TableAir> airs, BusChallenges challenges, long[][][] columns, Ext2[] shares) {
+    private LogupWitness(List<TableAir> airs, BusChallenges challenges, long[][][] columns, int[] heights) {
         this.airs = airs;
         this.challenges = challenges;
         this.columns = columns;
-        this.shares = shares;
+        this.heights = heights;
     }
 
     /** The AIR of every table of {@code system}, with the default degree budget. */
@@ -42,16 +43,17 @@ public final class LogupWitness {
      */
     public static LogupWitness build(List<TableAir> airs, SystemTrace trace, BusChallenges challenges) {
         long[][][] columns = new long[airs.size()][][];
-        Ext2[] shares = new Ext2[airs.size()];
+        int[] heights = new int[airs.size()];
         for (TableAir air : airs) {
             int t = air.table().index();
             long[][] own = trace.columnsUnsafe(t);
             long[][] all = new long[air.columns().size()][];
             System.arraycopy(own, 0, all, 0, own.length);
-            shares[t] = RunningSums.fill(air, all, trace.height(t), challenges);
+            heights[t] = trace.height(t);
+            RunningSums.fill(air, all, heights[t], challenges);
             columns[t] = all;
         }
-        return new LogupWitness(List.copyOf(airs), challenges, columns, shares);
+        return new LogupWitness(List.copyOf(airs), challenges, columns, heights);
     }
 
     /** The tables' AIRs, by table index. */
@@ -69,13 +71,21 @@ public final class LogupWitness {
         return columns[tableIndex];
     }
 
-    /** Table {@code index}'s share: its running sum on the last row (zero without interactions). */
+    /**
+     * Table {@code index}'s share as its live columns give it: the value for which the running sum's
+     * step identity holds on the last row (zero without interactions; for honest columns, the sum
+     * of every row's fractions).
+     */
     public Ext2 share(int tableIndex) {
-        return shares[tableIndex];
+        return RunningSums.share(airs.get(tableIndex), columns[tableIndex], heights[tableIndex], challenges);
     }
 
-    /** Every table's share, by table index (a copy). */
+    /** Every table's share, by table index. */
     public Ext2[] shares() {
-        return shares.clone();
+        Ext2[] out = new Ext2[airs.size()];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = share(t);
+        }
+        return out;
     }
 }

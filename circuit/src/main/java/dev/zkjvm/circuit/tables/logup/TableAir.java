@@ -19,20 +19,29 @@ import java.util.List;
  *
  * <h2>Columns and identities</h2>
  * The table's interactions are grouped in declaration order, each group as large as the degree
- * budget allows; group j has a helper column {@code g_j} and the table one running sum {@code s}:
+ * budget allows. Every group but the last has a helper column {@code g_j}; the last group's terms
+ * go straight into the table's one running sum {@code s}, whose step is checked cyclically (the
+ * last row's next row is the first):
  * <pre>
- *   g_j · Π_{i∈j} D_i  =  Σ_{i∈j} ±m_i · Π_{k∈j, k≠i} D_k     every row   (g_j = Σ ±m_i/D_i)
- *   s = Σ_j g_j                                               first row
- *   s' = s + Σ_j g_j'                                         transition
- *   s = share                                                 last row
+ *   g_j · Π_{i∈j} D_i  =  Σ_{i∈j} ±m_i · Π_{k∈j, k≠i} D_k                      every row, j &lt; last
+ *   (s' - s - Σ_j g_j + share/n) · Π_{i∈last} D_i  =  Σ_{i∈last} ±m_i · Π_{k≠i} D_k   every row, cyclic
  * </pre>
- * with {@code D_i = α - f_i} ({@link BusChallenges}) and + for sends, - for receives. So
- * {@code share = Σ_rows Σ_i ±m_i/D_i}, the table's share of all its buses; the verifier checks that
+ * with {@code D_i = α - f_i} ({@link BusChallenges}), + for sends and - for receives, n the
+ * table's height. Where no D_i is zero, {@code g_j = Σ_{i∈j} ±m_i/D_i} and each row's step is
+ * {@code s' - s = (its fractions) - share/n}; the steps of a cycle sum to zero, so
+ * {@code share = Σ_rows Σ_i ±m_i/D_i}, the table's share of all its buses. The verifier checks that
  * the shares of all tables and the public tuples' contribution add up to zero ({@link BusBalance}).
  *
+ * <p>Why this shape: the last group's identity has the degree its helper identity would have, so
+ * writing it on s saves one GF(p²) column (two base columns) per table with interactions; and a
+ * cyclic step needs no boundary constraint, whose quotient by a single row's vanishing polynomial
+ * would need one more composition chunk than an every-row identity of the same degree.
+ * {@code s} starts at zero in the honest witness, but any start satisfies the identities.
+ *
  * <p>The three challenges of these expressions are α (index 0), β (1) and the table's claimed
- * share (2): the share is not random but, like a challenge, a GF(p²) constant the verifier knows
- * when it evaluates the constraints (it comes with the proof, bound by the last-row identity).
+ * share divided by its height (2): the share is not random but, like a challenge, a GF(p²)
+ * constant the verifier knows when it evaluates the constraints (it comes with the proof, bound by
+ * the cyclic identity).
  *
  * <p>A table without interactions has no LogUp column and a share of zero.
  */
@@ -80,7 +89,7 @@ public final class TableAir {
         List<Constraint> constraints = new ArrayList<>(table.air().constraints());
         Challenge alpha = new Challenge(0, PREFIX + "alpha");
         Challenge beta = new Challenge(1, PREFIX + "beta");
-        Challenge share = new Challenge(2, PREFIX + "share");
+        Challenge share = new Challenge(2, PREFIX + "share/n");
         List<Challenge> challenges = List.of(alpha, beta, share);
         if (ins.isEmpty()) {
             return new TableAir(table, ins, List.of(), List.of(), null, columns, constraints, challenges);
@@ -98,25 +107,24 @@ public final class TableAir {
             }
         }
         groups.add(current);
+        int last = groups.size() - 1;
         List<ExtColumn> helpers = new ArrayList<>();
-        for (int j = 0; j < groups.size(); j++) {
+        for (int j = 0; j < last; j++) {
             helpers.add(extColumn(columns, PREFIX + "g[" + j + "]"));
         }
         ExtColumn sum = extColumn(columns, PREFIX + "sum");
         List<Expr> cur = new ArrayList<>();
-        List<Expr> next = new ArrayList<>();
-        for (int j = 0; j < groups.size(); j++) {
+        for (int j = 0; j < last; j++) {
             constraints.add(new Constraint(constraints.size(), PREFIX + "g[" + j + "]", ConstraintKind.EVERY_ROW,
                     exprs.helperIdentity(groups.get(j), helpers.get(j).cur()), PREFIX + "bus"));
             cur.add(helpers.get(j).cur());
-            next.add(helpers.get(j).next());
         }
-        constraints.add(new Constraint(constraints.size(), PREFIX + "first", ConstraintKind.FIRST_ROW,
-                sum.cur().sub(Expr.sum(cur)), PREFIX + "bus"));
-        constraints.add(new Constraint(constraints.size(), PREFIX + "step", ConstraintKind.TRANSITION,
-                sum.next().sub(sum.cur()).sub(Expr.sum(next)), PREFIX + "bus"));
-        constraints.add(new Constraint(constraints.size(), PREFIX + "last", ConstraintKind.LAST_ROW,
-                sum.cur().sub(share.expr()), PREFIX + "bus"));
+        Expr step = sum.next().sub(sum.cur()).add(share.expr());
+        if (!cur.isEmpty()) {
+            step = step.sub(Expr.sum(cur));
+        }
+        constraints.add(new Constraint(constraints.size(), PREFIX + "step", ConstraintKind.EVERY_ROW,
+                exprs.helperIdentity(groups.get(last), step), PREFIX + "bus"));
         return new TableAir(table, ins, groups, helpers, sum, columns, constraints, challenges);
     }
 
@@ -138,12 +146,12 @@ public final class TableAir {
         return interactions;
     }
 
-    /** The interactions of each helper column. */
+    /** The groups of interactions: one per helper column, then the last, summed by the running sum itself. */
     public List<List<Interaction>> groups() {
         return groups;
     }
 
-    /** The helper columns, one per group. */
+    /** The helper columns, one per group but the last. */
     public List<ExtColumn> helpers() {
         return helpers;
     }
@@ -163,7 +171,7 @@ public final class TableAir {
         return constraints;
     }
 
-    /** α, β and the share, by index. */
+    /** α, β and the share divided by the height, by index. */
     public List<Challenge> challenges() {
         return challenges;
     }
@@ -173,8 +181,15 @@ public final class TableAir {
         return constraints.stream().mapToInt(Constraint::degree).max().orElse(0);
     }
 
-    /** The challenge values for evaluating {@link #constraints()}: α, β and the claimed share. */
-    public static dev.zkjvm.circuit.field.Ext2[] challengeValues(BusChallenges c, dev.zkjvm.circuit.field.Ext2 share) {
-        return new dev.zkjvm.circuit.field.Ext2[] {c.alpha(), c.beta(), share};
+    /**
+     * The challenge values for evaluating {@link #constraints()} on a table of {@code rows} rows: α,
+     * β and the claimed share divided by the rows.
+     */
+    public static dev.zkjvm.circuit.field.Ext2[] challengeValues(BusChallenges c, dev.zkjvm.circuit.field.Ext2 share,
+            int rows) {
+        long inverse = dev.zkjvm.circuit.field.Goldilocks.inverse(rows);
+        return new dev.zkjvm.circuit.field.Ext2[] {c.alpha(), c.beta(),
+            new dev.zkjvm.circuit.field.Ext2(dev.zkjvm.circuit.field.Goldilocks.mul(share.c0(), inverse),
+                    dev.zkjvm.circuit.field.Goldilocks.mul(share.c1(), inverse))};
     }
 }

@@ -11,8 +11,9 @@ import java.util.TreeSet;
 /**
  * One phase's commitment: the low-degree extensions of every table that has columns in the phase
  * (in table order; {@code null} for the others), then the phase's extra matrices (the FRI mask of
- * the composition phase), then, when salted, one {@link SaltMatrix} per height present (tallest
- * first), all in one {@link MixedHeightTree}.
+ * the composition phase), each folded as {@link LeafFolding} decides, then, when salted, one
+ * {@link SaltMatrix} per height present after folding (tallest first), all in one
+ * {@link MixedHeightTree}.
  */
 final class PhaseCommitment {
     /** {@code ldes[table]}, null when the table has no column in the phase. */
@@ -33,24 +34,60 @@ final class PhaseCommitment {
      * Commits the tables' extensions, the extra matrices and, if {@code randomness} is not null,
      * salts drawn for {@code salt}; null when there is no matrix at all.
      */
-    static PhaseCommitment of(TableLde[] ldes, List<? extends LeafMatrix> extra, ProverRandomness randomness,
+    static PhaseCommitment of(TableLde[] ldes, List<TableLde> extra, ProverRandomness randomness,
             ProverRandomness.Purpose salt, HashAlgorithm hash) {
-        List<LeafMatrix> present = new ArrayList<>();
+        List<TableLde> data = new ArrayList<>();
         for (TableLde l : ldes) {
             if (l != null) {
-                present.add(l);
+                data.add(l);
             }
         }
-        present.addAll(extra);
-        if (present.isEmpty()) {
+        data.addAll(extra);
+        if (data.isEmpty()) {
             return null;
         }
-        if (randomness != null) {
-            for (int rows : saltHeights(present.stream().mapToInt(LeafMatrix::rows).toArray())) {
-                present.add(new SaltMatrix(randomness.elements(salt, rows, rows * Hiding.SALT), rows));
-            }
+        Layout layout = layout(data.stream().mapToInt(TableLde::rows).toArray(),
+                data.stream().mapToInt(TableLde::width).toArray(), randomness != null);
+        List<LeafMatrix> present = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            present.add(LeafFolding.fold(data.get(i), layout.factors[i]));
+        }
+        for (int i = data.size(); i < layout.rows.length; i++) {
+            int rows = layout.rows[i];
+            present.add(new SaltMatrix(randomness.elements(salt, rows, rows * Hiding.SALT), rows));
         }
         return new PhaseCommitment(ldes, MixedHeightTree.commit(hash, present));
+    }
+
+    /**
+     * How a phase's tree holds its data matrices (their extensions' rows and widths, in commitment
+     * order) and, when salted, its salts.
+     *
+     * @param factors each data matrix's fold factor
+     * @param rows every committed matrix's rows: the data matrices folded, then the salt matrices
+     * @param widths every committed matrix's width, in the same order
+     */
+    record Layout(int[] factors, int[] rows, int[] widths) {
+    }
+
+    /** The layout of a tree of data matrices of these rows and widths, salted or not. */
+    static Layout layout(int[] rows, int[] widths, boolean salted) {
+        int[] g = LeafFolding.factors(rows, widths, salted ? Hiding.SALT : 0);
+        int[] folded = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            folded[i] = rows[i] / g[i];
+        }
+        int[] salts = salted ? saltHeights(folded) : new int[0];
+        int[] allRows = java.util.Arrays.copyOf(folded, rows.length + salts.length);
+        int[] allWidths = new int[allRows.length];
+        for (int i = 0; i < rows.length; i++) {
+            allWidths[i] = widths[i] * g[i];
+        }
+        for (int i = 0; i < salts.length; i++) {
+            allRows[rows.length + i] = salts[i];
+            allWidths[rows.length + i] = Hiding.SALT;
+        }
+        return new Layout(g, allRows, allWidths);
     }
 
     /** The heights that get a salt matrix, tallest first: every distinct height of the matrices. */

@@ -78,7 +78,7 @@ public final class TableProver {
 
     /**
      * The steps after the check, with fresh randomness. {@code afterWitness} sees the LogUp witness
-     * before it is committed (the shares are read from its running sums' last rows afterwards).
+     * before it is committed (the shares are read from its columns afterwards).
      */
     static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples,
             Consumer<LogupWitness> afterWitness, CompositionStage composition) {
@@ -128,10 +128,7 @@ public final class TableProver {
         Ext2[] shares = new Ext2[tables];
         for (int t = 0; t < tables; t++) {
             all[t] = w.columnsUnsafe(t);
-            TableAir air = airs.get(t);
-            int last = trace.height(t) - 1;
-            shares[t] = air.runningSum() == null ? Ext2.ZERO
-                    : new Ext2(all[t][air.runningSum().c0().index()][last], all[t][air.runningSum().c1().index()][last]);
+            shares[t] = w.share(t);
         }
         PhaseCommitment aux = PhaseCommitment.ofColumns(shape, all, Commitment.AUX, rnd);
         Ext2 lambda = TablesTranscript.auxRoot(tr, aux == null ? null : aux.root(), shares);
@@ -142,7 +139,7 @@ public final class TableProver {
         for (int t = 0; t < tables; t++) {
             TableShape ts = shape.tables.get(t);
             long[][] extended = extendedColumns(ts, t, phases);
-            Ext2[] challenges = TableAir.challengeValues(bus, shares[t]);
+            Ext2[] challenges = TableAir.challengeValues(bus, shares[t], ts.rows);
             chunkCoefficients[t] = composition.chunks(ts, extended, blowup, challenges, lambda);
             if (zk) {
                 chunkCoefficients[t] = ChunkBlinding.blind(chunkCoefficients[t], ts, t, rnd);

@@ -103,7 +103,7 @@ public final class TableVerifier {
             throw new InvalidProofException("the tables' shares and the public tuples do not balance the buses");
         }
         for (int t = 0; t < tables; t++) {
-            checkComposition(shape.tables.get(t), proof.ood[t], TableAir.challengeValues(bus, proof.shares[t]), lambda,
+            checkComposition(shape.tables.get(t), proof.ood[t], TableAir.challengeValues(bus, proof.shares[t], shape.tables.get(t).rows), lambda,
                     z);
         }
 
@@ -131,12 +131,9 @@ public final class TableVerifier {
             };
         }
         roots[phases.size()] = proof.compositionRoot;
-        int[][] leafRows = new int[roots.length][];
-        int[][] leafWidths = new int[roots.length][];
+        PhaseCommitment.Layout[] layouts = new PhaseCommitment.Layout[roots.length];
         for (int p = 0; p < roots.length; p++) {
-            Commitment phase = p < phases.size() ? phases.get(p) : null;
-            leafRows[p] = leafRows(shape, phase);
-            leafWidths[p] = leafWidths(shape, phase, leafRows[p]);
+            layouts[p] = layout(shape, p < phases.size() ? phases.get(p) : null);
         }
         Deep[] tableDeep = new Deep[tables];
         for (int t = 0; t < tables; t++) {
@@ -149,14 +146,15 @@ public final class TableVerifier {
         // leaves[q][p]: the leaves of phase p's tree at query point q
         long[][][][] leaves = new long[points.length][roots.length][][];
         for (int p = 0; p < roots.length; p++) {
-            int top = java.util.Arrays.stream(leafRows[p]).max().orElse(1);
+            int top = java.util.Arrays.stream(layouts[p].rows()).max().orElse(1);
             int[] treeRows = PhaseCommitment.treeRows(points, top);
-            if (!MixedHeightTree.verifyBatch(config.hash(), roots[p], leafRows[p], leafWidths[p], treeRows,
+            if (!MixedHeightTree.verifyBatch(config.hash(), roots[p], layouts[p].rows(), layouts[p].widths(), treeRows,
                     proof.openings[p])) {
                 throw new InvalidProofException("the openings of commitment " + p + " do not match its root");
             }
             for (int q = 0; q < points.length; q++) {
-                leaves[q][p] = proof.openings[p].leaves()[java.util.Arrays.binarySearch(treeRows, points[q] & (top - 1))];
+                long[][] opened = proof.openings[p].leaves()[java.util.Arrays.binarySearch(treeRows, points[q] & (top - 1))];
+                leaves[q][p] = pointValues(layouts[p], opened, points[q]);
             }
         }
         for (int q = 0; q < points.length; q++) {
@@ -246,25 +244,24 @@ public final class TableVerifier {
     }
 
     /**
-     * The leaf rows of the matrices of a phase's tree ({@code null}: the composition): its tables',
-     * then in a zero-knowledge composition the FRI mask's, then in a salted phase one salt matrix
-     * per height, tallest first (as {@link PhaseCommitment} commits them).
+     * The layout of a phase's tree ({@code null}: the composition): its tables' extensions, then in
+     * a zero-knowledge composition the FRI mask's, then in a salted phase one salt matrix per
+     * height (as {@link PhaseCommitment} commits them).
      */
-    static int[] leafRows(SystemShape shape, Commitment phase) {
+    static PhaseCommitment.Layout layout(SystemShape shape, Commitment phase) {
         java.util.stream.IntStream.Builder rows = java.util.stream.IntStream.builder();
-        shape.tables.stream().filter(t -> phase == null || t.columns(phase).length > 0)
-                .forEach(t -> rows.add(t.ldeSize));
+        java.util.stream.IntStream.Builder widths = java.util.stream.IntStream.builder();
+        for (TableShape t : shape.tables) {
+            if (phase == null || t.columns(phase).length > 0) {
+                rows.add(t.ldeSize);
+                widths.add(phase == null ? 2 * t.chunks : t.columns(phase).length);
+            }
+        }
         if (phase == null && shape.hiding.on) {
             rows.add(1 << shape.logDomain);
+            widths.add(2);
         }
-        int[] own = rows.build().toArray();
-        if (!salted(shape, phase)) {
-            return own;
-        }
-        int[] salts = PhaseCommitment.saltHeights(own);
-        int[] out = java.util.Arrays.copyOf(own, own.length + salts.length);
-        System.arraycopy(salts, 0, out, own.length, salts.length);
-        return out;
+        return PhaseCommitment.layout(rows.build().toArray(), widths.build().toArray(), salted(shape, phase));
     }
 
     /** Whether a phase's leaves carry salts: MAIN, AUX and the composition of a zero-knowledge proof. */
@@ -272,21 +269,17 @@ public final class TableVerifier {
         return shape.hiding.on && (phase == null || phase == Commitment.MAIN || phase == Commitment.AUX);
     }
 
-    static int[] leafWidths(SystemShape shape, Commitment phase, int[] leafRows) {
-        int[] widths = new int[leafRows.length];
-        int i = 0;
-        for (TableShape t : shape.tables) {
-            if (phase == null || t.columns(phase).length > 0) {
-                widths[i++] = phase == null ? 2 * t.chunks : t.columns(phase).length;
-            }
+    /**
+     * Each data matrix's values at {@code point} from the leaves a tree opened for it (the salts
+     * dropped): a folded matrix's leaf holds several points.
+     */
+    static long[][] pointValues(PhaseCommitment.Layout layout, long[][] leaves, int point) {
+        long[][] out = new long[layout.factors().length][];
+        for (int k = 0; k < out.length; k++) {
+            int g = layout.factors()[k];
+            out[k] = LeafFolding.point(leaves[k], layout.widths()[k] / g, g, layout.rows()[k] * g, point);
         }
-        if (phase == null && shape.hiding.on) {
-            widths[i++] = 2;
-        }
-        while (i < widths.length) {
-            widths[i++] = Hiding.SALT;
-        }
-        return widths;
+        return out;
     }
 
     /** {@code Σ λ^i·c_i(z)/Z_i(z) = Σ_j z^(j·n)·(H_j.c0(z) + X·H_j.c1(z))} for one table. */

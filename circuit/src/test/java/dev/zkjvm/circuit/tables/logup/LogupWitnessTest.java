@@ -78,7 +78,7 @@ class LogupWitnessTest {
     }
 
     @Test
-    void forgedShareThatBalancesIsCaughtOnTheLastRow() {
+    void forgedShareThatBalancesIsCaughtOnEveryStep() {
         SystemTrace t = f.honestTrace();
         t.set(f.cpu, f.isRead, 1, 1); // unmatched read
         BusChallenges ch = MainCommitments.draw(t, f.statement(), HashAlgorithm.DEFAULT);
@@ -89,8 +89,9 @@ class LogupWitnessTest {
         FullCheckReport r = checker.evaluateArguments(checker.check(t, f.statement()), w, shares, f.statement(),
                 options);
         assertTrue(r.imbalance().isZero());
-        assertEquals(1L, r.argumentFailureCounts().get("cpu.logup.last"), r::toString);
-        assertEquals(7, r.argumentFailures().get(0).failure().row());
+        // the claimed share enters every row's step as share/n: a false one breaks them all
+        assertEquals(8L, r.argumentFailureCounts().get("cpu.logup.step"), r::toString);
+        assertEquals(0, r.argumentFailures().get(0).failure().row());
         assertFalse(r.isSatisfied());
     }
 
@@ -110,12 +111,14 @@ class LogupWitnessTest {
     void interactionsAreGroupedWithinTheDegreeBudget() {
         List<TableAir> airs = LogupWitness.airs(f.system);
         TableAir cpu = airs.get(f.cpu.index());
-        assertEquals(1, cpu.helpers().size());
+        // one group: no helper column, the running sum carries the group's fractions
+        assertEquals(1, cpu.groups().size());
+        assertEquals(0, cpu.helpers().size());
         assertEquals(3, cpu.maxDegree());
-        assertEquals(List.of("step_starts_at_0", "step_increments", "isRead_is_bit", "logup.g[0]", "logup.first",
-                "logup.step", "logup.last"), cpu.constraints().stream().map(c -> c.name()).toList());
+        assertEquals(List.of("step_starts_at_0", "step_increments", "isRead_is_bit", "logup.step"),
+                cpu.constraints().stream().map(c -> c.name()).toList());
         TableAir mem = airs.get(f.mem.index());
-        assertEquals(1, mem.helpers().size());
+        assertEquals(0, mem.helpers().size());
         assertEquals(2, mem.maxDegree());
         assertNotNull(airs.get(f.bytes.index()).runningSum());
     }

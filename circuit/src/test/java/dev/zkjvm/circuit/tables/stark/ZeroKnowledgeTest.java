@@ -239,9 +239,8 @@ class ZeroKnowledgeTest {
         SystemShape shape = new SystemShape(zk ? ShareMasking.masked(s.system) : s.system, ATTACKED, zk,
                 proof.logHeights);
         TableShape ts = shape.tables.get(0);
-        int[] rows = TableVerifier.leafRows(shape, Commitment.MAIN);
-        int[] widths = TableVerifier.leafWidths(shape, Commitment.MAIN, rows);
-        int top = Arrays.stream(rows).max().getAsInt();
+        PhaseCommitment.Layout layout = TableVerifier.layout(shape, Commitment.MAIN);
+        int top = Arrays.stream(layout.rows()).max().getAsInt();
         int secretAt = Arrays.binarySearch(ts.columns(Commitment.MAIN), s.secret.index());
         long omega = TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(ts.ldeSize));
         Map<Long, Long> out = new LinkedHashMap<>();
@@ -255,11 +254,19 @@ class ZeroKnowledgeTest {
             throw new AssertionError(e);
         }
         int[] opened = PhaseCommitment.treeRows(points, top);
-        for (int r = 0; r < opened.length; r++) {
-            long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, opened[r] % ts.ldeSize));
-            out.put(x, main.leaves()[r][0][secretAt]);
+        for (int q : points) {
+            // every point of an opened leaf is revealed, also those of a folded leaf that no query asked for
+            int r = Arrays.binarySearch(opened, q & (top - 1));
+            int g = layout.factors()[0];
+            int rows = layout.rows()[0];
+            for (int j = 0; j < g; j++) {
+                int point = (q & (rows - 1)) + j * rows;
+                long x = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, point % ts.ldeSize));
+                out.put(x, TableVerifier.pointValues(layout, main.leaves()[r], point)[0][secretAt]);
+            }
         }
-        assertTrue(MixedHeightTree.verifyBatch(ATTACKED.hash(), proof.mainRoot, rows, widths, opened, main));
+        assertTrue(MixedHeightTree.verifyBatch(ATTACKED.hash(), proof.mainRoot, layout.rows(), layout.widths(), opened,
+                main));
         return out;
     }
 
