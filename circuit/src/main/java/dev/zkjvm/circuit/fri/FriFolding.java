@@ -20,47 +20,69 @@ final class FriFolding {
     private FriFolding() {
     }
 
-    /** {@code table[r·k + t] = ζ^(-rt) / k}: the inverse DFT of size k with the 1/k folded in. */
-    static long[] inverseDftTable(int k) {
-        long zetaInv = TwoAdic.inverseRootOfUnity(Integer.numberOfTrailingZeros(k));
-        long kInv = Goldilocks.inverse(k);
-        long[] table = new long[k * k];
-        for (int r = 0; r < k; r++) {
-            for (int t = 0; t < k; t++) {
-                table[r * k + t] = Goldilocks.mul(kInv, Goldilocks.pow(zetaInv, (long) r * t % k));
+    /**
+     * The constants of {@link #foldRow} for a factor k.
+     *
+     * @param zetaInv {@code ζ^(-t)} for t &lt; k/2, ζ the primitive k-th root of unity
+     * @param kInv 1/k
+     */
+    record Twiddles(long[] zetaInv, long kInv) {
+        static Twiddles of(int k) {
+            long root = TwoAdic.inverseRootOfUnity(Integer.numberOfTrailingZeros(k));
+            long[] powers = new long[Math.max(1, k / 2)];
+            powers[0] = 1;
+            for (int t = 1; t < powers.length; t++) {
+                powers[t] = Goldilocks.mul(powers[t - 1], root);
             }
+            return new Twiddles(powers, Goldilocks.inverse(k));
         }
-        return table;
     }
 
     /**
-     * Folds one row.
+     * Folds one row, as log2(k) folds by two: with {@code f(X) = e(X²) + X·o(X²)}, the values at y and
+     * -y give {@code e + α·o = ((u + v) + α·y⁻¹·(u - v))/2}; the k values (points {@code x·ζ^t})
+     * pair as t and t + k/2, the halves' points are the squares, and the next fold takes α². The
+     * composite map is the fold by k described above (its rounds collect
+     * {@code f_0 + α·f_1 + α²·f_2 + ...}), at about half the multiplications of the size-k inverse
+     * DFT; the halvings are applied once, as 1/k, at the end.
      *
-     * @param row the k values, interleaved (c0, c1) per value, canonical
+     * @param row the k values, interleaved (c0, c1) per value, canonical (not modified)
+     * @param scratch 2k longs of work space (may be {@code row} itself when the caller no longer needs it)
      * @param xInv {@code 1/x} for the row's first point x
      * @param out receives the folded value: out[0] + out[1]·x
      */
-    static void foldRow(long[] row, int k, long[] table, long xInv, long a0, long a1, long[] out) {
-        long b0 = Goldilocks.mul(a0, xInv);
-        long b1 = Goldilocks.mul(a1, xInv);
-        long acc0 = 0;
-        long acc1 = 0;
-        // Horner over r from k-1 down to 0, computing each g_r on the fly.
-        for (int r = k - 1; r >= 0; r--) {
-            long g0 = 0;
-            long g1 = 0;
-            for (int t = 0; t < k; t++) {
-                long c = table[r * k + t];
-                g0 = Goldilocks.add(g0, Goldilocks.mul(c, row[2 * t]));
-                g1 = Goldilocks.add(g1, Goldilocks.mul(c, row[2 * t + 1]));
-            }
-            long m0 = Ext2.mulC0(acc0, acc1, b0, b1);
-            long m1 = Ext2.mulC1(acc0, acc1, b0, b1);
-            acc0 = Goldilocks.add(m0, g0);
-            acc1 = Goldilocks.add(m1, g1);
+    static void foldRow(long[] row, int k, Twiddles twiddles, long xInv, long a0, long a1, long[] scratch,
+            long[] out) {
+        if (scratch != row) {
+            System.arraycopy(row, 0, scratch, 0, 2 * k);
         }
-        out[0] = acc0;
-        out[1] = acc1;
+        long xi = xInv;
+        long b0 = a0;
+        long b1 = a1;
+        for (int n = k; n > 1; n >>= 1) {
+            int half = n >> 1;
+            int step = k / n;
+            for (int t = 0; t < half; t++) {
+                long yInv = t == 0 ? xi : Goldilocks.mul(xi, twiddles.zetaInv()[t * step]);
+                long c0 = Goldilocks.mul(b0, yInv);
+                long c1 = Goldilocks.mul(b1, yInv);
+                int u = 2 * t;
+                int v = 2 * (t + half);
+                long d0 = Goldilocks.sub(scratch[u], scratch[v]);
+                long d1 = Goldilocks.sub(scratch[u + 1], scratch[v + 1]);
+                long s0 = Goldilocks.add(scratch[u], scratch[v]);
+                long s1 = Goldilocks.add(scratch[u + 1], scratch[v + 1]);
+                scratch[u] = Goldilocks.add(s0, Ext2.mulC0(d0, d1, c0, c1));
+                scratch[u + 1] = Goldilocks.add(s1, Ext2.mulC1(d0, d1, c0, c1));
+            }
+            xi = Goldilocks.mul(xi, xi);
+            long sq0 = Ext2.mulC0(b0, b1, b0, b1);
+            long sq1 = Ext2.mulC1(b0, b1, b0, b1);
+            b0 = sq0;
+            b1 = sq1;
+        }
+        out[0] = Goldilocks.mul(scratch[0], twiddles.kInv());
+        out[1] = Goldilocks.mul(scratch[1], twiddles.kInv());
     }
 
     /**
@@ -74,7 +96,7 @@ final class FriFolding {
      */
     static void foldLayer(long[][] columns, int k, int logSize, long shift, Ext2 alpha, long[][] dest, int destRows) {
         int rows = columns[0].length;
-        long[] table = inverseDftTable(k);
+        Twiddles twiddles = Twiddles.of(k);
         long omegaInv = TwoAdic.inverseRootOfUnity(logSize);
         long shiftInv = Goldilocks.inverse(shift);
         long a0 = alpha.c0();
@@ -87,7 +109,7 @@ final class FriFolding {
                 for (int c = 0; c < 2 * k; c++) {
                     row[c] = columns[c][j];
                 }
-                foldRow(row, k, table, xInv, a0, a1, out);
+                foldRow(row, k, twiddles, xInv, a0, a1, row, out);
                 int col = 2 * (j / destRows);
                 int at = j % destRows;
                 dest[col][at] = out[0];

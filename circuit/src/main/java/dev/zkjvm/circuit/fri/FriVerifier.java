@@ -97,7 +97,8 @@ public final class FriVerifier {
             }
         }
 
-        long[] table = FriFolding.inverseDftTable(k);
+        FriFolding.Twiddles twiddles = FriFolding.Twiddles.of(k);
+        long[] scratch = new long[2 * k];
         long[] rem = proof.remainderInterleaved();
         long[] rem0 = new long[rem.length / 2];
         long[] rem1 = new long[rem.length / 2];
@@ -120,7 +121,7 @@ public final class FriVerifier {
                     }
                 }
                 long xInv = Goldilocks.inverse(layout.point(i, j));
-                FriFolding.foldRow(row, k, table, xInv, alphas[i].c0(), alphas[i].c1(), folded);
+                FriFolding.foldRow(row, k, twiddles, xInv, alphas[i].c0(), alphas[i].c1(), scratch, folded);
             }
             int index = q & (layout.rows(layers - 1) - 1);
             Ext2 expected = Polynomial.evaluate(rem0, rem1, Ext2.of(layout.point(layers, index)));

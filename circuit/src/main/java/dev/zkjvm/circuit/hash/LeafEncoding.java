@@ -37,6 +37,14 @@ final class LeafEncoding {
         return (71 - Long.numberOfLeadingZeros(v)) >>> 3;
     }
 
+    /** Writes a block of one value, as {@link #encodeColumn} would, and returns the position after it. */
+    static int encodeValue(long v, byte[] buf, int pos) {
+        int len = byteLength(v);
+        buf[pos++] = (byte) len;
+        LE_LONG.set(buf, pos, v);
+        return pos + len;
+    }
+
     /**
      * Writes one column's part of a block, {@code column[from..to)}, at {@code buf[pos..]} and
      * returns the position after it. {@code buf} needs {@code 1 + 8 * (to - from)} plus

@@ -42,6 +42,14 @@ public final class RowLeafHasher {
         }
     }
 
+    /** Appends one value to the current row (as {@link #append(long[])} of a one-value array). */
+    public void append(long value) {
+        if (len + 9 + LeafEncoding.SLACK > buf.length) {
+            buf = Arrays.copyOf(buf, 2 * buf.length);
+        }
+        len = LeafEncoding.encodeValue(value, buf, len);
+    }
+
     /** Writes the current row's leaf digest to {@code out[off..off+32)} and starts a new row. */
     public void digest(byte[] out, int off) {
         hasher.update(buf, 0, len);

@@ -60,6 +60,21 @@ final class Barycentric {
         return new Barycentric(w0, w1);
     }
 
+    /**
+     * The weights of ζ·ω: since {@code ω^i/(ζω - ω^i) = ω^(i-1)/(ζ - ω^(i-1))} and
+     * {@code (ζω)^n = ζ^n}, they are ζ's moved by one row, with no inversion.
+     */
+    Barycentric next() {
+        int n = w0.length;
+        long[] n0 = new long[n];
+        long[] n1 = new long[n];
+        System.arraycopy(w0, 0, n0, 1, n - 1);
+        System.arraycopy(w1, 0, n1, 1, n - 1);
+        n0[0] = w0[n - 1];
+        n1[0] = w1[n - 1];
+        return new Barycentric(n0, n1);
+    }
+
     /** The value at ζ of the column with the given trace values. */
     Ext2 evaluate(long[] values) {
         return DotProducts.dot(values, w0, w1);

@@ -25,7 +25,7 @@ public final class OutOfDomain {
         int m = columns.length;
         long[] out = new long[4 * m + 2 * chunkCoefficients.length];
         Barycentric atZ = Barycentric.at(z, logRows);
-        Barycentric atZw = Barycentric.at(z.mul(TwoAdic.rootOfUnity(logRows)), logRows);
+        Barycentric atZw = atZ.next();
         Parallel.forChunks(m, Parallel.parallelism(), () -> null, (ignored, j) -> {
             Ext2 a = atZ.evaluate(columns[j]);
             Ext2 b = atZw.evaluate(columns[j]);
@@ -38,6 +38,21 @@ public final class OutOfDomain {
             Ext2 v = Polynomial.evaluate(chunkCoefficients[h], z);
             out[4 * m + 2 * h] = v.c0();
             out[4 * m + 2 * h + 1] = v.c1();
+        }
+        return out;
+    }
+
+    /**
+     * The values at z of polynomials of degree below {@code 2^logRows} given by their values on the
+     * coset {@code shift·⟨ω⟩} of that many points (natural order), as (c0, c1) pairs in order.
+     */
+    public static long[] valuesOnCoset(long[][] columns, long shift, Ext2 z, int logRows) {
+        Barycentric at = Barycentric.at(z.mul(dev.zkjvm.circuit.field.Goldilocks.inverse(shift)), logRows);
+        long[] out = new long[2 * columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            Ext2 v = at.evaluate(columns[c]);
+            out[2 * c] = v.c0();
+            out[2 * c + 1] = v.c1();
         }
         return out;
     }

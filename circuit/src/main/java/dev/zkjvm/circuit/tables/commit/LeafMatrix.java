@@ -11,4 +11,9 @@ public interface LeafMatrix {
 
     /** The values of leaf {@code row}. */
     long[] leaf(int row);
+
+    /** Appends the values of leaf {@code row} to the hasher's current row (without a copy where it can). */
+    default void appendLeaf(int row, dev.zkjvm.circuit.hash.RowLeafHasher hasher) {
+        hasher.append(leaf(row));
+    }
 }

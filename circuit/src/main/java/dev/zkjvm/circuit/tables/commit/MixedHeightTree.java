@@ -95,7 +95,7 @@ public final class MixedHeightTree {
             RowLeafHasher leaf = new RowLeafHasher(algorithm);
             for (int c = from; c < to; c++) {
                 for (LeafMatrix m : same) {
-                    leaf.append(m.leaf(c));
+                    m.appendLeaf(c, leaf);
                 }
                 out[c] = leaf.digest();
             }

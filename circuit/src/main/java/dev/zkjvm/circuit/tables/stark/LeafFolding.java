@@ -81,6 +81,14 @@ final class LeafFolding {
         }
 
         @Override
+        public void appendLeaf(int row, dev.zkjvm.circuit.hash.RowLeafHasher hasher) {
+            int step = rows();
+            for (int j = 0; j < g; j++) {
+                inner.appendLeaf(row + j * step, hasher);
+            }
+        }
+
+        @Override
         public long[] leaf(int row) {
             int step = rows();
             long[] first = inner.leaf(row);

@@ -25,6 +25,13 @@ final class SaltMatrix implements LeafMatrix {
     }
 
     @Override
+    public void appendLeaf(int row, dev.zkjvm.circuit.hash.RowLeafHasher hasher) {
+        for (int i = 0; i < Hiding.SALT; i++) {
+            hasher.append(salts[row * Hiding.SALT + i]);
+        }
+    }
+
+    @Override
     public long[] leaf(int row) {
         long[] out = new long[Hiding.SALT];
         System.arraycopy(salts, row * Hiding.SALT, out, 0, Hiding.SALT);

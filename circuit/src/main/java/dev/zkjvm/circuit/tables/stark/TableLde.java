@@ -88,6 +88,11 @@ final class TableLde implements LeafMatrix {
         return new TableLde(values, null, size);
     }
 
+    /** Columns already evaluated on the coset of {@code values[c].length} points (no wrap). */
+    static TableLde ofValues(long[][] values) {
+        return new TableLde(values, null, values[0].length);
+    }
+
     private static long[] evaluate(CosetExtender extender, long[] coefficients, int polyRows, int size, int wrap) {
         if (coefficients.length > 2 * polyRows) {
             throw new IllegalArgumentException(coefficients.length + " coefficients on a domain of " + polyRows);
@@ -114,6 +119,13 @@ final class TableLde implements LeafMatrix {
     @Override
     public int rows() {
         return size;
+    }
+
+    @Override
+    public void appendLeaf(int row, dev.zkjvm.circuit.hash.RowLeafHasher hasher) {
+        for (long[] column : values) {
+            hasher.append(column[row]);
+        }
     }
 
     @Override

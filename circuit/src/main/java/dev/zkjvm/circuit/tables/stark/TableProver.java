@@ -67,7 +67,7 @@ public final class TableProver {
             throw new UnsatisfiedTablesException(report);
         }
         return prove(key, trace, publicTuples, w -> {
-        }, TableComposition::chunks);
+        }, HONEST);
     }
 
     /** How a table's composition chunks are computed (test provers substitute their own). */
@@ -75,6 +75,9 @@ public final class TableProver {
     interface CompositionStage {
         long[][] chunks(TableShape t, long[][] extended, int blowup, Ext2[] challenges, Ext2 lambda);
     }
+
+    /** The honest stage: the composition polynomial, interpolated and cut into chunks. */
+    static final CompositionStage HONEST = TableComposition::chunks;
 
     /**
      * The steps after the check, with fresh randomness. {@code afterWitness} sees the LogUp witness
@@ -140,6 +143,11 @@ public final class TableProver {
             TableShape ts = shape.tables.get(t);
             long[][] extended = extendedColumns(ts, t, phases);
             Ext2[] challenges = TableAir.challengeValues(bus, shares[t], ts.rows);
+            if (composition == HONEST && ts.compositionOnCoset()) {
+                // one chunk of degree below n: its values on the coset are the composition's own
+                chunkLdes[t] = TableLde.ofValues(TableComposition.valuesOn(ts, extended, challenges, lambda, ts.ldeSize, 0));
+                continue;
+            }
             chunkCoefficients[t] = composition.chunks(ts, extended, blowup, challenges, lambda);
             if (zk) {
                 chunkCoefficients[t] = ChunkBlinding.blind(chunkCoefficients[t], ts, t, rnd);
@@ -154,7 +162,21 @@ public final class TableProver {
         long[][] ood = new long[tables][];
         for (int t = 0; t < tables; t++) {
             TableShape ts = shape.tables.get(t);
-            ood[t] = OutOfDomain.values(all[t], chunkCoefficients[t], z, ts.logRows);
+            if (chunkCoefficients[t] != null) {
+                ood[t] = OutOfDomain.values(all[t], chunkCoefficients[t], z, ts.logRows);
+            } else {
+                long[] columns = OutOfDomain.values(all[t], new long[0][], z, ts.logRows);
+                long[][] onTrace = new long[chunkLdes[t].width()][ts.rows];
+                for (int c = 0; c < onTrace.length; c++) {
+                    long[] values = chunkLdes[t].column(c);
+                    for (int i = 0; i < ts.rows; i++) {
+                        onTrace[c][i] = values[i * ts.nextRowOffset];
+                    }
+                }
+                long[] chunks = OutOfDomain.valuesOnCoset(onTrace, TwoAdic.GENERATOR, z, ts.logRows);
+                ood[t] = java.util.Arrays.copyOf(columns, columns.length + chunks.length);
+                System.arraycopy(chunks, 0, ood[t], columns.length, chunks.length);
+            }
             for (Commitment g : new Commitment[] {Commitment.MAIN, Commitment.AUX}) {
                 if (ts.randomised(g) && ts.columns(g).length > 0) {
                     addRandomizers(ood[t], ts.columns(g), phases[g.ordinal()].ldes[t].randomizers, z, ts);
@@ -172,14 +194,7 @@ public final class TableProver {
         Ext2 weight = Ext2.ONE;
         for (int t = 0; t < tables; t++) {
             TableShape ts = shape.tables.get(t);
-            long[][] dt = tableDeep(ts, extendedColumns(ts, t, phases), chunkLdes[t], ood[t], z, gamma, delta);
-            int mask0 = dt[0].length - 1;
-            for (int i = 0; i < size; i++) {
-                long v0 = Ext2.mulC0(dt[0][i & mask0], dt[1][i & mask0], weight.c0(), weight.c1());
-                long v1 = Ext2.mulC1(dt[0][i & mask0], dt[1][i & mask0], weight.c0(), weight.c1());
-                d0[i] = Goldilocks.add(d0[i], v0);
-                d1[i] = Goldilocks.add(d1[i], v1);
-            }
+            addTableDeep(ts, extendedColumns(ts, t, phases), chunkLdes[t], ood[t], z, gamma, delta, weight, d0, d1);
             weight = weight.mul(mu);
         }
         FriCommitment friCommitment = FriCommitment.commit(shape.fri, config.hash(), d0, d1, shape.degreeBound);
@@ -239,25 +254,48 @@ public final class TableProver {
         return out;
     }
 
-    /** The table's DEEP quotient on its coset of n·b points, natural order. */
-    private static long[][] tableDeep(TableShape ts, long[][] extended, TableLde chunks, long[] ood, Ext2 z,
-            Ext2 gamma, Ext2 delta) {
+    /**
+     * Adds {@code weight·D_t} to the FRI domain's values {@code d0 + X·d1}: the table's DEEP
+     * quotient on its coset of L points, the FRI domain's point i taking the table's point
+     * {@code i mod L}. The weight is folded into the column weights, and {@code 1/(y - z·ω_t)} is
+     * read off the inverses of {@code y - z} (one batch inversion, not two): with
+     * {@code ω_t = ω_L^(L/n)}, {@code y_i - z·ω_t = ω_t·(y_(i - L/n) - z)}.
+     */
+    private static void addTableDeep(TableShape ts, long[][] extended, TableLde chunks, long[] ood, Ext2 z,
+            Ext2 gamma, Ext2 delta, Ext2 weight, long[] d0, long[] d1) {
         int m = ts.columnCount();
         int chunkColumns = chunks.width();
         Ext2[] w = DeepQuotient.weights(gamma, m + chunkColumns);
+        for (int j = 0; j < w.length; j++) {
+            w[j] = w[j].mul(weight);
+        }
         Ext2[] claimed = DeepQuotient.claimedSums(ood, m, chunkColumns, w);
-        Ext2 zw = z.mul(TwoAdic.rootOfUnity(ts.logRows));
         int size = ts.ldeSize;
         long omega = TwoAdic.rootOfUnity(Integer.numberOfTrailingZeros(size));
-        long[] out0 = new long[size];
-        long[] out1 = new long[size];
+        long[] iz0 = new long[size];
+        long[] iz1 = new long[size];
         int block = dev.zkjvm.circuit.eval.BlockEvaluator.BLOCK;
         int blocks = (size + block - 1) / block;
+        dev.zkjvm.circuit.util.Parallel.forChunks(blocks, dev.zkjvm.circuit.util.Parallel.parallelism(), () -> null,
+                (ignored, b) -> {
+                    int from = b * block;
+                    int to = Math.min(size, from + block);
+                    long y = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, from));
+                    long nz1 = Goldilocks.neg(z.c1());
+                    for (int i = from; i < to; i++) {
+                        iz0[i] = Goldilocks.sub(y, z.c0());
+                        iz1[i] = nz1;
+                        y = Goldilocks.mul(y, omega);
+                    }
+                    dev.zkjvm.circuit.field.Ext2Arrays.batchInverseInPlace(iz0, iz1, from, to);
+                });
+        int shift = ts.nextRowOffset;
+        long omegaRowInv = TwoAdic.inverseRootOfUnity(ts.logRows);
+        int total = d0.length;
         Ext2 sumAll = claimed[0];
         Ext2 sumSys = claimed[1];
         dev.zkjvm.circuit.util.Parallel.forChunks(blocks, dev.zkjvm.circuit.util.Parallel.parallelism(),
                 () -> new DeepScratch(block), (d, b) -> {
-                    long[][] a = d.arrays;
                     int from = b * block;
                     int len = Math.min(block, size - from);
                     // Σ_j w_j·f_j(y) with each product left unreduced (DotProducts.Sums), per coordinate
@@ -273,61 +311,46 @@ public final class TableProver {
                         d.chunk0.mulAdd(w[m + c].c0(), chunks.column(c), from, len);
                         d.chunk1.mulAdd(w[m + c].c1(), chunks.column(c), from, len);
                     }
-                    long[] sys0 = a[0];
-                    long[] sys1 = a[1];
-                    long[] all0 = a[2];
-                    long[] all1 = a[3];
                     for (int i = 0; i < len; i++) {
-                        sys0[i] = d.sys0.get(i);
-                        sys1[i] = d.sys1.get(i);
-                        all0[i] = Goldilocks.add(sys0[i], d.chunk0.get(i));
-                        all1[i] = Goldilocks.add(sys1[i], d.chunk1.get(i));
-                    }
-                    long[] iz0 = a[4];
-                    long[] iz1 = a[5];
-                    long[] izw0 = a[6];
-                    long[] izw1 = a[7];
-                    long y = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, from));
-                    for (int i = 0; i < len; i++) {
-                        iz0[i] = Goldilocks.sub(y, z.c0());
-                        iz1[i] = Goldilocks.neg(z.c1());
-                        izw0[i] = Goldilocks.sub(y, zw.c0());
-                        izw1[i] = Goldilocks.neg(zw.c1());
-                        y = Goldilocks.mul(y, omega);
-                    }
-                    dev.zkjvm.circuit.field.Ext2Arrays.batchInverseInPlace(iz0, iz1, 0, len);
-                    dev.zkjvm.circuit.field.Ext2Arrays.batchInverseInPlace(izw0, izw1, 0, len);
-                    for (int i = 0; i < len; i++) {
+                        int at = from + i;
+                        long sys0 = d.sys0.get(i);
+                        long sys1 = d.sys1.get(i);
+                        long all0 = Goldilocks.add(sys0, d.chunk0.get(i));
+                        long all1 = Goldilocks.add(sys1, d.chunk1.get(i));
                         // the same formula as DeepQuotient.at, on primitive coordinates
-                        long p0 = Goldilocks.sub(all0[i], sumAll.c0());
-                        long p1 = Goldilocks.sub(all1[i], sumAll.c1());
-                        long q0 = Goldilocks.sub(sys0[i], sumSys.c0());
-                        long q1 = Goldilocks.sub(sys1[i], sumSys.c1());
-                        long f0 = Ext2.mulC0(p0, p1, iz0[i], iz1[i]);
-                        long f1 = Ext2.mulC1(p0, p1, iz0[i], iz1[i]);
-                        long g0 = Ext2.mulC0(q0, q1, izw0[i], izw1[i]);
-                        long g1 = Ext2.mulC1(q0, q1, izw0[i], izw1[i]);
-                        out0[from + i] = Goldilocks.add(f0, Ext2.mulC0(g0, g1, delta.c0(), delta.c1()));
-                        out1[from + i] = Goldilocks.add(f1, Ext2.mulC1(g0, g1, delta.c0(), delta.c1()));
+                        long p0 = Goldilocks.sub(all0, sumAll.c0());
+                        long p1 = Goldilocks.sub(all1, sumAll.c1());
+                        long q0 = Goldilocks.sub(sys0, sumSys.c0());
+                        long q1 = Goldilocks.sub(sys1, sumSys.c1());
+                        int before = (at - shift) & (size - 1);
+                        long izw0 = Goldilocks.mul(iz0[before], omegaRowInv);
+                        long izw1 = Goldilocks.mul(iz1[before], omegaRowInv);
+                        long f0 = Ext2.mulC0(p0, p1, iz0[at], iz1[at]);
+                        long f1 = Ext2.mulC1(p0, p1, iz0[at], iz1[at]);
+                        long g0 = Ext2.mulC0(q0, q1, izw0, izw1);
+                        long g1 = Ext2.mulC1(q0, q1, izw0, izw1);
+                        long v0 = Goldilocks.add(f0, Ext2.mulC0(g0, g1, delta.c0(), delta.c1()));
+                        long v1 = Goldilocks.add(f1, Ext2.mulC1(g0, g1, delta.c0(), delta.c1()));
+                        for (int k = at; k < total; k += size) {
+                            d0[k] = Goldilocks.add(d0[k], v0);
+                            d1[k] = Goldilocks.add(d1[k], v1);
+                        }
                     }
                 });
-        return new long[][] {out0, out1};
     }
 
-    /** One worker's block of unreduced sums and scratch arrays for {@link #tableDeep}. */
+    /** One worker's block of unreduced sums for {@link #addTableDeep}. */
     private static final class DeepScratch {
         final dev.zkjvm.circuit.field.DotProducts.Sums sys0;
         final dev.zkjvm.circuit.field.DotProducts.Sums sys1;
         final dev.zkjvm.circuit.field.DotProducts.Sums chunk0;
         final dev.zkjvm.circuit.field.DotProducts.Sums chunk1;
-        final long[][] arrays;
 
         DeepScratch(int block) {
             sys0 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
             sys1 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
             chunk0 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
             chunk1 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
-            arrays = new long[8][block];
         }
     }
 }

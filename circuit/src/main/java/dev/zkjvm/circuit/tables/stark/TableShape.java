@@ -134,6 +134,16 @@ final class TableShape {
      * polynomial of degree at most d·(T-1); its quotient by the vanishing polynomial of its rows
      * (degree n, n - 1, or 1) has degree {@code d·(T-1) - deg Z}.
      */
+    /**
+     * Whether the composition is one chunk of degree below n on a plain table, so that its values
+     * on the coset can be committed as they are: computing them on all L points costs the
+     * constraints' evaluation on 3n more points, and saves interpolating two columns and extending
+     * them again.
+     */
+    boolean compositionOnCoset() {
+        return chunks == 1 && polyRows == rows && compositionBound <= rows && !hiding.on;
+    }
+
     private static long compositionBound(List<Constraint> cs, long n, long traceBound) {
         long bound = 1;
         for (Constraint c : cs) {
