@@ -22,8 +22,8 @@ import dev.zkjvm.circuit.tables.stark.TableVerifier;
  * the first row {@code 1, 2, ..., cols}, so that proof sizes and times compare column for column.
  * Winterfell also asserts the last row, which costs it one boundary constraint per column and no
  * column. Arguments: cols, deg, log2 rows, {@code zk} or {@code plain}, rounds (default 1; the
- * first warms up when there are several), FRI's largest remainder degree (default 7, as
- * {@code StarkConfig.DEFAULT}; the peer's runs use 31). Prints one line per proof; meant as the peer
+ * first warms up when there are several), FRI's largest remainder degree (default 31, as
+ * {@code StarkConfig.DEFAULT} and the peer's runs). Prints one line per proof; meant as the peer
  * script's {@code COMPARE_CMD}.
  */
 public final class WideAirTableProof {

@@ -52,14 +52,16 @@ final class FriLayout {
         }
         int logK = params.logFoldingFactor();
         int count = 0;
-        // Fold while the degree bound exceeds what the remainder may carry and a whole fold fits.
-        while ((1L << logDegree) > params.remainderMaxDegree() + 1L && logDegree >= logK) {
+        // Fold while the degree bound exceeds what the remainder may carry and a whole fold fits, and
+        // at least once: a bound the remainder could carry unfolded (a small table system's, under a
+        // large remainder degree) is still tested by one fold rather than refused.
+        while (((1L << logDegree) > params.remainderMaxDegree() + 1L || count == 0) && logDegree >= logK) {
             logDegree -= logK;
             count++;
         }
         if (count == 0) {
             throw new IllegalArgumentException("degree bound 2^" + (logDomainSize - params.logBlowup())
-                    + " needs no folding with these parameters; use a larger domain");
+                    + " is below the folding factor " + params.foldingFactor() + "; use a larger domain");
         }
         this.layers = count;
         long folded = 1L << (count * logK);

@@ -27,8 +27,9 @@ package dev.zkjvm.circuit.fri;
  * @param queries the number of query positions: 1 to 512
  * @param grindingBits the proof-of-work difficulty in leading zero bits: 0 to 32
  * @param remainderMaxDegree folding stops once the degree bound {@code d} (number of
- *     coefficients) satisfies {@code d <= remainderMaxDegree + 1}, or when d is smaller than the
- *     folding factor; the remainder polynomial is then sent in the clear: 0 to 1023
+ *     coefficients) satisfies {@code d <= remainderMaxDegree + 1} after at least one fold, or when
+ *     d is smaller than the folding factor; the remainder polynomial is then sent in the clear: 0
+ *     to 1023
  */
 public record FriParameters(int blowup, int foldingFactor, int queries, int grindingBits, int remainderMaxDegree) {
     /** log2 of the size of GF(p²), rounded down: p² = (2^64 - 2^32 + 1)² lies in (2^127, 2^128). */

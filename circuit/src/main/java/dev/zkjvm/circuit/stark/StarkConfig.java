@@ -57,12 +57,14 @@ import dev.zkjvm.circuit.hash.HashAlgorithm;
 public record StarkConfig(FriParameters fri, HashAlgorithm hash) {
     /**
      * The default: blowup 4, folding by 4, 40 queries, 20 grinding bits, remainder of degree at most
-     * 7, SHA-256; {@code 40·2 + 20 = 100} bits of conjectured security. The trace's extension is most
+     * 31, SHA-256; {@code 40·2 + 20 = 100} bits of conjectured security. The trace's extension is most
      * of the prover's work, so a blowup of 4 rather than FRI's default 8 halves it; 12 more queries
-     * and 4 more grinding bits (about a million hashes) keep the level. It allows constraints whose
+     * and 4 more grinding bits (about a million hashes) keep the level. The remainder of degree 31
+     * (Winterfell's default) saves a FRI layer against 7: 32 coefficients in the clear cost less
+     * than a layer's openings. It allows constraints whose
      * quotients need up to 4 chunks (degree 4 on the first and last rows, 5 elsewhere).
      */
-    public static final StarkConfig DEFAULT = new StarkConfig(new FriParameters(4, 4, 40, 20, 7), HashAlgorithm.DEFAULT);
+    public static final StarkConfig DEFAULT = new StarkConfig(new FriParameters(4, 4, 40, 20, 31), HashAlgorithm.DEFAULT);
 
     /**
      * FRI's default parameters (blowup 8, folding by 4, 28 queries, 16 grinding bits), 100 bits too:

@@ -32,10 +32,13 @@ class FriParametersTest {
     }
 
     @Test
-    void layoutRefusesDomainsThatNeedNoFolding() {
-        assertThrows(IllegalArgumentException.class, () -> new FriLayout(FriParameters.DEFAULT, 6));
+    void layoutFoldsAtLeastOnceAndRefusesBoundsBelowTheFoldingFactor() {
+        // blowup 8, folding 4, remainder degree 7: 2^6 points are a bound of 8, folded once anyway
+        assertEquals(1, new FriLayout(FriParameters.DEFAULT, 6).layers());
+        assertEquals(2, new FriLayout(FriParameters.DEFAULT, 6).remainderLength());
+        assertEquals(1, new FriLayout(FriParameters.DEFAULT, 7).layers());
+        assertThrows(IllegalArgumentException.class, () -> new FriLayout(FriParameters.DEFAULT, 4));
         assertThrows(IllegalArgumentException.class, () -> new FriLayout(FriParameters.DEFAULT, 2));
         assertThrows(IllegalArgumentException.class, () -> new FriLayout(FriParameters.DEFAULT, 31));
-        assertEquals(1, new FriLayout(FriParameters.DEFAULT, 7).layers());
     }
 }

@@ -200,6 +200,15 @@ class FriProverVerifierTest {
     }
 
     @Test
+    void aBoundTheRemainderCouldCarryIsStillFoldedOnce() {
+        // 2^6 values at blowup 8: degree bound 8, within remainder degree 7, folded once to 2 coefficients
+        FriParameters params = FriParameters.DEFAULT;
+        var proven = FriFixtures.prove(params, FriFixtures.evaluations(6, 3, 8), HashAlgorithm.SHA256, false);
+        assertEquals(2, proven.proof().remainder().length);
+        assertTrue(proven.verifies(FriFixtures.transcript()));
+    }
+
+    @Test
     void commitRejectsBadInput() {
         FriParameters params = FriParameters.DEFAULT;
         assertThrows(IllegalArgumentException.class,
@@ -210,9 +219,9 @@ class FriProverVerifierTest {
         bad[3] = -1L; // 2^64 - 1 is not below p
         assertThrows(IllegalArgumentException.class,
                 () -> FriCommitment.commit(params, HashAlgorithm.SHA256, bad, new long[1024]));
-        // 2^6 values at blowup 8: degree bound 8 needs no folding with remainder degree 7
+        // 2^4 values at blowup 8: degree bound 2, below the folding factor 4
         assertThrows(IllegalArgumentException.class,
-                () -> FriCommitment.commit(params, HashAlgorithm.SHA256, new long[64], new long[64]));
+                () -> FriCommitment.commit(params, HashAlgorithm.SHA256, new long[16], new long[16]));
         var ok = FriFixtures.prove(new FriParameters(2, 2, 4, 0, 0), FriFixtures.evaluations(4, 3, 1),
                 HashAlgorithm.SHA256, false);
         assertThrows(IllegalArgumentException.class, () -> FriProver.prove(ok.commitment(), FriFixtures.transcript(HashAlgorithm.BLAKE3)));

@@ -66,9 +66,9 @@ final class SystemShape {
         this.logMax = max;
         this.logDomain = max + logB;
         this.degreeBound = (1L << max) + hiding.slack(1 << max);
-        if ((1L << max) <= config.fri().remainderMaxDegree() + 1L || max < logK) {
-            throw new IllegalArgumentException("the tallest table has 2^" + max + " rows; FRI with these parameters"
-                    + " needs more than " + (config.fri().remainderMaxDegree() + 1));
+        if (max < logK) {
+            throw new IllegalArgumentException("the tallest table has 2^" + max + " rows; FRI folding by "
+                    + config.fri().foldingFactor() + " needs at least " + config.fri().foldingFactor());
         }
     }
 }
