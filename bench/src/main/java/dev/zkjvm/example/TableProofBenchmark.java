@@ -53,7 +53,7 @@ public class TableProofBenchmark {
         public int width;
 
         /** Traces proven in turn (each with its own proof-of-work search). */
-        @Param({"16"})
+        @Param({"64"})
         public int traces;
 
         /** Zero-knowledge proofs (the default) or plain ones. */

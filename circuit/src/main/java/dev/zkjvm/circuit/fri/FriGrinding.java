@@ -30,7 +30,8 @@ final class FriGrinding {
 
     /** Whether {@code nonce} meets the difficulty for the transcript in its current state (not modified). */
     static boolean check(Transcript transcript, int bits, long nonce) {
-        return meets(transcript.algorithm().newHasher(), message(transcript.state()), bits, nonce);
+        return meets(transcript.algorithm().newHasher(), message(transcript.state()), new byte[Hasher.DIGEST_SIZE], bits,
+                nonce);
     }
 
     /** The label and the state, followed by 8 bytes for the nonce. */
@@ -41,14 +42,18 @@ final class FriGrinding {
         return m;
     }
 
-    /** Whether the nonce meets the difficulty; writes it into the last 8 bytes of {@code message}. */
-    private static boolean meets(Hasher h, byte[] message, int bits, long nonce) {
+    /**
+     * Whether the nonce meets the difficulty; writes it into the last 8 bytes of {@code message} and
+     * the digest into {@code digest}.
+     */
+    private static boolean meets(Hasher h, byte[] message, byte[] digest, int bits, long nonce) {
         int at = message.length - 8;
         for (int i = 0; i < 8; i++) {
             message[at + i] = (byte) (nonce >>> (8 * i));
         }
         h.update(message);
-        return leadingZeros(h.digest()) >= bits;
+        h.digest(digest, 0);
+        return leadingZeros(digest) >= bits;
     }
 
     /**
@@ -72,9 +77,10 @@ final class FriGrinding {
             Parallel.forChunks(CHUNKS_PER_BATCH, Parallel.parallelism(), () -> transcript.algorithm().newHasher(),
                     (h, c) -> {
                         byte[] message = message(state);
+                        byte[] digest = new byte[Hasher.DIGEST_SIZE];
                         long from = start + (long) c * CHUNK;
                         for (long n = from; n < from + CHUNK && n < best.get(); n++) {
-                            if (meets(h, message, bits, n)) {
+                            if (meets(h, message, digest, bits, n)) {
                                 best.accumulateAndGet(n, Math::min);
                                 return;
                             }
