@@ -162,21 +162,8 @@ public final class TableProver {
         long[][] ood = new long[tables][];
         for (int t = 0; t < tables; t++) {
             TableShape ts = shape.tables.get(t);
-            if (chunkCoefficients[t] != null) {
-                ood[t] = OutOfDomain.values(all[t], chunkCoefficients[t], z, ts.logRows);
-            } else {
-                long[] columns = OutOfDomain.values(all[t], new long[0][], z, ts.logRows);
-                long[][] onTrace = new long[chunkLdes[t].width()][ts.rows];
-                for (int c = 0; c < onTrace.length; c++) {
-                    long[] values = chunkLdes[t].column(c);
-                    for (int i = 0; i < ts.rows; i++) {
-                        onTrace[c][i] = values[i * ts.nextRowOffset];
-                    }
-                }
-                long[] chunks = OutOfDomain.valuesOnCoset(onTrace, TwoAdic.GENERATOR, z, ts.logRows);
-                ood[t] = java.util.Arrays.copyOf(columns, columns.length + chunks.length);
-                System.arraycopy(chunks, 0, ood[t], columns.length, chunks.length);
-            }
+            ood[t] = chunkCoefficients[t] != null ? OutOfDomain.values(all[t], chunkCoefficients[t], z, ts.logRows)
+                    : withChunkValues(OutOfDomain.values(all[t], new long[0][], z, ts.logRows), chunkLdes[t], ts, z);
             for (Commitment g : new Commitment[] {Commitment.MAIN, Commitment.AUX}) {
                 if (ts.randomised(g) && ts.columns(g).length > 0) {
                     addRandomizers(ood[t], ts.columns(g), phases[g.ordinal()].ldes[t].randomizers, z, ts);
@@ -222,6 +209,25 @@ public final class TableProver {
         long[][] coefficients = {rnd.elements(ProverRandomness.Purpose.FRI_MASK, 0, bound),
             rnd.elements(ProverRandomness.Purpose.FRI_MASK, 1, bound)};
         return TableLde.ofCoefficients(coefficients, 1 << shape.logMax, shape.config.blowup(), 0);
+    }
+
+    /**
+     * The columns' claimed values followed by those at z of a one-chunk composition committed as
+     * its values on the coset: of degree below n, it is determined by its n points on the sub-coset
+     * {@code 7·⟨ω_n⟩}, every (L/n)-th point of the coset.
+     */
+    private static long[] withChunkValues(long[] columns, TableLde chunk, TableShape ts, Ext2 z) {
+        long[][] onSubCoset = new long[chunk.width()][ts.rows];
+        for (int c = 0; c < onSubCoset.length; c++) {
+            long[] values = chunk.column(c);
+            for (int i = 0; i < ts.rows; i++) {
+                onSubCoset[c][i] = values[i * ts.nextRowOffset];
+            }
+        }
+        long[] chunks = OutOfDomain.valuesOnCoset(onSubCoset, TwoAdic.GENERATOR, z, ts.logRows);
+        long[] out = java.util.Arrays.copyOf(columns, columns.length + chunks.length);
+        System.arraycopy(chunks, 0, out, columns.length, chunks.length);
+        return out;
     }
 
     /**
