@@ -32,17 +32,15 @@ public final class RowLeafHasher {
 
     /** Appends {@code values} to the current row. */
     public void append(long[] values) {
-        int need = len + LeafEncoding.maxBytes(values.length, 1) + LeafEncoding.SLACK;
-        if (need > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(need, 2 * buf.length));
-        }
-        for (int i = 0; i < values.length; i++) {
-            // a row's cells are the encoding's columns, each a block of one value
-            len = LeafEncoding.encodeColumn(values, i, i + 1, buf, len);
+        for (long v : values) {
+            append(v);
         }
     }
 
-    /** Appends one value to the current row (as {@link #append(long[])} of a one-value array). */
+    /**
+     * Appends one value to the current row: a row's cells are the encoding's columns, each a block
+     * of one value.
+     */
     public void append(long value) {
         if (len + 9 + LeafEncoding.SLACK > buf.length) {
             buf = Arrays.copyOf(buf, 2 * buf.length);

@@ -2,6 +2,7 @@ package dev.zkjvm.circuit.stark;
 
 import dev.zkjvm.circuit.air.Constraint;
 import dev.zkjvm.circuit.field.Ext2;
+import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.poly.Polynomial;
 import dev.zkjvm.circuit.poly.TwoAdic;
 import dev.zkjvm.circuit.util.Parallel;
@@ -47,7 +48,7 @@ public final class OutOfDomain {
      * coset {@code shift·⟨ω⟩} of that many points (natural order), as (c0, c1) pairs in order.
      */
     public static long[] valuesOnCoset(long[][] columns, long shift, Ext2 z, int logRows) {
-        Barycentric at = Barycentric.at(z.mul(dev.zkjvm.circuit.field.Goldilocks.inverse(shift)), logRows);
+        Barycentric at = Barycentric.at(z.mul(Goldilocks.inverse(shift)), logRows);
         long[] out = new long[2 * columns.length];
         for (int c = 0; c < columns.length; c++) {
             Ext2 v = at.evaluate(columns[c]);

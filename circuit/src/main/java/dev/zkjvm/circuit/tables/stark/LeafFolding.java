@@ -14,7 +14,7 @@ import java.util.Arrays;
  * tallest matrices of a tree by two removes the tree's lowest level: half the digests to compute,
  * one sibling fewer per query (and, when salted, that level's salt), for the w more values each
  * opened leaf reveals. It is done while those w values are at most what it saves, so a proof
- * never grows; the 2^16-row range table's one-column MAIN tree thus has 2^16 leaves instead of
+ * never grows; the 2^16-row range table's one-column MAIN tree thus has 2^15 leaves instead of
  * 2^18. Wide tables are never folded.
  */
 final class LeafFolding {

@@ -130,11 +130,6 @@ final class TableShape {
     }
 
     /**
-     * The composition's degree bound: a constraint of degree d over columns of degree below T is a
-     * polynomial of degree at most d·(T-1); its quotient by the vanishing polynomial of its rows
-     * (degree n, n - 1, or 1) has degree {@code d·(T-1) - deg Z}.
-     */
-    /**
      * Whether the composition is one chunk of degree below n on a plain table, so that its values
      * on the coset can be committed as they are: computing them on all L points costs the
      * constraints' evaluation on 3n more points, and saves interpolating two columns and extending
@@ -144,6 +139,11 @@ final class TableShape {
         return chunks == 1 && polyRows == rows && compositionBound <= rows && !hiding.on;
     }
 
+    /**
+     * The composition's degree bound: a constraint of degree d over columns of degree below T is a
+     * polynomial of degree at most d·(T-1); its quotient by the vanishing polynomial of its rows
+     * (degree n, n - 1, or 1) has degree {@code d·(T-1) - deg Z}.
+     */
     private static long compositionBound(List<Constraint> cs, long n, long traceBound) {
         long bound = 1;
         for (Constraint c : cs) {

@@ -103,8 +103,8 @@ public final class TableVerifier {
             throw new InvalidProofException("the tables' shares and the public tuples do not balance the buses");
         }
         for (int t = 0; t < tables; t++) {
-            checkComposition(shape.tables.get(t), proof.ood[t], TableAir.challengeValues(bus, proof.shares[t], shape.tables.get(t).rows), lambda,
-                    z);
+            TableShape ts = shape.tables.get(t);
+            checkComposition(ts, proof.ood[t], TableAir.challengeValues(bus, proof.shares[t], ts.rows), lambda, z);
         }
 
         FriQueries queries;
