@@ -71,6 +71,31 @@ public final class Ext2Arrays {
         }
     }
 
+    /**
+     * Replaces base values {@code y_i} in {@code c0[from, to)} by {@code 1/(y_i - z)}, writing the
+     * second coordinates to {@code c1}. Cheaper than {@link #batchInverseInPlace(long[], long[], int,
+     * int)} because z's second coordinate is shared: {@code 1/(y - z) = ((y - z0) + z1·x)/N} with
+     * {@code N = (y - z0)² - W·z1²}, so each element costs one square before the base inversion.
+     *
+     * @throws ArithmeticException if some {@code y_i} equals z
+     */
+    public static void inverseDifferencesInPlace(long[] c0, long[] c1, Ext2 z, int from, int to) {
+        long z0 = z.c0();
+        long z1 = z.c1();
+        long wz1sq = Goldilocks.mul(Ext2.W, Goldilocks.square(z1));
+        for (int i = from; i < to; i++) {
+            long a = Goldilocks.sub(c0[i], z0);
+            c0[i] = a;
+            c1[i] = Goldilocks.sub(Goldilocks.square(a), wz1sq);
+        }
+        Goldilocks.batchInverseInPlace(c1, from, to);
+        for (int i = from; i < to; i++) {
+            long inv = c1[i];
+            c0[i] = Goldilocks.mul(c0[i], inv);
+            c1[i] = Goldilocks.mul(z1, inv);
+        }
+    }
+
     /** Inverts all elements in place (see {@link #batchInverseInPlace(long[], long[], int, int)}). */
     public static void batchInverseInPlace(long[] c0, long[] c1) {
         batchInverseInPlace(c0, c1, 0, c0.length);

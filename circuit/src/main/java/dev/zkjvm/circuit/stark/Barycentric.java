@@ -33,18 +33,16 @@ final class Barycentric {
         long omega = TwoAdic.rootOfUnity(logRows);
         long[] w0 = new long[n];
         long[] w1 = new long[n];
-        long z0 = zeta.c0();
-        long z1 = zeta.c1();
         Parallel.forRange(n, GRAIN, (from, to) -> {
             long p = Goldilocks.pow(omega, from);
             for (int i = from; i < to; i++) {
-                w0[i] = Goldilocks.sub(z0, p);
-                w1[i] = z1;
+                w0[i] = p;
                 p = Goldilocks.mul(p, omega);
             }
-            Ext2Arrays.batchInverseInPlace(w0, w1, from, to);
+            // 1/(ω^i - ζ): the sign is taken back in the scale below
+            Ext2Arrays.inverseDifferencesInPlace(w0, w1, zeta, from, to);
         });
-        Ext2 scale = zeta.pow(n).sub(Ext2.ONE).mul(Goldilocks.inverse(n));
+        Ext2 scale = Ext2.ONE.sub(zeta.pow(n)).mul(Goldilocks.inverse(n));
         long s0 = scale.c0();
         long s1 = scale.c1();
         Parallel.forRange(n, GRAIN, (from, to) -> {

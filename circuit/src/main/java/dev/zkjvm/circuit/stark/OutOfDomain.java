@@ -50,11 +50,11 @@ public final class OutOfDomain {
     public static long[] valuesOnCoset(long[][] columns, long shift, Ext2 z, int logRows) {
         Barycentric at = Barycentric.at(z.mul(Goldilocks.inverse(shift)), logRows);
         long[] out = new long[2 * columns.length];
-        for (int c = 0; c < columns.length; c++) {
+        Parallel.forChunks(columns.length, Parallel.parallelism(), () -> null, (ignored, c) -> {
             Ext2 v = at.evaluate(columns[c]);
             out[2 * c] = v.c0();
             out[2 * c + 1] = v.c1();
-        }
+        });
         return out;
     }
 

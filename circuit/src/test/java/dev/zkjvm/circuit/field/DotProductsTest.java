@@ -27,6 +27,19 @@ class DotProductsTest {
         Ext2 got = DotProducts.dot(v, w0, w1);
         assertEquals(expected(v, w0), got.c0(), "c0");
         assertEquals(expected(v, w1), got.c1(), "c1");
+        // the same sum read across columns at one point, the weights from an offset
+        long[][] columns = new long[v.length][];
+        long[] shifted0 = new long[v.length + 2];
+        long[] shifted1 = new long[v.length + 2];
+        for (int j = 0; j < v.length; j++) {
+            columns[j] = new long[] {Goldilocks.P - 1, v[j]};
+            shifted0[j + 2] = w0[j];
+            shifted1[j + 2] = w1[j];
+        }
+        long[] out = new long[2];
+        DotProducts.dotAt(columns, 1, shifted0, shifted1, 2, out);
+        assertEquals(got.c0(), out[0], "dotAt c0");
+        assertEquals(got.c1(), out[1], "dotAt c1");
     }
 
     @Test

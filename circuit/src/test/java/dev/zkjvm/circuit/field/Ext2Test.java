@@ -99,6 +99,32 @@ class Ext2Test {
     }
 
     @Test
+    void inverseDifferencesMatchSingleInversions() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (Ext2 z : new Ext2[] {random(rnd), new Ext2(5, 0), new Ext2(0, 3)}) {
+            long[] c0 = new long[300];
+            long[] c1 = new long[300];
+            long[] y = new long[300];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = Goldilocks.reduce128(0, rnd.nextLong());
+                c0[i] = y[i];
+            }
+            Ext2Arrays.inverseDifferencesInPlace(c0, c1, z, 10, 290);
+            for (int i = 0; i < y.length; i++) {
+                if (i < 10 || i >= 290) {
+                    assertEquals(y[i], c0[i], "outside the range, untouched");
+                    assertEquals(0, c1[i]);
+                } else {
+                    assertEquals(Ext2.of(y[i]).sub(z).inverse(), new Ext2(c0[i], c1[i]), "at " + i);
+                }
+            }
+        }
+        long[] hit = {4, 5, 6};
+        assertThrows(ArithmeticException.class,
+                () -> Ext2Arrays.inverseDifferencesInPlace(hit, new long[3], new Ext2(5, 0), 0, 3));
+    }
+
+    @Test
     void arrayOpsMatchValueType() {
         SplittableRandom rnd = new SplittableRandom(9);
         int n = 100;

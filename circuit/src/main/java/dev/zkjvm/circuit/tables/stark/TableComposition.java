@@ -1,6 +1,7 @@
 package dev.zkjvm.circuit.tables.stark;
 
 import dev.zkjvm.circuit.air.Constraint;
+import dev.zkjvm.circuit.air.ConstraintKind;
 import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.eval.BlockEvaluator;
 import dev.zkjvm.circuit.eval.Program;
@@ -131,10 +132,15 @@ final class TableComposition {
             invVanishing[i] = Goldilocks.inverse(Goldilocks.sub(Goldilocks.mul(startN, Goldilocks.pow(rootN, i)), 1));
         }
         int[] kind = new int[cs.size()];
+        int kinds = dev.zkjvm.circuit.air.ConstraintKind.values().length;
+        boolean[] present = new boolean[kinds];
         for (int i = 0; i < kind.length; i++) {
             kind[i] = cs.get(i).kind().ordinal();
+            present[kind[i]] = true;
         }
-        int kinds = dev.zkjvm.circuit.air.ConstraintKind.values().length;
+        boolean hasTransition = present[ConstraintKind.TRANSITION.ordinal()];
+        boolean hasFirst = present[ConstraintKind.FIRST_ROW.ordinal()];
+        boolean hasLast = present[ConstraintKind.LAST_ROW.ordinal()];
         long[] out0 = new long[size];
         long[] out1 = new long[size];
         int blocks = (size + BlockEvaluator.BLOCK - 1) / BlockEvaluator.BLOCK;
@@ -146,36 +152,55 @@ final class TableComposition {
                     w.gather(extended, offset + first * stride, stride, len, t.nextRowOffset);
                     ev.run(0, len, (c, r) -> {
                     });
-                    for (DotProducts.Sums[] pair : w.acc) {
-                        pair[0].clear(len);
-                        pair[1].clear(len);
+                    for (int k = 0; k < kinds; k++) {
+                        if (!present[k] && k != ConstraintKind.EVERY_ROW.ordinal()) {
+                            continue;
+                        }
+                        w.acc[k][0].clear(len);
+                        w.acc[k][1].clear(len);
                     }
                     // λ^i·c_i summed per kind, unreduced
                     for (int i = 0; i < kind.length; i++) {
                         ev.addWeighted(i, coeff0[i], coeff1[i], coeff1W[i], w.acc[kind[i]][0], w.acc[kind[i]][1], len);
                     }
-                    long x = Goldilocks.mul(start, Goldilocks.pow(omega, first));
-                    for (int j = 0; j < len; j++) {
-                        w.xLast[j] = Goldilocks.sub(x, lastRow);
-                        w.invFirst[j] = Goldilocks.sub(x, 1);
-                        w.invLast[j] = w.xLast[j];
-                        x = Goldilocks.mul(x, omega);
+                    // the divisors' factors, only for the kinds the table has (cyclic tables have none)
+                    if (hasTransition || hasFirst || hasLast) {
+                        long x = Goldilocks.mul(start, Goldilocks.pow(omega, first));
+                        for (int j = 0; j < len; j++) {
+                            w.xLast[j] = Goldilocks.sub(x, lastRow);
+                            w.invFirst[j] = Goldilocks.sub(x, 1);
+                            w.invLast[j] = w.xLast[j];
+                            x = Goldilocks.mul(x, omega);
+                        }
+                        if (hasFirst) {
+                            Goldilocks.batchInverseInPlace(w.invFirst, 0, len);
+                        }
+                        if (hasLast) {
+                            Goldilocks.batchInverseInPlace(w.invLast, 0, len);
+                        }
                     }
-                    Goldilocks.batchInverseInPlace(w.invFirst, 0, len);
-                    Goldilocks.batchInverseInPlace(w.invLast, 0, len);
-                    DotProducts.Sums[] every = w.acc[dev.zkjvm.circuit.air.ConstraintKind.EVERY_ROW.ordinal()];
-                    DotProducts.Sums[] trans = w.acc[dev.zkjvm.circuit.air.ConstraintKind.TRANSITION.ordinal()];
-                    DotProducts.Sums[] firstRow = w.acc[dev.zkjvm.circuit.air.ConstraintKind.FIRST_ROW.ordinal()];
-                    DotProducts.Sums[] lastRowKind = w.acc[dev.zkjvm.circuit.air.ConstraintKind.LAST_ROW.ordinal()];
-                    for (int j = 0; j < len; j++) {
-                        long z = invVanishing[(first + j) % period];
-                        for (int c = 0; c < 2; c++) {
+                    DotProducts.Sums[] every = w.acc[ConstraintKind.EVERY_ROW.ordinal()];
+                    DotProducts.Sums[] trans = w.acc[ConstraintKind.TRANSITION.ordinal()];
+                    DotProducts.Sums[] firstRow = w.acc[ConstraintKind.FIRST_ROW.ordinal()];
+                    DotProducts.Sums[] lastRowKind = w.acc[ConstraintKind.LAST_ROW.ordinal()];
+                    int periodMask = period - 1;
+                    for (int c = 0; c < 2; c++) {
+                        long[] out = c == 0 ? out0 : out1;
+                        DotProducts.Sums e = every[c];
+                        for (int j = 0; j < len; j++) {
                             // every-row and transition share 1/(x^n - 1); a transition also has (x - ω^(n-1))
-                            long r = Goldilocks.add(every[c].get(j), Goldilocks.mul(w.xLast[j], trans[c].get(j)));
-                            r = Goldilocks.mul(r, z);
-                            r = Goldilocks.add(r, Goldilocks.mul(firstRow[c].get(j), w.invFirst[j]));
-                            r = Goldilocks.add(r, Goldilocks.mul(lastRowKind[c].get(j), w.invLast[j]));
-                            (c == 0 ? out0 : out1)[first + j] = r;
+                            long r = e.get(j);
+                            if (hasTransition) {
+                                r = Goldilocks.add(r, Goldilocks.mul(w.xLast[j], trans[c].get(j)));
+                            }
+                            r = Goldilocks.mul(r, invVanishing[(first + j) & periodMask]);
+                            if (hasFirst) {
+                                r = Goldilocks.add(r, Goldilocks.mul(firstRow[c].get(j), w.invFirst[j]));
+                            }
+                            if (hasLast) {
+                                r = Goldilocks.add(r, Goldilocks.mul(lastRowKind[c].get(j), w.invLast[j]));
+                            }
+                            out[first + j] = r;
                         }
                     }
                 });

@@ -1,5 +1,6 @@
 package dev.zkjvm.circuit.tables.stark;
 
+import dev.zkjvm.circuit.field.DotProducts;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.fri.FriCommitment;
@@ -287,76 +288,52 @@ public final class TableProver {
                     int from = b * block;
                     int to = Math.min(size, from + block);
                     long y = Goldilocks.mul(TwoAdic.GENERATOR, Goldilocks.pow(omega, from));
-                    long nz1 = Goldilocks.neg(z.c1());
                     for (int i = from; i < to; i++) {
-                        iz0[i] = Goldilocks.sub(y, z.c0());
-                        iz1[i] = nz1;
+                        iz0[i] = y;
                         y = Goldilocks.mul(y, omega);
                     }
-                    dev.zkjvm.circuit.field.Ext2Arrays.batchInverseInPlace(iz0, iz1, from, to);
+                    dev.zkjvm.circuit.field.Ext2Arrays.inverseDifferencesInPlace(iz0, iz1, z, from, to);
                 });
         int shift = ts.nextRowOffset;
-        long omegaRowInv = TwoAdic.inverseRootOfUnity(ts.logRows);
+        // δ·(q/(y - z·ω)) = q·(1/(y_(i - L/n) - z))·(δ/ω_t)
+        Ext2 deltaShifted = delta.mul(Ext2.of(TwoAdic.inverseRootOfUnity(ts.logRows)));
+        long[] w0 = new long[w.length];
+        long[] w1 = new long[w.length];
+        for (int j = 0; j < w.length; j++) {
+            w0[j] = w[j].c0();
+            w1[j] = w[j].c1();
+        }
+        long[][] chunkColumns0 = new long[chunkColumns][];
+        for (int c = 0; c < chunkColumns; c++) {
+            chunkColumns0[c] = chunks.column(c);
+        }
         int total = d0.length;
         Ext2 sumAll = claimed[0];
         Ext2 sumSys = claimed[1];
-        dev.zkjvm.circuit.util.Parallel.forChunks(blocks, dev.zkjvm.circuit.util.Parallel.parallelism(),
-                () -> new DeepScratch(block), (d, b) -> {
-                    int from = b * block;
-                    int len = Math.min(block, size - from);
-                    // Σ_j w_j·f_j(y) with each product left unreduced (DotProducts.Sums), per coordinate
-                    d.sys0.clear(len);
-                    d.sys1.clear(len);
-                    for (int j = 0; j < m; j++) {
-                        d.sys0.mulAdd(w[j].c0(), extended[j], from, len);
-                        d.sys1.mulAdd(w[j].c1(), extended[j], from, len);
-                    }
-                    d.chunk0.clear(len);
-                    d.chunk1.clear(len);
-                    for (int c = 0; c < chunkColumns; c++) {
-                        d.chunk0.mulAdd(w[m + c].c0(), chunks.column(c), from, len);
-                        d.chunk1.mulAdd(w[m + c].c1(), chunks.column(c), from, len);
-                    }
-                    for (int i = 0; i < len; i++) {
-                        int at = from + i;
-                        long sys0 = d.sys0.get(i);
-                        long sys1 = d.sys1.get(i);
-                        long all0 = Goldilocks.add(sys0, d.chunk0.get(i));
-                        long all1 = Goldilocks.add(sys1, d.chunk1.get(i));
-                        // the same formula as DeepQuotient.at, on primitive coordinates
-                        long p0 = Goldilocks.sub(all0, sumAll.c0());
-                        long p1 = Goldilocks.sub(all1, sumAll.c1());
-                        long q0 = Goldilocks.sub(sys0, sumSys.c0());
-                        long q1 = Goldilocks.sub(sys1, sumSys.c1());
-                        int before = (at - shift) & (size - 1);
-                        long izw0 = Goldilocks.mul(iz0[before], omegaRowInv);
-                        long izw1 = Goldilocks.mul(iz1[before], omegaRowInv);
-                        long f0 = Ext2.mulC0(p0, p1, iz0[at], iz1[at]);
-                        long f1 = Ext2.mulC1(p0, p1, iz0[at], iz1[at]);
-                        long g0 = Ext2.mulC0(q0, q1, izw0, izw1);
-                        long g1 = Ext2.mulC1(q0, q1, izw0, izw1);
-                        long v0 = Goldilocks.add(f0, Ext2.mulC0(g0, g1, delta.c0(), delta.c1()));
-                        long v1 = Goldilocks.add(f1, Ext2.mulC1(g0, g1, delta.c0(), delta.c1()));
-                        for (int k = at; k < total; k += size) {
-                            d0[k] = Goldilocks.add(d0[k], v0);
-                            d1[k] = Goldilocks.add(d1[k], v1);
-                        }
-                    }
-                });
-    }
-
-    /** One worker's block of unreduced sums for {@link #addTableDeep}. */
-    private static final class DeepScratch {
-        final dev.zkjvm.circuit.field.DotProducts.Sums sys0;
-        final dev.zkjvm.circuit.field.DotProducts.Sums sys1;
-        final dev.zkjvm.circuit.field.DotProducts.Sums chunk0;
-        final dev.zkjvm.circuit.field.DotProducts.Sums chunk1;
-
-        DeepScratch(int block) {
-            sys0 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
-            sys1 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
-            chunk0 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
-            chunk1 = new dev.zkjvm.circuit.field.DotProducts.Sums(block);
-        }
+        dev.zkjvm.circuit.util.Parallel.forRange(size, block, (from, to) -> {
+            long[] sys = new long[2];
+            long[] chunk = new long[2];
+            for (int at = from; at < to; at++) {
+                // Σ_j w_j·f_j(y), the trace columns and the composition's chunks apart
+                DotProducts.dotAt(extended, at, w0, w1, 0, sys);
+                DotProducts.dotAt(chunkColumns0, at, w0, w1, m, chunk);
+                long sys0 = sys[0];
+                long sys1 = sys[1];
+                // the same formula as DeepQuotient.at, on primitive coordinates
+                long p0 = Goldilocks.sub(Goldilocks.add(sys0, chunk[0]), sumAll.c0());
+                long p1 = Goldilocks.sub(Goldilocks.add(sys1, chunk[1]), sumAll.c1());
+                long q0 = Goldilocks.sub(sys0, sumSys.c0());
+                long q1 = Goldilocks.sub(sys1, sumSys.c1());
+                int before = (at - shift) & (size - 1);
+                long qd0 = Ext2.mulC0(q0, q1, deltaShifted.c0(), deltaShifted.c1());
+                long qd1 = Ext2.mulC1(q0, q1, deltaShifted.c0(), deltaShifted.c1());
+                long v0 = Goldilocks.add(Ext2.mulC0(p0, p1, iz0[at], iz1[at]), Ext2.mulC0(qd0, qd1, iz0[before], iz1[before]));
+                long v1 = Goldilocks.add(Ext2.mulC1(p0, p1, iz0[at], iz1[at]), Ext2.mulC1(qd0, qd1, iz0[before], iz1[before]));
+                for (int k = at; k < total; k += size) {
+                    d0[k] = Goldilocks.add(d0[k], v0);
+                    d1[k] = Goldilocks.add(d1[k], v1);
+                }
+            }
+        });
     }
 }
