@@ -24,7 +24,8 @@ import java.io.UncheckedIOException;
  *   per table: share (2 longs)
  *   per table: int count, count longs (out-of-domain values)
  *   FRI proof
- *   byte phases; per phase: int rows; per row: int matrices, per matrix int width + longs;
+ *   byte phases; per phase: int rows; int matrices, per matrix int width;
+ *                           per row, per matrix: width longs;
  *                           int siblings, 32 bytes each  (the phase's tree opened at the query points)
  * </pre>
  * Reading checks every count against a bound and every value's canonicity; the verifier then checks
@@ -32,7 +33,7 @@ import java.io.UncheckedIOException;
  */
 public final class TableProof {
     /** The format version. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final int MAX_TABLES = 1 << 12;
     private static final int MAX_COUNT = 1 << 24;
 
@@ -122,11 +123,26 @@ public final class TableProof {
             fri.write(out);
             out.writeByte(openings.length);
             for (MixedBatchOpening o : openings) {
-                out.writeInt(o.leaves().length);
-                for (long[][] row : o.leaves()) {
-                    out.writeInt(row.length);
-                    for (long[] leaf : row) {
-                        writeLongs(out, leaf);
+                long[][][] rows = o.leaves();
+                out.writeInt(rows.length);
+                // every row of a tree holds one leaf of each matrix, of the matrix's width: the
+                // layout is written once per phase (version 2 wrote it per row)
+                int[] widths = rows.length == 0 ? new int[0] : java.util.Arrays.stream(rows[0]).mapToInt(l -> l.length).toArray();
+                out.writeInt(widths.length);
+                for (int w : widths) {
+                    out.writeInt(w);
+                }
+                for (long[][] row : rows) {
+                    if (row.length != widths.length) {
+                        throw new IllegalStateException("opened rows of one tree differ in their matrices");
+                    }
+                    for (int m = 0; m < row.length; m++) {
+                        if (row[m].length != widths[m]) {
+                            throw new IllegalStateException("opened rows of one tree differ in matrix " + m + "'s width");
+                        }
+                        for (long v : row[m]) {
+                            out.writeLong(v);
+                        }
                     }
                 }
                 out.writeInt(o.siblings().length);
@@ -186,12 +202,28 @@ public final class TableProof {
             FriProof fri = FriProof.read(in);
             MixedBatchOpening[] openings = new MixedBatchOpening[in.readUnsignedByte()];
             for (int p = 0; p < openings.length; p++) {
-                long[][][] rows = new long[count(in.readInt(), Math.min(MAX_COUNT, in.available() / Integer.BYTES),
-                        "opened rows")][][];
+                long[][][] rows = new long[count(in.readInt(), Math.min(MAX_COUNT, in.available()), "opened rows")][][];
+                int[] widths = new int[count(in.readInt(), MAX_TABLES, "matrices")];
+                long rowLongs = 0;
+                for (int m = 0; m < widths.length; m++) {
+                    widths[m] = count(in.readInt(), MAX_COUNT, "values in a leaf");
+                    if (widths[m] == 0) {
+                        throw new InvalidProofException("proof claims an opened matrix of no values");
+                    }
+                    rowLongs += widths[m];
+                }
+                if (rowLongs * rows.length > in.available() / Long.BYTES) {
+                    throw new InvalidProofException("proof claims " + rows.length + " opened rows of " + rowLongs
+                            + " values, more than its " + in.available() + " remaining bytes hold");
+                }
                 for (int r = 0; r < rows.length; r++) {
-                    rows[r] = new long[count(in.readInt(), MAX_TABLES, "matrices")][];
-                    for (int m = 0; m < rows[r].length; m++) {
-                        rows[r][m] = readLongs(in);
+                    rows[r] = new long[widths.length][];
+                    for (int m = 0; m < widths.length; m++) {
+                        long[] leaf = new long[widths[m]];
+                        for (int i = 0; i < leaf.length; i++) {
+                            leaf[i] = canonical(in.readLong());
+                        }
+                        rows[r][m] = leaf;
                     }
                 }
                 byte[][] siblings = new byte[count(in.readInt(), Math.min(MAX_COUNT, in.available() / Hasher.DIGEST_SIZE),
