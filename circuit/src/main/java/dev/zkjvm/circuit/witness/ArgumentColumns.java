@@ -112,6 +112,40 @@ public final class ArgumentColumns {
     }
 
     /**
+     * Adds the lookups of {@code l} into a table given apart from its rows: at the first of the
+     * {@code tableRows} rows of {@code table} holding each row's input tuple, that row's selector
+     * (a preprocessed table of its own, not rows of the same trace). Inputs missing from the table
+     * are not counted.
+     *
+     * @param columns the columns the selector and inputs read, {@code rows} values each
+     * @param table the table's columns in the order of {@code l}'s table tuple
+     * @param m the table's multiplicities, {@code tableRows} entries, added to
+     */
+    public static void countInto(ConstraintSystem cs, Lookup l, long[][] columns, int rows, long[][] table,
+            int tableRows, long[] m) {
+        List<Expr> exprs = new ArrayList<>();
+        exprs.add(l.selectorOrOne());
+        exprs.addAll(l.inputs());
+        long[][][] v = ColumnEvaluator.evaluate(exprs, columns, rows, new Ext2[0]);
+        long[] sel = v[0][0];
+        long[][] in = new long[l.width()][];
+        for (int j = 0; j < in.length; j++) {
+            in[j] = v[1 + j][0];
+        }
+        TableIndex index = tableIndex(cs, l, table, tableRows);
+        for (int r = 0; r < rows; r++) {
+            long s = sel[r];
+            if (s == 0) {
+                continue;
+            }
+            int t = index.find(in, r);
+            if (t >= 0) {
+                m[t] = Goldilocks.add(m[t], s);
+            }
+        }
+    }
+
+    /**
      * Fills the running-sum column of {@code l}: {@code h[i] = Σ_{j≤i} s_j/(α - f_j) - m_j/(α - t_j)}.
      * The multiplicity column must already be in {@code columns}.
      */

@@ -15,6 +15,7 @@ import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
 import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
 import dev.zkjvm.circuit.tables.stark.TableProof;
+import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
 import dev.zkjvm.example.CalculatorCircuit;
 import dev.zkjvm.example.CalculatorMachine;
 import dev.zkjvm.example.CalculatorProgram;
@@ -133,14 +134,23 @@ class MemoryTableProofTest {
     }
 
     @Test
-    void executionCircuitsStayOneTable() {
-        Programs.Outcome fib = Programs.fibonacci(3);
+    void executionCircuitsProveOnTablesWithoutTheRangeFloor() throws InvalidProofException {
+        Programs.Outcome fib = Programs.fibonacci(15);
         MachineCircuit<U64> exec = Cpu64Circuit.circuit(fib.runs());
-        assertFalse(exec.provesOnTables());
-        assertTrue(Cpu64Circuit.circuit().provesOnTables());
-        assertThrows(IllegalStateException.class, exec::tables);
-        assertThrows(IllegalStateException.class,
-                () -> exec.proveTables(fib.machine().trace(), Cpu64Trace::mnemonicOf, LIGHT));
+        assertTrue(exec.provesOnTables());
+        TableProof proof = exec.proveTables(fib.machine().trace(), Cpu64Trace::mnemonicOf, LIGHT, false);
+        exec.verifyTables(TableProof.fromBytes(proof.toBytes()), LIGHT);
+        TranslatedSystem t = exec.tables();
+        assertEquals(512, proof.heights()[t.mainTable().index()], "282 records, fewer steps: 512 rows, not 2^16");
+        assertEquals(1 << 16, proof.heights()[t.system().table("table.byte").index()]);
+        assertTrue(t.system().table("program").isPreprocessed());
+        // the ROM is in the key: the proof does not verify as a run of another program
+        Programs.Outcome fact = Programs.factorial(5);
+        MachineCircuit<U64> other = Cpu64Circuit.circuit(fact.runs());
+        assertFalse(other.isValidTables(proof, LIGHT));
+        // nor does a trace of another program prove as this one's
+        assertThrows(UnsatisfiedTraceException.class,
+                () -> exec.proveTables(fact.machine().trace(), Cpu64Trace::mnemonicOf, LIGHT, false));
     }
 
     @Test

@@ -67,9 +67,9 @@ import java.util.regex.Pattern;
  * <p>Padding: the log is padded to a power of two with reads of the first memory cell that
  * return its final value: honest accesses, so no constraint is switched off on padding rows. On
  * the one-table path ({@link #prove}) the trace holds the 2^16 rows of the range table, so the log
- * is padded to at least that; a memory-only circuit is proven on tables ({@link #proveTables}),
- * where the range table is a preprocessed table of its own and the log is padded only to the next
- * power of two.
+ * is padded to at least that. On tables ({@link #proveTables}) the range table, the byte tables
+ * and the program's ROM are preprocessed tables of their own, and the log is padded only to the
+ * next power of two of the records or steps.
  *
  * @param <W> word type
  */
@@ -94,7 +94,7 @@ public final class MachineCircuit<W extends Word<W>> {
     private final Column pad;
     private final ExecutionTable<W> execution;
     private final TraceRecordCheck recordCheck;
-    /** The memory-only circuit as a table system, or null for an execution circuit. */
+    /** The circuit as a table system (the one-table system translated). */
     private final TranslatedSystem tables;
     /** The table (log, sorted copy, execution, program) of each column, for reports. */
     private final byte[] columnTables;
@@ -137,7 +137,7 @@ public final class MachineCircuit<W extends Word<W>> {
             execution = null;
         }
         system = b.build();
-        tables = program == null ? TranslatedSystem.of(system) : null;
+        tables = TranslatedSystem.of(system);
         checker = new Checker(system);
         recordCheck = new TraceRecordCheck(layout, type, instructions.stream().map(InstructionSpec::opcode).toList());
         columnTables = TraceRowDescriber.classify(system, logColumns(), sortedColumns());
@@ -584,34 +584,30 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     /**
-     * The memory-only circuit as a table system ({@link TranslatedSystem}): the log and its sorted
-     * copy in one main table as tall as the trace, the 16-bit range checks and the log-versus-sorted
-     * permutation as buses, the range table preprocessed once in the key.
-     *
-     * @throws IllegalStateException for a circuit with an execution table, whose proofs stay
-     *     one-table ({@link #prove})
+     * The circuit as a table system ({@link TranslatedSystem}): the log, its sorted copy and (for a
+     * program's circuit) the execution table in one main table as tall as the work, the 16-bit
+     * range checks, the log-versus-sorted permutation and the execution slots' lookups into the
+     * log as buses; the range table, the byte tables and the program's ROM preprocessed once in
+     * the key, so the main table has no 2^16-row floor.
      */
     public TranslatedSystem tables() {
-        if (tables == null) {
-            throw new IllegalStateException("circuit " + name + " has an execution table; it is proven with the"
-                    + " one-table STARK (prove/verify), not on tables");
-        }
         return tables;
     }
 
-    /** Whether this is a memory-only circuit, proven on tables ({@link #proveTables}). */
+    /** Whether proofs on tables ({@link #proveTables}) are available: always, since every circuit translates. */
     public boolean provesOnTables() {
         return tables != null;
     }
 
     /**
-     * Proves that {@code trace} satisfies this memory-only circuit with the multi-table STARK: the
-     * main table has as many rows as the trace (rounded up to a power of two), with no 2^16 floor;
-     * {@link #verifyTables} checks the proof.
+     * Proves that {@code trace} satisfies this circuit with the multi-table STARK: the main table
+     * has as many rows as the trace's records or the program's steps (the larger, rounded up to a
+     * power of two), with no 2^16 floor; {@link #verifyTables} checks the proof. For a program's
+     * circuit the program is part of the system (its ROM is a preprocessed table), so a proof
+     * verifies only with the circuit of the same program.
      *
      * @throws UnsatisfiedTraceException if a record is one no machine of this layout can produce or
      *     the trace breaks a constraint; its report is {@link #check}'s, naming records as well
-     * @throws IllegalStateException for a circuit with an execution table
      */
     public TableProof proveTables(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config) {
         return proveTables(trace, mnemonicOf, config, true);
@@ -629,8 +625,9 @@ public final class MachineCircuit<W extends Word<W>> {
         if (!invalid.isSatisfied()) {
             throw new UnsatisfiedTraceException(invalid);
         }
-        int rows = t.heightFor(trace.size());
-        Built built = build(trace, null, WitnessBuilder.columnsOnly(system, rows));
+        ExecutionTable.Replay replay = replay(trace);
+        int rows = t.heightFor(Math.max(trace.size(), replay == null ? 0 : replay.steps()));
+        Built built = build(trace, replay, WitnessBuilder.columnsOnly(system, rows));
         SystemTrace tablesTrace = t.trace(built.builder().suppliedColumns(), rows);
         try {
             return TableProver.prove(tableKey(config, zeroKnowledge), tablesTrace, PublicTuples.NONE);
@@ -648,12 +645,11 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     /**
-     * Verifies a proof made by {@link #proveTables} for this memory-only circuit under
-     * {@code config}, with the key of its kind (zero-knowledge or not). Keys are derived once per
-     * configuration and kind and kept.
+     * Verifies a proof made by {@link #proveTables} for this circuit under {@code config}, with the
+     * key of its kind (zero-knowledge or not). Keys are derived once per configuration and kind
+     * and kept.
      *
      * @throws InvalidProofException with the reason, if the proof is rejected
-     * @throws IllegalStateException for a circuit with an execution table
      */
     public void verifyTables(TableProof proof, StarkConfig config) throws InvalidProofException {
         TableVerifier.verify(tableKey(config, proof.zeroKnowledge()).verifyingKey(), PublicTuples.NONE, proof);

@@ -10,7 +10,9 @@ import dev.zkjvm.circuit.tables.SystemTraceBuilder;
 import dev.zkjvm.circuit.tables.Table;
 import dev.zkjvm.circuit.witness.ArgumentColumns;
 import dev.zkjvm.circuit.witness.RangeBatchColumns;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A one-table witness's MAIN columns as the {@link SystemTrace} of its {@link TranslatedSystem}:
@@ -45,8 +47,10 @@ final class TraceTranslation {
             }
         }
         // In declaration order: a lookup may read an earlier lookup's multiplicities.
+        Set<Lookup> inFixedTables = new HashSet<>();
+        t.fixedTables().forEach(f -> inFixedTables.addAll(f.lookups()));
         for (Lookup l : source.lookups()) {
-            if (columns[l.multiplicity().index()] == null) {
+            if (!inFixedTables.contains(l) && columns[l.multiplicity().index()] == null) {
                 columns[l.multiplicity().index()] = ArgumentColumns.multiplicities(source, l, columns, rows);
             }
         }
@@ -65,6 +69,18 @@ final class TraceTranslation {
             Table range = e.getValue();
             Column count = range.air().column(rb.multiplicity().name());
             b.set(range, count, RangeBatchColumns.multiplicities(rb, columns, rows, range.fixedHeight()));
+        }
+        for (TranslatedSystem.FixedLookupTable f : t.fixedTables()) {
+            int height = f.table().fixedHeight();
+            long[][] table = new long[f.columns().size()][];
+            for (int j = 0; j < table.length; j++) {
+                table[j] = source.fixedValues(f.columns().get(j)).generate(height);
+            }
+            long[] m = new long[height];
+            for (Lookup l : f.lookups()) {
+                ArgumentColumns.countInto(source, l, columns, rows, table, height, m);
+            }
+            b.set(f.table(), f.count(), m);
         }
         return b.build();
     }

@@ -46,10 +46,23 @@ import java.util.Set;
  *   <li><b>Permutations</b>: a bus named as the permutation; the main table sends the left tuple
  *       (interaction {@code name.left}, multiplicity its selector) and receives the right one
  *       ({@code name.right}).</li>
- *   <li><b>Lookups</b>: a bus named as the lookup; the main table sends the inputs
+ *   <li><b>Lookups into fixed tables</b>: a lookup whose table tuple is FIXED columns read on the
+ *       current row, with values given explicitly or as a range (the byte tables, a program's ROM),
+ *       whose multiplicity column nothing else reads, and whose FIXED columns nothing but such
+ *       lookups reads. Lookups into the same columns share a preprocessed table of their own,
+ *       named by the columns' common prefix ({@code table.byte}, {@code program}), as tall as the
+ *       columns need: those FIXED columns and one MAIN multiplicity column {@code <name>.m}. A bus
+ *       of the same name carries each lookup's inputs from the main table ({@code name.input},
+ *       multiplicity its selector), and the table receives its rows {@code m} times. So the main
+ *       table no longer inherits the height of a 2^16-row byte table.</li>
+ *   <li><b>Other lookups</b>: a bus named as the lookup; the main table sends the inputs
  *       ({@code name.input}, multiplicity its selector) and receives the table tuple
  *       ({@code name.table}, multiplicity the column {@code name.m}).</li>
  * </ul>
+ *
+ * <p>A fixed table's values at its own height are the source's first rows at any larger height:
+ * explicit values and ranges are padded by repeating their last value, so the set of tuples the
+ * lookups may hit is the same.
  *
  * <p>Equivalence: a range batch and a lookup are LogUp sums with the same terms as the buses
  * ({@code Σ s/(α - f) = Σ m/(α - t)}), so they hold exactly when the buses balance. A permutation's
@@ -67,14 +80,27 @@ public final class TranslatedSystem {
     private final Table main;
     private final ColumnMap columns;
     private final Map<RangeBatch, Table> rangeTables;
+    private final List<FixedLookupTable> fixedTables;
+
+    /**
+     * A preprocessed table that lookups into the same FIXED columns of the source look into.
+     *
+     * @param columns the source's FIXED columns, the table's tuple
+     * @param lookups the source's lookups into them, in declaration order
+     * @param table the preprocessed table
+     * @param count its MAIN multiplicity column
+     */
+    record FixedLookupTable(List<Column> columns, List<Lookup> lookups, Table table, Column count) {
+    }
 
     private TranslatedSystem(ConstraintSystem source, TableSystem system, Table main, ColumnMap columns,
-            Map<RangeBatch, Table> rangeTables) {
+            Map<RangeBatch, Table> rangeTables, List<FixedLookupTable> fixedTables) {
         this.source = source;
         this.system = system;
         this.main = main;
         this.columns = columns;
         this.rangeTables = rangeTables;
+        this.fixedTables = fixedTables;
     }
 
     /**
@@ -85,7 +111,8 @@ public final class TranslatedSystem {
      *     if a name it needs is taken (a range width's table named as the system itself)
      */
     public static TranslatedSystem of(ConstraintSystem source) {
-        ColumnMap map = mainColumns(source);
+        Map<List<Column>, List<Lookup>> fixedGroups = fixedLookupGroups(source);
+        ColumnMap map = mainColumns(source, fixedGroups);
         ConstraintSystemBuilder air = ConstraintSystem.builder(source.name());
         for (Column c : source.columns()) {
             Column t = map.get(c);
@@ -116,14 +143,28 @@ public final class TranslatedSystem {
                     map.rewriteSelector(p.rightSelector(), p.name() + " right selector"),
                     rewriteAll(map, p.right(), p.name() + " right"));
         }
+        List<FixedLookupTable> fixedTables = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        taken.add(source.name());
+        source.rangeBatches().forEach(rb -> taken.add(rb.name()));
+        source.permutations().forEach(p -> taken.add(p.name()));
+        source.lookups().forEach(l -> taken.add(l.name()));
+        for (Map.Entry<List<Column>, List<Lookup>> g : fixedGroups.entrySet()) {
+            fixedTables.add(fixedTable(b, main, source, g.getKey(), g.getValue(), map, taken));
+        }
+        Set<Lookup> inFixedTables = new HashSet<>();
+        fixedGroups.values().forEach(inFixedTables::addAll);
         for (Lookup l : source.lookups()) {
+            if (inFixedTables.contains(l)) {
+                continue;
+            }
             Bus bus = b.bus(l.name(), fields(l.inputs()));
             b.send(l.name() + ".input", bus, main, map.rewriteSelector(l.selector(), l.name() + " selector"),
                     rewriteAll(map, l.inputs(), l.name() + " input"));
             b.receive(l.name() + ".table", bus, main, map.get(l.multiplicity()).cur(),
                     rewriteAll(map, l.table(), l.name() + " table"));
         }
-        return new TranslatedSystem(source, b.build(), main, map, ranges);
+        return new TranslatedSystem(source, b.build(), main, map, ranges, List.copyOf(fixedTables));
     }
 
     /**
@@ -131,13 +172,18 @@ public final class TranslatedSystem {
      * range batches' multiplicities and the range table columns that no expression reads (a range
      * check reads its table through its batch's constraints, which the bus replaces).
      */
-    private static ColumnMap mainColumns(ConstraintSystem source) {
+    private static ColumnMap mainColumns(ConstraintSystem source, Map<List<Column>, List<Lookup>> fixedGroups) {
         Set<Column> dropped = new HashSet<>();
         for (RangeBatch rb : source.rangeBatches()) {
             dropped.add(rb.multiplicity());
             dropped.add(rb.table());
         }
         dropped.removeIf(c -> c.phase() == Phase.FIXED && readByAnExpression(source, c));
+        // fixedLookupGroups only chose columns that nothing else reads
+        for (Map.Entry<List<Column>, List<Lookup>> g : fixedGroups.entrySet()) {
+            dropped.addAll(g.getKey());
+            g.getValue().forEach(l -> dropped.add(l.multiplicity()));
+        }
         Column[] target = new Column[source.columns().size()];
         int next = 0;
         for (Column c : source.columns()) {
@@ -149,11 +195,18 @@ public final class TranslatedSystem {
     }
 
     private static boolean readByAnExpression(ConstraintSystem source, Column c) {
+        return readByAnExpression(source, c, Set.of());
+    }
+
+    /** Whether an expression reads {@code c}, the table tuples of the lookups {@code except} apart. */
+    private static boolean readByAnExpression(ConstraintSystem source, Column c, Set<Lookup> except) {
         List<Expr> exprs = new ArrayList<>();
         source.constraints().stream().filter(k -> !k.isArgument()).forEach(k -> exprs.add(k.expr()));
         for (Lookup l : source.lookups()) {
             exprs.addAll(l.inputs());
-            exprs.addAll(l.table());
+            if (!except.contains(l)) {
+                exprs.addAll(l.table());
+            }
             exprs.add(l.selectorOrOne());
         }
         for (Permutation p : source.permutations()) {
@@ -167,6 +220,89 @@ public final class TranslatedSystem {
             exprs.add(rc.selectorOrOne());
         }
         return exprs.stream().flatMap(e -> Exprs.cells(e).stream()).anyMatch(cell -> cell.column().equals(c));
+    }
+
+    /**
+     * The lookups that can look into a preprocessed table of their own (see the class comment),
+     * grouped by their table's FIXED columns, in declaration order.
+     */
+    private static Map<List<Column>, List<Lookup>> fixedLookupGroups(ConstraintSystem source) {
+        Map<List<Column>, List<Lookup>> groups = new LinkedHashMap<>();
+        for (Lookup l : source.lookups()) {
+            List<Column> cols = new ArrayList<>();
+            for (Expr e : l.table()) {
+                if (e instanceof Expr.Cell c && !c.next() && c.column().phase() == Phase.FIXED
+                        && (source.fixedValues(c.column()) instanceof FixedValues.Values
+                        || source.fixedValues(c.column()) instanceof FixedValues.Range)) {
+                    cols.add(c.column());
+                } else {
+                    cols = null;
+                    break;
+                }
+            }
+            if (cols != null && new HashSet<>(cols).size() == cols.size()) {
+                groups.computeIfAbsent(List.copyOf(cols), k -> new ArrayList<>()).add(l);
+            }
+        }
+        // a group stays only if nothing but its own lookups' tables reads its columns, and nothing
+        // reads their multiplicities; a column may belong to one group only
+        Set<Lookup> candidates = new HashSet<>();
+        groups.values().forEach(candidates::addAll);
+        Map<Column, Integer> owners = new java.util.HashMap<>();
+        groups.keySet().forEach(cols -> cols.forEach(c -> owners.merge(c, 1, Integer::sum)));
+        groups.entrySet().removeIf(g -> g.getKey().stream().anyMatch(c -> owners.get(c) > 1
+                || readByAnExpression(source, c, candidates))
+                || g.getValue().stream().anyMatch(l -> readByAnExpression(source, l.multiplicity(), Set.of())));
+        return groups;
+    }
+
+    /** The preprocessed table of one group of fixed lookups, its bus, and one send per lookup. */
+    private static FixedLookupTable fixedTable(TableSystemBuilder b, Table main, ConstraintSystem source,
+            List<Column> cols, List<Lookup> lookups, ColumnMap map, Set<String> taken) {
+        String name = commonPrefix(cols);
+        if (name.isEmpty() || taken.contains(name)) {
+            name = lookups.get(0).name() + ".table";
+        }
+        taken.add(name);
+        ConstraintSystemBuilder air = ConstraintSystem.builder(name);
+        int height = 1;
+        List<Expr> tuple = new ArrayList<>();
+        for (Column c : cols) {
+            FixedValues values = source.fixedValues(c);
+            tuple.add(air.fixed(c.name(), values).cur());
+            while (height < values.minRows()) {
+                height <<= 1;
+            }
+        }
+        Column count = air.main(name + ".m");
+        Table table = b.preprocessed(air.build(), height);
+        String[] fields = cols.stream().map(Column::name).toArray(String[]::new);
+        Bus bus = b.bus(name, fields);
+        for (Lookup l : lookups) {
+            b.send(l.name() + ".input", bus, main, map.rewriteSelector(l.selector(), l.name() + " selector"),
+                    rewriteAll(map, l.inputs(), l.name() + " input"));
+        }
+        b.receive(name, bus, table, count.cur(), tuple.toArray(new Expr[0]));
+        return new FixedLookupTable(cols, List.copyOf(lookups), table, count);
+    }
+
+    /** The names' longest common prefix that ends before a dot ({@code table.byte} of {@code table.byte.x, table.byte.y}). */
+    private static String commonPrefix(List<Column> cols) {
+        String first = cols.get(0).name();
+        int end = first.length();
+        for (Column c : cols) {
+            String n = c.name();
+            int i = 0;
+            while (i < Math.min(end, n.length()) && n.charAt(i) == first.charAt(i)) {
+                i++;
+            }
+            end = i;
+        }
+        int dot = first.lastIndexOf('.', end - 1);
+        if (cols.size() == 1) {
+            return first;
+        }
+        return dot <= 0 ? "" : first.substring(0, dot);
     }
 
     /** The range table of one width, its bus, and one send per range check of that width. */
@@ -286,6 +422,11 @@ public final class TranslatedSystem {
     /** The range tables, by their batch in the source. */
     Map<RangeBatch, Table> rangeTables() {
         return rangeTables;
+    }
+
+    /** The preprocessed tables of lookups into fixed columns. */
+    List<FixedLookupTable> fixedTables() {
+        return fixedTables;
     }
 
     /** Where each source column went. */

@@ -45,6 +45,7 @@ class TranslatedSystemTest {
     private final TranslationFixtures.Ranges ranges = new TranslationFixtures.Ranges();
     private final TranslationFixtures.Perm perm = new TranslationFixtures.Perm();
     private final TranslationFixtures.Squares squares = new TranslationFixtures.Squares();
+    private final TranslationFixtures.FixedTables fixedTables = new TranslationFixtures.FixedTables();
 
     @Test
     void mainTableKeepsTheOwnColumnsAndConstraintsByName() {
@@ -81,19 +82,79 @@ class TranslatedSystemTest {
     }
 
     @Test
-    void aRangeTableReadByAnotherArgumentStaysInTheMainTable() {
+    void aLookupIntoARangeTableGetsAPreprocessedTableOfItsOwn() {
         ConstraintSystemBuilder b = ConstraintSystem.builder("shared");
         Column v = b.main("v");
         b.rangeCheck("v.range", v.cur(), 4);
         b.lookup("v.lookup", v.cur(), b.rangeTable(4));
         TranslatedSystem t = TranslatedSystem.of(b.build());
-        assertEquals(16, t.mainTable().minHeight());
-        assertEquals(16, t.heightFor(3));
+        assertEquals(List.of("v"), t.mainTable().columns().stream().map(Column::name).toList());
+        assertEquals(4, t.heightFor(3), "no floor from the range column");
+        // the range batch's table is named range4, so the lookup's takes the lookup's name
+        assertEquals(16, t.system().table("v.lookup.table").fixedHeight());
+        assertEquals(16, t.rangeTable(4).fixedHeight());
+    }
+
+    @Test
+    void lookupsIntoFixedColumnsShareAPreprocessedTableOfTheirOwn() {
+        TranslatedSystem t = TranslatedSystem.of(fixedTables.cs);
+        assertEquals(List.of("a", "b", "c", "d", "on", "pc", "op"),
+                t.mainTable().columns().stream().map(Column::name).toList(), "no FIXED column, no multiplicity");
+        assertEquals(1, t.mainTable().minHeight(), "the main table does not inherit the tables' heights");
+        Table and = t.system().table("t");
+        assertTrue(and.isPreprocessed());
+        assertEquals(16, and.fixedHeight());
+        assertEquals(List.of("t.x", "t.y", "t.and", "t.m"), and.columns().stream().map(Column::name).toList());
+        Table rom = t.system().table("rom");
+        assertEquals(8, rom.fixedHeight(), "five values padded to a power of two");
+        assertEquals(List.of("and1.input", "and2.input", "t"), t.system().interactions().stream()
+                .map(Interaction::name).filter(n -> n.startsWith("and") || n.equals("t")).toList());
+        assertEquals(List.of("fetch.input", "rom"), t.system().interactions().stream().map(Interaction::name)
+                .filter(n -> n.startsWith("fetch") || n.equals("rom")).toList());
+        // one multiplicity column counts both lookups into the AND table
+        SystemTrace trace = t.trace(fixedTables.columns(16), 16);
+        long[] m = trace.column(and, and.air().column("t.m"));
+        long total = 0;
+        for (long v : m) {
+            total += v;
+        }
+        assertEquals(11 + 16, total, "and1 on 11 of 16 rows, and2 on all 16");
+    }
+
+    @Test
+    void aFixedColumnReadElsewhereKeepsItsLookupInTheMainTable() {
+        ConstraintSystemBuilder b = ConstraintSystem.builder("shared");
+        Column v = b.main("v");
+        Column w = b.main("w");
+        Column t = b.fixed("t", new dev.zkjvm.circuit.air.FixedValues.Values(new long[] {1, 2, 3}));
+        b.lookup("v.lookup", v.cur(), t);
+        b.everyRow("w.is.t", w.cur().sub(t.cur()));
+        b.rangeCheck("v.range", v.cur(), 4);
+        TranslatedSystem s = TranslatedSystem.of(b.build());
+        assertEquals(List.of("v", "w", "t", "v.lookup.m"), s.mainTable().columns().stream().map(Column::name).toList());
+        assertEquals(3, s.mainTable().minHeight(), "the lookup's table lives in the main table's rows");
+    }
+
+    @Test
+    void aLookupMissingTheFixedTableIsRefusedByName() {
+        TranslatedSystem t = TranslatedSystem.of(fixedTables.cs);
+        long[][] c = fixedTables.columns(8);
+        c[fixedTables.d.index()][5] = 2; // row 5: a = 1, b = 1, so and2 claims 1 & 1 = 2
+        SystemTrace trace = t.trace(c, 8);
+        UnmatchedTuple u = onlyUnmatched(new TableSystemChecker(t.system()).check(trace));
+        assertEquals("t", u.bus());
+        assertEquals("and2.input", u.occurrences().get(0).interaction());
+        assertProverRefuses(t, trace);
+        c = fixedTables.columns(8);
+        c[fixedTables.op.index()][3] = 7; // pc 3 holds operation 5
+        u = onlyUnmatched(new TableSystemChecker(t.system()).check(t.trace(c, 8)));
+        assertEquals("rom", u.bus());
+        assertEquals("fetch.input", u.occurrences().get(0).interaction());
     }
 
     @Test
     void honestTracesCheckProveAndVerifyAtHeights1To1024() throws InvalidProofException {
-        for (TranslationFixtures.Fixture f : List.of(ranges, perm, squares)) {
+        for (TranslationFixtures.Fixture f : List.of(ranges, perm, squares, fixedTables)) {
             TranslatedSystem t = TranslatedSystem.of(f.system());
             TableSystemChecker checker = new TableSystemChecker(t.system());
             TableKeys.ProvingKey key = TableKeys.derive(t.system(), TEST);

@@ -3,6 +3,8 @@ package dev.zkjvm.circuit.tables.translate;
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.ConstraintSystem;
 import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.air.FixedValues;
 import dev.zkjvm.circuit.field.Goldilocks;
 import java.util.List;
 
@@ -180,6 +182,79 @@ public final class TranslationFixtures {
                 v[in.index()][i] = x;
                 v[on.index()][i] = i % 4 == 3 ? 0 : 1;
                 v[out.index()][i] = i % 4 == 3 ? Goldilocks.fromSigned(-1) : x * x;
+            }
+            return v;
+        }
+    }
+
+    /**
+     * Lookups into FIXED tables, as an execution table's byte operations and instruction fetch:
+     * {@code and1} (where {@code on} is 1) and {@code and2} (every row) into one 2-bit AND table
+     * {@code (t.x, t.y, t.and)} of 16 rows, and {@code fetch} (every row) into a five-row ROM
+     * {@code (rom.pc, rom.op)}; {@code a} is range-checked to 4 bits.
+     */
+    public static final class FixedTables implements Fixture {
+        /** The ROM's operation at each pc. */
+        public static final long[] OPS = {7, 9, 7, 5, 1};
+        public final ConstraintSystem cs;
+        public final Column a;
+        public final Column b;
+        public final Column c;
+        public final Column d;
+        public final Column on;
+        public final Column pc;
+        public final Column op;
+
+        public FixedTables() {
+            ConstraintSystemBuilder k = ConstraintSystem.builder("fixed");
+            a = k.main("a");
+            b = k.main("b");
+            c = k.main("c");
+            d = k.main("d");
+            on = k.main("on");
+            pc = k.main("pc");
+            op = k.main("op");
+            long[] xs = new long[16];
+            long[] ys = new long[16];
+            long[] ands = new long[16];
+            for (int i = 0; i < 16; i++) {
+                xs[i] = i >> 2;
+                ys[i] = i & 3;
+                ands[i] = xs[i] & ys[i];
+            }
+            List<Expr> and = List.of(k.fixed("t.x", new FixedValues.Values(xs)).cur(),
+                    k.fixed("t.y", new FixedValues.Values(ys)).cur(), k.fixed("t.and", new FixedValues.Values(ands)).cur());
+            List<Expr> rom = List.of(k.fixed("rom.pc", new FixedValues.Values(new long[] {0, 1, 2, 3, 4})).cur(),
+                    k.fixed("rom.op", new FixedValues.Values(OPS)).cur());
+            k.lookup("and1", on.cur(), List.of(a.cur(), b.cur(), c.cur()), and);
+            k.lookup("and2", null, List.of(b.cur(), a.cur(), d.cur()), and);
+            k.lookup("fetch", null, List.of(pc.cur(), op.cur()), rom);
+            k.rangeCheck("a.range", a.cur(), 4);
+            cs = k.build();
+        }
+
+        @Override
+        public ConstraintSystem system() {
+            return cs;
+        }
+
+        @Override
+        public long[][] columns(int rows) {
+            long[][] v = new long[cs.columns().size()][];
+            for (Column col : List.of(a, b, c, d, on, pc, op)) {
+                v[col.index()] = new long[rows];
+            }
+            for (int i = 0; i < rows; i++) {
+                long x = i % 4;
+                long y = (i / 4) % 4;
+                boolean active = i % 3 != 2;
+                v[a.index()][i] = x;
+                v[b.index()][i] = y;
+                v[on.index()][i] = active ? 1 : 0;
+                v[c.index()][i] = active ? x & y : 99;
+                v[d.index()][i] = x & y;
+                v[pc.index()][i] = i % 5;
+                v[op.index()][i] = OPS[i % 5];
             }
             return v;
         }
