@@ -18,12 +18,32 @@ final class HeapAdvice {
     /** Heap beyond the cells: the same two measurements put it at 0-60 MiB. */
     static final long BASE_BYTES = 64L << 20;
 
+    /**
+     * Heap per cell of the main table of a proof on tables (zero-knowledge, default parameters).
+     * Cpu64's fibonacci (212 main-table columns) proved at {@code -Xmx256m} and failed at 192m with
+     * a 2^8-row main table, and proved at 1536m and failed at 1280m with 2^16 rows (6 Dec): at most
+     * (1.5 GiB - 256 MiB) / (2^16·212), about 90 bytes per cell, rounded up.
+     */
+    static final double TABLE_BYTES_PER_CELL = 96;
+
+    /** Heap of a proof on tables beyond its main table: the preprocessed range, byte and program tables' keys. */
+    static final long TABLE_BASE_BYTES = 256L << 20;
+
     private HeapAdvice() {
     }
 
-    /** Estimated peak heap to prove a witness of {@code rows} rows and {@code columns} columns. */
+    /** Estimated peak heap to prove a one-table witness of {@code rows} rows and {@code columns} columns. */
     static long provingBytes(long rows, int columns) {
-        return BASE_BYTES + (long) Math.ceil(BYTES_PER_CELL * rows * columns);
+        return provingBytes(rows, columns, false);
+    }
+
+    /**
+     * Estimated peak heap to prove a witness of {@code rows} rows and {@code columns} columns, one
+     * table or, if {@code tables}, the main table of a proof on tables.
+     */
+    static long provingBytes(long rows, int columns, boolean tables) {
+        return tables ? TABLE_BASE_BYTES + (long) Math.ceil(TABLE_BYTES_PER_CELL * rows * columns)
+                : BASE_BYTES + (long) Math.ceil(BYTES_PER_CELL * rows * columns);
     }
 
     /**
@@ -36,15 +56,21 @@ final class HeapAdvice {
      * @param command the command to run again, e.g. {@code prove bubble_sort --size 2000}
      */
     static String message(String stage, long rows, int columns, long maxHeap, String command) {
+        return message(stage, rows, columns, false, maxHeap, command);
+    }
+
+    /** The out-of-memory message for a one-table witness or, if {@code tables}, a proof on tables of that main table. */
+    static String message(String stage, long rows, int columns, boolean tables, long maxHeap, String command) {
         StringBuilder m = new StringBuilder("out of memory while " + stage + ": this JVM may use "
                 + gib(maxHeap) + " of heap (-Xmx). ");
         long suggest;
         if (rows > 0 && columns > 0) {
-            long need = provingBytes(rows, columns);
-            m.append("A proof of ").append(rows).append(" rows x ").append(columns).append(" columns needs about ")
-                    .append(gib(need)).append(" (measured: about ").append(String.format(Locale.ROOT, "%.0f",
-                            BYTES_PER_CELL)).append(" bytes per row and column while proving, plus ")
-                    .append(BASE_BYTES >> 20).append(" MiB). ");
+            long need = provingBytes(rows, columns, tables);
+            m.append(tables ? "A proof on tables whose main table has " : "A proof of ").append(rows).append(" rows x ")
+                    .append(columns).append(" columns needs about ").append(gib(need)).append(" (measured: about ")
+                    .append(String.format(Locale.ROOT, "%.0f", tables ? TABLE_BYTES_PER_CELL : BYTES_PER_CELL))
+                    .append(" bytes per row and column while proving, plus ")
+                    .append((tables ? TABLE_BASE_BYTES : BASE_BYTES) >> 20).append(" MiB). ");
             suggest = Math.max(need + need / 4, maxHeap * 2);
         } else {
             suggest = maxHeap * 2;

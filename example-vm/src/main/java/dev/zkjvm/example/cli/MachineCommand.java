@@ -31,6 +31,8 @@ abstract class MachineCommand implements Callable<Integer> {
     private String stage = "running the program";
     private long rows;
     private int columns;
+    /** Whether rows and columns are a proof on tables' main table. */
+    private boolean tables;
 
     @Override
     public final Integer call() {
@@ -39,7 +41,7 @@ abstract class MachineCommand implements Callable<Integer> {
             return execute(job);
         } catch (OutOfMemoryError e) {
             List<String> args = spec.commandLine().getParseResult().originalArgs();
-            throw new CliFailure(ExitCode.OUT_OF_MEMORY, HeapAdvice.message(stage, rows, columns,
+            throw new CliFailure(ExitCode.OUT_OF_MEMORY, HeapAdvice.message(stage, rows, columns, tables,
                     Runtime.getRuntime().maxMemory(), String.join(" ", args)), e);
         }
     }
@@ -84,6 +86,13 @@ abstract class MachineCommand implements Callable<Integer> {
         }
         stage = nextStage;
         return circuit;
+    }
+
+    /** Notes that the proof is made on tables, whose main table has these rows and columns (for the heap advice). */
+    void provingOnTables(long mainRows, int mainColumns) {
+        rows = mainRows;
+        columns = mainColumns;
+        tables = true;
     }
 
     /** Prints which machine and program, and the steps (the loader's apart for a bundled program). */

@@ -6,6 +6,7 @@ import dev.zkjvm.circuit.stark.ProofProgress;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
 import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
+import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.runtime.Word;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,10 +19,19 @@ import picocli.CommandLine.Option;
 /** {@code zkvm prove <program>}: runs a program and proves the run with a STARK. */
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = "Runs a program and writes a STARK proof of the run (every step and memory consistency;"
-                + " for a bundled program, the loader of its input too).")
+                + " for a bundled program, the loader of its input too). The proof is over tables, each as tall as"
+                + " its own work, and zero-knowledge unless --plain is given.")
 final class ProveCommand extends MachineCommand {
     @Option(names = {"-o", "--output"}, description = "proof file (default: <program>.proof)")
     Path output;
+
+    @Option(names = "--plain", description = "no zero knowledge: a deterministic, slightly smaller and faster proof"
+            + " that does not hide the trace")
+    boolean plain;
+
+    @Option(names = "--one-table", description = "the one-table STARK: every column on every row of at least 2^16"
+            + " rows (much slower and larger; its provable security level is computed)")
+    boolean oneTable;
 
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
@@ -39,6 +49,9 @@ final class ProveCommand extends MachineCommand {
         }
         MachineRun<W> run = runPrograms(job);
         MachineCircuit<W> circuit = circuit(job, run, "proving");
+        if (!oneTable) {
+            return proveOnTables(job, run, circuit, config);
+        }
         ProgressBar bar = quiet ? null : new ProgressBar(err, System.console() != null);
         long start = System.nanoTime();
         StarkProof proof;
@@ -64,6 +77,36 @@ final class ProveCommand extends MachineCommand {
                 + " rows of " + circuit.system().columns().size() + " columns");
         out.println("proof:      " + file + ", " + bytes.length + " bytes, proven in " + millis + " ms");
         out.println(ParametersOption.securityLine(config, circuit.system(), proof.logRows()));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private <W extends Word<W>, P> int proveOnTables(Job<W, P> job, MachineRun<W> run, MachineCircuit<W> circuit,
+            StarkConfig config) {
+        PrintWriter out = out();
+        provingOnTables(circuit.tables().heightFor((int) Math.min(Integer.MAX_VALUE,
+                Math.max(run.trace().size(), run.totalSteps()))), circuit.tables().mainTable().columns().size());
+        long start = System.nanoTime();
+        TableProof proof;
+        try {
+            proof = circuit.proveTables(run.trace(), job.machine()::mnemonicOf, config, !plain);
+        } catch (UnsatisfiedTraceException e) {
+            throw new CliFailure(ExitCode.CHECK_FAILED, e.getMessage(), e);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        byte[] bytes = proof.toBytes();
+        Path file = output != null ? output : Path.of(job.proofName());
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.IO_ERROR, "cannot write proof file " + file + ": " + e, e);
+        }
+        printHeader(job, run);
+        out.println("trace size: " + run.trace().size() + " memory operations");
+        out.println("tables:     " + ProofFiles.describeTables(circuit.tables().system(), proof));
+        out.println("proof:      " + file + ", " + bytes.length + " bytes, " + (proof.zeroKnowledge() ? "zero-knowledge"
+                : "plain") + ", proven in " + millis + " ms");
+        out.println(ProofFiles.tableSecurityLine(config, circuit, proof));
         out.flush();
         return ExitCode.OK;
     }

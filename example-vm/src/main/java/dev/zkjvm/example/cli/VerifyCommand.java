@@ -4,6 +4,7 @@ import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
+import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.runtime.Word;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,10 +48,17 @@ final class VerifyCommand extends MachineCommand {
         }
         long start = System.nanoTime();
         MachineCircuit<W> circuit = circuit(job, null, "verifying");
-        StarkProof proof;
+        String security;
         try {
-            proof = StarkProof.fromBytes(bytes);
-            circuit.verify(proof, config);
+            if (ProofFiles.isTableProof(bytes)) {
+                TableProof proof = TableProof.fromBytes(bytes);
+                circuit.verifyTables(proof, config);
+                security = ProofFiles.tableSecurityLine(config, circuit, proof);
+            } else {
+                StarkProof proof = StarkProof.fromBytes(bytes);
+                circuit.verify(proof, config);
+                security = ParametersOption.securityLine(config, circuit.system(), proof.logRows());
+            }
         } catch (InvalidProofException e) {
             out.println("verify:     REJECTED: " + e.getMessage());
             out.flush();
@@ -60,7 +68,7 @@ final class VerifyCommand extends MachineCommand {
         out.println("verify:     valid: " + file + " (" + bytes.length + " bytes) proves a run of " + job.description()
                 + " on " + job.machine().name() + " (" + millis + " ms, verifying key derived from the program"
                 + " included)");
-        out.println(ParametersOption.securityLine(config, circuit.system(), proof.logRows()));
+        out.println(security);
         out.flush();
         return ExitCode.OK;
     }

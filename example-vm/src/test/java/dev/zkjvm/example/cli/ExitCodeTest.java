@@ -51,7 +51,7 @@ class ExitCodeTest {
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-                ZkvmCli.class.getName(), "prove", "fibonacci", "--n", "5", "--quiet",
+                ZkvmCli.class.getName(), "prove", "fibonacci", "--n", "5", "--one-table", "--quiet",
                 "-o", dir.resolve("f.proof").toString())
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
@@ -62,6 +62,25 @@ class ExitCodeTest {
         assertTrue(err.startsWith("out of memory while proving: this JVM may use "), err);
         assertTrue(err.contains("A proof of 65536 rows x "), err);
         assertTrue(err.contains("Give it more, e.g.: java -Xmx"), err);
-        assertTrue(err.contains("g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "), err);
+        assertTrue(err.contains("g -jar zkvm.jar prove fibonacci --n 5 --one-table --quiet -o "), err);
+    }
+
+    /** The same on tables: the advice counts the main table's cells and the preprocessed tables' keys. */
+    @Test
+    void runningOutOfHeapOnTablesCountsTheMainTable(@TempDir Path dir) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+                ZkvmCli.class.getName(), "prove", "fibonacci", "--n", "5", "--quiet",
+                "-o", dir.resolve("f.proof").toString())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "zkvm finished");
+        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertEquals(ExitCode.OUT_OF_MEMORY, process.exitValue(), err);
+        assertTrue(err.contains("A proof on tables whose main table has 128 rows x 212 columns needs about 0.3 GiB"),
+                err);
+        assertTrue(err.contains("Give it more, e.g.: java -Xmx1g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "),
+                err);
     }
 }

@@ -78,20 +78,49 @@ class ZkvmCliTest {
     }
 
     @Test
-    void provesARunAndVerifiesTheProofWithoutRunning(@TempDir Path dir) {
+    void provesARunOnTablesAndVerifiesTheProofWithoutRunning(@TempDir Path dir) {
         Path file = dir.resolve("fib.proof");
         assertEquals(0, run("prove", "fibonacci", "--n", "12", "-o", file.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("proof:      " + file), text);
+        assertTrue(text.contains("bytes, zero-knowledge, proven in "), text);
+        // the main table as tall as the run; the byte, range and program tables preprocessed
+        assertTrue(text.contains("tables:     Cpu64 2^8 x "), text);
+        assertTrue(text.contains("range16 2^16 x 2 (preprocessed)"), text);
+        assertTrue(text.contains("program 2^"), text);
+        // zero knowledge's extra queries at rate (1 + 1/64)/4, plus 20 bits of grinding
+        assertTrue(text.contains("security:   101 bits conjectured (the provable level is computed for --one-table"
+                + " proofs only); blowup 4, 40 queries, 20 bits of grinding"), text);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
+        assertTrue(out.toString().contains("verify:     valid: "), out.toString());
+        assertTrue(out.toString().contains("security:   101 bits conjectured"), out.toString());
+        out.getBuffer().setLength(0);
+        // the same proof is not a proof of another input
+        assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "13", "-i", file.toString()));
+        assertTrue(out.toString().contains("verify:     REJECTED: "), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--plain", "--quiet", "-o", file.toString()));
+        assertTrue(out.toString().contains("bytes, plain, proven in "), out.toString());
+        assertTrue(out.toString().contains("security:   100 bits conjectured"), out.toString());
+        assertEquals(0, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
+    }
+
+    @Test
+    void theOneTableStarkStaysAvailableAndReportsItsProvableLevel(@TempDir Path dir) {
+        Path file = dir.resolve("fib.proof");
+        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--one-table", "-o", file.toString()));
         String text = out.toString();
         assertTrue(text.contains("proof:      " + file), text);
         // 2^16 rows under the default parameters: the Johnson bound's best m gives 58.5 provable bits
         assertTrue(text.contains("security:   100 bits conjectured, 58 bits provable (Johnson bound)"), text);
         assertTrue(err.toString().contains("proving [########################] 8/8 done"), err.toString());
         out.getBuffer().setLength(0);
+        // verify tells the two kinds of proof file apart by their format version
         assertEquals(0, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     valid: "), out.toString());
         assertTrue(out.toString().contains("security:   100 bits conjectured, 58 bits provable"), out.toString());
         out.getBuffer().setLength(0);
-        // the same proof is not a proof of another input
         assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "13", "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     REJECTED: "), out.toString());
     }
@@ -99,8 +128,8 @@ class ZkvmCliTest {
     @Test
     void theProvablePresetReaches100ProvableBitsAndNeedsTheSameParametersToVerify(@TempDir Path dir) {
         Path file = dir.resolve("fib.proof");
-        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--params", "provable-100", "--quiet", "-o",
-                file.toString()));
+        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--params", "provable-100", "--one-table", "--quiet",
+                "-o", file.toString()));
         // 20 grinding bits + 97 queries · -log2((1 + ρ⁺)/2), ρ⁺ = (2^16 + 2)/2^19: 100.5 bits
         assertTrue(out.toString().contains("bits provable (unique decoding); blowup 8, 97 queries"), out.toString());
         assertTrue(out.toString().contains(" 100 bits provable"), out.toString());

@@ -1,0 +1,49 @@
+package dev.zkjvm.example.cli;
+
+import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.stark.StarkProof;
+import dev.zkjvm.circuit.tables.Table;
+import dev.zkjvm.circuit.tables.TableSystem;
+import dev.zkjvm.circuit.tables.stark.TableProof;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the command line says about proof files of either kind, and how it tells them apart. */
+final class ProofFiles {
+    private ProofFiles() {
+    }
+
+    /**
+     * Whether a proof file holds a table proof: both formats open with their version as a 4-byte
+     * integer, and the two versions differ (anything else is read as a one-table proof, whose
+     * reader names the version it found).
+     */
+    static boolean isTableProof(byte[] bytes) {
+        if (bytes.length < 4 || TableProof.VERSION == StarkProof.VERSION) {
+            return false;
+        }
+        int version = ((bytes[0] & 0xFF) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF);
+        return version == TableProof.VERSION;
+    }
+
+    /** Each table with its height and columns: {@code main 2^9 x 320, range16 2^16 x 2 (preprocessed), ...}. */
+    static String describeTables(TableSystem system, TableProof proof) {
+        int[] heights = proof.heights();
+        List<String> parts = new ArrayList<>();
+        for (Table t : system.tables()) {
+            int h = heights[t.index()];
+            parts.add(t.name() + " 2^" + Integer.numberOfTrailingZeros(h) + " x " + t.columns().size()
+                    + (t.isPreprocessed() ? " (preprocessed)" : ""));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The conjectured security of a table proof and the parameters that give it. */
+    static String tableSecurityLine(StarkConfig config, MachineCircuit<?> circuit, TableProof proof) {
+        double bits = circuit.tableKey(config, proof.zeroKnowledge()).verifyingKey().conjecturedSecurityBits(proof);
+        return "security:   " + (int) Math.floor(bits) + " bits conjectured (the provable level is computed for"
+                + " --one-table proofs only); blowup " + config.fri().blowup() + ", " + config.fri().queries()
+                + " queries, " + config.fri().grindingBits() + " bits of grinding, " + config.hash();
+    }
+}
