@@ -33,6 +33,7 @@ final class CircuitGenerator {
     private static final ClassName PROGRAM = ClassName.get(EXEC, "ExecutionProgram");
     private static final String STARK = "dev.zkjvm.circuit.stark";
     private static final ClassName PROOF = ClassName.get(STARK, "StarkProof");
+    private static final ClassName TABLE_PROOF = ClassName.get("dev.zkjvm.circuit.tables.stark", "TableProof");
     private static final ClassName CONFIG = ClassName.get(STARK, "StarkConfig");
     private static final ClassName PROGRESS = ClassName.get(STARK, "ProofProgress");
     private static final ClassName INVALID_PROOF = ClassName.get(STARK, "InvalidProofException");
@@ -61,9 +62,11 @@ final class CircuitGenerator {
                         + "<p>{@code $T.check(program, machine.trace())} checks that the trace is a run of\n"
                         + "{@code program}, step by step, and names every constraint it breaks;\n"
                         + "{@code $T.check(machine.trace())} checks memory consistency and the layout only;\n"
-                        + "{@code $T.prove(program, machine.trace())} makes a STARK proof of the run that\n"
-                        + "{@code $T.verify(program, proof)} checks without the trace.\n",
-                        names.machine, names.definition, self, self, self, self)
+                        + "{@code $T.proveTables(program, machine.trace())} makes a zero-knowledge STARK proof of\n"
+                        + "the run on tables that {@code $T.isValidTables(program, proof)} checks without the trace;\n"
+                        + "{@code $T.prove(program, machine.trace())} makes the one-table proof that\n"
+                        + "{@code $T.verify(program, proof)} checks.\n",
+                        names.machine, names.definition, self, self, self, self, self, self)
                 .addField(FieldSpec.builder(specs, "INSTRUCTIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(instructionList()).build())
                 .addField(FieldSpec.builder(circuit, "CIRCUIT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -161,6 +164,46 @@ final class CircuitGenerator {
                         .addParameter(CONFIG, "config")
                         .addException(INVALID_PROOF)
                         .addStatement("circuit(runs).verify(proof, config)").build())
+                .addMethod(MethodSpec.methodBuilder("proveTables")
+                        .addJavadoc("Proves that {@code trace} is a run of {@code program} on a new machine on tables"
+                                + " (each as tall\nas its own work; the program in the verifying key), in zero"
+                                + " knowledge, with the default\nparameters ({@link $T#DEFAULT}).\n\n"
+                                + "@throws dev.zkjvm.circuit.stark.UnsatisfiedTraceException if it is not; the"
+                                + " report names every\n    constraint it breaks\n", CONFIG)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TABLE_PROOF)
+                        .addParameter(names.program, "program")
+                        .addParameter(trace, "trace")
+                        .addStatement("return proveTables($T.of(program), trace, $T.DEFAULT, true)", List.class,
+                                CONFIG).build())
+                .addMethod(MethodSpec.methodBuilder("proveTables")
+                        .addJavadoc("Proves on tables that {@code trace} is exactly the runs of {@code runs}, in"
+                                + " order, on a new\nmachine; in zero knowledge unless {@code zeroKnowledge} is"
+                                + " false.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TABLE_PROOF)
+                        .addParameter(runs, "runs")
+                        .addParameter(trace, "trace")
+                        .addParameter(CONFIG, "config")
+                        .addParameter(TypeName.BOOLEAN, "zeroKnowledge")
+                        .addStatement("return circuit(runs).proveTables(trace, $T::mnemonicOf, config, zeroKnowledge)",
+                                names.trace).build())
+                .addMethod(MethodSpec.methodBuilder("isValidTables")
+                        .addJavadoc("Whether {@code proof}, made on tables with the default parameters, shows a run"
+                                + " of\n{@code program}; never throws on a bad proof.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.BOOLEAN)
+                        .addParameter(names.program, "program")
+                        .addParameter(TABLE_PROOF, "proof")
+                        .addStatement("return circuit($T.of(program)).isValidTables(proof, $T.DEFAULT)", List.class,
+                                CONFIG).build())
+                .addMethod(MethodSpec.methodBuilder("verifyTables")
+                        .addJavadoc("Verifies that {@code proof}, made on tables, shows a run of {@code runs}, in"
+                                + " order, on a new\nmachine; needs nothing but the programs and the proof.\n\n"
+                                + "@throws $T with the reason, if the proof is rejected\n", INVALID_PROOF)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addParameter(runs, "runs")
+                        .addParameter(TABLE_PROOF, "proof")
+                        .addParameter(CONFIG, "config")
+                        .addException(INVALID_PROOF)
+                        .addStatement("circuit(runs).verifyTables(proof, config)").build())
                 .build();
         return JavaFile.builder(names.model.packageName(), type).skipJavaLangImports(true).build();
     }
