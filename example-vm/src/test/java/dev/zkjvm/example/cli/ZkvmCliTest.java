@@ -107,6 +107,17 @@ class ZkvmCliTest {
     }
 
     @Test
+    void runWithProveProvesAndVerifiesTheRun() {
+        assertEquals(0, run("run", "fibonacci", "--n", "12", "--prove"));
+        String text = out.toString();
+        assertTrue(text.contains("check:      satisfied"), text);
+        assertTrue(text.contains("bytes, zero-knowledge, proven in "), text);
+        assertTrue(text.contains("on tables: Cpu64 2^8 x 212, range16 2^16 x 2 (preprocessed)"), text);
+        assertTrue(text.contains("verify:     valid: the proof's bytes, checked against the program alone"), text);
+        assertTrue(text.contains("security:   101 bits conjectured"), text);
+    }
+
+    @Test
     void theOneTableStarkStaysAvailableAndReportsItsProvableLevel(@TempDir Path dir) {
         Path file = dir.resolve("fib.proof");
         assertEquals(0, run("prove", "fibonacci", "--n", "12", "--one-table", "-o", file.toString()));
