@@ -3,6 +3,9 @@ package dev.zkjvm.example.cli;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.machine.MachineRun;
+import dev.zkjvm.circuit.tables.stark.TableProof;
+import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
+import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.machine.exec.UnconstrainableBodyException;
 import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.VmException;
@@ -88,11 +91,21 @@ abstract class MachineCommand implements Callable<Integer> {
         return circuit;
     }
 
-    /** Notes that the proof is made on tables, whose main table has these rows and columns (for the heap advice). */
-    void provingOnTables(long mainRows, int mainColumns) {
-        rows = mainRows;
-        columns = mainColumns;
+    /**
+     * Proves the run on tables; a trace the circuit refuses is a failed check (exit 3). The main
+     * table's shape is noted first, for the heap advice if the heap runs out.
+     */
+    <W extends Word<W>, P> TableProof proveOnTables(Job<W, P> job, MachineRun<W> run, MachineCircuit<W> circuit,
+            StarkConfig config, boolean zeroKnowledge) {
+        rows = circuit.tables().heightFor((int) Math.min(Integer.MAX_VALUE, Math.max(run.trace().size(),
+                run.totalSteps())));
+        columns = circuit.tables().mainTable().columns().size();
         tables = true;
+        try {
+            return circuit.proveTables(run.trace(), job.machine()::mnemonicOf, config, zeroKnowledge);
+        } catch (UnsatisfiedTraceException e) {
+            throw new CliFailure(ExitCode.CHECK_FAILED, e.getMessage(), e);
+        }
     }
 
     /** Prints which machine and program, and the steps (the loader's apart for a bundled program). */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "prove", mixinStandardHelpOptions = true,
         description = "Runs a program and writes a STARK proof of the run (every step and memory consistency;"
                 + " for a bundled program, the loader of its input too). The proof is over tables, each as tall as"
-                + " its own work, and zero-knowledge unless --plain is given.")
+                + " its own work, and zero-knowledge unless --plain (or --one-table) is given.")
 final class ProveCommand extends MachineCommand {
     @Option(names = {"-o", "--output"}, description = "proof file (default: <program>.proof)")
     Path output;
@@ -30,7 +30,7 @@ final class ProveCommand extends MachineCommand {
     boolean plain;
 
     @Option(names = "--one-table", description = "the one-table STARK: every column on every row of at least 2^16"
-            + " rows (much slower and larger; its provable security level is computed)")
+            + " rows (much slower and larger, and never zero-knowledge; its provable security level is computed)")
     boolean oneTable;
 
     @Option(names = "--quiet", description = "no progress bar")
@@ -66,16 +66,12 @@ final class ProveCommand extends MachineCommand {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes = proof.toBytes();
-        Path file = output != null ? output : Path.of(job.proofName());
-        try {
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new CliFailure(ExitCode.IO_ERROR, "cannot write proof file " + file + ": " + e, e);
-        }
+        Path file = write(job, bytes);
         printHeader(job, run);
         out.println("trace size: " + run.trace().size() + " memory operations, 2^" + proof.logRows()
                 + " rows of " + circuit.system().columns().size() + " columns");
-        out.println("proof:      " + file + ", " + bytes.length + " bytes, proven in " + millis + " ms");
+        out.println("proof:      " + file + ", " + bytes.length + " bytes, plain (the one-table STARK does not hide"
+                + " the trace), proven in " + millis + " ms");
         out.println(ParametersOption.securityLine(config, circuit.system(), proof.logRows()));
         out.flush();
         return ExitCode.OK;
@@ -84,23 +80,11 @@ final class ProveCommand extends MachineCommand {
     private <W extends Word<W>, P> int proveOnTables(Job<W, P> job, MachineRun<W> run, MachineCircuit<W> circuit,
             StarkConfig config) {
         PrintWriter out = out();
-        provingOnTables(circuit.tables().heightFor((int) Math.min(Integer.MAX_VALUE,
-                Math.max(run.trace().size(), run.totalSteps()))), circuit.tables().mainTable().columns().size());
         long start = System.nanoTime();
-        TableProof proof;
-        try {
-            proof = circuit.proveTables(run.trace(), job.machine()::mnemonicOf, config, !plain);
-        } catch (UnsatisfiedTraceException e) {
-            throw new CliFailure(ExitCode.CHECK_FAILED, e.getMessage(), e);
-        }
+        TableProof proof = proveOnTables(job, run, circuit, config, !plain);
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes = proof.toBytes();
-        Path file = output != null ? output : Path.of(job.proofName());
-        try {
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new CliFailure(ExitCode.IO_ERROR, "cannot write proof file " + file + ": " + e, e);
-        }
+        Path file = write(job, bytes);
         printHeader(job, run);
         out.println("trace size: " + run.trace().size() + " memory operations");
         out.println("tables:     " + ProofFiles.describeTables(circuit.tables().system(), proof));
@@ -109,5 +93,16 @@ final class ProveCommand extends MachineCommand {
         out.println(ProofFiles.tableSecurityLine(config, circuit, proof));
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Writes the proof to the output file (by default the program's proof name); returns the path. */
+    private Path write(Job<?, ?> job, byte[] bytes) {
+        Path file = output != null ? output : Path.of(job.proofName());
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.IO_ERROR, "cannot write proof file " + file + ": " + e, e);
+        }
+        return file;
     }
 }

@@ -4,7 +4,6 @@ import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.machine.MachineRun;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.StarkConfig;
-import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
 import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.runtime.Word;
 import java.io.PrintWriter;
@@ -48,15 +47,8 @@ class RunCommand extends MachineCommand {
         PrintWriter out = out();
         StarkConfig config = StarkConfig.DEFAULT;
         MachineCircuit<W> circuit = circuit(job, run, "proving");
-        provingOnTables(circuit.tables().heightFor((int) Math.min(Integer.MAX_VALUE,
-                Math.max(run.trace().size(), run.totalSteps()))), circuit.tables().mainTable().columns().size());
         long start = System.nanoTime();
-        TableProof proof;
-        try {
-            proof = circuit.proveTables(run.trace(), job.machine()::mnemonicOf, config, true);
-        } catch (UnsatisfiedTraceException e) {
-            throw new CliFailure(ExitCode.CHECK_FAILED, e.getMessage(), e);
-        }
+        TableProof proof = proveOnTables(job, run, circuit, config, true);
         long proveMillis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes = proof.toBytes();
         out.println("proof:      " + bytes.length + " bytes, zero-knowledge, proven in " + proveMillis + " ms on tables: "

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -49,16 +50,7 @@ class ExitCodeTest {
     @Test
     void runningOutOfHeapExitsWithSixAndSaysHowMuchToGive(@TempDir Path dir)
             throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-                ZkvmCli.class.getName(), "prove", "fibonacci", "--n", "5", "--one-table", "--quiet",
-                "-o", dir.resolve("f.proof").toString())
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile())
-                .start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "zkvm finished");
-        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertEquals(ExitCode.OUT_OF_MEMORY, process.exitValue(), err);
+        String err = proveIn96MiB(dir, "--one-table");
         assertTrue(err.startsWith("out of memory while proving: this JVM may use "), err);
         assertTrue(err.contains("A proof of 65536 rows x "), err);
         assertTrue(err.contains("Give it more, e.g.: java -Xmx"), err);
@@ -68,19 +60,27 @@ class ExitCodeTest {
     /** The same on tables: the advice counts the main table's cells and the preprocessed tables' keys. */
     @Test
     void runningOutOfHeapOnTablesCountsTheMainTable(@TempDir Path dir) throws IOException, InterruptedException {
+        String err = proveIn96MiB(dir);
+        assertTrue(err.contains("A proof on tables whose main table has 128 rows x 212 columns needs about 0.3 GiB"),
+                err);
+        assertTrue(err.contains("Give it more, e.g.: java -Xmx1g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "),
+                err);
+    }
+
+    /** Runs {@code zkvm prove fibonacci --n 5 [options] --quiet} in a JVM of 96 MiB; expects exit 6, returns stderr. */
+    private static String proveIn96MiB(Path dir, String... options) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-                ZkvmCli.class.getName(), "prove", "fibonacci", "--n", "5", "--quiet",
-                "-o", dir.resolve("f.proof").toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+                ZkvmCli.class.getName(), "prove", "fibonacci", "--n", "5"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("--quiet", "-o", dir.resolve("f.proof").toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
                 .start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "zkvm finished");
         String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
         assertEquals(ExitCode.OUT_OF_MEMORY, process.exitValue(), err);
-        assertTrue(err.contains("A proof on tables whose main table has 128 rows x 212 columns needs about 0.3 GiB"),
-                err);
-        assertTrue(err.contains("Give it more, e.g.: java -Xmx1g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "),
-                err);
+        return err;
     }
 }

@@ -123,6 +123,7 @@ class ZkvmCliTest {
         assertEquals(0, run("prove", "fibonacci", "--n", "12", "--one-table", "-o", file.toString()));
         String text = out.toString();
         assertTrue(text.contains("proof:      " + file), text);
+        assertTrue(text.contains("bytes, plain (the one-table STARK does not hide the trace), proven in "), text);
         // 2^16 rows under the default parameters: the Johnson bound's best m gives 58.5 provable bits
         assertTrue(text.contains("security:   100 bits conjectured, 58 bits provable (Johnson bound)"), text);
         assertTrue(err.toString().contains("proving [########################] 8/8 done"), err.toString());

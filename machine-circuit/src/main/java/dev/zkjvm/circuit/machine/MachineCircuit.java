@@ -94,8 +94,11 @@ public final class MachineCircuit<W extends Word<W>> {
     private final Column pad;
     private final ExecutionTable<W> execution;
     private final TraceRecordCheck recordCheck;
-    /** The circuit as a table system (the one-table system translated). */
-    private final TranslatedSystem tables;
+    /**
+     * The circuit as a table system (the one-table system translated), made on first use so that
+     * the one-table check and proof never depend on the translation.
+     */
+    private TranslatedSystem tables;
     /** The table (log, sorted copy, execution, program) of each column, for reports. */
     private final byte[] columnTables;
 
@@ -137,7 +140,6 @@ public final class MachineCircuit<W extends Word<W>> {
             execution = null;
         }
         system = b.build();
-        tables = TranslatedSystem.of(system);
         checker = new Checker(system);
         recordCheck = new TraceRecordCheck(layout, type, instructions.stream().map(InstructionSpec::opcode).toList());
         columnTables = TraceRowDescriber.classify(system, logColumns(), sortedColumns());
@@ -590,13 +592,24 @@ public final class MachineCircuit<W extends Word<W>> {
      * log as buses; the range table, the byte tables and the program's ROM preprocessed once in
      * the key, so the main table has no 2^16-row floor.
      */
-    public TranslatedSystem tables() {
+    public synchronized TranslatedSystem tables() {
+        if (tables == null) {
+            tables = TranslatedSystem.of(system);
+        }
         return tables;
     }
 
-    /** Whether proofs on tables ({@link #proveTables}) are available: always, since every circuit translates. */
+    /**
+     * Whether proofs on tables ({@link #proveTables}) are available: whether the system translates
+     * (every machine circuit the processor generates does).
+     */
     public boolean provesOnTables() {
-        return tables != null;
+        try {
+            tables();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -36,6 +36,8 @@ public final class TableProof {
     public static final int VERSION = 3;
     private static final int MAX_TABLES = 1 << 12;
     private static final int MAX_COUNT = 1 << 24;
+    /** Opened trees: PREPROCESSED, FIXED, MAIN, AUX and the composition at most. */
+    private static final int MAX_PHASES = 5;
 
     final boolean zeroKnowledge;
     final int[] logHeights;
@@ -200,10 +202,13 @@ public final class TableProof {
                 ood[i] = readLongs(in);
             }
             FriProof fri = FriProof.read(in);
-            MixedBatchOpening[] openings = new MixedBatchOpening[in.readUnsignedByte()];
+            MixedBatchOpening[] openings = new MixedBatchOpening[count(in.readUnsignedByte(), MAX_PHASES, "phases")];
             for (int p = 0; p < openings.length; p++) {
-                long[][][] rows = new long[count(in.readInt(), Math.min(MAX_COUNT, in.available()), "opened rows")][][];
+                int rowCount = count(in.readInt(), MAX_COUNT, "opened rows");
                 int[] widths = new int[count(in.readInt(), MAX_TABLES, "matrices")];
+                if (widths.length == 0) {
+                    throw new InvalidProofException("proof claims an opened tree of no matrices");
+                }
                 long rowLongs = 0;
                 for (int m = 0; m < widths.length; m++) {
                     widths[m] = count(in.readInt(), MAX_COUNT, "values in a leaf");
@@ -212,10 +217,12 @@ public final class TableProof {
                     }
                     rowLongs += widths[m];
                 }
-                if (rowLongs * rows.length > in.available() / Long.BYTES) {
-                    throw new InvalidProofException("proof claims " + rows.length + " opened rows of " + rowLongs
+                // every row reads rowLongs values, so nothing is allocated beyond what the bytes hold
+                if (rowLongs * rowCount > in.available() / Long.BYTES) {
+                    throw new InvalidProofException("proof claims " + rowCount + " opened rows of " + rowLongs
                             + " values, more than its " + in.available() + " remaining bytes hold");
                 }
+                long[][][] rows = new long[rowCount][][];
                 for (int r = 0; r < rows.length; r++) {
                     rows[r] = new long[widths.length][];
                     for (int m = 0; m < widths.length; m++) {

@@ -76,11 +76,13 @@ final class TraceTranslation {
             for (int j = 0; j < table.length; j++) {
                 table[j] = source.fixedValues(f.columns().get(j)).generate(height);
             }
-            long[] m = new long[height];
-            for (Lookup l : f.lookups()) {
-                ArgumentColumns.countInto(source, l, columns, rows, table, height, m);
+            for (TranslatedSystem.Share share : f.shares()) {
+                long[] m = new long[height];
+                for (Lookup l : share.lookups()) {
+                    ArgumentColumns.countInto(source, l, columns, rows, table, height, m);
+                }
+                b.set(f.table(), share.count(), m);
             }
-            b.set(f.table(), f.count(), m);
         }
         return b.build();
     }

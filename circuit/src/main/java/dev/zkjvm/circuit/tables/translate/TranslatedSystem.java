@@ -51,10 +51,11 @@ import java.util.Set;
  *       whose multiplicity column nothing else reads, and whose FIXED columns nothing but such
  *       lookups reads. Lookups into the same columns share a preprocessed table of their own,
  *       named by the columns' common prefix ({@code table.byte}, {@code program}), as tall as the
- *       columns need: those FIXED columns and one MAIN multiplicity column {@code <name>.m}. A bus
- *       of the same name carries each lookup's inputs from the main table ({@code name.input},
- *       multiplicity its selector), and the table receives its rows {@code m} times. So the main
- *       table no longer inherits the height of a 2^16-row byte table.</li>
+ *       columns need: those FIXED columns and MAIN multiplicity columns. The lookups without a
+ *       selector (or a lookup alone) send their inputs ({@code name.input}) on a bus of the table's
+ *       name, received {@code <name>.m} times; when several lookups share the table, each one with
+ *       a selector has a bus {@code <name>[<lookup>]} and a column {@code <lookup>.m} of its own.
+ *       So the main table no longer inherits the height of a 2^16-row byte table.</li>
  *   <li><b>Other lookups</b>: a bus named as the lookup; the main table sends the inputs
  *       ({@code name.input}, multiplicity its selector) and receives the table tuple
  *       ({@code name.table}, multiplicity the column {@code name.m}).</li>
@@ -86,11 +87,18 @@ public final class TranslatedSystem {
      * A preprocessed table that lookups into the same FIXED columns of the source look into.
      *
      * @param columns the source's FIXED columns, the table's tuple
-     * @param lookups the source's lookups into them, in declaration order
+     * @param shares its buses: the lookups of each and the table's MAIN multiplicity column for it
      * @param table the preprocessed table
-     * @param count its MAIN multiplicity column
      */
-    record FixedLookupTable(List<Column> columns, List<Lookup> lookups, Table table, Column count) {
+    record FixedLookupTable(List<Column> columns, List<Share> shares, Table table) {
+        /** Every lookup into the table, in declaration order of the shares. */
+        List<Lookup> lookups() {
+            return shares.stream().flatMap(sh -> sh.lookups().stream()).toList();
+        }
+    }
+
+    /** Lookups that one bus carries into a fixed table, counted by one multiplicity column. */
+    record Share(List<Lookup> lookups, Column count) {
     }
 
     private TranslatedSystem(ConstraintSystem source, TableSystem system, Table main, ColumnMap columns,
@@ -149,13 +157,23 @@ public final class TranslatedSystem {
         source.rangeBatches().forEach(rb -> taken.add(rb.name()));
         source.permutations().forEach(p -> taken.add(p.name()));
         source.lookups().forEach(l -> taken.add(l.name()));
+        // interactions are named after these too (a receive takes its bus's name)
+        source.rangeChecks().forEach(rc -> taken.add(rc.name()));
+        source.permutations().forEach(p -> {
+            taken.add(p.name() + ".left");
+            taken.add(p.name() + ".right");
+        });
+        Set<Lookup> fixedLookups = new HashSet<>();
+        fixedGroups.values().forEach(fixedLookups::addAll);
+        source.lookups().stream().filter(l -> !fixedLookups.contains(l)).forEach(l -> {
+            taken.add(l.name() + ".input");
+            taken.add(l.name() + ".table");
+        });
         for (Map.Entry<List<Column>, List<Lookup>> g : fixedGroups.entrySet()) {
             fixedTables.add(fixedTable(b, main, source, g.getKey(), g.getValue(), map, taken));
         }
-        Set<Lookup> inFixedTables = new HashSet<>();
-        fixedGroups.values().forEach(inFixedTables::addAll);
         for (Lookup l : source.lookups()) {
-            if (inFixedTables.contains(l)) {
+            if (fixedLookups.contains(l)) {
                 continue;
             }
             Bus bus = b.bus(l.name(), fields(l.inputs()));
@@ -256,14 +274,19 @@ public final class TranslatedSystem {
         return groups;
     }
 
-    /** The preprocessed table of one group of fixed lookups, its bus, and one send per lookup. */
+    /**
+     * The preprocessed table of one group of fixed lookups and its buses. Lookups without a
+     * selector (each row counts once) share one bus and one multiplicity column: their sum is a
+     * sum of counts below p, so a tuple missing from the table cannot cancel. A lookup with a
+     * selector gets a bus and a multiplicity column of its own, so that its LogUp statement stands
+     * alone as in the source (selectors are meant to be 0 or 1, but the translation does not lean
+     * on that across lookups).
+     */
     private static FixedLookupTable fixedTable(TableSystemBuilder b, Table main, ConstraintSystem source,
             List<Column> cols, List<Lookup> lookups, ColumnMap map, Set<String> taken) {
-        String name = commonPrefix(cols);
-        if (name.isEmpty() || taken.contains(name)) {
-            name = lookups.get(0).name() + ".table";
-        }
-        taken.add(name);
+        String prefix = commonPrefix(cols);
+        String name = unique(prefix.isEmpty() || taken.contains(prefix) ? lookups.get(0).name() + ".table" : prefix,
+                taken);
         ConstraintSystemBuilder air = ConstraintSystem.builder(name);
         int height = 1;
         List<Expr> tuple = new ArrayList<>();
@@ -274,16 +297,43 @@ public final class TranslatedSystem {
                 height <<= 1;
             }
         }
-        Column count = air.main(name + ".m");
+        List<Lookup> plain = lookups.size() == 1 ? lookups
+                : lookups.stream().filter(l -> l.selector() == null).toList();
+        List<List<Lookup>> groups = new ArrayList<>();
+        if (!plain.isEmpty()) {
+            groups.add(plain);
+        }
+        lookups.stream().filter(l -> !plain.contains(l)).forEach(l -> groups.add(List.of(l)));
+        List<String> busNames = new ArrayList<>();
+        List<Column> counts = new ArrayList<>();
+        for (List<Lookup> g : groups) {
+            boolean shared = g == plain;
+            busNames.add(shared ? name : unique(name + "[" + g.get(0).name() + "]", taken));
+            counts.add(air.main(shared ? name + ".m" : g.get(0).name() + ".m"));
+        }
         Table table = b.preprocessed(air.build(), height);
         String[] fields = cols.stream().map(Column::name).toArray(String[]::new);
-        Bus bus = b.bus(name, fields);
-        for (Lookup l : lookups) {
-            b.send(l.name() + ".input", bus, main, map.rewriteSelector(l.selector(), l.name() + " selector"),
-                    rewriteAll(map, l.inputs(), l.name() + " input"));
+        List<Share> shares = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Bus bus = b.bus(busNames.get(i), fields);
+            for (Lookup l : groups.get(i)) {
+                b.send(l.name() + ".input", bus, main, map.rewriteSelector(l.selector(), l.name() + " selector"),
+                        rewriteAll(map, l.inputs(), l.name() + " input"));
+            }
+            b.receive(busNames.get(i), bus, table, counts.get(i).cur(), tuple.toArray(new Expr[0]));
+            shares.add(new Share(List.copyOf(groups.get(i)), counts.get(i)));
         }
-        b.receive(name, bus, table, count.cur(), tuple.toArray(new Expr[0]));
-        return new FixedLookupTable(cols, List.copyOf(lookups), table, count);
+        return new FixedLookupTable(cols, List.copyOf(shares), table);
+    }
+
+    /** {@code name}, or with the first free suffix {@code #2, #3, ...}; taken afterwards. */
+    private static String unique(String name, Set<String> taken) {
+        String n = name;
+        for (int i = 2; taken.contains(n); i++) {
+            n = name + "#" + i;
+        }
+        taken.add(n);
+        return n;
     }
 
     /** The names' longest common prefix that ends before a dot ({@code table.byte} of {@code table.byte.x, table.byte.y}). */

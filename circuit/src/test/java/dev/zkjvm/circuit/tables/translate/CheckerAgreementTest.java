@@ -26,7 +26,7 @@ class CheckerAgreementTest {
     void verdictsAgreeUnderSingleCellChanges() {
         SplittableRandom random = new SplittableRandom(7);
         for (TranslationFixtures.Fixture f : List.of(new TranslationFixtures.Perm(), new TranslationFixtures.Squares(),
-                new TranslationFixtures.Ranges())) {
+                new TranslationFixtures.Ranges(), new TranslationFixtures.FixedTables())) {
             ConstraintSystem cs = f.system();
             TranslatedSystem t = TranslatedSystem.of(cs);
             Checker oneTable = new Checker(cs);

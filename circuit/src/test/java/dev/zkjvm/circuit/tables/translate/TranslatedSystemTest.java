@@ -104,21 +104,58 @@ class TranslatedSystemTest {
         Table and = t.system().table("t");
         assertTrue(and.isPreprocessed());
         assertEquals(16, and.fixedHeight());
-        assertEquals(List.of("t.x", "t.y", "t.and", "t.m"), and.columns().stream().map(Column::name).toList());
+        // and2 (no selector) counts into the table's shared column; and1 (selector on) on a bus and
+        // a column of its own, so that selectors of two lookups cannot cancel each other's sums
+        assertEquals(List.of("t.x", "t.y", "t.and", "t.m", "and1.m"), and.columns().stream().map(Column::name).toList());
         Table rom = t.system().table("rom");
         assertEquals(8, rom.fixedHeight(), "five values padded to a power of two");
-        assertEquals(List.of("and1.input", "and2.input", "t"), t.system().interactions().stream()
-                .map(Interaction::name).filter(n -> n.startsWith("and") || n.equals("t")).toList());
+        assertEquals(List.of("rom.pc", "rom.op", "rom.m"), rom.columns().stream().map(Column::name).toList(),
+                "a lookup alone shares its table's bus, selector or not");
+        assertEquals(List.of("and2.input", "t", "and1.input", "t[and1]"), t.system().interactions().stream()
+                .map(Interaction::name).filter(n -> n.startsWith("and") || n.startsWith("t")).toList());
         assertEquals(List.of("fetch.input", "rom"), t.system().interactions().stream().map(Interaction::name)
                 .filter(n -> n.startsWith("fetch") || n.equals("rom")).toList());
-        // one multiplicity column counts both lookups into the AND table
         SystemTrace trace = t.trace(fixedTables.columns(16), 16);
-        long[] m = trace.column(and, and.air().column("t.m"));
+        assertEquals(16, sum(trace.column(and, and.air().column("t.m"))), "and2 on all 16 rows");
+        assertEquals(11, sum(trace.column(and, and.air().column("and1.m"))), "and1 on 11 of 16 rows");
+    }
+
+    @Test
+    void selectorsOfTwoLookupsIntoOneFixedTableCannotCancel() {
+        // 5 is not in t; selectors 1 and -1 on the same row would cancel on one shared bus
+        ConstraintSystemBuilder k = ConstraintSystem.builder("cancel");
+        Column a = k.main("a");
+        Column b = k.main("b");
+        Column s1 = k.main("s1");
+        Column s2 = k.main("s2");
+        Column t = k.fixed("t", new dev.zkjvm.circuit.air.FixedValues.Values(new long[] {0, 1, 2, 3}));
+        k.lookup("l1", s1.cur(), List.of(a.cur()), List.of(t.cur()));
+        k.lookup("l2", s2.cur(), List.of(b.cur()), List.of(t.cur()));
+        k.rangeCheck("a.range", a.cur(), 4);
+        ConstraintSystem cs = k.build();
+        long[][] columns = new long[cs.columns().size()][];
+        for (Column c : List.of(a, b, s1, s2)) {
+            columns[c.index()] = new long[4];
+        }
+        columns[a.index()][0] = 5;
+        columns[b.index()][0] = 5;
+        columns[s1.index()][0] = 1;
+        columns[s2.index()][0] = dev.zkjvm.circuit.field.Goldilocks.P - 1;
+        TranslatedSystem tr = TranslatedSystem.of(cs);
+        SystemTrace trace = tr.trace(columns, 4);
+        TableSystemReport report = new TableSystemChecker(tr.system()).check(trace);
+        assertFalse(report.isSatisfied(), report::toString);
+        assertEquals(Set.of("t[l1]", "t[l2]"), report.unmatched().stream().map(UnmatchedTuple::bus)
+                .collect(Collectors.toSet()));
+        assertProverRefuses(tr, trace);
+    }
+
+    private static long sum(long[] values) {
         long total = 0;
-        for (long v : m) {
+        for (long v : values) {
             total += v;
         }
-        assertEquals(11 + 16, total, "and1 on 11 of 16 rows, and2 on all 16");
+        return total;
     }
 
     @Test
