@@ -24,31 +24,11 @@ public final class DotProducts {
         if (w0.length < v.length || w1.length < v.length) {
             throw new IllegalArgumentException("need " + v.length + " weights, got " + w0.length + " and " + w1.length);
         }
-        long lo0 = 0;
-        long hi0 = 0;
-        long top0 = 0;
-        long lo1 = 0;
-        long hi1 = 0;
-        long top1 = 0;
+        Pair acc = new Pair();
         for (int i = 0; i < v.length; i++) {
-            long b = v[i];
-            long bSign = b >> 63;
-            long a = w0[i];
-            long pLo = a * b;
-            long pHi = Math.multiplyHigh(a, b) + ((a >> 63) & b) + (bSign & a);
-            lo0 += pLo;
-            pHi += (lo0 ^ Long.MIN_VALUE) < (pLo ^ Long.MIN_VALUE) ? 1 : 0;
-            hi0 += pHi;
-            top0 += (hi0 ^ Long.MIN_VALUE) < (pHi ^ Long.MIN_VALUE) ? 1 : 0;
-            a = w1[i];
-            pLo = a * b;
-            pHi = Math.multiplyHigh(a, b) + ((a >> 63) & b) + (bSign & a);
-            lo1 += pLo;
-            pHi += (lo1 ^ Long.MIN_VALUE) < (pLo ^ Long.MIN_VALUE) ? 1 : 0;
-            hi1 += pHi;
-            top1 += (hi1 ^ Long.MIN_VALUE) < (pHi ^ Long.MIN_VALUE) ? 1 : 0;
+            acc.add(v[i], w0[i], w1[i]);
         }
-        return new Ext2(reduce(top0, hi0, lo0), reduce(top1, hi1, lo1));
+        return new Ext2(acc.c0(), acc.c1());
     }
 
     /**
@@ -57,32 +37,50 @@ public final class DotProducts {
      * registers, which makes it cheaper per product than {@link Sums} for a few columns at a time.
      */
     public static void dotAt(long[][] columns, int at, long[] w0, long[] w1, int offset, long[] out) {
-        long lo0 = 0;
-        long hi0 = 0;
-        long top0 = 0;
-        long lo1 = 0;
-        long hi1 = 0;
-        long top1 = 0;
+        Pair acc = new Pair();
         for (int j = 0; j < columns.length; j++) {
-            long b = columns[j][at];
+            acc.add(columns[j][at], w0[offset + j], w1[offset + j]);
+        }
+        out[0] = acc.c0();
+        out[1] = acc.c1();
+    }
+
+    /**
+     * Two unreduced sums of products, one per coordinate of a GF(p²) weight. Used as a local whose
+     * fields the JIT keeps in registers (it never escapes its method).
+     */
+    private static final class Pair {
+        private long lo0;
+        private long hi0;
+        private long top0;
+        private long lo1;
+        private long hi1;
+        private long top1;
+
+        /** Adds {@code b·a0} to the first sum and {@code b·a1} to the second. */
+        void add(long b, long a0, long a1) {
             long bSign = b >> 63;
-            long a = w0[offset + j];
-            long pLo = a * b;
-            long pHi = Math.multiplyHigh(a, b) + ((a >> 63) & b) + (bSign & a);
+            long pLo = a0 * b;
+            long pHi = Math.multiplyHigh(a0, b) + ((a0 >> 63) & b) + (bSign & a0);
             lo0 += pLo;
             pHi += (lo0 ^ Long.MIN_VALUE) < (pLo ^ Long.MIN_VALUE) ? 1 : 0;
             hi0 += pHi;
             top0 += (hi0 ^ Long.MIN_VALUE) < (pHi ^ Long.MIN_VALUE) ? 1 : 0;
-            a = w1[offset + j];
-            pLo = a * b;
-            pHi = Math.multiplyHigh(a, b) + ((a >> 63) & b) + (bSign & a);
+            pLo = a1 * b;
+            pHi = Math.multiplyHigh(a1, b) + ((a1 >> 63) & b) + (bSign & a1);
             lo1 += pLo;
             pHi += (lo1 ^ Long.MIN_VALUE) < (pLo ^ Long.MIN_VALUE) ? 1 : 0;
             hi1 += pHi;
             top1 += (hi1 ^ Long.MIN_VALUE) < (pHi ^ Long.MIN_VALUE) ? 1 : 0;
         }
-        out[0] = reduce(top0, hi0, lo0);
-        out[1] = reduce(top1, hi1, lo1);
+
+        long c0() {
+            return reduce(top0, hi0, lo0);
+        }
+
+        long c1() {
+            return reduce(top1, hi1, lo1);
+        }
     }
 
     /**
