@@ -33,6 +33,7 @@ import dev.zkjvm.runtime.U64;
 import dev.zkjvm.runtime.Word;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +135,7 @@ class MemoryTableProofTest {
     }
 
     @Test
+    @Tag("slow")
     void executionCircuitsProveOnTablesWithoutTheRangeFloor() throws InvalidProofException {
         Programs.Outcome fib = Programs.fibonacci(15);
         MachineCircuit<U64> exec = Cpu64Circuit.circuit(fib.runs());
