@@ -46,6 +46,15 @@ public final class RangeBatchColumns {
      * preprocessed range table, taller or shorter than the table whose inputs it counts.
      */
     public static long[] multiplicities(RangeBatch b, long[][] columns, int rows, int tableRows) {
+        return multiplicities(b, columns, tableRows, rc -> rows);
+    }
+
+    /**
+     * As {@link #multiplicities(RangeBatch, long[][], int, int)}, each range check counted on its
+     * own first {@code rowsOf} rows: in a table system its inputs live in a table of that height.
+     */
+    public static long[] multiplicities(RangeBatch b, long[][] columns, int tableRows,
+            java.util.function.ToIntFunction<RangeCheck> rowsOf) {
         if (tableRows < b.size()) {
             throw new IllegalArgumentException("range table " + b.name() + " of " + tableRows + " rows cannot hold "
                     + b.size() + " values");
@@ -54,6 +63,7 @@ public final class RangeBatchColumns {
         int size = b.size();
         long[][] counts = new long[inputs.size()][];
         Parallel.forChunks(inputs.size(), Parallel.parallelism(), () -> null, (ignored, i) -> {
+            int rows = rowsOf.applyAsInt(inputs.get(i));
             Values v = values(inputs.get(i), columns, rows);
             long[] c = new long[size];
             long[] f = v.value();

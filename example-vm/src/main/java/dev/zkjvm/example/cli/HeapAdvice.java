@@ -19,14 +19,16 @@ final class HeapAdvice {
     static final long BASE_BYTES = 64L << 20;
 
     /**
-     * Heap per cell of the main table of a proof on tables (zero-knowledge, default parameters).
-     * Cpu64's fibonacci (212 main-table columns) proved at {@code -Xmx256m} and failed at 192m with
-     * a 2^8-row main table, and proved at 1536m and failed at 1280m with 2^16 rows (6 Dec): at most
-     * (1.5 GiB - 256 MiB) / (2^16·212), about 90 bytes per cell, rounded up.
+     * Heap per cell of a proof on tables' own tables (its main and execution tables' rows times
+     * MAIN columns; zero-knowledge, default parameters). Cpu64's fibonacci(3000) (a 2^16 x 34 log
+     * table and a 2^15 x 178 execution table: 8.06 M cells) proved at {@code -Xmx1280m} and failed
+     * at 1024m; fibonacci(12) (31.5 K cells) proved at 256m and failed at 160m (6 Dec): at most
+     * (1.25 GiB - 256 MiB) / 8.06 M, about 133 bytes per cell, rounded up. The preprocessed tables
+     * and the argument columns the cells do not count are in it.
      */
-    static final double TABLE_BYTES_PER_CELL = 96;
+    static final double TABLE_BYTES_PER_CELL = 140;
 
-    /** Heap of a proof on tables beyond its main table: the preprocessed range, byte and program tables' keys. */
+    /** Heap of a proof on tables beyond its own tables' cells: the preprocessed range, byte and program tables' keys. */
     static final long TABLE_BASE_BYTES = 256L << 20;
 
     private HeapAdvice() {
@@ -39,7 +41,7 @@ final class HeapAdvice {
 
     /**
      * Estimated peak heap to prove a witness of {@code rows} rows and {@code columns} columns, one
-     * table or, if {@code tables}, the main table of a proof on tables.
+     * table or, if {@code tables}, {@code rows·columns} cells of a proof on tables' own tables.
      */
     static long provingBytes(long rows, int columns, boolean tables) {
         return tables ? TABLE_BASE_BYTES + (long) Math.ceil(TABLE_BYTES_PER_CELL * rows * columns)
@@ -59,15 +61,19 @@ final class HeapAdvice {
         return message(stage, rows, columns, false, maxHeap, command);
     }
 
-    /** The out-of-memory message for a one-table witness or, if {@code tables}, a proof on tables of that main table. */
+    /**
+     * The out-of-memory message for a one-table witness or, if {@code tables}, a proof on tables
+     * whose own tables hold {@code rows·columns} cells.
+     */
     static String message(String stage, long rows, int columns, boolean tables, long maxHeap, String command) {
         StringBuilder m = new StringBuilder("out of memory while " + stage + ": this JVM may use "
                 + gib(maxHeap) + " of heap (-Xmx). ");
         long suggest;
         if (rows > 0 && columns > 0) {
             long need = provingBytes(rows, columns, tables);
-            m.append(tables ? "A proof on tables whose main table has " : "A proof of ").append(rows).append(" rows x ")
-                    .append(columns).append(" columns needs about ").append(gib(need)).append(" (measured: about ")
+            m.append(tables ? "A proof on tables whose own tables hold " + rows * columns + " cells (rows x columns)"
+                    : "A proof of " + rows + " rows x " + columns + " columns").append(" needs about ").append(gib(need))
+                    .append(" (measured: about ")
                     .append(String.format(Locale.ROOT, "%.0f", tables ? TABLE_BYTES_PER_CELL : BYTES_PER_CELL))
                     .append(" bytes per row and column while proving, plus ")
                     .append((tables ? TABLE_BASE_BYTES : BASE_BYTES) >> 20).append(" MiB). ");

@@ -3,6 +3,7 @@ package dev.zkjvm.example.cli;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.machine.MachineRun;
+import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
 import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
 import dev.zkjvm.circuit.stark.StarkConfig;
@@ -97,9 +98,17 @@ abstract class MachineCommand implements Callable<Integer> {
      */
     <W extends Word<W>, P> TableProof proveOnTables(Job<W, P> job, MachineRun<W> run, MachineCircuit<W> circuit,
             StarkConfig config, boolean zeroKnowledge) {
-        rows = circuit.tables().heightFor((int) Math.min(Integer.MAX_VALUE, Math.max(run.trace().size(),
-                run.totalSteps())));
-        columns = circuit.tables().mainTable().columns().size();
+        // the advice counts the cells of the main table and of the execution table, at their heights
+        TranslatedSystem t = circuit.tables();
+        int steps = (int) Math.min(Integer.MAX_VALUE, run.totalSteps());
+        long cells = (long) t.heightFor((int) Math.min(Integer.MAX_VALUE, Math.max(run.trace().size(), steps)))
+                * t.mainTable().columns().size();
+        if (t.system().tables().stream().anyMatch(x -> x.name().equals(MachineCircuit.EXECUTION_TABLE))) {
+            cells += (long) t.heightFor(MachineCircuit.EXECUTION_TABLE, steps)
+                    * t.system().table(MachineCircuit.EXECUTION_TABLE).columns().size();
+        }
+        rows = cells;
+        columns = 1;
         tables = true;
         try {
             return circuit.proveTables(run.trace(), job.machine()::mnemonicOf, config, zeroKnowledge);

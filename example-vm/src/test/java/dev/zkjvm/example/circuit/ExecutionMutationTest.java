@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.check.TableSystemChecker;
 import dev.zkjvm.example.Cpu64Circuit;
 import dev.zkjvm.example.Cpu64Trace;
 import dev.zkjvm.example.Programs;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * A run is deterministic, so each of them is a wrong trace of its program and must be rejected.
  * (Invalid mutants need no second run: the execution circuit contains the memory circuit's
  * constraints, built from the same columns.) Each mutant goes through the full pipeline, so the
- * test takes up to {@value #PER_KIND} equivalent mutants per kind and program.
+ * test takes up to {@value #PER_KIND} equivalent mutants per kind and program. Each must also be
+ * refused by the exact check of the table system that proofs on tables use.
  */
 @Tag("slow")
 class ExecutionMutationTest {
@@ -87,6 +90,11 @@ class ExecutionMutationTest {
                 } else {
                     survivors.add(k + " at record " + i);
                 }
+                // and so must the table system that proofs on tables are made of (log, execution and
+                // preprocessed tables, checked exactly)
+                if (tablesAccept(circuit, m)) {
+                    survivors.add(k + " at record " + i + " on tables");
+                }
             }
         }
         int checked = byKind.values().stream().mapToInt(c -> c[0]).sum();
@@ -101,6 +109,16 @@ class ExecutionMutationTest {
         assertTrue(survivors.isEmpty(), () -> name + ": " + survivors.size() + " equivalent mutants pass, e.g. "
                 + survivors.stream().limit(5).toList());
         assertEquals(checked, rejected);
+    }
+
+    private static <W extends Word<W>> boolean tablesAccept(MachineCircuit<W> circuit, Trace<W> trace) {
+        SystemTrace t;
+        try {
+            t = circuit.tablesTrace(trace);
+        } catch (RuntimeException e) {
+            return false;   // no witness to prove: the prover refuses
+        }
+        return new TableSystemChecker(circuit.tables().system()).check(t).isSatisfied();
     }
 
     private static <W extends Word<W>> boolean sameRecords(Trace<W> a, Trace<W> b) {

@@ -57,12 +57,13 @@ class ExitCodeTest {
         assertTrue(err.contains("g -jar zkvm.jar prove fibonacci --n 5 --one-table --quiet -o "), err);
     }
 
-    /** The same on tables: the advice counts the main table's cells and the preprocessed tables' keys. */
+    /** The same on tables: the advice counts the own tables' cells and the preprocessed tables' keys. */
     @Test
     void runningOutOfHeapOnTablesCountsTheMainTable(@TempDir Path dir) throws IOException, InterruptedException {
         String err = proveIn96MiB(dir);
-        assertTrue(err.contains("A proof on tables whose main table has 128 rows x 212 columns needs about 0.3 GiB"),
-                err);
+        // a 128 x 34 log table and a 64 x 178 execution table
+        assertTrue(err.contains("A proof on tables whose own tables hold 15744 cells (rows x columns) needs about"
+                + " 0.3 GiB"), err);
         assertTrue(err.contains("Give it more, e.g.: java -Xmx1g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "),
                 err);
     }

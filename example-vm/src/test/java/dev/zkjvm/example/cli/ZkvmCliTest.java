@@ -85,7 +85,7 @@ class ZkvmCliTest {
         assertTrue(text.contains("proof:      " + file), text);
         assertTrue(text.contains("bytes, zero-knowledge, proven in "), text);
         // the main table as tall as the run; the byte, range and program tables preprocessed
-        assertTrue(text.contains("tables:     Cpu64 2^8 x "), text);
+        assertTrue(text.contains("tables:     Cpu64 2^8 x 34, execution 2^7 x 178, "), text);
         assertTrue(text.contains("range16 2^16 x 2 (preprocessed)"), text);
         assertTrue(text.contains("program 2^"), text);
         // zero knowledge's extra queries at rate (1 + 1/64)/4, plus 20 bits of grinding
@@ -112,7 +112,8 @@ class ZkvmCliTest {
         String text = out.toString();
         assertTrue(text.contains("check:      satisfied"), text);
         assertTrue(text.contains("bytes, zero-knowledge, proven in "), text);
-        assertTrue(text.contains("on tables: Cpu64 2^8 x 212, range16 2^16 x 2 (preprocessed)"), text);
+        assertTrue(text.contains("on tables: Cpu64 2^8 x 34, execution 2^7 x 178, range16 2^16 x 2 (preprocessed)"),
+                text);
         assertTrue(text.contains("verify:     valid: the proof's bytes, checked against the program alone"), text);
         assertTrue(text.contains("security:   101 bits conjectured"), text);
     }

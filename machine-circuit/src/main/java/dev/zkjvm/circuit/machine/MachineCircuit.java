@@ -594,10 +594,15 @@ public final class MachineCircuit<W extends Word<W>> {
      */
     public synchronized TranslatedSystem tables() {
         if (tables == null) {
-            tables = TranslatedSystem.of(system);
+            // a program's execution rows (every exec.* column) in a table of their own, as tall as the steps
+            tables = execution == null ? TranslatedSystem.of(system)
+                    : TranslatedSystem.of(system, c -> c.name().startsWith("exec.") ? EXECUTION_TABLE : null);
         }
         return tables;
     }
+
+    /** The table of a program's execution rows in {@link #tables()}. */
+    public static final String EXECUTION_TABLE = "execution";
 
     /**
      * Whether proofs on tables ({@link #proveTables}) are available: whether the system translates
@@ -638,10 +643,7 @@ public final class MachineCircuit<W extends Word<W>> {
         if (!invalid.isSatisfied()) {
             throw new UnsatisfiedTraceException(invalid);
         }
-        ExecutionTable.Replay replay = replay(trace);
-        int rows = t.heightFor(Math.max(trace.size(), replay == null ? 0 : replay.steps()));
-        Built built = build(trace, replay, WitnessBuilder.columnsOnly(system, rows));
-        SystemTrace tablesTrace = t.trace(built.builder().suppliedColumns(), rows);
+        SystemTrace tablesTrace = tablesTrace(trace);
         try {
             return TableProver.prove(tableKey(config, zeroKnowledge), tablesTrace, PublicTuples.NONE);
         } catch (UnsatisfiedTablesException e) {
@@ -655,6 +657,22 @@ public final class MachineCircuit<W extends Word<W>> {
             refused.addSuppressed(e);
             throw refused;
         }
+    }
+
+    /**
+     * The trace of {@link #tables()} that {@link #proveTables} proves for {@code trace}, unchecked:
+     * the main table as tall as the records or steps, a program's execution table as tall as its
+     * steps. For checking it with the exact table checker
+     * ({@code new TableSystemChecker(tables().system()).check(...)}).
+     */
+    public SystemTrace tablesTrace(Trace<W> trace) {
+        TranslatedSystem t = tables();
+        ExecutionTable.Replay replay = replay(trace);
+        int rows = t.heightFor(Math.max(trace.size(), replay == null ? 0 : replay.steps()));
+        Built built = build(trace, replay, WitnessBuilder.columnsOnly(system, rows));
+        return replay == null ? t.trace(built.builder().suppliedColumns(), rows)
+                : t.trace(built.builder().suppliedColumns(), rows,
+                        java.util.Map.of(EXECUTION_TABLE, t.heightFor(EXECUTION_TABLE, replay.steps())));
     }
 
     /**

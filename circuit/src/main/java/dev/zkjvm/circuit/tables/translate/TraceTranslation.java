@@ -8,9 +8,12 @@ import dev.zkjvm.circuit.air.RangeBatch;
 import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.SystemTraceBuilder;
 import dev.zkjvm.circuit.tables.Table;
+import dev.zkjvm.circuit.eval.ColumnEvaluator;
+import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.witness.ArgumentColumns;
 import dev.zkjvm.circuit.witness.RangeBatchColumns;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,25 +28,45 @@ final class TraceTranslation {
     }
 
     static SystemTrace trace(TranslatedSystem t, long[][] sourceColumns, int rows) {
+        return trace(t, sourceColumns, rows, Map.of());
+    }
+
+    static SystemTrace trace(TranslatedSystem t, long[][] sourceColumns, int rows, Map<String, Integer> partRows) {
         ConstraintSystem source = t.source();
         if (sourceColumns.length != source.columns().size()) {
             throw new IllegalArgumentException(sourceColumns.length + " columns given, " + source.name() + " has "
                     + source.columns().size());
         }
-        Table main = t.mainTable();
-        ColumnMap map = t.columnMap();
-        SystemTraceBuilder b = SystemTrace.builder(t.system()).height(main, rows);
-        // The arguments' counts read the selectors and inputs, which may read FIXED columns too:
-        // one source-indexed table of the main table's columns at its height.
-        long[][] columns = new long[sourceColumns.length][];
-        for (Column c : source.columns()) {
-            if (map.get(c) == null) {
-                continue;
+        Parts parts = t.parts();
+        Map<String, Integer> heights = new java.util.LinkedHashMap<>();
+        for (String p : parts.names()) {
+            int h = p.equals(Parts.MAIN) ? rows : partRows.getOrDefault(p, rows);
+            if (h > rows || Integer.bitCount(h) != 1) {
+                throw new IllegalArgumentException("table " + p + ": " + h + " rows; a power of two up to the main"
+                        + " table's " + rows + " is needed");
             }
-            if (c.phase() == Phase.FIXED) {
-                columns[c.index()] = source.fixedValues(c).generate(rows);
-            } else {
-                columns[c.index()] = sourceColumns[c.index()];
+            heights.put(p, h);
+        }
+        for (String p : partRows.keySet()) {
+            if (!heights.containsKey(p) || p.equals(Parts.MAIN)) {
+                throw new IllegalArgumentException(source.name() + " has no table " + p + " apart from its main table");
+            }
+        }
+        SystemTraceBuilder b = SystemTrace.builder(t.system());
+        for (String p : parts.names()) {
+            b.height(t.partTables().get(p), heights.get(p));
+        }
+        // The arguments' counts read the selectors and inputs, which may read FIXED columns too:
+        // one source-indexed table of the columns at the main table's height.
+        long[][] columns = new long[sourceColumns.length][];
+        for (String p : parts.names()) {
+            ColumnMap map = parts.map(p);
+            for (Column c : source.columns()) {
+                if (map.get(c) == null || columns[c.index()] != null) {
+                    continue;
+                }
+                columns[c.index()] = c.phase() == Phase.FIXED ? source.fixedValues(c).generate(rows)
+                        : sourceColumns[c.index()];
             }
         }
         // In declaration order: a lookup may read an earlier lookup's multiplicities.
@@ -51,24 +74,40 @@ final class TraceTranslation {
         t.fixedTables().forEach(f -> inFixedTables.addAll(f.lookups()));
         for (Lookup l : source.lookups()) {
             if (!inFixedTables.contains(l) && columns[l.multiplicity().index()] == null) {
-                columns[l.multiplicity().index()] = ArgumentColumns.multiplicities(source, l, columns, rows);
+                int in = heights.get(parts.of(Parts.withSelector(l.inputs(), l.selector()), l.name()));
+                int at = heights.get(parts.of(l.table(), l.name()));
+                long[][][] values = ColumnEvaluator.evaluate(l.table(), columns, at, new Ext2[0]);
+                long[][] table = new long[values.length][];
+                for (int j = 0; j < table.length; j++) {
+                    table[j] = values[j][0];
+                }
+                long[] m = new long[at];
+                ArgumentColumns.countInto(source, l, columns, in, table, at, m);
+                columns[l.multiplicity().index()] = m;
             }
         }
-        for (Column c : source.columns(Phase.MAIN)) {
-            Column target = map.get(c);
-            if (target == null) {
-                continue;
+        for (String p : parts.names()) {
+            Table table = t.partTables().get(p);
+            ColumnMap map = parts.map(p);
+            int h = heights.get(p);
+            for (Column c : source.columns(Phase.MAIN)) {
+                Column target = map.get(c);
+                if (target == null) {
+                    continue;
+                }
+                if (columns[c.index()] == null) {
+                    throw new IllegalArgumentException("MAIN column " + c + " of " + source.name() + " was not given");
+                }
+                long[] v = columns[c.index()];
+                b.set(table, target, v.length > h ? java.util.Arrays.copyOf(v, h) : v);
             }
-            if (columns[c.index()] == null) {
-                throw new IllegalArgumentException("MAIN column " + c + " of " + source.name() + " was not given");
-            }
-            b.set(main, target, columns[c.index()]);
         }
         for (Map.Entry<RangeBatch, Table> e : t.rangeTables().entrySet()) {
             RangeBatch rb = e.getKey();
             Table range = e.getValue();
             Column count = range.air().column(rb.multiplicity().name());
-            b.set(range, count, RangeBatchColumns.multiplicities(rb, columns, rows, range.fixedHeight()));
+            b.set(range, count, RangeBatchColumns.multiplicities(rb, columns, range.fixedHeight(),
+                    rc -> heights.get(parts.of(List.of(rc.value(), rc.selectorOrOne()), rc.name()))));
         }
         for (TranslatedSystem.FixedLookupTable f : t.fixedTables()) {
             int height = f.table().fixedHeight();
@@ -79,7 +118,8 @@ final class TraceTranslation {
             for (TranslatedSystem.Share share : f.shares()) {
                 long[] m = new long[height];
                 for (Lookup l : share.lookups()) {
-                    ArgumentColumns.countInto(source, l, columns, rows, table, height, m);
+                    int in = heights.get(parts.of(Parts.withSelector(l.inputs(), l.selector()), l.name()));
+                    ArgumentColumns.countInto(source, l, columns, in, table, height, m);
                 }
                 b.set(f.table(), share.count(), m);
             }

@@ -82,6 +82,9 @@ public final class TranslatedSystem {
     private final ColumnMap columns;
     private final Map<RangeBatch, Table> rangeTables;
     private final List<FixedLookupTable> fixedTables;
+    /** The tables the source's own columns are in: the main table, then the partition's, by key. */
+    private final Parts parts;
+    private final Map<String, Table> partTables;
 
     /**
      * A preprocessed table that lookups into the same FIXED columns of the source look into.
@@ -101,12 +104,14 @@ public final class TranslatedSystem {
     record Share(List<Lookup> lookups, Column count) {
     }
 
-    private TranslatedSystem(ConstraintSystem source, TableSystem system, Table main, ColumnMap columns,
+    private TranslatedSystem(ConstraintSystem source, TableSystem system, Parts parts, Map<String, Table> partTables,
             Map<RangeBatch, Table> rangeTables, List<FixedLookupTable> fixedTables) {
         this.source = source;
         this.system = system;
-        this.main = main;
-        this.columns = columns;
+        this.parts = parts;
+        this.partTables = partTables;
+        this.main = partTables.get(Parts.MAIN);
+        this.columns = parts.map(Parts.MAIN);
         this.rangeTables = rangeTables;
         this.fixedTables = fixedTables;
     }
@@ -119,41 +124,75 @@ public final class TranslatedSystem {
      *     if a name it needs is taken (a range width's table named as the system itself)
      */
     public static TranslatedSystem of(ConstraintSystem source) {
+        return of(source, c -> null);
+    }
+
+    /**
+     * Translates {@code source} with some of its own MAIN columns in tables of their own: a
+     * partition names the table of each MAIN column (null: the main table). Each row constraint
+     * and each side of a range check, permutation or lookup goes to the table whose MAIN columns
+     * it reads, with that table's copy of the FIXED columns it reads; a lookup's multiplicity goes
+     * with the tuple it counts. Each such table is as tall as its own work ({@link #trace(long[][],
+     * int, Map)}): an execution's steps apart from its memory log, for example.
+     *
+     * @throws IllegalArgumentException as {@link #of(ConstraintSystem)}, or if a row constraint or
+     *     an argument's side reads MAIN columns of two tables
+     */
+    public static TranslatedSystem of(ConstraintSystem source, java.util.function.Function<Column, String> partition) {
         Map<List<Column>, List<Lookup>> fixedGroups = fixedLookupGroups(source);
-        ColumnMap map = mainColumns(source, fixedGroups);
-        ConstraintSystemBuilder air = ConstraintSystem.builder(source.name());
-        for (Column c : source.columns()) {
-            Column t = map.get(c);
-            if (t != null) {
-                Column declared = c.phase() == Phase.FIXED ? air.fixed(c.name(), source.fixedValues(c))
-                        : air.main(c.name());
-                if (!declared.equals(t)) {
-                    throw new IllegalStateException("column " + c + " declared as " + declared + ", mapped to " + t);
+        Set<Lookup> fixedLookups = new HashSet<>();
+        fixedGroups.values().forEach(fixedLookups::addAll);
+        Parts parts = Parts.of(source, partition, droppedColumns(source, fixedGroups), fixedLookups);
+        TableSystemBuilder b = TableSystem.builder(source.name());
+        Map<String, ConstraintSystemBuilder> airs = new LinkedHashMap<>();
+        for (String p : parts.names()) {
+            ConstraintSystemBuilder air = ConstraintSystem.builder(p.equals(Parts.MAIN) ? source.name() : p);
+            ColumnMap map = parts.map(p);
+            for (Column c : source.columns()) {
+                Column t = map.get(c);
+                if (t != null) {
+                    Column declared = c.phase() == Phase.FIXED ? air.fixed(c.name(), source.fixedValues(c))
+                            : air.main(c.name());
+                    if (!declared.equals(t)) {
+                        throw new IllegalStateException("column " + c + " declared as " + declared + ", mapped to " + t);
+                    }
                 }
             }
+            airs.put(p, air);
         }
         for (Constraint c : source.constraints()) {
             if (!c.isArgument()) {
-                declare(air, c.kind(), c.name(), map.rewrite(c.expr(), "constraint " + c.name()));
+                String p = parts.of(List.of(c.expr()), "constraint " + c.name());
+                declare(airs.get(p), c.kind(), c.name(), parts.map(p).rewrite(c.expr(), "constraint " + c.name()));
             }
         }
-        TableSystemBuilder b = TableSystem.builder(source.name());
-        Table main = b.table(air.build());
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (Map.Entry<String, ConstraintSystemBuilder> e : airs.entrySet()) {
+            tables.put(e.getKey(), b.table(e.getValue().build()));
+        }
+        Side side = (exprs, where) -> {
+            String p = parts.of(exprs, where);
+            return new Placed(tables.get(p), parts.map(p));
+        };
         Map<RangeBatch, Table> ranges = new LinkedHashMap<>();
         for (RangeBatch rb : source.rangeBatches()) {
-            ranges.put(rb, rangeBus(b, main, rb, map));
+            ranges.put(rb, rangeBus(b, rb, side));
         }
         for (Permutation p : source.permutations()) {
             Bus bus = b.bus(p.name(), fields(p.left()));
-            b.send(p.name() + ".left", bus, main, map.rewriteSelector(p.leftSelector(), p.name() + " left selector"),
-                    rewriteAll(map, p.left(), p.name() + " left"));
-            b.receive(p.name() + ".right", bus, main,
-                    map.rewriteSelector(p.rightSelector(), p.name() + " right selector"),
-                    rewriteAll(map, p.right(), p.name() + " right"));
+            Placed left = side.of(Parts.withSelector(p.left(), p.leftSelector()), "permutation " + p.name() + " left");
+            Placed right = side.of(Parts.withSelector(p.right(), p.rightSelector()), "permutation " + p.name() + " right");
+            b.send(p.name() + ".left", bus, left.table(),
+                    left.map().rewriteSelector(p.leftSelector(), p.name() + " left selector"),
+                    rewriteAll(left.map(), p.left(), p.name() + " left"));
+            b.receive(p.name() + ".right", bus, right.table(),
+                    right.map().rewriteSelector(p.rightSelector(), p.name() + " right selector"),
+                    rewriteAll(right.map(), p.right(), p.name() + " right"));
         }
         List<FixedLookupTable> fixedTables = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         taken.add(source.name());
+        taken.addAll(tables.keySet());
         source.rangeBatches().forEach(rb -> taken.add(rb.name()));
         source.permutations().forEach(p -> taken.add(p.name()));
         source.lookups().forEach(l -> taken.add(l.name()));
@@ -163,34 +202,45 @@ public final class TranslatedSystem {
             taken.add(p.name() + ".left");
             taken.add(p.name() + ".right");
         });
-        Set<Lookup> fixedLookups = new HashSet<>();
-        fixedGroups.values().forEach(fixedLookups::addAll);
         source.lookups().stream().filter(l -> !fixedLookups.contains(l)).forEach(l -> {
             taken.add(l.name() + ".input");
             taken.add(l.name() + ".table");
         });
         for (Map.Entry<List<Column>, List<Lookup>> g : fixedGroups.entrySet()) {
-            fixedTables.add(fixedTable(b, main, source, g.getKey(), g.getValue(), map, taken));
+            fixedTables.add(fixedTable(b, side, source, g.getKey(), g.getValue(), taken));
         }
         for (Lookup l : source.lookups()) {
             if (fixedLookups.contains(l)) {
                 continue;
             }
             Bus bus = b.bus(l.name(), fields(l.inputs()));
-            b.send(l.name() + ".input", bus, main, map.rewriteSelector(l.selector(), l.name() + " selector"),
-                    rewriteAll(map, l.inputs(), l.name() + " input"));
-            b.receive(l.name() + ".table", bus, main, map.get(l.multiplicity()).cur(),
-                    rewriteAll(map, l.table(), l.name() + " table"));
+            Placed in = side.of(Parts.withSelector(l.inputs(), l.selector()), "lookup " + l.name() + " inputs");
+            Placed table = side.of(l.table(), "lookup " + l.name() + " table");
+            b.send(l.name() + ".input", bus, in.table(), in.map().rewriteSelector(l.selector(), l.name() + " selector"),
+                    rewriteAll(in.map(), l.inputs(), l.name() + " input"));
+            b.receive(l.name() + ".table", bus, table.table(), table.map().get(l.multiplicity()).cur(),
+                    rewriteAll(table.map(), l.table(), l.name() + " table"));
         }
-        return new TranslatedSystem(source, b.build(), main, map, ranges, List.copyOf(fixedTables));
+        return new TranslatedSystem(source, b.build(), parts, tables, ranges, List.copyOf(fixedTables));
+    }
+
+    /** A table and where the source's columns are in it. */
+    private record Placed(Table table, ColumnMap map) {
+    }
+
+    /** Where an expression list goes (see {@link Parts#of}). */
+    @FunctionalInterface
+    private interface Side {
+        Placed of(List<Expr> exprs, String where);
     }
 
     /**
-     * The main table's columns: every MAIN and FIXED column of {@code source} in order, except the
-     * range batches' multiplicities and the range table columns that no expression reads (a range
-     * check reads its table through its batch's constraints, which the bus replaces).
+     * The columns no table holds: AUX columns, the range batches' multiplicities and the range
+     * table columns that no expression reads (a range check reads its table through its batch's
+     * constraints, which the bus replaces), and the columns and multiplicities of lookups that
+     * move to preprocessed tables.
      */
-    private static ColumnMap mainColumns(ConstraintSystem source, Map<List<Column>, List<Lookup>> fixedGroups) {
+    private static Set<Column> droppedColumns(ConstraintSystem source, Map<List<Column>, List<Lookup>> fixedGroups) {
         Set<Column> dropped = new HashSet<>();
         for (RangeBatch rb : source.rangeBatches()) {
             dropped.add(rb.multiplicity());
@@ -202,14 +252,8 @@ public final class TranslatedSystem {
             dropped.addAll(g.getKey());
             g.getValue().forEach(l -> dropped.add(l.multiplicity()));
         }
-        Column[] target = new Column[source.columns().size()];
-        int next = 0;
-        for (Column c : source.columns()) {
-            if (c.phase() != Phase.AUX && !dropped.contains(c)) {
-                target[c.index()] = new Column(next++, c.name(), c.phase());
-            }
-        }
-        return new ColumnMap(source.name(), target);
+        source.columns(Phase.AUX).forEach(dropped::add);
+        return dropped;
     }
 
     private static boolean readByAnExpression(ConstraintSystem source, Column c) {
@@ -282,8 +326,8 @@ public final class TranslatedSystem {
      * alone as in the source (selectors are meant to be 0 or 1, but the translation does not lean
      * on that across lookups).
      */
-    private static FixedLookupTable fixedTable(TableSystemBuilder b, Table main, ConstraintSystem source,
-            List<Column> cols, List<Lookup> lookups, ColumnMap map, Set<String> taken) {
+    private static FixedLookupTable fixedTable(TableSystemBuilder b, Side side, ConstraintSystem source,
+            List<Column> cols, List<Lookup> lookups, Set<String> taken) {
         String prefix = commonPrefix(cols);
         String name = unique(prefix.isEmpty() || taken.contains(prefix) ? lookups.get(0).name() + ".table" : prefix,
                 taken);
@@ -317,8 +361,9 @@ public final class TranslatedSystem {
         for (int i = 0; i < groups.size(); i++) {
             Bus bus = b.bus(busNames.get(i), fields);
             for (Lookup l : groups.get(i)) {
-                b.send(l.name() + ".input", bus, main, map.rewriteSelector(l.selector(), l.name() + " selector"),
-                        rewriteAll(map, l.inputs(), l.name() + " input"));
+                Placed in = side.of(Parts.withSelector(l.inputs(), l.selector()), "lookup " + l.name() + " inputs");
+                b.send(l.name() + ".input", bus, in.table(), in.map().rewriteSelector(l.selector(), l.name() + " selector"),
+                        rewriteAll(in.map(), l.inputs(), l.name() + " input"));
             }
             b.receive(busNames.get(i), bus, table, counts.get(i).cur(), tuple.toArray(new Expr[0]));
             shares.add(new Share(List.copyOf(groups.get(i)), counts.get(i)));
@@ -356,15 +401,17 @@ public final class TranslatedSystem {
     }
 
     /** The range table of one width, its bus, and one send per range check of that width. */
-    private static Table rangeBus(TableSystemBuilder b, Table main, RangeBatch rb, ColumnMap map) {
+    private static Table rangeBus(TableSystemBuilder b, RangeBatch rb, Side side) {
         ConstraintSystemBuilder air = ConstraintSystem.builder(rb.name());
         Column value = air.fixed(rb.table().name(), FixedValues.range(rb.size()));
         Column count = air.main(rb.multiplicity().name());
         Table table = b.preprocessed(air.build(), rb.size());
         Bus bus = b.bus(rb.name(), RANGE_FIELD);
         for (RangeCheck rc : rb.inputs()) {
-            b.send(rc.name(), bus, main, map.rewriteSelector(rc.selector(), "range check " + rc.name() + " selector"),
-                    map.rewrite(rc.value(), "range check " + rc.name()));
+            Placed in = side.of(List.of(rc.value(), rc.selectorOrOne()), "range check " + rc.name());
+            b.send(rc.name(), bus, in.table(),
+                    in.map().rewriteSelector(rc.selector(), "range check " + rc.name() + " selector"),
+                    in.map().rewrite(rc.value(), "range check " + rc.name()));
         }
         b.receive(rb.name(), bus, table, count.cur(), value.cur());
         return table;
@@ -469,9 +516,49 @@ public final class TranslatedSystem {
         return TraceTranslation.trace(this, sourceColumns, rows);
     }
 
+    /**
+     * As {@link #trace(long[][], int)}, with the partition's tables at their own heights: each
+     * takes the first rows of its columns, and the counts of what they send are taken on those
+     * rows only. A table the map does not name has the main table's height. (An execution's
+     * padding rows are what is left out: they send nothing.)
+     *
+     * @param partRows heights by the partition's table names, powers of two up to {@code rows}
+     */
+    public SystemTrace trace(long[][] sourceColumns, int rows, Map<String, Integer> partRows) {
+        return TraceTranslation.trace(this, sourceColumns, rows, partRows);
+    }
+
+    /**
+     * The height of the partition's table {@code part} for {@code rows} rows of its work: the
+     * smallest power of two that holds them and its FIXED columns.
+     *
+     * @throws IllegalArgumentException if the partition has no such table
+     */
+    public int heightFor(String part, int rows) {
+        Table t = partTables.get(part);
+        if (t == null || part.equals(Parts.MAIN)) {
+            throw new IllegalArgumentException(source.name() + " has no table " + part + " apart from its main table");
+        }
+        int h = 1;
+        while (h < rows || h < t.minHeight()) {
+            h <<= 1;
+        }
+        return h;
+    }
+
     /** The range tables, by their batch in the source. */
     Map<RangeBatch, Table> rangeTables() {
         return rangeTables;
+    }
+
+    /** The tables of the source's own columns, the main one first ({@link Parts#MAIN}), by key. */
+    Map<String, Table> partTables() {
+        return partTables;
+    }
+
+    /** The split of the source's own columns. */
+    Parts parts() {
+        return parts;
     }
 
     /** The preprocessed tables of lookups into fixed columns. */

@@ -190,6 +190,49 @@ class TranslatedSystemTest {
     }
 
     @Test
+    void aPartitionPutsColumnsInTablesOfTheirOwnHeights() throws InvalidProofException {
+        TranslatedSystem t = TranslatedSystem.of(squares.cs,
+                c -> List.of("in", "out", "on").contains(c.name()) ? "queries" : null);
+        assertEquals(List.of("key", "square", "sq.m"), t.mainTable().columns().stream().map(Column::name).toList(),
+                "the lookup's count stays with the tuple it counts");
+        Table queries = t.system().table("queries");
+        assertEquals(List.of("in", "out", "on"), queries.columns().stream().map(Column::name).toList());
+        assertEquals(queries.index(), t.system().interactions().stream().filter(i -> i.name().equals("sq.input"))
+                .findFirst().orElseThrow().table());
+        assertEquals(queries.index(), t.system().interactions().stream().filter(i -> i.name().equals("in.range"))
+                .findFirst().orElseThrow().table());
+        assertEquals(8, t.heightFor("queries", 5));
+        SystemTrace trace = t.trace(squares.columns(16), 16, java.util.Map.of("queries", 8));
+        assertEquals(16, trace.height(t.mainTable()));
+        assertEquals(8, trace.height(queries));
+        TableSystemReport report = new TableSystemChecker(t.system()).check(trace);
+        assertTrue(report.isSatisfied(), report::toString);
+        TableKeys.ProvingKey key = TableKeys.derive(t.system(), TEST);
+        TableProof proof = TableProver.prove(key, trace, PublicTuples.NONE);
+        TableVerifier.verify(key.verifyingKey(), PublicTuples.NONE, TableProof.fromBytes(proof.toBytes()));
+        // a query that is no row's square is refused as before
+        long[][] c = squares.columns(16);
+        c[squares.out.index()][1] = 11;
+        assertProverRefuses(t, t.trace(c, 16, java.util.Map.of("queries", 8)));
+        assertThrows(IllegalArgumentException.class, () -> t.trace(squares.columns(16), 16,
+                java.util.Map.of("queries", 32)), "no taller than the main table");
+        assertThrows(IllegalArgumentException.class, () -> t.heightFor("nothing", 4));
+    }
+
+    @Test
+    void aConstraintAcrossTwoTablesOfAPartitionIsRefusedByName() {
+        ConstraintSystemBuilder b = ConstraintSystem.builder("split");
+        Column a = b.main("a");
+        Column c = b.main("c");
+        b.everyRow("a.is.c", a.cur().sub(c.cur()));
+        b.rangeCheck("a.range", a.cur(), 4);
+        ConstraintSystem cs = b.build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TranslatedSystem.of(cs, col -> col.name().equals("a") ? "left" : null));
+        assertTrue(e.getMessage().contains("constraint a.is.c reads columns of tables [split, left]"), e.getMessage());
+    }
+
+    @Test
     void honestTracesCheckProveAndVerifyAtHeights1To1024() throws InvalidProofException {
         for (TranslationFixtures.Fixture f : List.of(ranges, perm, squares, fixedTables)) {
             TranslatedSystem t = TranslatedSystem.of(f.system());
