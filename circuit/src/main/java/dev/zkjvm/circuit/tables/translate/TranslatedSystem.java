@@ -61,6 +61,10 @@ import java.util.Set;
  *       ({@code name.table}, multiplicity the column {@code name.m}).</li>
  * </ul>
  *
+ * <p>With a partition ({@link #of(ConstraintSystem, java.util.function.Function)}), some of the
+ * source's MAIN columns form tables of their own beside the main table, each as tall as its own
+ * work; every row constraint and argument side goes to the table whose columns it reads.
+ *
  * <p>A fixed table's values at its own height are the source's first rows at any larger height:
  * explicit values and ranges are padded by repeating their last value, so the set of tuples the
  * lookups may hit is the same.
