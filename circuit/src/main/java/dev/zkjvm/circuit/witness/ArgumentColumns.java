@@ -79,35 +79,23 @@ public final class ArgumentColumns {
      * constraint then fails.
      */
     public static long[] multiplicities(ConstraintSystem cs, Lookup l, long[][] columns, int rows) {
-        long size = rangeTableSize(cs, l);
-        if (size > 0) {
-            // The range table holds v at row v: count straight into the column, no evaluation.
-            long[] sel = l.selector() == null ? null : baseValues(l.selector(), columns, rows);
-            long[] f = baseValues(l.inputs().get(0), columns, rows);
-            long[] m = new long[rows];
-            for (int r = 0; r < rows; r++) {
-                long s = sel == null ? 1 : sel[r];
-                long v = f[r];
-                if (s != 0 && Long.compareUnsigned(v, size) < 0) {
-                    m[(int) v] = Goldilocks.add(m[(int) v], s);
-                }
-            }
-            return m;
+        return multiplicities(cs, l, columns, rows, rows);
+    }
+
+    /**
+     * As {@link #multiplicities(ConstraintSystem, Lookup, long[][], int)}, with the inputs on the
+     * first {@code inputRows} rows and the table on the first {@code tableRows}: in a table system
+     * the two sides may live in tables of different heights.
+     */
+    public static long[] multiplicities(ConstraintSystem cs, Lookup l, long[][] columns, int inputRows,
+            int tableRows) {
+        long[][][] values = ColumnEvaluator.evaluate(l.table(), columns, tableRows, new Ext2[0]);
+        long[][] table = new long[values.length][];
+        for (int j = 0; j < table.length; j++) {
+            table[j] = values[j][0];
         }
-        LookupValues v = lookupValues(l, columns, rows);
-        TableIndex index = tableIndex(cs, l, v.table(), rows);
-        long[] m = new long[rows];
-        long[] sel = v.selector();
-        for (int r = 0; r < rows; r++) {
-            long s = sel[r];
-            if (s == 0) {
-                continue;
-            }
-            int t = index.find(v.inputs(), r);
-            if (t >= 0) {
-                m[t] = Goldilocks.add(m[t], s);
-            }
-        }
+        long[] m = new long[tableRows];
+        countInto(cs, l, columns, inputRows, table, tableRows, m);
         return m;
     }
 

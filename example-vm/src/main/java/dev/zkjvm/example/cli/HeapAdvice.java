@@ -36,16 +36,12 @@ final class HeapAdvice {
 
     /** Estimated peak heap to prove a one-table witness of {@code rows} rows and {@code columns} columns. */
     static long provingBytes(long rows, int columns) {
-        return provingBytes(rows, columns, false);
+        return BASE_BYTES + (long) Math.ceil(BYTES_PER_CELL * rows * columns);
     }
 
-    /**
-     * Estimated peak heap to prove a witness of {@code rows} rows and {@code columns} columns, one
-     * table or, if {@code tables}, {@code rows·columns} cells of a proof on tables' own tables.
-     */
-    static long provingBytes(long rows, int columns, boolean tables) {
-        return tables ? TABLE_BASE_BYTES + (long) Math.ceil(TABLE_BYTES_PER_CELL * rows * columns)
-                : BASE_BYTES + (long) Math.ceil(BYTES_PER_CELL * rows * columns);
+    /** Estimated peak heap to prove on tables whose own tables hold {@code cells} cells. */
+    static long tableProvingBytes(long cells) {
+        return TABLE_BASE_BYTES + (long) Math.ceil(TABLE_BYTES_PER_CELL * cells);
     }
 
     /**
@@ -58,32 +54,30 @@ final class HeapAdvice {
      * @param command the command to run again, e.g. {@code prove bubble_sort --size 2000}
      */
     static String message(String stage, long rows, int columns, long maxHeap, String command) {
-        return message(stage, rows, columns, false, maxHeap, command);
+        if (rows <= 0 || columns <= 0) {
+            return advice(stage, "", 0, maxHeap, command);
+        }
+        long need = provingBytes(rows, columns);
+        return advice(stage, "A proof of " + rows + " rows x " + columns + " columns needs about " + gib(need)
+                + " (measured: about " + String.format(Locale.ROOT, "%.0f", BYTES_PER_CELL) + " bytes per row and"
+                + " column while proving, plus " + (BASE_BYTES >> 20) + " MiB). ", need, maxHeap, command);
     }
 
-    /**
-     * The out-of-memory message for a one-table witness or, if {@code tables}, a proof on tables
-     * whose own tables hold {@code rows·columns} cells.
-     */
-    static String message(String stage, long rows, int columns, boolean tables, long maxHeap, String command) {
-        StringBuilder m = new StringBuilder("out of memory while " + stage + ": this JVM may use "
-                + gib(maxHeap) + " of heap (-Xmx). ");
-        long suggest;
-        if (rows > 0 && columns > 0) {
-            long need = provingBytes(rows, columns, tables);
-            m.append(tables ? "A proof on tables whose own tables hold " + rows * columns + " cells (rows x columns)"
-                    : "A proof of " + rows + " rows x " + columns + " columns").append(" needs about ").append(gib(need))
-                    .append(" (measured: about ")
-                    .append(String.format(Locale.ROOT, "%.0f", tables ? TABLE_BYTES_PER_CELL : BYTES_PER_CELL))
-                    .append(" bytes per row and column while proving, plus ")
-                    .append((tables ? TABLE_BASE_BYTES : BASE_BYTES) >> 20).append(" MiB). ");
-            suggest = Math.max(need + need / 4, maxHeap * 2);
-        } else {
-            suggest = maxHeap * 2;
-        }
+    /** The out-of-memory message for a proof on tables whose own tables hold {@code cells} cells. */
+    static String tableMessage(String stage, long cells, long maxHeap, String command) {
+        long need = tableProvingBytes(cells);
+        return advice(stage, "A proof on tables whose own tables hold " + cells + " cells (rows x columns) needs"
+                + " about " + gib(need) + " (measured: about " + String.format(Locale.ROOT, "%.0f", TABLE_BYTES_PER_CELL)
+                + " bytes per cell while proving, plus " + (TABLE_BASE_BYTES >> 20) + " MiB). ", need, maxHeap,
+                command);
+    }
+
+    /** The message around {@code need}: what ran out, the estimate, and the command with a larger heap. */
+    private static String advice(String stage, String estimate, long need, long maxHeap, String command) {
+        long suggest = Math.max(need + need / 4, maxHeap * 2);
         long gigabytes = Math.max(1, (suggest + (1L << 30) - 1) >> 30);
-        m.append("Give it more, e.g.: java -Xmx").append(gigabytes).append("g -jar zkvm.jar ").append(command);
-        return m.toString();
+        return "out of memory while " + stage + ": this JVM may use " + gib(maxHeap) + " of heap (-Xmx). " + estimate
+                + "Give it more, e.g.: java -Xmx" + gigabytes + "g -jar zkvm.jar " + command;
     }
 
     private static String gib(long bytes) {

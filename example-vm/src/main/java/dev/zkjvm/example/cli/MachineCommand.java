@@ -3,11 +3,10 @@ package dev.zkjvm.example.cli;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.machine.MachineRun;
-import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
-import dev.zkjvm.circuit.tables.stark.TableProof;
-import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
-import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.machine.exec.UnconstrainableBodyException;
+import dev.zkjvm.circuit.stark.StarkConfig;
+import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
+import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.VmException;
 import dev.zkjvm.runtime.Word;
@@ -35,8 +34,8 @@ abstract class MachineCommand implements Callable<Integer> {
     private String stage = "running the program";
     private long rows;
     private int columns;
-    /** Whether rows and columns are a proof on tables' main table. */
-    private boolean tables;
+    /** The cells of a proof on tables' own tables, once it is known that the proof is one (else 0). */
+    private long tableCells;
 
     @Override
     public final Integer call() {
@@ -45,8 +44,11 @@ abstract class MachineCommand implements Callable<Integer> {
             return execute(job);
         } catch (OutOfMemoryError e) {
             List<String> args = spec.commandLine().getParseResult().originalArgs();
-            throw new CliFailure(ExitCode.OUT_OF_MEMORY, HeapAdvice.message(stage, rows, columns, tables,
-                    Runtime.getRuntime().maxMemory(), String.join(" ", args)), e);
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            String command = String.join(" ", args);
+            throw new CliFailure(ExitCode.OUT_OF_MEMORY, tableCells > 0
+                    ? HeapAdvice.tableMessage(stage, tableCells, maxHeap, command)
+                    : HeapAdvice.message(stage, rows, columns, maxHeap, command), e);
         }
     }
 
@@ -93,23 +95,13 @@ abstract class MachineCommand implements Callable<Integer> {
     }
 
     /**
-     * Proves the run on tables; a trace the circuit refuses is a failed check (exit 3). The main
-     * table's shape is noted first, for the heap advice if the heap runs out.
+     * Proves the run on tables; a trace the circuit refuses is a failed check (exit 3). Its tables'
+     * cells are noted first, for the heap advice if the heap runs out.
      */
     <W extends Word<W>, P> TableProof proveOnTables(Job<W, P> job, MachineRun<W> run, MachineCircuit<W> circuit,
             StarkConfig config, boolean zeroKnowledge) {
-        // the advice counts the cells of the main table and of the execution table, at their heights
-        TranslatedSystem t = circuit.tables();
-        int steps = (int) Math.min(Integer.MAX_VALUE, run.totalSteps());
-        long cells = (long) t.heightFor((int) Math.min(Integer.MAX_VALUE, Math.max(run.trace().size(), steps)))
-                * t.mainTable().columns().size();
-        if (t.system().tables().stream().anyMatch(x -> x.name().equals(MachineCircuit.EXECUTION_TABLE))) {
-            cells += (long) t.heightFor(MachineCircuit.EXECUTION_TABLE, steps)
-                    * t.system().table(MachineCircuit.EXECUTION_TABLE).columns().size();
-        }
-        rows = cells;
-        columns = 1;
-        tables = true;
+        tableCells = circuit.tableHeights(run.trace().size(), (int) Math.min(Integer.MAX_VALUE, run.totalSteps()))
+                .cells();
         try {
             return circuit.proveTables(run.trace(), job.machine()::mnemonicOf, config, zeroKnowledge);
         } catch (UnsatisfiedTraceException e) {

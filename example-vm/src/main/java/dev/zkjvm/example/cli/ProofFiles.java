@@ -23,8 +23,7 @@ final class ProofFiles {
         if (bytes.length < 4 || TableProof.VERSION == StarkProof.VERSION) {
             return false;
         }
-        int version = ((bytes[0] & 0xFF) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF);
-        return version == TableProof.VERSION;
+        return java.nio.ByteBuffer.wrap(bytes).getInt() == TableProof.VERSION;
     }
 
     /** Each table with its height and columns: {@code main 2^9 x 320, range16 2^16 x 2 (preprocessed), ...}. */

@@ -68,6 +68,7 @@ class ExecutionMutationTest {
     private static <W extends Word<W>> void run(String name, MachineCircuit<W> circuit, Trace<W> trace,
             IntFunction<String> mnemonics) {
         circuit.check(trace, mnemonics).assertSatisfied();
+        assertTrue(tablesAccept(circuit, trace), name + ": the honest run on tables");
         MemoryLayout layout = circuit.layout();
         Map<MutationTest.Kind, int[]> byKind = new LinkedHashMap<>();   // checked, rejected
         List<String> survivors = new ArrayList<>();

@@ -666,13 +666,36 @@ public final class MachineCircuit<W extends Word<W>> {
      * ({@code new TableSystemChecker(tables().system()).check(...)}).
      */
     public SystemTrace tablesTrace(Trace<W> trace) {
-        TranslatedSystem t = tables();
         ExecutionTable.Replay replay = replay(trace);
-        int rows = t.heightFor(Math.max(trace.size(), replay == null ? 0 : replay.steps()));
-        Built built = build(trace, replay, WitnessBuilder.columnsOnly(system, rows));
-        return replay == null ? t.trace(built.builder().suppliedColumns(), rows)
-                : t.trace(built.builder().suppliedColumns(), rows,
-                        java.util.Map.of(EXECUTION_TABLE, t.heightFor(EXECUTION_TABLE, replay.steps())));
+        TableHeights h = tableHeights(trace.size(), replay == null ? 0 : replay.steps());
+        Built built = build(trace, replay, WitnessBuilder.columnsOnly(system, h.main()));
+        return replay == null ? tables().trace(built.builder().suppliedColumns(), h.main())
+                : tables().trace(built.builder().suppliedColumns(), h.main(), java.util.Map.of(EXECUTION_TABLE,
+                        h.execution()));
+    }
+
+    /**
+     * The heights of the main and execution tables of a proof on tables of a run of
+     * {@code records} records and {@code steps} steps, and their cells (rows times MAIN columns),
+     * which a prover's memory grows with.
+     *
+     * @param main the main table's height: a power of two that holds the records and the steps
+     * @param execution the execution table's height, or 0 for a memory-only circuit
+     * @param cells the two tables' cells
+     */
+    public record TableHeights(int main, int execution, long cells) {
+    }
+
+    /** The {@link TableHeights} of a run of {@code records} records and {@code steps} steps. */
+    public TableHeights tableHeights(int records, int steps) {
+        TranslatedSystem t = tables();
+        int main = t.heightFor(Math.max(records, steps));
+        long cells = (long) main * t.mainTable().columns().size();
+        if (execution == null) {
+            return new TableHeights(main, 0, cells);
+        }
+        int exec = t.heightFor(EXECUTION_TABLE, steps);
+        return new TableHeights(main, exec, cells + (long) exec * t.system().table(EXECUTION_TABLE).columns().size());
     }
 
     /**

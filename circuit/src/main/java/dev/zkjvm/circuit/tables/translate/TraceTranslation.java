@@ -8,8 +8,6 @@ import dev.zkjvm.circuit.air.RangeBatch;
 import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.SystemTraceBuilder;
 import dev.zkjvm.circuit.tables.Table;
-import dev.zkjvm.circuit.eval.ColumnEvaluator;
-import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.witness.ArgumentColumns;
 import dev.zkjvm.circuit.witness.RangeBatchColumns;
 import java.util.HashSet;
@@ -76,14 +74,7 @@ final class TraceTranslation {
             if (!inFixedTables.contains(l) && columns[l.multiplicity().index()] == null) {
                 int in = heights.get(parts.of(Parts.withSelector(l.inputs(), l.selector()), l.name()));
                 int at = heights.get(parts.of(l.table(), l.name()));
-                long[][][] values = ColumnEvaluator.evaluate(l.table(), columns, at, new Ext2[0]);
-                long[][] table = new long[values.length][];
-                for (int j = 0; j < table.length; j++) {
-                    table[j] = values[j][0];
-                }
-                long[] m = new long[at];
-                ArgumentColumns.countInto(source, l, columns, in, table, at, m);
-                columns[l.multiplicity().index()] = m;
+                columns[l.multiplicity().index()] = ArgumentColumns.multiplicities(source, l, columns, in, at);
             }
         }
         for (String p : parts.names()) {

@@ -388,6 +388,9 @@ public final class TranslatedSystem {
     /** The names' longest common prefix that ends before a dot ({@code table.byte} of {@code table.byte.x, table.byte.y}). */
     private static String commonPrefix(List<Column> cols) {
         String first = cols.get(0).name();
+        if (cols.size() == 1) {
+            return first;
+        }
         int end = first.length();
         for (Column c : cols) {
             String n = c.name();
@@ -398,9 +401,6 @@ public final class TranslatedSystem {
             end = i;
         }
         int dot = first.lastIndexOf('.', end - 1);
-        if (cols.size() == 1) {
-            return first;
-        }
         return dot <= 0 ? "" : first.substring(0, dot);
     }
 
