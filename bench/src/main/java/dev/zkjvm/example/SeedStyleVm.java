@@ -179,4 +179,20 @@ final class SeedStyleVm<W extends Word<W>> implements Vm<W> {
     public W memoryBase() {
         return type.of(memoryFirstCell * wordSize);
     }
+
+    // The benchmarked seed-style programs use no streams.
+    @Override
+    public W input() {
+        throw new UnsupportedOperationException("the seed-style VM has no input stream");
+    }
+
+    @Override
+    public W advice() {
+        throw new UnsupportedOperationException("the seed-style VM has no advice stream");
+    }
+
+    @Override
+    public void output(W value) {
+        throw new UnsupportedOperationException("the seed-style VM has no output stream");
+    }
 }

@@ -28,6 +28,7 @@ public class Trace<W extends Word<W>> {
     private final long[][] value;
     private final long[][] step;
     private final int[][] opcode;
+    private final Streams<W> streams;
 
     /**
      * Wraps flat columns (not copied). Each array holds at least {@code size} entries,
@@ -47,6 +48,12 @@ public class Trace<W extends Word<W>> {
      */
     public Trace(WordType<W> type, int size, int shift, long[][] time, int[][] stackDepth, byte[][] flag,
                  long[][] address, long[][] value, long[][] step, int[][] opcode) {
+        this(type, size, shift, time, stackDepth, flag, address, value, step, opcode, Streams.empty());
+    }
+
+    private Trace(WordType<W> type, int size, int shift, long[][] time, int[][] stackDepth, byte[][] flag,
+                  long[][] address, long[][] value, long[][] step, int[][] opcode, Streams<W> streams) {
+        this.streams = java.util.Objects.requireNonNull(streams, "streams");
         this.type = type;
         this.limbs = type.limbs();
         this.size = size;
@@ -64,7 +71,20 @@ public class Trace<W extends Word<W>> {
     /** A view of the same columns, for subclasses that add typed accessors. */
     protected Trace(Trace<W> other) {
         this(other.type, other.size, other.shift, other.time, other.stackDepth, other.flag, other.address,
-                other.value, other.step, other.opcode);
+                other.value, other.step, other.opcode, other.streams);
+    }
+
+    /**
+     * The words the run read from its public input and advice and wrote to its output
+     * ({@link Vm#input()}, {@link Vm#advice()}, {@link Vm#output}); they are no trace records.
+     */
+    public Streams<W> streams() {
+        return streams;
+    }
+
+    /** The same records with other streams (a view; for tests and hand-built traces). */
+    public Trace<W> withStreams(Streams<W> newStreams) {
+        return new Trace<>(type, size, shift, time, stackDepth, flag, address, value, step, opcode, newStreams);
     }
 
     /** The word type of the values. */

@@ -51,4 +51,23 @@ public interface Vm<W extends Word<W>> {
 
     /** First byte address of the memory section. */
     W memoryBase();
+
+    /**
+     * The next word of the public input. A proof's verifier is given the whole public input, and
+     * a proof verifies only if the run read every word of it.
+     *
+     * @throws InputExhaustedException if every word has been read
+     */
+    W input();
+
+    /**
+     * The next word of the private input (advice): a word the prover supplies and the proof keeps
+     * hidden. Nothing constrains it but what the program does with it.
+     *
+     * @throws InputExhaustedException if every word has been read
+     */
+    W advice();
+
+    /** Appends {@code value} to the public output, which a proof states. */
+    void output(W value);
 }

@@ -1,6 +1,7 @@
 package dev.zkjvm.runtime.core;
 
 import dev.zkjvm.runtime.AbstractContext;
+import dev.zkjvm.runtime.InputExhaustedException;
 import dev.zkjvm.runtime.InvalidAddressException;
 import dev.zkjvm.runtime.InvalidJumpException;
 import dev.zkjvm.runtime.MemoryLayout;
@@ -11,6 +12,7 @@ import dev.zkjvm.runtime.SectionViolationException;
 import dev.zkjvm.runtime.WordStack;
 import dev.zkjvm.runtime.StackOverflowException;
 import dev.zkjvm.runtime.StackUnderflowException;
+import dev.zkjvm.runtime.Streams;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Vm;
 import dev.zkjvm.runtime.Word;
@@ -68,6 +70,15 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     private long nextPc;
     private boolean haltRequested;
 
+    private final java.util.ArrayList<W> input = new java.util.ArrayList<>();
+    private final java.util.ArrayList<W> advice = new java.util.ArrayList<>();
+    private final java.util.ArrayList<W> output = new java.util.ArrayList<>();
+    private int inputRead;
+    private int adviceRead;
+    private int savedInputRead;
+    private int savedAdviceRead;
+    private int savedOutputSize;
+
     /** A machine with all cells zero, an empty stack and an empty trace. */
     public MachineCore(WordType<W> type, MemoryLayout layout) {
         if (type.bytes() != layout.wordSize()) {
@@ -117,6 +128,9 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     private void openAtomic() {
         savedTraceSize = trace.size();
         savedDepth = depth;
+        savedInputRead = inputRead;
+        savedAdviceRead = adviceRead;
+        savedOutputSize = output.size();
         haltRequested = false;
         undo.clear();
     }
@@ -139,6 +153,9 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         undo.undo(memory);
         trace.truncate(savedTraceSize);
         depth = savedDepth;
+        inputRead = savedInputRead;
+        adviceRead = savedAdviceRead;
+        output.subList(savedOutputSize, output.size()).clear();
         haltRequested = false;
         opcode = -1;
         stepMark = -1;
@@ -198,9 +215,60 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         return halted;
     }
 
-    /** The trace so far, as a view. */
+    /** The trace so far, as a view, with the streams read and written so far. */
     public Trace<W> trace() {
-        return trace.snapshot();
+        Trace<W> t = trace.snapshot();
+        return inputRead == 0 && adviceRead == 0 && output.isEmpty() ? t : t.withStreams(streams());
+    }
+
+    /** The words read from the public input and the advice, and written to the output, so far. */
+    public Streams<W> streams() {
+        return new Streams<>(input.subList(0, inputRead), advice.subList(0, adviceRead), output);
+    }
+
+    // ---- streams ------------------------------------------------------------------------------
+
+    /** Appends words to the public input that {@link #input()} reads. */
+    public void supplyInput(java.util.List<? extends W> words) {
+        input.addAll(words);
+    }
+
+    /** Appends words to the advice (private input) that {@link #advice()} reads. */
+    public void supplyAdvice(java.util.List<? extends W> words) {
+        advice.addAll(words);
+    }
+
+    /** The public input words supplied and not read yet. */
+    public int inputLeft() {
+        return input.size() - inputRead;
+    }
+
+    /** The advice words supplied and not read yet. */
+    public int adviceLeft() {
+        return advice.size() - adviceRead;
+    }
+
+    @Override
+    public W input() {
+        if (inputRead == input.size()) {
+            throw new InputExhaustedException("the program reads public input word " + inputRead + ", but the input has "
+                    + input.size() + " word" + (input.size() == 1 ? "" : "s"));
+        }
+        return input.get(inputRead++);
+    }
+
+    @Override
+    public W advice() {
+        if (adviceRead == advice.size()) {
+            throw new InputExhaustedException("the program reads advice word " + adviceRead + ", but the advice has "
+                    + advice.size() + " word" + (advice.size() == 1 ? "" : "s"));
+        }
+        return advice.get(adviceRead++);
+    }
+
+    @Override
+    public void output(W value) {
+        output.add(java.util.Objects.requireNonNull(value, "value"));
     }
 
     /** The stack as instruction bodies see it. */

@@ -11,6 +11,7 @@ import dev.zkjvm.runtime.MemoryInstruction;
 import dev.zkjvm.runtime.MemoryLayout;
 import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.StepLimitExceededException;
+import dev.zkjvm.runtime.Streams;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.VmException;
 import dev.zkjvm.runtime.Word;
@@ -124,6 +125,53 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
     @Override
     public Trace<W> trace() {
         return core.trace();
+    }
+
+    // ---- streams ---------------------------------------------------------------------------------
+
+    /**
+     * Appends {@code words} to the public input that instruction bodies read with
+     * {@link dev.zkjvm.runtime.Vm#input()}. A proof states the whole public input: supply exactly
+     * the words the program reads.
+     */
+    public void supplyInput(List<? extends W> words) {
+        core.supplyInput(words);
+    }
+
+    /** {@link #supplyInput(List)} of words made from {@code values}. */
+    public void supplyInput(long... values) {
+        core.supplyInput(words(values));
+    }
+
+    /**
+     * Appends {@code words} to the private input (advice) that instruction bodies read with
+     * {@link dev.zkjvm.runtime.Vm#advice()}; a zero-knowledge proof keeps it hidden.
+     */
+    public void supplyAdvice(List<? extends W> words) {
+        core.supplyAdvice(words);
+    }
+
+    /** {@link #supplyAdvice(List)} of words made from {@code values}. */
+    public void supplyAdvice(long... values) {
+        core.supplyAdvice(words(values));
+    }
+
+    private List<W> words(long[] values) {
+        List<W> out = new java.util.ArrayList<>(values.length);
+        for (long v : values) {
+            out.add(core.wordType().of(v));
+        }
+        return out;
+    }
+
+    /** The words written to the public output so far, in order (a copy). */
+    public List<W> output() {
+        return core.streams().output();
+    }
+
+    /** The words read from the public input and the advice and written to the output so far. */
+    public Streams<W> streams() {
+        return core.streams();
     }
 
     /** The engine's state: time log, stack depth, program counter, step. */

@@ -392,4 +392,19 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     public W memoryBase() {
         return (W) lift(type().of(table.layout.memoryBase()));
     }
+
+    @Override
+    public W input() {
+        throw unconstrainable("reads the public input, which circuits do not support yet");
+    }
+
+    @Override
+    public W advice() {
+        throw unconstrainable("reads the advice, which circuits do not support yet");
+    }
+
+    @Override
+    public void output(W value) {
+        throw unconstrainable("writes the output, which circuits do not support yet");
+    }
 }
