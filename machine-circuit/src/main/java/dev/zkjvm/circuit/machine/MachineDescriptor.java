@@ -61,7 +61,19 @@ public interface MachineDescriptor<W extends Word<W>, P> {
      *
      * @throws dev.zkjvm.runtime.VmException if an instruction fails or a run reaches the step limit
      */
-    MachineRun<W> execute(List<P> runs);
+    default MachineRun<W> execute(List<P> runs) {
+        return execute(runs, List.of(), List.of());
+    }
+
+    /**
+     * Runs {@code runs} one after another on a new machine that reads {@code input} as its public
+     * input and {@code advice} as its private input ({@link dev.zkjvm.runtime.Vm#input()},
+     * {@link dev.zkjvm.runtime.Vm#advice()}); the run's output is {@link MachineRun#output()}.
+     *
+     * @throws dev.zkjvm.runtime.VmException if an instruction fails (reading past the end of a stream
+     *     included) or a run reaches the step limit
+     */
+    MachineRun<W> execute(List<P> runs, List<W> input, List<W> advice);
 
     /** The whole circuit of a trace made by {@code runs}: memory, layout and execution table. */
     MachineCircuit<W> circuit(List<P> runs);

@@ -2,6 +2,7 @@ package dev.zkjvm.circuit.machine;
 
 import dev.zkjvm.runtime.MemoryLayout;
 import dev.zkjvm.runtime.Reg;
+import dev.zkjvm.runtime.Streams;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Word;
 import dev.zkjvm.runtime.core.MachineSupport;
@@ -28,6 +29,16 @@ public record MachineRun<W extends Word<W>>(MachineSupport<W, ?> machine, List<L
     /** The trace of every run, in time order. */
     public Trace<W> trace() {
         return machine.trace();
+    }
+
+    /** The words the runs wrote to the public output, in order. */
+    public List<W> output() {
+        return machine.output();
+    }
+
+    /** The public input and advice words the runs read, and the output words they wrote. */
+    public Streams<W> streams() {
+        return machine.streams();
     }
 
     /** Steps of all runs together. */

@@ -49,6 +49,7 @@ public final class DescriptorGenerator {
         ClassName self = descriptorName(names);
         ClassName circuit = ClassName.get(names.model.packageName(), names.model.prefix() + "Circuit");
         TypeName runs = ParameterizedTypeName.get(ClassName.get(List.class), names.program);
+        TypeName words = ParameterizedTypeName.get(ClassName.get(List.class), names.word);
         TypeName string = ClassName.get(String.class);
         List<CodeBlock> mnemonics = new ArrayList<>();
         for (InstructionModel i : names.model.instructions()) {
@@ -80,7 +81,10 @@ public final class DescriptorGenerator {
                 .addMethod(override("parse", names.program).addParameter(string, "source")
                         .addStatement("return $T.parse(source)", names.assembler).build())
                 .addMethod(override("execute", ParameterizedTypeName.get(RUN, names.word)).addParameter(runs, "runs")
+                        .addParameter(words, "input").addParameter(words, "advice")
                         .addStatement("$T machine = $T.create()", names.machine, names.machine)
+                        .addStatement("machine.supplyInput(input)")
+                        .addStatement("machine.supplyAdvice(advice)")
                         .addStatement("$T<$T> steps = new $T<>()", List.class, Long.class, ArrayList.class)
                         .beginControlFlow("for ($T program : runs)", names.program)
                         .addStatement("steps.add(machine.run(program))")
