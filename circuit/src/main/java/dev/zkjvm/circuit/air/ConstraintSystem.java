@@ -20,12 +20,13 @@ public final class ConstraintSystem {
     private final List<Lookup> lookups;
     private final List<Permutation> permutations;
     private final List<RangeBatch> rangeBatches;
+    private final List<PublicSend> publicSends;
     private final Map<Column, FixedValues> fixedValues;
     private final String description;
 
     ConstraintSystem(String name, List<Column> columns, List<ExtColumn> extColumns, List<Challenge> challenges,
             List<Constraint> constraints, List<Lookup> lookups, List<Permutation> permutations,
-            List<RangeBatch> rangeBatches, Map<Column, FixedValues> fixedValues) {
+            List<RangeBatch> rangeBatches, List<PublicSend> publicSends, Map<Column, FixedValues> fixedValues) {
         this.name = name;
         this.columns = List.copyOf(columns);
         this.extColumns = List.copyOf(extColumns);
@@ -34,6 +35,7 @@ public final class ConstraintSystem {
         this.lookups = List.copyOf(lookups);
         this.permutations = List.copyOf(permutations);
         this.rangeBatches = List.copyOf(rangeBatches);
+        this.publicSends = List.copyOf(publicSends);
         this.fixedValues = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fixedValues));
         this.description = buildDescription();
     }
@@ -81,6 +83,11 @@ public final class ConstraintSystem {
     /** The permutations. */
     public List<Permutation> permutations() {
         return permutations;
+    }
+
+    /** The tuples the trace sends to the statement ({@link PublicSend}), in declaration order. */
+    public List<PublicSend> publicSends() {
+        return publicSends;
     }
 
     /** The batched range checks, one per range width in use. */
@@ -170,6 +177,10 @@ public final class ConstraintSystem {
                     .append(p.leftSelector() == null ? "" : " when " + p.leftSelector()).append(" ~ ")
                     .append(p.right()).append(p.rightSelector() == null ? "" : " when " + p.rightSelector())
                     .append('\n');
+        }
+        for (PublicSend p : publicSends) {
+            sb.append("public send ").append(p.name()).append(" on ").append(p.bus()).append(p.fields()).append(": ")
+                    .append(p.tuple()).append(" x ").append(p.multiplicity()).append('\n');
         }
         return sb.toString();
     }

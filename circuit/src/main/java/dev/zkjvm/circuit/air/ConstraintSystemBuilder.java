@@ -33,6 +33,7 @@ public final class ConstraintSystemBuilder {
     private final List<Constraint> constraints = new ArrayList<>();
     private final List<Lookup> lookups = new ArrayList<>();
     private final List<Permutation> permutations = new ArrayList<>();
+    private final List<PublicSend> publicSends = new ArrayList<>();
     private final Map<Column, FixedValues> fixed = new LinkedHashMap<>();
     private final Set<String> columnNames = new HashSet<>();
     private final Set<String> constraintNames = new HashSet<>();
@@ -359,6 +360,33 @@ public final class ConstraintSystemBuilder {
         return p;
     }
 
+    /**
+     * Sends {@code tuple}, {@code multiplicity} times on every row, to the statement on the public
+     * bus {@code bus} ({@link PublicSend}).
+     *
+     * @throws IllegalArgumentException if the name is taken, an expression reads a challenge or an
+     *     extension column, or the bus already has other fields
+     */
+    public PublicSend publicSend(String sendName, String bus, List<String> fields, Expr multiplicity,
+            List<Expr> tuple) {
+        checkOpen();
+        claimArgumentName(sendName);
+        checkName(bus, "bus");
+        checkArgumentExpr(multiplicity, "public send " + sendName + " multiplicity");
+        for (Expr e : tuple) {
+            checkArgumentExpr(e, "public send " + sendName + " tuple");
+        }
+        PublicSend send = new PublicSend(sendName, bus, fields, multiplicity, tuple);
+        for (PublicSend other : publicSends) {
+            if (other.bus().equals(bus) && !other.fields().equals(send.fields())) {
+                throw new IllegalArgumentException("public send " + sendName + " on bus " + bus + " has fields "
+                        + send.fields() + ", " + other.name() + " has " + other.fields());
+            }
+        }
+        publicSends.add(send);
+        return send;
+    }
+
     /** Multiset equality over all rows of both sides. */
     public Permutation permutation(String permName, List<Expr> left, List<Expr> right) {
         return permutation(permName, null, left, null, right);
@@ -379,6 +407,6 @@ public final class ConstraintSystemBuilder {
         }
         built = true;
         return new ConstraintSystem(name, columns, extColumns, challenges, constraints, lookups, permutations,
-                batches, fixed);
+                batches, publicSends, fixed);
     }
 }

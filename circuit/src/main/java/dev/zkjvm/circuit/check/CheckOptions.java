@@ -10,8 +10,10 @@ import java.util.function.IntFunction;
  *     (see {@link RowDescriber}); called only for detailed failures and argument issues; may be
  *     {@code null}
  * @param parallelism number of worker threads (at least 1)
+ * @param statement the statement's side of the system's public buses ({@link StatementTuples#NONE}
+ *     for a system without them)
  */
-public record CheckOptions(int maxFailures, RowDescriber context, int parallelism) {
+public record CheckOptions(int maxFailures, RowDescriber context, int parallelism, StatementTuples statement) {
     /** The default number of detailed failures. */
     public static final int DEFAULT_MAX_FAILURES = 20;
 
@@ -23,6 +25,12 @@ public record CheckOptions(int maxFailures, RowDescriber context, int parallelis
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1");
         }
+        java.util.Objects.requireNonNull(statement, "statement");
+    }
+
+    /** Options with no statement. */
+    public CheckOptions(int maxFailures, RowDescriber context, int parallelism) {
+        this(maxFailures, context, parallelism, StatementTuples.NONE);
     }
 
     /** 20 detailed failures, no row context, one worker per available processor. */
@@ -32,7 +40,7 @@ public record CheckOptions(int maxFailures, RowDescriber context, int parallelis
 
     /** A copy with another failure limit. */
     public CheckOptions withMaxFailures(int n) {
-        return new CheckOptions(n, context, parallelism);
+        return new CheckOptions(n, context, parallelism, statement);
     }
 
     /**
@@ -45,11 +53,16 @@ public record CheckOptions(int maxFailures, RowDescriber context, int parallelis
 
     /** A copy with a describer that also sees which cells the failing constraint or argument reads. */
     public CheckOptions withDescriber(RowDescriber describer) {
-        return new CheckOptions(maxFailures, describer, parallelism);
+        return new CheckOptions(maxFailures, describer, parallelism, statement);
     }
 
     /** A copy with another worker count. */
     public CheckOptions withParallelism(int workers) {
-        return new CheckOptions(maxFailures, context, workers);
+        return new CheckOptions(maxFailures, context, workers, statement);
+    }
+
+    /** A copy that checks the public buses against {@code tuples}. */
+    public CheckOptions withStatement(StatementTuples tuples) {
+        return new CheckOptions(maxFailures, context, parallelism, tuples);
     }
 }

@@ -242,6 +242,12 @@ public final class Checker {
                 issues.addAll(ArgumentDiagnostics.permutation(p, witness, options.context()));
             }
         }
+        if (!system.publicSends().isEmpty() || !options.statement().buses().isEmpty()) {
+            PublicSendCheck.Result buses = PublicSendCheck.check(system, witness, options.statement(),
+                    options.context(), options.maxFailures());
+            buses.counts().forEach((bus, k) -> counts.merge(bus, k, Long::sum));
+            issues.addAll(buses.issues());
+        }
         return new CheckReport(system.name(), witness.rows(), cs.size(), failures, counts, issues);
     }
 }

@@ -57,6 +57,7 @@ public final class StarkProver {
      */
     public static StarkProof prove(WitnessBuilder builder, StarkConfig config, ProofProgress progress,
             CheckOptions checkOptions) {
+        refusePublicBuses(builder.system());
         progress.stage(STAGES[0], 0, STAGES.length);
         ProverRun run = ProverRun.commitTrace(builder, config);
         progress.stage(STAGES[1], 1, STAGES.length);
@@ -73,5 +74,18 @@ public final class StarkProver {
         run.fri(deep, FriProver::prove);
         progress.stage(STAGES[7], 7, STAGES.length);
         return run.openings();
+    }
+
+    /**
+     * A one-table proof has no public values, so it cannot bind a statement's side of a public bus:
+     * such a system is proven on tables ({@code dev.zkjvm.circuit.tables}).
+     *
+     * @throws IllegalArgumentException if {@code system} has public sends
+     */
+    static void refusePublicBuses(dev.zkjvm.circuit.air.ConstraintSystem system) {
+        if (!system.publicSends().isEmpty()) {
+            throw new IllegalArgumentException(system.name() + " sends tuples to a public statement (bus "
+                    + system.publicSends().get(0).bus() + "), which a one-table proof cannot bind; prove it on tables");
+        }
     }
 }

@@ -103,6 +103,7 @@ public final class StarkVerifier {
      */
     public static void verify(ConstraintSystem system, StarkConfig config, VerifyOptions options, StarkProof proof,
             KeySource keys) throws InvalidProofException {
+        StarkProver.refusePublicBuses(system);
         if (proof == null) {
             throw new InvalidProofException("no proof");
         }

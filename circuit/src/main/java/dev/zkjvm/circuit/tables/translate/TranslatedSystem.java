@@ -11,9 +11,13 @@ import dev.zkjvm.circuit.air.FixedValues;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Permutation;
 import dev.zkjvm.circuit.air.Phase;
+import dev.zkjvm.circuit.air.PublicSend;
 import dev.zkjvm.circuit.air.RangeBatch;
 import dev.zkjvm.circuit.air.RangeCheck;
+import dev.zkjvm.circuit.check.StatementTuples;
 import dev.zkjvm.circuit.tables.Bus;
+import dev.zkjvm.circuit.tables.Direction;
+import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.Table;
 import dev.zkjvm.circuit.tables.TableSystem;
@@ -59,6 +63,10 @@ import java.util.Set;
  *   <li><b>Other lookups</b>: a bus named as the lookup; the main table sends the inputs
  *       ({@code name.input}, multiplicity its selector) and receives the table tuple
  *       ({@code name.table}, multiplicity the column {@code name.m}).</li>
+ *   <li><b>Public sends</b> ({@link PublicSend}): a bus per public bus name, with the send's
+ *       fields; the table whose columns a send reads sends its tuple with its multiplicity
+ *       (interaction named as the send). The statement's side is {@link #publicTuples}, which the
+ *       verifier adds to the buses' balance.</li>
  * </ul>
  *
  * <p>With a partition ({@link #of(ConstraintSystem, java.util.function.Function)}), some of the
@@ -225,7 +233,40 @@ public final class TranslatedSystem {
             b.receive(l.name() + ".table", bus, table.table(), table.map().get(l.multiplicity()).cur(),
                     rewriteAll(table.map(), l.table(), l.name() + " table"));
         }
+        source.publicSends().forEach(p -> {
+            taken.add(p.name());
+            taken.add(p.bus());
+        });
+        Map<String, Bus> publicBuses = new LinkedHashMap<>();
+        for (PublicSend p : source.publicSends()) {
+            Bus bus = publicBuses.computeIfAbsent(p.bus(), name -> b.bus(name, p.fields().toArray(new String[0])));
+            Placed at = side.of(Parts.withSelector(p.tuple(), p.multiplicity()), "public send " + p.name());
+            b.send(p.name(), bus, at.table(), at.map().rewrite(p.multiplicity(), p.name() + " multiplicity"),
+                    rewriteAll(at.map(), p.tuple(), p.name() + " tuple"));
+        }
         return new TranslatedSystem(source, b.build(), parts, tables, ranges, List.copyOf(fixedTables));
+    }
+
+    /**
+     * The statement's side of the public buses as the table system's public tuples: each tuple
+     * received once on the bus of its name, which the verifier adds to the buses' balance.
+     *
+     * @throws IllegalArgumentException if a tuple is on a bus the source does not send on, or has
+     *     another width
+     */
+    public PublicTuples publicTuples(StatementTuples statement) {
+        List<PublicTuples.Entry> entries = new ArrayList<>();
+        for (String name : statement.buses()) {
+            boolean sent = source.publicSends().stream().anyMatch(p -> p.bus().equals(name));
+            if (!sent) {
+                throw new IllegalArgumentException("no public bus " + name + " in " + source.name());
+            }
+            Bus bus = system.bus(name);
+            for (long[] tuple : statement.on(name)) {
+                entries.add(new PublicTuples.Entry(bus, Direction.RECEIVE, 1, tuple));
+            }
+        }
+        return PublicTuples.of(entries);
     }
 
     /** A table and where the source's columns are in it. */
