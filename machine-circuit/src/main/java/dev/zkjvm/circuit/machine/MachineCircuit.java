@@ -7,6 +7,8 @@ import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.check.CheckOptions;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Checker;
+import dev.zkjvm.circuit.check.StatementTuples;
+import dev.zkjvm.circuit.machine.exec.IoStream;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
 import dev.zkjvm.circuit.machine.exec.ExecutionTable;
@@ -473,6 +475,34 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     /**
+     * The statement's side of the circuit's public buses: the input words on {@code io.input} and
+     * the output words on {@code io.output}, each as (index, 16-bit limbs, least significant first).
+     * A word on a stream no instruction of the machine uses stays on its bus, where no row sends it.
+     */
+    public StatementTuples statementTuples(Statement<W> statement) {
+        StatementTuples t = StatementTuples.NONE;
+        t = addWords(t, IoStream.INPUT, statement.input());
+        return addWords(t, IoStream.OUTPUT, statement.output());
+    }
+
+    private StatementTuples addWords(StatementTuples t, IoStream stream, List<W> words) {
+        for (int k = 0; k < words.size(); k++) {
+            long[] limbs = ExecutionTable.toLimbs16(type, words.get(k));
+            long[] tuple = new long[limbs.length + 1];
+            tuple[0] = k;
+            System.arraycopy(limbs, 0, tuple, 1, limbs.length);
+            t = t.with(stream.bus(), tuple);
+        }
+        return t;
+    }
+
+    /** The options with the trace's own statement, unless the caller gave one. */
+    private CheckOptions withTraceStatement(CheckOptions options, Trace<W> trace) {
+        return options.statement() != StatementTuples.NONE ? options
+                : options.withStatement(statementTuples(Statement.of(trace)));
+    }
+
+    /**
      * Checks a given witness of {@code trace} (for example one with a changed cell), and the trace's
      * records as {@link #check(Trace, IntFunction)} does.
      */
@@ -485,7 +515,7 @@ public final class MachineCircuit<W extends Word<W>> {
         TraceRowDescriber<W> describer = describer(trace, replay, witness.columnsUnsafe(), witness.rows(), sortOrder,
                 mnemonicOf);
         TraceRecordCheck.Result records = recordCheck.run(trace, options.maxFailures(), describer::record);
-        CheckReport report = checker.check(witness, options.withDescriber(describer));
+        CheckReport report = checker.check(witness, withTraceStatement(options, trace).withDescriber(describer));
         return records.clean() ? report : report.withRecordIssues(records.kept(), records.counts());
     }
 
@@ -645,7 +675,8 @@ public final class MachineCircuit<W extends Word<W>> {
         }
         SystemTrace tablesTrace = tablesTrace(trace);
         try {
-            return TableProver.prove(tableKey(config, zeroKnowledge), tablesTrace, PublicTuples.NONE);
+            return TableProver.prove(tableKey(config, zeroKnowledge), tablesTrace,
+                    t.publicTuples(statementTuples(Statement.of(trace))));
         } catch (UnsatisfiedTablesException e) {
             // The table checker names constraints and tuples; the one-table check names them with
             // the records they read, so a refused trace reads as on the one-table path.
@@ -706,13 +737,38 @@ public final class MachineCircuit<W extends Word<W>> {
      * @throws InvalidProofException with the reason, if the proof is rejected
      */
     public void verifyTables(TableProof proof, StarkConfig config) throws InvalidProofException {
-        TableVerifier.verify(tableKey(config, proof.zeroKnowledge()).verifyingKey(), PublicTuples.NONE, proof);
+        verifyTables(proof, config, Statement.none());
     }
 
-    /** Whether {@link #verifyTables} accepts the proof; never throws on a bad proof. */
-    public boolean isValidTables(TableProof proof, StarkConfig config) {
+    /**
+     * Verifies a proof made by {@link #proveTables} of a run whose statement is {@code statement}:
+     * exactly that public input read and that output written, every word in order, by this
+     * circuit's programs. The verifier adds the statement's side of the public buses itself.
+     *
+     * @throws InvalidProofException with the reason, if the proof is rejected (a statement on a
+     *     stream the machine never uses included)
+     */
+    public void verifyTables(TableProof proof, StarkConfig config, Statement<W> statement)
+            throws InvalidProofException {
+        PublicTuples tuples;
         try {
-            verifyTables(proof, config);
+            tuples = tables().publicTuples(statementTuples(statement));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProofException("the statement claims words on a stream no instruction of " + name
+                    + " reads or writes (" + e.getMessage() + ")");
+        }
+        TableVerifier.verify(tableKey(config, proof.zeroKnowledge()).verifyingKey(), tuples, proof);
+    }
+
+    /** Whether {@link #verifyTables(TableProof, StarkConfig)} accepts the proof; never throws on a bad proof. */
+    public boolean isValidTables(TableProof proof, StarkConfig config) {
+        return isValidTables(proof, config, Statement.none());
+    }
+
+    /** Whether {@link #verifyTables(TableProof, StarkConfig, Statement)} accepts the proof. */
+    public boolean isValidTables(TableProof proof, StarkConfig config, Statement<W> statement) {
+        try {
+            verifyTables(proof, config, statement);
             return true;
         } catch (InvalidProofException e) {
             return false;

@@ -43,6 +43,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     private int range16Used;
     private int freeUsed;
     private int bytesUsed;
+    private final int[] streamsUsed = new int[IoStream.values().length];
 
     /** One constraint of the body, {@code e = 0} on the instruction's rows, before the selector. */
     record Requirement(String name, Expr e) {
@@ -103,7 +104,8 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
      */
     boolean sameAs(BodyCompiler<W> other) {
         return requirements.equals(other.requirements) && slotUses.equals(other.slotUses)
-                && depthOffset == other.depthOffset && halts == other.halts && words == other.words;
+                && depthOffset == other.depthOffset && halts == other.halts && words == other.words
+                && java.util.Arrays.equals(streamsUsed, other.streamsUsed);
     }
 
     // ---- for the gadgets ---------------------------------------------------------------------
@@ -395,16 +397,39 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     @Override
     public W input() {
-        throw unconstrainable("reads the public input, which circuits do not support yet");
+        return readStream(IoStream.INPUT);
     }
 
     @Override
     public W advice() {
-        throw unconstrainable("reads the advice, which circuits do not support yet");
+        return readStream(IoStream.ADVICE);
+    }
+
+    /** The next word of a stream: the port's columns; the action takes the stream's word. */
+    private W readStream(IoStream stream) {
+        Column[] port = table.port(stream, streamsUsed[stream.ordinal()]++);
+        Expr[] limbs = new Expr[port.length];
+        for (int i = 0; i < limbs.length; i++) {
+            limbs[i] = port[i].cur();
+        }
+        W w = word(limbs);
+        int id = ((SymbolicWord<W>) w).id;
+        actions.add(row -> row.values[id] = row.takeStreamWord(stream, port));
+        return w;
     }
 
     @Override
     public void output(W value) {
-        throw unconstrainable("writes the output, which circuits do not support yet");
+        SymbolicWord<W> v = lift(value);
+        Column[] port = table.port(IoStream.OUTPUT, streamsUsed[IoStream.OUTPUT.ordinal()]++);
+        for (int i = 0; i < port.length; i++) {
+            require("output.value[" + i + "]", port[i].cur().sub(v.limbs[i]));
+        }
+        actions.add(row -> row.takeStreamWord(IoStream.OUTPUT, port));
+    }
+
+    /** How many words the body reads or writes on each stream, in {@link IoStream} order. */
+    int[] streamsUsed() {
+        return streamsUsed.clone();
     }
 }

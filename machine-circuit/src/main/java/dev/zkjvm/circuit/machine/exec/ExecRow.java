@@ -24,11 +24,30 @@ final class ExecRow<W extends Word<W>> {
     long[][] operands;
     int record;
     int recordEnd;
+    /** The index of the next word of each stream ({@link IoStream} order) the step takes. */
+    final int[] streamNext = new int[IoStream.values().length];
+    private final java.util.List<java.util.List<W>> streams;
 
     ExecRow(long[][] columns, Trace<W> trace, int limbs) {
         this.columns = columns;
         this.trace = trace;
         this.limbs = limbs;
+        dev.zkjvm.runtime.Streams<W> s = trace.streams();
+        this.streams = java.util.List.of(s.input(), s.advice(), s.output());
+    }
+
+    /**
+     * Takes the step's next word of {@code stream} into the port's columns and returns its 16-bit
+     * limbs; zeros past the stream's end (a broken trace: the constraints then report it).
+     */
+    long[] takeStreamWord(IoStream stream, Column[] port) {
+        java.util.List<W> words = streams.get(stream.ordinal());
+        int i = streamNext[stream.ordinal()]++;
+        long[] out = i < words.size() ? ExecutionTable.toLimbs16(trace.wordType(), words.get(i)) : new long[limbs];
+        for (int m = 0; m < port.length; m++) {
+            set(port[m], out[m]);
+        }
+        return out;
     }
 
     /** Writes a canonical field element. */

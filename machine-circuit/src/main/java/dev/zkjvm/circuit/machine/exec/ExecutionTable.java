@@ -60,6 +60,10 @@ public final class ExecutionTable<W extends Word<W>> {
     private final List<Column> range16 = new ArrayList<>();
     private final List<Column> free = new ArrayList<>();
     private final List<Column[]> bytes = new ArrayList<>();
+    /** Each stream's ports: the value columns of a body's k-th word of it, shared by the instructions. */
+    private final java.util.EnumMap<IoStream, List<Column[]>> ports = new java.util.EnumMap<>(IoStream.class);
+    /** Each public stream's words before the step (for the streams some body uses). */
+    private final java.util.EnumMap<IoStream, Column> streamCounts = new java.util.EnumMap<>(IoStream.class);
     private final List<Column> ownColumns = new ArrayList<>();
     private final List<Compiled<W>> instructions = new ArrayList<>();
     private final Compiled<W>[] byOpcode;
@@ -80,7 +84,11 @@ public final class ExecutionTable<W extends Word<W>> {
      */
     record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, Column selector,
                                        Action[] actions, int words, List<SlotUse> slots, int depthDelta,
-                                       boolean halts) {
+                                       boolean halts, int[] streams) {
+        /** Words of {@code stream} the body reads or writes. */
+        int uses(IoStream stream) {
+            return streams[stream.ordinal()];
+        }
     }
 
     /** The ROM's opcode for a line no step can run: no selector sums to it, so it cannot be fetched. */
@@ -147,6 +155,7 @@ public final class ExecutionTable<W extends Word<W>> {
         constrainSteps();
         constrainFetch();
         constrainBus(logTuple, pad);
+        constrainStreams();
     }
 
     private Column own(String name) {
@@ -184,7 +193,8 @@ public final class ExecutionTable<W extends Word<W>> {
             builder.everyRow("exec." + label + "." + r.name(), selector.cur().mul(r.e()));
         }
         return new Compiled<>(spec, label, id, selector, compiler.actions.toArray(new Action[0]),
-                compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts());
+                compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(),
+                compiler.streamsUsed());
     }
 
     /** The register index of each operand position of {@code line} (-1 for words), or null if one is out of range. */
@@ -302,6 +312,27 @@ public final class ExecutionTable<W extends Word<W>> {
             bytes.add(t);
         }
         return bytes.get(i);
+    }
+
+    /**
+     * The k-th port of {@code stream}: a word's limb columns. An advice port's limbs are
+     * range-checked, since nothing else makes them a word; a public port's limbs equal the
+     * statement's through the bus.
+     */
+    Column[] port(IoStream stream, int k) {
+        List<Column[]> list = ports.computeIfAbsent(stream, s -> new ArrayList<>());
+        while (list.size() <= k) {
+            String name = "exec." + stream.label() + "[" + list.size() + "]";
+            Column[] cols = new Column[limbs];
+            for (int m = 0; m < limbs; m++) {
+                cols[m] = own(name + ".value[" + m + "]");
+                if (stream.bus() == null) {
+                    builder.rangeCheck16(cols[m].name() + ".range", cols[m].cur());
+                }
+            }
+            list.add(cols);
+        }
+        return list.get(k);
     }
 
     Slot slot(int k) {
@@ -472,10 +503,55 @@ public final class ExecutionTable<W extends Word<W>> {
         builder.everyRow("exec.bus.every_access", multiplicities.sub(Expr.constant(1).sub(pad.cur())));
     }
 
+    /**
+     * The public streams: a counter of the words before each step (0 on the first row, growing by
+     * the step's words), and one public send per port of (counter + k, limbs) from the steps whose
+     * body uses the port. The indices sent are then 0, 1, ... once each, so the statement's side,
+     * which receives every word of the input (or output) at its index, balances only if the run
+     * read (or wrote) exactly those words, in that order.
+     */
+    private void constrainStreams() {
+        for (IoStream stream : IoStream.values()) {
+            List<Column[]> list = ports.getOrDefault(stream, List.of());
+            if (stream.bus() == null || list.isEmpty()) {
+                continue;
+            }
+            Column count = own("exec." + stream.label() + ".count");
+            streamCounts.put(stream, count);
+            builder.firstRow(count.name() + ".first", count.cur());
+            builder.transition("exec.next." + stream.label() + ".count", active.next().mul(count.next()
+                    .sub(count.cur()).sub(sumOver(c -> c.uses(stream)))));
+            List<String> fields = new ArrayList<>(List.of("index"));
+            for (int m = 0; m < limbs; m++) {
+                fields.add("limb[" + m + "]");
+            }
+            for (int k = 0; k < list.size(); k++) {
+                int port = k;
+                List<Expr> tuple = new ArrayList<>(List.of(count.cur().add(k)));
+                for (Column c : list.get(k)) {
+                    tuple.add(c.cur());
+                }
+                builder.publicSend("exec." + stream.label() + "[" + k + "].send", stream.bus(), fields,
+                        sumOver(c -> c.uses(stream) > port ? 1 : 0), tuple);
+            }
+        }
+    }
+
+    /** Whether some instruction body reads or writes {@code stream}. */
+    public boolean usesStream(IoStream stream) {
+        return !ports.getOrDefault(stream, List.of()).isEmpty();
+    }
+
     // ---- witness ------------------------------------------------------------------------------------
 
     /** The steps a trace ran, found by replaying the program over its records. */
-    public record Replay(int steps, int[] segment, int[] pc, int[] recordStart, long[] depth, long[] nextPc) {
+    public record Replay(int steps, int[] segment, int[] pc, int[] recordStart, long[] depth, long[] nextPc,
+            int[][] streamStart) {
+        /** A replay whose steps read and write no stream. */
+        public Replay(int steps, int[] segment, int[] pc, int[] recordStart, long[] depth, long[] nextPc) {
+            this(steps, segment, pc, recordStart, depth, nextPc, new int[IoStream.values().length][steps]);
+        }
+
         /** The assembly text of step {@code s}'s instruction. */
         public String text(ExecutionProgram<?> program, int s) {
             return program.segments().get(segment[s]).get(pc[s]).text();
@@ -500,6 +576,7 @@ public final class ExecutionTable<W extends Word<W>> {
         int[] starts = new int[cap];
         long[] depths = new long[cap];
         long[] nexts = new long[cap];
+        int[][] streamStarts = new int[IoStream.values().length][cap];
         int steps = 0;
         int record = 0;
         int idle = 0;
@@ -521,6 +598,12 @@ public final class ExecutionTable<W extends Word<W>> {
                 starts = Arrays.copyOf(starts, cap);
                 depths = Arrays.copyOf(depths, cap);
                 nexts = Arrays.copyOf(nexts, cap);
+                for (int k = 0; k < streamStarts.length; k++) {
+                    streamStarts[k] = Arrays.copyOf(streamStarts[k], cap);
+                }
+            }
+            for (int k = 0; k < streamStarts.length; k++) {
+                streamStarts[k][steps] = row.streamNext[k];
             }
             seg[steps] = s;
             pcs[steps] = p;
@@ -550,7 +633,7 @@ public final class ExecutionTable<W extends Word<W>> {
                 p = (int) next;
             }
         }
-        return new Replay(steps, seg, pcs, starts, depths, nexts);
+        return new Replay(steps, seg, pcs, starts, depths, nexts, streamStarts);
     }
 
     private void run(ExecRow<W> row, Compiled<W> c, ExecutionProgram.Line<W> line, int p, int record, int end) {
@@ -587,7 +670,13 @@ public final class ExecutionTable<W extends Word<W>> {
                 Compiled<W> c = compiledAt[replay.segment()[i]][replay.pc()[i]];
                 row.row = i;
                 row.length = lines.size();
+                for (int k = 0; k < row.streamNext.length; k++) {
+                    row.streamNext[k] = replay.streamStart()[k][i];
+                }
                 run(row, c, line, replay.pc()[i], replay.recordStart()[i], trace.size());
+                for (java.util.Map.Entry<IoStream, Column> e : streamCounts.entrySet()) {
+                    row.set(e.getValue(), replay.streamStart()[e.getKey().ordinal()][i]);
+                }
                 long next = row.nextPc;
                 row.set(active, 1);
                 row.set(pc, replay.pc()[i]);
@@ -637,7 +726,7 @@ public final class ExecutionTable<W extends Word<W>> {
     // ---- limbs ---------------------------------------------------------------------------------------
 
     /** A word as 16-bit limbs, least significant first. */
-    static <W extends Word<W>> long[] toLimbs16(WordType<W> type, Object word) {
+    public static <W extends Word<W>> long[] toLimbs16(WordType<W> type, Object word) {
         @SuppressWarnings("unchecked")
         W w = (W) word;
         long[] l64 = new long[type.limbs()];
