@@ -34,6 +34,7 @@ final class CircuitGenerator {
     private static final String STARK = "dev.zkjvm.circuit.stark";
     private static final ClassName PROOF = ClassName.get(STARK, "StarkProof");
     private static final ClassName TABLE_PROOF = ClassName.get("dev.zkjvm.circuit.tables.stark", "TableProof");
+    private static final ClassName STATEMENT = ClassName.get("dev.zkjvm.circuit.machine", "Statement");
     private static final ClassName CONFIG = ClassName.get(STARK, "StarkConfig");
     private static final ClassName PROGRESS = ClassName.get(STARK, "ProofProgress");
     private static final ClassName INVALID_PROOF = ClassName.get(STARK, "InvalidProofException");
@@ -52,6 +53,7 @@ final class CircuitGenerator {
         TypeName specs = ParameterizedTypeName.get(ClassName.get(List.class), spec);
         TypeName program = ParameterizedTypeName.get(PROGRAM, names.word);
         TypeName runs = ParameterizedTypeName.get(ClassName.get(List.class), names.program);
+        TypeName statement = ParameterizedTypeName.get(STATEMENT, names.word);
         ClassName self = ClassName.get(names.model.packageName(), names.model.prefix() + "Circuit");
         TypeSpec type = TypeSpec.classBuilder(self)
                 .addAnnotation(GeneratedNames.generated())
@@ -63,10 +65,11 @@ final class CircuitGenerator {
                         + "{@code program}, step by step, and names every constraint it breaks;\n"
                         + "{@code $T.check(machine.trace())} checks memory consistency and the layout only;\n"
                         + "{@code $T.proveTables(program, machine.trace())} makes a zero-knowledge STARK proof of\n"
-                        + "the run on tables that {@code $T.isValidTables(program, proof)} checks without the trace;\n"
+                        + "the run on tables that {@code $T.isValidTables(program, statement, proof)} checks without\n"
+                        + "the trace, for the run's {@link $T}: the public input it read and the output it wrote;\n"
                         + "{@code $T.prove(program, machine.trace())} makes the one-table proof that\n"
                         + "{@code $T.verify(program, proof)} checks.\n",
-                        names.machine, names.definition, self, self, self, self, self, self)
+                        names.machine, names.definition, self, self, self, self, STATEMENT, self, self)
                 .addField(FieldSpec.builder(specs, "INSTRUCTIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer(instructionList()).build())
                 .addField(FieldSpec.builder(circuit, "CIRCUIT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -188,7 +191,19 @@ final class CircuitGenerator {
                                 names.trace).build())
                 .addMethod(MethodSpec.methodBuilder("isValidTables")
                         .addJavadoc("Whether {@code proof}, made on tables with the default parameters, shows a run"
-                                + " of\n{@code program}; never throws on a bad proof.\n")
+                                + " of\n{@code program} that read exactly the public input and wrote exactly the"
+                                + " output of\n{@code statement} ({@code Statement.of(trace)} of the run proven);"
+                                + " never throws on a bad proof.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.BOOLEAN)
+                        .addParameter(names.program, "program")
+                        .addParameter(statement, "statement")
+                        .addParameter(TABLE_PROOF, "proof")
+                        .addStatement("return circuit($T.of(program)).isValidTables(proof, $T.DEFAULT, statement)",
+                                List.class, CONFIG).build())
+                .addMethod(MethodSpec.methodBuilder("isValidTables")
+                        .addJavadoc("Whether {@code proof}, made on tables with the default parameters, shows a run"
+                                + " of\n{@code program} that read no public input and wrote no output; never"
+                                + " throws on a bad proof.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.BOOLEAN)
                         .addParameter(names.program, "program")
                         .addParameter(TABLE_PROOF, "proof")
@@ -204,6 +219,19 @@ final class CircuitGenerator {
                         .addParameter(CONFIG, "config")
                         .addException(INVALID_PROOF)
                         .addStatement("circuit(runs).verifyTables(proof, config)").build())
+                .addMethod(MethodSpec.methodBuilder("verifyTables")
+                        .addJavadoc("Verifies that {@code proof}, made on tables, shows a run of {@code runs}, in"
+                                + " order, on a new\nmachine that read exactly the public input and wrote exactly"
+                                + " the output of {@code statement};\nneeds nothing but the programs, the statement"
+                                + " and the proof.\n\n"
+                                + "@throws $T with the reason, if the proof is rejected\n", INVALID_PROOF)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addParameter(runs, "runs")
+                        .addParameter(statement, "statement")
+                        .addParameter(TABLE_PROOF, "proof")
+                        .addParameter(CONFIG, "config")
+                        .addException(INVALID_PROOF)
+                        .addStatement("circuit(runs).verifyTables(proof, config, statement)").build())
                 .build();
         return JavaFile.builder(names.model.packageName(), type).skipJavaLangImports(true).build();
     }
