@@ -66,6 +66,9 @@ class InstructionMutationTest {
             push 0
             eq
             pop
+            push 77
+            push 16
+            store
             """;
 
     private enum Change { RESULT, PC, NEXT_PC, OPCODE }
