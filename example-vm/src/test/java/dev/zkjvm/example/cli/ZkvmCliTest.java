@@ -201,6 +201,17 @@ class ZkvmCliTest {
     }
 
     @Test
+    void aProgramFilePrintsItsOutputAndGetsNoInputYet(@TempDir Path dir) throws Exception {
+        Path writes = Files.writeString(dir.resolve("out.asm"), "push 6\nout\npush 7\nout\nhalt\n");
+        assertEquals(0, run("run", writes.toString(), "--no-check"));
+        assertTrue(out.toString().contains("output:     [6 7]"), out.toString());
+        Path reads = Files.writeString(dir.resolve("in.asm"), "in\nhalt\n");
+        assertEquals(ExitCode.PROGRAM_FAILED, run("run", reads.toString(), "--no-check"));
+        assertTrue(err.toString().contains("failed on Cpu64: [InputExhausted] the program reads public input word 0,"
+                + " but the input has 0 words"), err.toString());
+    }
+
+    @Test
     void inputsOfBundledProgramsAreRefusedForFiles(@TempDir Path dir) throws IOException {
         Path program = Files.writeString(dir.resolve("p.asm"), "halt\n");
         assertEquals(ExitCode.USAGE, run("run", program.toString(), "--n", "3"));
