@@ -1,19 +1,17 @@
 ; Sum of an array on Cpu64.
-; Input:  register a = N, the N words at byte addresses 0, 8, ..., 8 * (N - 1).
-; Output: register b = the sum of the words mod 2^64; a ends at 0, c at 8 * N.
-        push 0
-        set b               ; b = 0 (running sum)
-        push 0
-        set c               ; c = 0 (byte address of the next word)
-        get a
-        jz done             ; empty array
-loop:   get b               ; [sum]
-        get c               ; [sum addr]
-        load                ; [sum word]
-        add                 ; [sum + word]
-        set b               ; []
-        addi c, 8           ; next word
+; Input:  [N, w1, ..., wN] (public input words).
+; Output: [w1 + ... + wN mod 2^64] (0 for N = 0).
+; Registers: a = words left to read (N down to 0). The running sum stays on the stack, which is
+; empty at the end. Cost: 7 steps, plus 5 per word (5N + 7); no memory is used.
+        push 0              ; [sum]         sum = 0
+        in                  ; [sum N]
+        dup                 ; [sum N N]
+        set a               ; [sum N]       a = N
+        jz done             ; [sum]         empty array
+loop:   in                  ; [sum w]
+        add                 ; [sum + w]
         addi a, -1
         get a
         jnz loop
-done:   halt
+done:   out                 ; []
+        halt

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * Honest Cpu64 traces of an exact length for the checking benchmarks: the loader writes up to
- * 50,000 random words (so up to 50,000 distinct memory cells), then {@code array_sum} runs over
+ * 50,000 random words (so up to 50,000 distinct memory cells), then {@link #MEMORY_SUM} runs over
  * them again and again (every word is read once per pass) until the trace is long enough; the
  * trace is then cut to exactly {@code records} records. A prefix of an honest trace is honest:
  * every rule is local in time, and the circuit pads with reads of the first memory cell that
@@ -15,6 +15,18 @@ import java.util.SplittableRandom;
 public final class CheckerWorkload {
     /** Distinct memory words at most. */
     public static final int MAX_WORDS = 50_000;
+
+    /**
+     * The sum of the {@code a} words at byte addresses 0, 8, ... into register {@code b}, read from
+     * memory (the bundled {@code array_sum} reads its words from the input instead, which touches no
+     * memory cell): per word {@code get b; get c; load; add; set b; addi c, 8; addi a, -1; get a;
+     * jnz}.
+     */
+    static final Cpu64Program MEMORY_SUM = Cpu64Program.builder()
+            .push(0).set(Cpu64Machine.B).push(0).set(Cpu64Machine.C).get(Cpu64Machine.A).jz(15)
+            .get(Cpu64Machine.B).get(Cpu64Machine.C).load().add().set(Cpu64Machine.B)
+            .addi(Cpu64Machine.C, 8).addi(Cpu64Machine.A, -1).get(Cpu64Machine.A).jnz(6)
+            .halt().build();
 
     private CheckerWorkload() {
     }
@@ -25,7 +37,7 @@ public final class CheckerWorkload {
         long[] words = new SplittableRandom(records).longs(wordCount).toArray();
         Cpu64Machine machine = Cpu64Machine.create();
         machine.run(Programs.loader(words, words.length));
-        Cpu64Program sum = Programs.program("array_sum");
+        Cpu64Program sum = MEMORY_SUM;
         Cpu64Program reload = Cpu64Program.builder().push(words.length).set(Cpu64Machine.A).build();
         while (machine.trace().size() < records) {
             machine.run(sum);

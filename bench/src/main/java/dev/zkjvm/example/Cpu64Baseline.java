@@ -92,6 +92,9 @@ final class Cpu64Baseline {
                     Cpu64Instruction.Addi i = (Cpu64Instruction.Addi) instruction;
                     definition.addi(i.reg(), i.imm(), vm);
                 }
+                case Cpu64Instruction.OP_IN -> definition.in(vm);
+                case Cpu64Instruction.OP_ADV -> definition.adv(vm);
+                case Cpu64Instruction.OP_OUT -> definition.out(vm);
                 default -> throw new IllegalStateException("unknown " + instruction);
             }
             vm.pc = vm.nextPc;

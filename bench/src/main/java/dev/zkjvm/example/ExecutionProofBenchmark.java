@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Execution proofs of {@code fibonacci(n)} on Cpu64 (its loader and program, every step's
+ * Execution proofs of {@code fibonacci(n)} on Cpu64 (the program reading n as its input, every step's
  * constraints as well as memory consistency), on tables ({@code MachineCircuit.proveTables}: the
  * main table as tall as the records or steps, the range table, the byte tables and the program's
  * ROM preprocessed) with and without zero knowledge, next to the one-table STARK
@@ -59,7 +59,7 @@ public class ExecutionProofBenchmark {
             String heights = proof instanceof TableProof t ? java.util.Arrays.toString(t.heights())
                     : "[" + (1 << ((StarkProof) proof).logRows()) + "]";
             System.out.printf("%n[execution proof] fibonacci(%d) on %s: %d records, %d steps, heights %s, %d bytes%n",
-                    n, path, outcome.machine().trace().size(), outcome.loaderSteps() + outcome.programSteps(), heights,
+                    n, path, outcome.machine().trace().size(), outcome.steps(), heights,
                     bytes);
         }
     }

@@ -57,14 +57,13 @@ public class MachineBenchmark {
     /** Bubble sort of 1,000 random words on the 64-bit machine (about 5 million steps). */
     @State(Scope.Benchmark)
     public static class SortInput {
-        Cpu64Program loader;
+        long[] input;
         Cpu64Program sort;
 
-        /** Builds the loader and the program once. */
+        /** Builds the input {@code [N, words...]} and the program once. */
         @Setup
         public void build() {
-            long[] words = new java.util.SplittableRandom(7).longs(1000).toArray();
-            loader = Programs.loader(words, words.length);
+            input = Programs.counted(new java.util.SplittableRandom(7).longs(1000).toArray());
             sort = Programs.program("bubble_sort");
         }
     }
@@ -73,7 +72,7 @@ public class MachineBenchmark {
     @Benchmark
     public Object cpu64BubbleSortGenerated(SortInput input, MemoryOpsCounter records) {
         Cpu64Machine machine = Cpu64Machine.create();
-        machine.run(input.loader);
+        machine.supplyInput(input.input);
         machine.run(input.sort);
         records.memoryOps += machine.trace().size();
         return machine;
@@ -83,7 +82,7 @@ public class MachineBenchmark {
     @Benchmark
     public Object cpu64BubbleSortBaseline(SortInput input, MemoryOpsCounter records) {
         Cpu64Baseline baseline = new Cpu64Baseline();
-        baseline.run(input.loader);
+        baseline.vm.supplyInput(input.input);
         baseline.run(input.sort);
         records.memoryOps += baseline.vm.trace.size();
         return baseline;

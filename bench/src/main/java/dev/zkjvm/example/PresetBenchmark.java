@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The two parameter presets on a bundled program: proving and verifying a run of fibonacci on
- * Cpu64 (loader and program; {@code n} sets the trace length) under {@link StarkConfig#DEFAULT}
+ * Cpu64 ({@code n}, its input, sets the trace length) under {@link StarkConfig#DEFAULT}
  * (100 bits conjectured) and {@link StarkConfig#PROVABLE_100} (at least 100 bits provable).
  * Setup prints each preset's proof size and both security levels (lines starting with
  * {@code [preset]}); verification runs with the program's key already derived.

@@ -180,10 +180,25 @@ final class SeedStyleVm<W extends Word<W>> implements Vm<W> {
         return type.of(memoryFirstCell * wordSize);
     }
 
-    // The benchmarked seed-style programs use no streams.
+    // Streams as plain lists (no rollback, like the rest of this baseline); no advice, which the
+    // benchmarked programs do not read.
+    private final List<W> input = new ArrayList<>();
+    private int inputRead;
+    final List<W> output = new ArrayList<>();
+
+    /** Appends words to the public input that {@link #input()} reads. */
+    void supplyInput(long... values) {
+        for (long v : values) {
+            input.add(type.of(v));
+        }
+    }
+
     @Override
     public W input() {
-        throw new UnsupportedOperationException("the seed-style VM has no input stream");
+        if (inputRead == input.size()) {
+            throw new IllegalStateException("the input has only " + input.size() + " words");
+        }
+        return input.get(inputRead++);
     }
 
     @Override
@@ -193,6 +208,6 @@ final class SeedStyleVm<W extends Word<W>> implements Vm<W> {
 
     @Override
     public void output(W value) {
-        throw new UnsupportedOperationException("the seed-style VM has no output stream");
+        output.add(value);
     }
 }

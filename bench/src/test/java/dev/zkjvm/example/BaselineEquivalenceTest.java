@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Test;
 class BaselineEquivalenceTest {
     @Test
     void cpu64BaselineRecordsTheSameTrace() {
-        long[] words = new SplittableRandom(3).longs(60).toArray();
-        Cpu64Program loader = Programs.loader(words, words.length);
+        long[] input = Programs.counted(new SplittableRandom(3).longs(60).toArray());
         Cpu64Program sort = Programs.program("bubble_sort");
         Cpu64Machine machine = Cpu64Machine.create();
-        machine.run(loader);
+        machine.supplyInput(input);
         machine.run(sort);
         Cpu64Baseline baseline = new Cpu64Baseline();
-        baseline.run(loader);
+        baseline.vm.supplyInput(input);
         baseline.run(sort);
         assertSameTrace(machine.trace(), baseline.vm.trace);
+        assertEquals(machine.output(), baseline.vm.output);
     }
 
     @Test

@@ -25,6 +25,10 @@ import dev.zkjvm.runtime.WordStack;
  *   <li>Registers {@code a}, {@code b}, {@code c}, {@code d}, numbered 0..3.</li>
  *   <li>Program counter: an instruction index (not a byte address), read and moved only through
  *       {@link Vm#pc()}, {@link Vm#jump}, {@link Vm#jumpIf} and {@link Vm#halt()}.</li>
+ *   <li>Streams: the public input ({@code in}), the private input or advice ({@code adv}) and the
+ *       public output ({@code out}), each a sequence of words read or written in order. A proof
+ *       states the program, the whole public input and the whole output; the advice stays hidden
+ *       in a zero-knowledge proof.</li>
  * </ul>
  *
  * <h2>Conventions</h2>
@@ -33,7 +37,9 @@ import dev.zkjvm.runtime.WordStack;
  * the right operand, so {@code push 7; push 2; sub} leaves {@code 5}. Comparisons push 1 for true
  * and 0 for false. Arithmetic wraps modulo 2^64. Jump targets are instruction indices; in
  * assembly text a label stands for one. A jump to the index just past the last instruction ends
- * the run; a jump further is an {@code InvalidJumpException}.
+ * the run; a jump further is an {@code InvalidJumpException}. A program takes its inputs with
+ * {@code in} and {@code adv} and gives its results with {@code out} (the bundled programs in
+ * {@link Programs} do), rather than in registers or memory that a statement does not name.
  *
  * <p>Bodies use only {@code Word}, {@code Vm} and {@code WordStack} operations and no Java
  * branching on data (conditions go through {@link Vm#select} and {@link Vm#jumpIf}), so that each
@@ -290,5 +296,37 @@ public class Cpu64 {
     @Instruction
     void addi(Reg reg, U64 imm, Vm<U64> vm) {
         vm.set(reg, vm.get(reg).add(imm));
+    }
+
+    // ---- streams (declared last, so that the opcodes above keep their numbers) ---------------
+
+    /**
+     * {@code in}: {@code [] -> [x]}, where {@code x} is the next word of the public input. A proof
+     * states the whole public input, so its verifier knows every word a program reads with
+     * {@code in}. Reading past the end is an {@code InputExhaustedException}, and nothing is read.
+     */
+    @Instruction
+    void in(Vm<U64> vm) {
+        stack.push(vm.input());
+    }
+
+    /**
+     * {@code adv}: {@code [] -> [x]}, where {@code x} is the next word of the private input
+     * (advice), which the prover supplies and a zero-knowledge proof keeps hidden: the proof
+     * shows that some advice makes the program run to its end, not which. Reading past the end is
+     * an {@code InputExhaustedException}, and nothing is read.
+     */
+    @Instruction
+    void adv(Vm<U64> vm) {
+        stack.push(vm.advice());
+    }
+
+    /**
+     * {@code out}: {@code [x] -> []}, appends {@code x} to the public output, which a proof states
+     * in full, in the order written.
+     */
+    @Instruction
+    void out(Vm<U64> vm) {
+        vm.output(stack.pop());
     }
 }

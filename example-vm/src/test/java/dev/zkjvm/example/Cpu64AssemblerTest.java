@@ -51,13 +51,23 @@ class Cpu64AssemblerTest {
     void theRoundTrippedProgramRunsTheSame(String name) {
         Cpu64Program p = Programs.program(name);
         Cpu64Program q = Cpu64Program.decode(Cpu64Assembler.parse(p.toString()).encode());
-        long[] input = {5, 3, 9, 1};
+        long[] words = {5, 3, 9, 1};
+        long[] input = switch (name) {
+            case "fibonacci", "factorial" -> new long[] {4};
+            case "hash_preimage" -> new long[] {Programs.hashOf(words)};
+            default -> Programs.counted(words);
+        };
+        long[] advice = name.equals("hash_preimage") ? Programs.counted(words) : new long[0];
         Cpu64Machine a = Cpu64Machine.create();
         Cpu64Machine b = Cpu64Machine.create();
-        a.run(Programs.loader(input, 4));
-        b.run(Programs.loader(input, 4));
+        for (Cpu64Machine m : List.of(a, b)) {
+            m.supplyInput(input);
+            m.supplyAdvice(advice);
+        }
         assertEquals(a.run(p), b.run(q));
         assertEquals(a.trace().records(), b.trace().records());
+        assertEquals(a.streams(), b.streams());
+        assertTrue(a.context().halted() && b.context().halted());
     }
 
     @Test

@@ -222,10 +222,42 @@ class Cpu64InstructionsTest {
     }
 
     @Test
+    void inAndAdvPushTheNextWordOfTheirStreamAndOutPopsToTheOutput() {
+        Cpu64Machine m = Cpu64Machine.create();
+        m.supplyInput(MAX, 0, SIGN);
+        m.supplyAdvice(7, 8);
+        // in in adv out out in adv: [] -> [MAX 0 7] -> outputs 7, 0 -> [MAX SIGN 8]
+        m.run(Cpu64Program.builder().in().in().adv().out().out().in().adv().build());
+        assertEquals(List.of(MAX, SIGN, 8L), stack(m));
+        assertEquals(List.of(U64.of(7), U64.of(0)), m.output(), "out appends the popped word, in order");
+        assertEquals(List.of(U64.of(MAX), U64.of(0), U64.of(SIGN)), m.streams().input());
+        assertEquals(List.of(U64.of(7), U64.of(8)), m.streams().advice());
+        assertEquals(m.streams(), m.trace().streams());
+    }
+
+    @Test
+    void streamInstructionsRecordOnlyTheirStackAccess() {
+        Cpu64Machine m = Cpu64Machine.create();
+        m.supplyInput(5);
+        m.supplyAdvice(6);
+        m.run(Cpu64Program.builder().in().adv().out().build());
+        Cpu64Trace t = m.trace();
+        // in: push 5; adv: push 6; out: pop 6. Stream words are no memory records.
+        assertEquals(3, t.size());
+        assertEquals(List.of(MemoryInstruction.WRITE, MemoryInstruction.WRITE, MemoryInstruction.READ),
+                List.of(t.instruction(0), t.instruction(1), t.instruction(2)));
+        assertEquals(List.of(5L, 6L, 6L), List.of(t.value(0).longValue(), t.value(1).longValue(),
+                t.value(2).longValue()));
+        assertEquals(List.of(Cpu64Instruction.OP_IN, Cpu64Instruction.OP_ADV, Cpu64Instruction.OP_OUT),
+                List.of(t.opcode(0), t.opcode(1), t.opcode(2)));
+        assertEquals(List.of(U64.of(6)), m.output());
+    }
+
+    @Test
     void everyInstructionHasAMnemonicAndDistinctOpcode() {
         List<String> mnemonics = List.of("push", "pop", "dup", "swap", "over", "sel", "add", "sub", "mul", "and",
                 "or", "xor", "shl", "shr", "ltu", "lts", "eq", "jmp", "jz", "jnz", "call", "ret", "halt", "load",
-                "store", "ldr", "str", "get", "set", "addi");
+                "store", "ldr", "str", "get", "set", "addi", "in", "adv", "out");
         for (int op = 0; op < mnemonics.size(); op++) {
             assertEquals(mnemonics.get(op), Cpu64Trace.mnemonicOf(op));
         }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zkjvm.runtime.MemoryInstruction;
+import dev.zkjvm.runtime.Streams;
+import dev.zkjvm.runtime.U64;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
@@ -16,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Runs each bundled {@link Cpu64} program and compares its result with plain Java, then checks
- * the shape of the trace.
+ * Runs each bundled {@link Cpu64} program on its input and compares its output with plain Java,
+ * then checks the shape of the trace. {@code hash_preimage}: {@link Cpu64HashPreimageTest}.
  */
 @Tag("slow")
 class Cpu64ProgramsTest {
@@ -48,8 +51,7 @@ class Cpu64ProgramsTest {
     void fibonacciMatchesJavaIncludingWrapAround() {
         for (int n = 0; n <= 100; n++) {
             Programs.Outcome o = Programs.fibonacci(n);
-            assertEquals(fib(n), o.register(Cpu64Machine.B), "fib(" + n + ")");
-            assertEquals(0, o.register(Cpu64Machine.A));
+            assertArrayEquals(new long[] {fib(n)}, o.output(), "fib(" + n + ")");
             assertEquals(0, o.machine().context().stackDepth());
             assertTrue(o.machine().context().halted());
             checkTrace(o);
@@ -70,11 +72,27 @@ class Cpu64ProgramsTest {
 
     @Test
     void fibonacciStepCountIsLinear() {
-        // 6 set-up steps, 9 per iteration, 1 halt.
+        // 8 set-up steps, 9 per iteration, 3 to output and halt.
         for (int n : new int[] {1, 2, 10, 50}) {
-            assertEquals(6 + 9L * n + 1, Programs.fibonacci(n).programSteps());
+            assertEquals(8 + 9L * n + 3, Programs.fibonacci(n).steps());
         }
-        assertEquals(7, Programs.fibonacci(0).programSteps());
+        assertEquals(11, Programs.fibonacci(0).steps());
+    }
+
+    @Test
+    void eachProgramIsOneRunThatReadsExactlyItsInput() {
+        long[] words = {3, -1, 7};
+        for (Programs.Outcome o : List.of(Programs.fibonacci(5), Programs.factorial(5), Programs.arraySum(words),
+                Programs.bubbleSort(words), Programs.hashPreimage(words))) {
+            assertEquals(List.of(Programs.program(o.name())), o.runs(), o.name());
+            assertEquals(o.steps(), o.machine().context().step(), o.name());
+            Streams<U64> streams = o.machine().streams();
+            assertArrayEquals(o.input(), streams.input().stream().mapToLong(U64::longValue).toArray(),
+                    o.name() + " reads every input word");
+            assertEquals(streams, o.machine().trace().streams(), "the trace carries the streams");
+            assertEquals(o.name().equals("hash_preimage") ? Programs.counted(words).length : 0,
+                    streams.advice().size(), o.name() + " advice read");
+        }
     }
 
     @Test
@@ -87,13 +105,14 @@ class Cpu64ProgramsTest {
                 expected += w;
             }
             Programs.Outcome o = Programs.arraySum(words);
-            assertEquals(expected, o.register(Cpu64Machine.B), "sum of " + len);
-            assertArrayEquals(words, o.memory(len), "the array is unchanged");
-            assertEquals(8L * len, o.register(Cpu64Machine.C));
+            assertArrayEquals(new long[] {expected}, o.output(), "sum of " + len);
+            assertEquals(5L * len + 7, o.steps());
+            assertEquals(0, o.machine().context().stackDepth());
             checkTrace(o);
         }
         long[] wrap = {-1L, 2L, Long.MIN_VALUE, Long.MIN_VALUE};
-        assertEquals(1L, Programs.arraySum(wrap).register(Cpu64Machine.B), "(2^64 - 1) + 2 + 2^63 + 2^63 = 1 mod 2^64");
+        assertEquals(1L, Programs.arraySumValue(wrap), "(2^64 - 1) + 2 + 2^63 + 2^63 = 1 mod 2^64");
+        assertEquals(0L, Programs.arraySumValue(new long[0]));
     }
 
     /** The sort is by unsigned order ({@code ltu}): compared with Arrays.sort in unsigned order. */
@@ -102,17 +121,18 @@ class Cpu64ProgramsTest {
         long[] words = new Random(7).longs(1000).toArray();
         Programs.Outcome o = Programs.bubbleSort(words);
         long[] expected = unsignedSorted(words);
-        assertArrayEquals(expected, o.memory(1000));
+        assertArrayEquals(expected, o.output());
+        assertArrayEquals(expected, memory(o, 1000), "sorted in place in memory before the output");
         assertEquals(0, o.machine().context().stackDepth());
         checkTrace(o);
         // Exactly 10 steps per compared pair (both branches), N(N-1)/2 pairs; per pass 8 header steps
         // and 3 closing steps, plus one `jmp end` when the pass's last pair took the fall-through
-        // branch; 3 steps before the first pass and 3 at the end (last header, halt).
+        // branch; 6 steps per word to read it and 6 to write it out; 8 + 3 steps before the first
+        // pass and 2 + 2 + 1 at the end (last header, output set-up, halt).
         long pairs = 1000L * 999 / 2;
-        long fixed = 10 * pairs + 11 * 999 + 6;
-        assertTrue(o.programSteps() >= fixed && o.programSteps() <= fixed + 999, "steps " + o.programSteps());
-        System.out.printf("bubble_sort(1000): loader %d steps / %d records, program %d steps / %d records%n",
-                o.loaderSteps(), o.loaderTrace(), o.programSteps(), o.programTrace());
+        long fixed = 10 * pairs + 11 * 999 + 12 * 1000 + 16;
+        assertTrue(o.steps() >= fixed && o.steps() <= fixed + 999, "steps " + o.steps());
+        System.out.printf("bubble_sort(1000): %d steps, %d trace records%n", o.steps(), o.machine().trace().size());
     }
 
     @ParameterizedTest
@@ -125,7 +145,7 @@ class Cpu64ProgramsTest {
             words[i] = random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextLong();
         }
         Programs.Outcome o = Programs.bubbleSort(words);
-        assertArrayEquals(unsignedSorted(words), o.memory(n));
+        assertArrayEquals(unsignedSorted(words), o.output());
         // memory right after the array is untouched
         assertEquals(0, o.machine().context().memory(8L * n).longValue());
         checkTrace(o);
@@ -150,14 +170,14 @@ class Cpu64ProgramsTest {
     void factorialZeroToTwentyAndWrapAround() {
         for (int n = 0; n <= 20; n++) {
             Programs.Outcome o = Programs.factorial(n);
-            assertEquals(factorial(n), o.register(Cpu64Machine.B), n + "!");
+            assertArrayEquals(new long[] {factorial(n)}, o.output(), n + "!");
             assertEquals(0, o.machine().context().stackDepth(), "call/ret leave the stack empty");
             checkTrace(o);
         }
-        assertEquals(2432902008176640000L, Programs.factorial(20).register(Cpu64Machine.B));
+        assertEquals(2432902008176640000L, Programs.factorialValue(20));
         // 21! > 2^64, 25! wraps, 66! and beyond are 0 mod 2^64 (at least 64 factors of two).
         for (int n : new int[] {21, 25, 34, 65, 66, 100, 400}) {
-            assertEquals(factorial(n), Programs.factorial(n).register(Cpu64Machine.B), n + "! mod 2^64");
+            assertEquals(factorial(n), Programs.factorialValue(n), n + "! mod 2^64");
         }
         assertEquals(0, factorial(66));
         assertTrue(factorial(65) != 0);
@@ -173,30 +193,39 @@ class Cpu64ProgramsTest {
         }
         // two words per level (return index and n) plus the call frame of the innermost level
         assertTrue(max >= 2 * 10 + 2, "max depth " + max);
+        // 4 steps in the main part, 10 per level from 10 down to 1, 7 for the base case
+        assertEquals(4 + 10 * 10 + 7, o.steps());
     }
 
     private static long[] unsignedSorted(long[] words) {
         return Arrays.stream(words).boxed().sorted(Long::compareUnsigned).mapToLong(Long::longValue).toArray();
     }
 
+    /** The first {@code count} memory words, without recording accesses. */
+    static long[] memory(Programs.Outcome o, int count) {
+        long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = o.machine().context().memory(8L * i).longValue();
+        }
+        return out;
+    }
+
     /**
      * Trace size > 0; time strictly increasing from 0 (time i == i); steps never decreasing and
-     * below the machine's step count; every record made by an instruction (no direct accesses):
-     * records of loader steps carry an opcode of the loader's instructions, later ones an opcode of
-     * the bundled program's instructions, and all records of one step the same opcode; every
-     * address an aligned address inside the address space.
+     * below the machine's step count; every record made by an instruction of the bundled program
+     * (no direct accesses, no loader), and all records of one step the same opcode; every address an
+     * aligned address inside the address space.
      */
     static void checkTrace(Programs.Outcome o) {
         Cpu64Trace trace = o.machine().trace();
         assertTrue(trace.size() > 0);
-        Set<Integer> loaderOps = Set.of(Cpu64Instruction.OP_PUSH, Cpu64Instruction.OP_STORE, Cpu64Instruction.OP_SET);
         Set<Integer> programOps = new HashSet<>();
         String name = o.name();
         for (Cpu64Instruction i : Programs.program(name).instructions()) {
             programOps.add(i.opcode());
         }
         long steps = o.machine().context().step();
-        assertEquals(o.loaderSteps() + o.programSteps(), steps);
+        assertEquals(o.steps(), steps);
         long end = Cpu64Machine.LAYOUT.endAddress();
         long prevStep = 0;
         int prevOpcode = -2;
@@ -205,10 +234,8 @@ class Cpu64ProgramsTest {
             long step = trace.step(i);
             int opcode = trace.opcode(i);
             assertTrue(step >= prevStep && step < steps, "step of record " + i + ": " + step);
-            assertEquals(i < o.loaderTrace(), step < o.loaderSteps(), "loader records come first");
-            Set<Integer> allowed = step < o.loaderSteps() ? loaderOps : programOps;
-            assertTrue(allowed.contains(opcode), "opcode " + opcode + " (" + Cpu64Trace.mnemonicOf(opcode)
-                    + ") of record " + i + " is no instruction of " + (step < o.loaderSteps() ? "the loader" : name));
+            assertTrue(programOps.contains(opcode), "opcode " + opcode + " (" + Cpu64Trace.mnemonicOf(opcode)
+                    + ") of record " + i + " is no instruction of " + name);
             if (step == prevStep && i > 0) {
                 assertEquals(prevOpcode, opcode, "one step, one instruction: record " + i);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zkjvm.runtime.InputExhaustedException;
 import dev.zkjvm.runtime.InvalidAddressException;
 import dev.zkjvm.runtime.InvalidJumpException;
 import dev.zkjvm.runtime.MemoryInstruction;
@@ -14,6 +15,7 @@ import dev.zkjvm.runtime.SectionViolationException;
 import dev.zkjvm.runtime.StackOverflowException;
 import dev.zkjvm.runtime.StackUnderflowException;
 import dev.zkjvm.runtime.StepLimitExceededException;
+import dev.zkjvm.runtime.Streams;
 import dev.zkjvm.runtime.U256;
 import dev.zkjvm.runtime.U64;
 import dev.zkjvm.runtime.UnknownOpcodeException;
@@ -41,7 +43,7 @@ class FailureAtomicityTest {
 
     /** Everything observable about a machine, for before/after comparison. */
     record Snapshot(List<?> registers, List<?> stack, Map<Long, ?> memory, int stackDepth, long stackPointer,
-                    long programCounter, long step, long timeLog, boolean halted, List<?> trace) {
+                    long programCounter, long step, long timeLog, boolean halted, List<?> trace, Streams<?> streams) {
     }
 
     /** Addresses worth watching: the first memory words, every stack slot, every register cell. */
@@ -74,7 +76,7 @@ class FailureAtomicityTest {
         }
         return new Snapshot(Cpu64Machine.REGISTERS.stream().map(c::register).toList(), c.stack(), memory,
                 c.stackDepth(), c.stackPointer(), c.programCounter(), c.step(), c.timeLog(), c.halted(),
-                List.copyOf(m.trace().records()));
+                List.copyOf(m.trace().records()), m.streams());
     }
 
     static Snapshot snapshot(SeedMachine m, long... extra) {
@@ -85,7 +87,7 @@ class FailureAtomicityTest {
         }
         return new Snapshot(SeedMachine.REGISTERS.stream().map(c::register).toList(), c.stack(), memory,
                 c.stackDepth(), c.stackPointer(), c.programCounter(), c.step(), c.timeLog(), c.halted(),
-                List.copyOf(m.trace().records()));
+                List.copyOf(m.trace().records()), m.streams());
     }
 
     /** Runs {@code failing}, expects {@code type}, and checks the snapshot did not change. */
@@ -354,22 +356,73 @@ class FailureAtomicityTest {
 
         @Test
         void failureInTheMiddleOfARunOfABundledProgram() {
-            // array_sum with N one past the memory size runs into the buffer zone after 65536 words
-            long n = layout.memoryCells() + 1;
+            // array_sum told of 3 words and given 2: the third `in` fails, with the sum so far on the stack
             Cpu64Program sum = Programs.program("array_sum");
-            Cpu64Program loader = Programs.loader(new long[] {5, 6}, n);
+            long[] input = {3, 5, 6};
             Cpu64Machine run = Cpu64Machine.create();
-            long loaderSteps = run.run(loader);
-            var e = assertThrows(SectionViolationException.class, () -> run.run(sum));
-            assertEquals(memEnd, e.address());
-            assertEquals("load", e.instruction());
+            run.supplyInput(input);
+            var e = assertThrows(InputExhaustedException.class, () -> run.run(sum));
+            assertFailure(e, -1, 15, "in", "[InputExhausted] the program reads public input word 3, but the input has"
+                    + " 3 words (step 15, instruction `in`)");
 
             Cpu64Machine reference = Cpu64Machine.create();
-            reference.run(loader);
-            assertThrows(StepLimitExceededException.class, () -> reference.run(sum, e.step() - loaderSteps));
-            assertEquals(snapshot(reference, memEnd - 8), snapshot(run, memEnd - 8));
-            assertEquals(U64.of(11), run.context().register(Cpu64Machine.B));
-            assertEquals(U64.of(memEnd), run.context().stack().get(1), "the stack before `load`: sum, address");
+            reference.supplyInput(input);
+            assertThrows(StepLimitExceededException.class, () -> reference.run(sum, e.step()));
+            assertEquals(snapshot(reference), snapshot(run));
+            assertEquals(U64.of(1), run.context().register(Cpu64Machine.A), "one word left to read");
+            assertEquals(List.of(U64.of(11)), run.context().stack(), "the sum so far");
+            assertEquals(3, run.streams().input().size(), "the failing `in` consumed nothing");
+
+            // more input, and the same machine goes on from the failed step
+            run.supplyInput(31);
+            run.exec(new Cpu64Instruction.In());
+            run.exec(new Cpu64Instruction.Add());
+            run.exec(new Cpu64Instruction.Out());
+            assertEquals(List.of(U64.of(42)), run.output());
+        }
+
+        @Test
+        void streamInstructionsAreAtomic() {
+            prepare();
+            m.supplyInput(100);
+            m.supplyAdvice(200);
+            // an empty stack for `out`: the pop fails, nothing is output
+            Cpu64Machine empty = Cpu64Machine.create();
+            var u = assertAtomic(() -> snapshot(empty), StackUnderflowException.class,
+                    () -> empty.exec(new Cpu64Instruction.Out()));
+            assertEquals("out", u.instruction());
+            assertTrue(empty.output().isEmpty());
+            // a full stack: `in` and `adv` read their word, then the push fails; the read is undone
+            while (m.context().stackDepth() < layout.stackDepth()) {
+                m.exec(new Cpu64Instruction.Push(U64.of(3)));
+            }
+            for (Cpu64Instruction i : List.<Cpu64Instruction>of(new Cpu64Instruction.In(), new Cpu64Instruction.Adv())) {
+                long step = m.context().step();
+                var e = fails(StackOverflowException.class, i);
+                assertEquals(step, e.step());
+                assertEquals(i.toString(), e.instruction());
+            }
+            m.exec(new Cpu64Instruction.Pop());
+            m.exec(new Cpu64Instruction.Pop());
+            m.exec(new Cpu64Instruction.In());
+            m.exec(new Cpu64Instruction.Adv());
+            List<U64> stack = m.context().stack();
+            assertEquals(List.of(U64.of(100), U64.of(200)), stack.subList(stack.size() - 2, stack.size()),
+                    "the words the failed steps had read are read again");
+            // both streams are now used up: reading on fails and reads nothing
+            m.exec(new Cpu64Instruction.Pop());
+            m.exec(new Cpu64Instruction.Pop());
+            for (Cpu64Instruction i : List.<Cpu64Instruction>of(new Cpu64Instruction.In(), new Cpu64Instruction.Adv())) {
+                long step = m.context().step();
+                var e = fails(InputExhaustedException.class, i);
+                String stream = i instanceof Cpu64Instruction.In ? "public input word 1, but the input"
+                        : "advice word 1, but the advice";
+                assertFailure(e, -1, step, i.toString(), "[InputExhausted] the program reads " + stream + " has 1 word"
+                        + " (step " + step + ", instruction `" + i + "`)");
+            }
+            assertEquals(List.of(U64.of(100)), m.streams().input());
+            assertEquals(List.of(U64.of(200)), m.streams().advice());
+            assertContinues();
         }
 
         @Test

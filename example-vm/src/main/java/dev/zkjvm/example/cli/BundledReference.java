@@ -1,7 +1,7 @@
 package dev.zkjvm.example.cli;
 
 import dev.zkjvm.circuit.machine.MachineRun;
-import dev.zkjvm.example.Cpu64Machine;
+import dev.zkjvm.example.Programs;
 import java.util.Arrays;
 
 /**
@@ -23,54 +23,70 @@ final class BundledReference {
     }
 
     /**
-     * Java's result of bundled program {@code name} on this input: the sorted words for
-     * {@code bubble_sort}; otherwise one word, the value the program leaves in register {@code b}.
+     * Java's output of bundled program {@code name} on this input and advice: the sorted words for
+     * {@code bubble_sort}; nothing for {@code hash_preimage}; otherwise one word.
      */
-    static long[] expected(String name, long[] words, long registerA) {
+    static long[] expected(String name, long[] input, long[] advice) {
         return switch (name) {
-            case "fibonacci" -> new long[] {fibonacci(registerA)};
-            case "factorial" -> new long[] {factorial(registerA)};
-            case "array_sum" -> new long[] {Arrays.stream(words).sum()};
-            case "bubble_sort" -> Arrays.stream(words).boxed().sorted(Long::compareUnsigned)
+            case "fibonacci" -> new long[] {fibonacci(input[0])};
+            case "factorial" -> new long[] {factorial(input[0])};
+            case "array_sum" -> new long[] {Arrays.stream(array(input)).sum()};
+            case "bubble_sort" -> Arrays.stream(array(input)).boxed().sorted(Long::compareUnsigned)
                     .mapToLong(Long::longValue).toArray();
+            case "hash_preimage" -> new long[0];
             default -> throw new IllegalArgumentException("no bundled program `" + name + "`");
         };
     }
 
-    /** What the run left where {@code name} puts its result (see {@link #expected}). */
-    static long[] actual(String name, MachineRun<?> run, int words) {
-        if (name.equals("bubble_sort")) {
-            long[] memory = new long[words];
-            for (int i = 0; i < words; i++) {
-                memory[i] = run.memoryWord(i).longValue();
-            }
-            return memory;
-        }
-        return new long[] {run.register(Cpu64Machine.B).longValue()};
+    /** The words the run wrote to its output, in order. */
+    static long[] actual(MachineRun<?> run) {
+        return run.output().stream().mapToLong(w -> w.toBigInteger().longValue()).toArray();
     }
 
-    /** Compares {@code actual}, the machine's result, with Java's result on the same input. */
-    static Verdict compare(String name, long[] words, long registerA, long[] actual) {
-        long[] expected = expected(name, words, registerA);
+    /** Compares {@code actual}, the machine's output, with Java's on the same input and advice. */
+    static Verdict compare(String name, long[] input, long[] advice, long[] actual) {
+        long[] expected = expected(name, input, advice);
         int differs = Arrays.mismatch(expected, actual);
         if (name.equals("bubble_sort")) {
-            String what = "sorted " + words.length + " words";
+            String what = "sorted " + expected.length + " words";
             if (differs < 0) {
                 return new Verdict(true, what + " (matches Java's Arrays.sort in unsigned order)");
             }
             return new Verdict(false, what + ": DIFFERS from Java's Arrays.sort in unsigned order at index " + differs
                     + " (machine " + wordAt(actual, differs) + ", Java " + wordAt(expected, differs) + ")");
         }
-        String what = switch (name) {
-            case "fibonacci" -> "fib(" + registerA + ")";
-            case "factorial" -> registerA + "! mod 2^64";
-            default -> "sum of " + words.length + " words";
-        };
-        String value = Long.toUnsignedString(actual[0]);
-        if (differs < 0) {
-            return new Verdict(true, what + " = " + value + " (Java computes the same)");
+        if (name.equals("hash_preimage")) {
+            return preimage(input, advice, actual);
         }
-        return new Verdict(false, what + " = " + value + ": DIFFERS from Java's " + Long.toUnsignedString(expected[0]));
+        String what = switch (name) {
+            case "fibonacci" -> "fib(" + input[0] + ")";
+            case "factorial" -> input[0] + "! mod 2^64";
+            default -> "sum of " + (input.length - 1) + " words";
+        };
+        if (differs < 0) {
+            return new Verdict(true, what + " = " + Long.toUnsignedString(actual[0]) + " (Java computes the same)");
+        }
+        return new Verdict(false, what + " = " + (actual.length == 1 ? Long.toUnsignedString(actual[0])
+                : actual.length + " words") + ": DIFFERS from Java's " + Long.toUnsignedString(expected[0]));
+    }
+
+    /**
+     * The run ended normally (a failing run never gets here), so the machine accepted the advice as a
+     * preimage of the digest; Java's hash of the same advice must agree, and the output be empty.
+     */
+    private static Verdict preimage(long[] input, long[] advice, long[] actual) {
+        long javaHash = Programs.hashOf(array(advice));
+        String what = "the " + (advice.length - 1) + " advice words hash to the digest " + Long.toUnsignedString(input[0]);
+        if (javaHash == input[0] && actual.length == 0) {
+            return new Verdict(true, what + ": the machine halted, and Java's hash agrees (no output)");
+        }
+        return new Verdict(false, what + ": the machine halted, but Java's hash is " + Long.toUnsignedString(javaHash)
+                + " and the output has " + actual.length + " words (expected none)");
+    }
+
+    /** The words of an array input {@code [N, w1, ..., wN]}. */
+    private static long[] array(long[] counted) {
+        return Arrays.copyOfRange(counted, 1, counted.length);
     }
 
     private static String wordAt(long[] words, int index) {

@@ -30,6 +30,9 @@ abstract class MachineCommand implements Callable<Integer> {
     @Mixin
     ProgramInput input;
 
+    /** Output words printed before the rest is only counted. */
+    private static final int OUTPUT_SHOWN = 16;
+
     /** What the command is doing, and the circuit's shape once known: for the out-of-memory message. */
     private String stage = "running the program";
     private long rows;
@@ -64,11 +67,14 @@ abstract class MachineCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    /** Runs the job's programs on a new machine; a failing instruction is the user's error (exit 1). */
+    /**
+     * Runs the job's programs on a new machine that reads the job's input and advice; a failing
+     * instruction is the user's error (exit 1).
+     */
     <W extends Word<W>, P> MachineRun<W> runPrograms(Job<W, P> job) {
         stage = "running the program";
         try {
-            return job.machine().execute(job.runs());
+            return job.machine().execute(job.runs(), job.input(), job.advice());
         } catch (VmException e) {
             throw new CliFailure(ExitCode.PROGRAM_FAILED, job.description() + " failed on " + job.machine().name()
                     + ": " + e.getMessage(), e);
@@ -109,7 +115,7 @@ abstract class MachineCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints which machine and program, and the steps (the loader's apart for a bundled program). */
+    /** Prints which machine and program, and the steps. */
     <W extends Word<W>> void printHeader(Job<W, ?> job, MachineRun<W> run) {
         PrintWriter out = out();
         out.println("machine:    " + job.machineLine());
@@ -117,16 +123,18 @@ abstract class MachineCommand implements Callable<Integer> {
         if (run == null) {
             return;
         }
-        if (job.bundled() != null) {
-            out.println("steps:      " + run.lastSteps() + " (+" + run.steps().get(0) + " to load the input)");
-        } else {
-            out.println("steps:      " + run.totalSteps());
-        }
+        out.println("steps:      " + run.totalSteps());
     }
 
-    /** For a bundled program: the machine's result against Java's, printed; null for a program file. */
+    /**
+     * Prints the output words; for a bundled program also the machine's result against Java's, and
+     * for a program file the registers and the stack. Returns the verdict, null for a program file.
+     */
     BundledReference.Verdict printResult(Job<?, ?> job, MachineRun<?> run) {
         PrintWriter out = out();
+        if (job.bundled() != null || !run.output().isEmpty()) {
+            out.println("output:     " + outputLine(run.output()));
+        }
         if (job.bundled() == null) {
             List<String> registers = new ArrayList<>();
             for (Reg r : job.machine().registers()) {
@@ -139,10 +147,20 @@ abstract class MachineCommand implements Callable<Integer> {
             return null;
         }
         Job.Bundled b = job.bundled();
-        BundledReference.Verdict verdict = BundledReference.compare(b.name(), b.words(), b.registerA(),
-                BundledReference.actual(b.name(), run, b.words().length));
+        BundledReference.Verdict verdict = BundledReference.compare(b.name(), b.input(), b.advice(),
+                BundledReference.actual(run));
         out.println("result:     " + verdict.text());
         return verdict;
+    }
+
+    /** The output words in order, the first {@value #OUTPUT_SHOWN} of a longer output and a count. */
+    private static String outputLine(List<? extends Word<?>> output) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(OUTPUT_SHOWN, output.size()); i++) {
+            shown.add(output.get(i).toBigInteger().toString());
+        }
+        String more = output.size() > OUTPUT_SHOWN ? " ... (" + output.size() + " words)" : "";
+        return "[" + String.join(" ", shown) + more + "]";
     }
 
     /** Checks the run against the circuit and prints the verdict; returns the exit code. */
@@ -153,8 +171,7 @@ abstract class MachineCommand implements Callable<Integer> {
         CheckReport report = circuit.check(run.trace(), job.machine()::mnemonicOf);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (report.isSatisfied()) {
-            out.println("check:      satisfied: every step of " + (job.bundled() != null ? "the loader and " : "")
-                    + job.description() + ", and memory consistency: " + circuit.system().constraints().size()
+            out.println("check:      satisfied: every step of " + job.description() + ", and memory consistency: " + circuit.system().constraints().size()
                     + " constraints and " + circuit.system().lookups().size() + " lookups (range checks apart: "
                     + circuit.system().rangeChecks().size() + ", batched) on " + report.rows() + " rows (" + millis
                     + " ms)");

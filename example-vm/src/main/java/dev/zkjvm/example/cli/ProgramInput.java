@@ -5,12 +5,14 @@ import dev.zkjvm.example.Cpu64;
 import dev.zkjvm.example.Cpu64Descriptor;
 import dev.zkjvm.example.Cpu64Program;
 import dev.zkjvm.example.Programs;
+import dev.zkjvm.runtime.U64;
 import dev.zkjvm.runtime.Word;
 import dev.zkjvm.runtime.asm.AssemblyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Mixin;
@@ -21,12 +23,13 @@ import picocli.CommandLine.Parameters;
  * Which machine, which program and which input: the public input of a proof. Shared by every
  * command, so that {@code verify} rebuilds exactly the programs {@code prove} ran, without running
  * anything. A program is a file of the machine's assembly text, or the name of a bundled example
- * program of the {@code Cpu64} machine, whose input the loader writes.
+ * program of the {@code Cpu64} machine, whose input (and, for {@code hash_preimage}, advice) the
+ * options make and the program reads with {@code in} (and {@code adv}).
  */
 final class ProgramInput {
     @Parameters(index = "0", paramLabel = "PROGRAM",
             description = "a file of assembly text for the machine, or a bundled Cpu64 program: fibonacci, array_sum,"
-                    + " bubble_sort, factorial (see `zkvm list`)")
+                    + " bubble_sort, factorial, hash_preimage (see `zkvm list`)")
     String program;
 
     @Option(names = {"-m", "--machine"}, paramLabel = "MACHINE",
@@ -40,10 +43,12 @@ final class ProgramInput {
     @Option(names = "--n", description = "bundled fibonacci and factorial: the input (default 90 and 20)")
     Long n;
 
-    @Option(names = "--size", description = "bundled array_sum and bubble_sort: number of random words (default 200)")
+    @Option(names = "--size", description = "bundled array_sum, bubble_sort and hash_preimage: number of random words"
+            + " (default 200)")
     Integer size;
 
-    @Option(names = "--seed", description = "bundled array_sum and bubble_sort: seed of the random words (default 1)")
+    @Option(names = "--seed", description = "bundled array_sum, bubble_sort and hash_preimage: seed of the random"
+            + " words (default 1)")
     Long seed;
 
     /** The message for a program that is neither a file nor bundled. */
@@ -95,26 +100,34 @@ final class ProgramInput {
                     + "; its instructions: " + String.join(", ", descriptor.mnemonics()) + ")", e);
         }
         String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new Job<>(descriptor, List.of(parsed), file.toString(), base + ".proof", null);
+        return new Job<>(descriptor, List.of(parsed), List.of(), List.of(), file.toString(), base + ".proof", null);
     }
 
-    private Job<?, Cpu64Program> bundledJob(String name) {
-        long[] words = switch (name) {
-            case "array_sum", "bubble_sort" -> new SplittableRandom(seed == null ? 1 : seed)
-                    .longs(size == null ? 200 : size).toArray();
-            default -> new long[0];
+    /**
+     * A bundled program and its streams: {@code [n]} for fibonacci and factorial; {@code [N, words...]}
+     * of random words for array_sum and bubble_sort; for hash_preimage, random words as the advice
+     * {@code [N, words...]} and their hash as the input {@code [digest]}.
+     */
+    private Job<U64, Cpu64Program> bundledJob(String name) {
+        long[] words = new SplittableRandom(seed == null ? 1 : seed).longs(size == null ? 200 : size).toArray();
+        long[] input = switch (name) {
+            case "fibonacci" -> new long[] {n == null ? 90 : n};
+            case "factorial" -> new long[] {n == null ? 20 : n};
+            case "hash_preimage" -> new long[] {Programs.hashOf(words)};
+            default -> Programs.counted(words);
         };
-        long registerA = switch (name) {
-            case "fibonacci" -> n == null ? 90 : n;
-            case "factorial" -> n == null ? 20 : n;
-            default -> words.length;
-        };
+        long[] advice = name.equals("hash_preimage") ? Programs.counted(words) : new long[0];
         String description = switch (name) {
-            case "fibonacci", "factorial" -> name + "(" + registerA + ")";
+            case "fibonacci", "factorial" -> name + "(" + input[0] + ")";
+            case "hash_preimage" -> name + " of digest " + Long.toUnsignedString(input[0]) + " (advice: "
+                    + words.length + " random words, seed " + (seed == null ? 1 : seed) + ")";
             default -> name + " of " + words.length + " words (seed " + (seed == null ? 1 : seed) + ")";
         };
-        List<Cpu64Program> runs = List.of(Programs.loader(words, registerA), Programs.program(name));
-        return new Job<>(new Cpu64Descriptor(), runs, description, name + ".proof",
-                new Job.Bundled(name, words, registerA));
+        return new Job<>(new Cpu64Descriptor(), List.of(Programs.program(name)), words(input), words(advice),
+                description, name + ".proof", new Job.Bundled(name, input, advice));
+    }
+
+    private static List<U64> words(long[] values) {
+        return Arrays.stream(values).mapToObj(U64::of).toList();
     }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code zkvm prove <program>}: runs a program and proves the run with a STARK. */
 @Command(name = "prove", mixinStandardHelpOptions = true,
-        description = "Runs a program and writes a STARK proof of the run (every step and memory consistency;"
-                + " for a bundled program, the loader of its input too). The proof is over tables, each as tall as"
+        description = "Runs a program and writes a STARK proof of the run (every step and memory consistency)."
+                + " The proof is over tables, each as tall as"
                 + " its own work, and zero-knowledge unless --plain (or --one-table) is given.")
 final class ProveCommand extends MachineCommand {
     @Option(names = {"-o", "--output"}, description = "proof file (default: <program>.proof)")

@@ -92,7 +92,10 @@ public final class ZkvmCli implements Runnable {
             out.println("array_sum    sum of --size random words             (--size, --seed)");
             out.println("bubble_sort  sorts --size random words, unsigned   (--size default 200, --seed)");
             out.println("factorial    n! mod 2^64, recursive call/ret       (--n, default 20)");
-            out.println("Each result is compared with the same computation in Java. Any other program: a file of"
+            out.println("hash_preimage  halts only if its private --size random words hash to its public input"
+                    + " (--size, --seed)");
+            out.println("Each reads its input with `in` (hash_preimage its words with `adv`) and writes its result"
+                    + " with `out`; the output is compared with the same computation in Java. Any other program: a file of"
                     + " assembly text, e.g. `zkvm run my.asm` (Cpu64) or `zkvm run --machine com.acme.MyVm"
                     + " --class-path target/classes my.asm`.");
             out.flush();

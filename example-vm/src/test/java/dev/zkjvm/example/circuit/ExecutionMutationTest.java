@@ -44,7 +44,7 @@ class ExecutionMutationTest {
     @Test
     void cpu64Programs() {
         for (Programs.Outcome o : List.of(Programs.fibonacci(30), Programs.factorial(12),
-                Programs.bubbleSort(Subjects.words()))) {
+                Programs.bubbleSort(Subjects.words()), Programs.hashPreimage(Subjects.words()))) {
             run(o.name(), Cpu64Circuit.circuit(o.runs()), o.machine().trace(), Cpu64Trace::mnemonicOf);
         }
     }

@@ -28,7 +28,8 @@ class HonestTracesTest {
     void cpu64Programs() {
         long[] words = new SplittableRandom(1).longs(40).toArray();
         for (Programs.Outcome o : new Programs.Outcome[] {
-                Programs.fibonacci(30), Programs.factorial(12), Programs.arraySum(words), Programs.bubbleSort(words)}) {
+                Programs.fibonacci(30), Programs.factorial(12), Programs.arraySum(words), Programs.bubbleSort(words),
+                Programs.hashPreimage(words)}) {
             CheckReport report = Cpu64Circuit.check(o.machine().trace());
             report.assertSatisfied();
         }

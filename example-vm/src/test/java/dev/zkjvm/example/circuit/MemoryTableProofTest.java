@@ -144,9 +144,9 @@ class MemoryTableProofTest {
         TableProof proof = exec.proveTables(fib.machine().trace(), Cpu64Trace::mnemonicOf, LIGHT, false);
         exec.verifyTables(TableProof.fromBytes(proof.toBytes()), LIGHT);
         TranslatedSystem t = exec.tables();
-        assertEquals(512, proof.heights()[t.mainTable().index()], "282 records: 512 rows, not 2^16");
+        assertEquals(512, proof.heights()[t.mainTable().index()], "285 records: 512 rows, not 2^16");
         Table execution = t.system().table(MachineCircuit.EXECUTION_TABLE);
-        assertEquals(256, proof.heights()[execution.index()], "144 steps in a table of their own");
+        assertEquals(256, proof.heights()[execution.index()], "146 steps in a table of their own");
         assertTrue(execution.columns().stream().allMatch(c -> c.name().startsWith("exec.")));
         assertEquals(1 << 16, proof.heights()[t.system().table("table.byte").index()]);
         assertTrue(t.system().table("program").isPreprocessed());

@@ -45,7 +45,7 @@ final class ReportSubjects {
     }
 
     /**
-     * Bubble sort of {@link #WORDS} whose first memory read by the sort itself (not the loader)
+     * Bubble sort of {@link #WORDS} whose first memory read (the sort's first load of word 0)
      * returns its value plus one (made once per test JVM; read-only).
      */
     static synchronized Subject forgedRead() {
@@ -67,7 +67,7 @@ final class ReportSubjects {
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(outcome.runs());
         Trace<U64> trace = outcome.machine().trace();
         long memoryEnd = circuit.layout().memory().endCell() * circuit.layout().wordSize();
-        int r = outcome.loaderTrace();
+        int r = 0;
         while (trace.instruction(r) != MemoryInstruction.READ || trace.address(r) >= memoryEnd) {
             r++;
         }

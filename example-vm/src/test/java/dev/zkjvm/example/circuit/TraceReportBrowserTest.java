@@ -90,23 +90,25 @@ class TraceReportBrowserTest {
         assertEquals(0, pixels("#memory-plot", 220, 0, 0), "failure marks on an honest run");
         assertEquals(0, pixels("#depth-plot", 220, 0, 0), "failure marks on an honest run");
         assertTrue(pixels("#depth-plot", 0x2c, 0xa0, 0x2c) > 50, "no depth line drawn");
-        assertEquals(s.outcome().loaderSteps() + s.outcome().programSteps(),
+        assertEquals(s.outcome().steps(),
                 browser.executeScript("return zkReport.depthPlot.data[0].length"));
         assertTrue(browser.findElement(By.id("verdict")).getAttribute("class").contains("ok"));
 
-        // Counts the sort's own structure fixes: n passes test `a` (pc 3) n times, every one of the
-        // n(n-1)/2 pairs runs `ltu` (pc 13) once, `halt` runs once; each loader line once.
+        // Counts the sort's own structure fixes: the count `in` (pc 0) runs once and the word `in`
+        // (pc 8) n times; n passes test `a` (pc 17) n times, every one of the n(n-1)/2 pairs runs `ltu`
+        // (pc 27) once, `out` (pc 48) runs n times, `halt` (pc 53) once.
         int n = ReportSubjects.WORDS.length;
-        assertCount(line(1, 0), "get a", 1);
-        assertCount(line(1, 3), "get a", n);
-        assertCount(line(1, 13), "ltu", n * (n - 1) / 2);
-        assertCount(line(1, 31), "halt", 1);
-        assertCount(line(0, 0), "push 9", 1);
+        assertCount(line(0, 0), "in", 1);
+        assertCount(line(0, 8), "in", n);
+        assertCount(line(0, 17), "get a", n);
+        assertCount(line(0, 27), "ltu", n * (n - 1) / 2);
+        assertCount(line(0, 48), "out", n);
+        assertCount(line(0, 53), "halt", 1);
         long total = 0;
         for (WebElement row : browser.findElements(By.cssSelector("table.listing tr[data-count]"))) {
             total += Long.parseLong(row.getAttribute("data-count"));
         }
-        assertEquals(s.outcome().loaderSteps() + s.outcome().programSteps(), total);
+        assertEquals(s.outcome().steps(), total);
         assertTrue(browser.findElements(By.cssSelector("tr.failing")).isEmpty());
     }
 
@@ -170,6 +172,6 @@ class TraceReportBrowserTest {
         assertTrue(pixels("#memory-plot", 0x1f, 0x77, 0xb4) > 100, "no read points drawn");
         assertTrue(pixels("#memory-plot", 0xff, 0x7f, 0x0e) > 100, "no write points drawn");
         assertTrue(pixels("#depth-plot", 0x2c, 0xa0, 0x2c) > 50, "no depth line drawn");
-        assertEquals("120", line(1, 3).findElement(By.cssSelector("td.count")).getText(), "passes of 120 words");
+        assertEquals("120", line(0, 17).findElement(By.cssSelector("td.count")).getText(), "passes of 120 words");
     }
 }

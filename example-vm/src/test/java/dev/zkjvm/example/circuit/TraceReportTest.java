@@ -71,7 +71,7 @@ class TraceReportTest {
         assertTrue(e.getMessage().contains("forProgram"), e.getMessage());
     }
 
-    /** Bubble sort of 120 words: about 68,000 steps; the page stays under 1 MB and says it thinned. */
+    /** Bubble sort of 120 words: about 74,000 steps; the page stays under 1 MB and says it thinned. */
     @Test
     void aLargeTraceIsThinnedToTheCap() {
         ReportSubjects.Subject s = LargeRun.get();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zkjvm.example.Cpu64Descriptor;
 import dev.zkjvm.example.Programs;
+import dev.zkjvm.runtime.U64;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,16 +24,15 @@ import picocli.CommandLine;
 @Tag("slow")
 class ExitCodeTest {
     /**
-     * A forged job (test code only): the loader writes one array, while the comparison is told another.
+     * A forged job (test code only): the machine reads one array, while the comparison is told another.
      * The machine's sorted output then differs from Java's sort of the input it was told about.
      */
     @Test
     void aResultThatDiffersFromJavaExitsWithThree() {
-        long[] written = {5, 1, 4};
-        long[] claimed = {5, 1, 3};
-        Job<?, ?> forged = new Job<>(new Cpu64Descriptor(),
-                List.of(Programs.loader(written, 3), Programs.program("bubble_sort")), "bubble_sort of 3 words",
-                "x.proof", new Job.Bundled("bubble_sort", claimed, 3));
+        List<U64> read = List.of(U64.of(3), U64.of(5), U64.of(1), U64.of(4));
+        long[] claimed = {3, 5, 1, 3};
+        Job<?, ?> forged = new Job<>(new Cpu64Descriptor(), List.of(Programs.program("bubble_sort")), read, List.of(),
+                "bubble_sort of 3 words", "x.proof", new Job.Bundled("bubble_sort", claimed, new long[0]));
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new RunCommand() {
             @Override

@@ -33,8 +33,9 @@ class ZkvmCliTest {
         assertEquals(0, run("run", "fibonacci", "--n", "10"));
         String text = out.toString();
         assertTrue(text.contains("result:     fib(10) = 55 (Java computes the same)"), text);
-        assertTrue(text.contains("steps:      97 "), text);
-        assertTrue(text.contains("trace size: 192 memory operations"), text);
+        assertTrue(text.contains("output:     [55]"), text);
+        assertTrue(text.lines().anyMatch("steps:      101"::equals), text);
+        assertTrue(text.contains("trace size: 195 memory operations"), text);
         assertTrue(text.contains("check:      satisfied: "), text);
     }
 
@@ -53,6 +54,17 @@ class ZkvmCliTest {
         assertEquals(0, run("run", "bubble-sort", "--size", "50", "--seed", "7", "--no-check"));
         assertTrue(out.toString().contains("sorted 50 words (matches Java's Arrays.sort in unsigned order)"),
                 out.toString());
+        assertTrue(out.toString().contains(" ... (50 words)]"), "a long output is cut: " + out);
+    }
+
+    @Test
+    void hashPreimageHaltsOnItsRandomWordsAndOutputsNothing() {
+        assertEquals(0, run("run", "hash_preimage", "--size", "5", "--no-check"));
+        String text = out.toString();
+        assertTrue(text.contains("output:     []"), text);
+        assertTrue(text.lines().anyMatch("steps:      58"::equals), "7 per word + 23: " + text);
+        assertTrue(text.contains("the 5 advice words hash to the digest "), text);
+        assertTrue(text.contains("the machine halted, and Java's hash agrees (no output)"), text);
     }
 
     @Test
@@ -186,6 +198,17 @@ class ZkvmCliTest {
         Path program = Files.writeString(dir.resolve("under.asm"), "add\n");
         assertEquals(ExitCode.PROGRAM_FAILED, run("run", program.toString()));
         assertTrue(err.toString().contains("failed on Cpu64: [StackUnderflow] pop from an empty stack"), err.toString());
+    }
+
+    @Test
+    void aProgramFilePrintsItsOutputAndGetsNoInputYet(@TempDir Path dir) throws Exception {
+        Path writes = Files.writeString(dir.resolve("out.asm"), "push 6\nout\npush 7\nout\nhalt\n");
+        assertEquals(0, run("run", writes.toString(), "--no-check"));
+        assertTrue(out.toString().contains("output:     [6 7]"), out.toString());
+        Path reads = Files.writeString(dir.resolve("in.asm"), "in\nhalt\n");
+        assertEquals(ExitCode.PROGRAM_FAILED, run("run", reads.toString(), "--no-check"));
+        assertTrue(err.toString().contains("failed on Cpu64: [InputExhausted] the program reads public input word 0,"
+                + " but the input has 0 words"), err.toString());
     }
 
     @Test

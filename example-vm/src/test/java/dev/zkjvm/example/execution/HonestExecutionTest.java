@@ -27,7 +27,7 @@ class HonestExecutionTest {
     void cpu64BundledPrograms() {
         long[] words = new SplittableRandom(1).longs(12).toArray();
         for (Programs.Outcome o : List.of(Programs.fibonacci(20), Programs.factorial(12), Programs.arraySum(words),
-                Programs.bubbleSort(words))) {
+                Programs.bubbleSort(words), Programs.hashPreimage(words))) {
             CheckReport report = Cpu64Circuit.check(o.runs(), o.machine().trace());
             assertTrue(report.isSatisfied(), () -> o.name() + ": " + report);
         }
