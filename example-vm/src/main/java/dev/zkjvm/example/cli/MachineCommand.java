@@ -154,7 +154,7 @@ abstract class MachineCommand implements Callable<Integer> {
     }
 
     /** The output words in order, the first {@value #OUTPUT_SHOWN} of a longer output and a count. */
-    private static String outputLine(List<? extends Word<?>> output) {
+    static String outputLine(List<? extends Word<?>> output) {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < Math.min(OUTPUT_SHOWN, output.size()); i++) {
             shown.add(output.get(i).toBigInteger().toString());

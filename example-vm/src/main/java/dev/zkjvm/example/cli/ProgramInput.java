@@ -51,6 +51,15 @@ final class ProgramInput {
             + " words (default 1)")
     Long seed;
 
+    @Option(names = "--input", paramLabel = "FILE", description = "the public input: a file of words (decimal or 0x"
+            + " hex, separated by spaces, commas or lines; # starts a comment) that the program reads in order; a"
+            + " proof states it")
+    Path inputFile;
+
+    @Option(names = "--advice", paramLabel = "FILE", description = "the private input (advice), a file of words in"
+            + " the same format; it stays with the prover, and a zero-knowledge proof hides it")
+    Path adviceFile;
+
     /** The message for a program that is neither a file nor bundled. */
     static String unknown(String program) {
         return "unknown program `" + program + "`: no such file, and not a bundled program (" + String.join(", ",
@@ -65,6 +74,33 @@ final class ProgramInput {
      *                    unreadable file
      */
     Job<?, ?> job() {
+        return withStreamFiles(baseJob());
+    }
+
+    /** The job with its input and advice taken from the files the options name, if any. */
+    private <W extends Word<W>, P> Job<W, P> withStreamFiles(Job<W, P> job) {
+        if (inputFile == null && adviceFile == null) {
+            return job;
+        }
+        if (job.bundled() != null && (n != null || size != null || seed != null)) {
+            throw new CliFailure(ExitCode.USAGE, "--input and --advice replace the input that --n, --size and --seed"
+                    + " make for a bundled program; give one or the other");
+        }
+        List<W> in = inputFile == null ? job.input() : WordsFile.read(inputFile, job.machine().wordType());
+        List<W> adv = adviceFile == null ? job.advice() : WordsFile.read(adviceFile, job.machine().wordType());
+        Job.Bundled bundled = job.bundled() == null ? null
+                : new Job.Bundled(job.bundled().name(), longs(in), longs(adv));
+        String description = job.bundled() == null ? job.description() : job.bundled().name() + " on "
+                + (inputFile == null ? "its input" : "the input of " + inputFile)
+                + (adviceFile == null ? "" : ", advice from " + adviceFile);
+        return new Job<>(job.machine(), job.runs(), in, adv, description, job.proofName(), bundled);
+    }
+
+    private static long[] longs(List<? extends Word<?>> words) {
+        return words.stream().mapToLong(w -> w.toBigInteger().longValue()).toArray();
+    }
+
+    private Job<?, ?> baseJob() {
         if (size != null && size < 0) {
             throw new CliFailure(ExitCode.USAGE, "--size must be at least 0, not " + size);
         }
@@ -77,7 +113,7 @@ final class ProgramInput {
         }
         if (n != null || size != null || seed != null) {
             throw new CliFailure(ExitCode.USAGE, "--n, --size and --seed are inputs of the bundled programs only;"
-                    + " a program file gets its input from its own instructions");
+                    + " give a program file its input with --input FILE (and its advice with --advice FILE)");
         }
         if (!Files.exists(file)) {
             throw new CliFailure(ExitCode.USAGE, unknown(program));

@@ -8,10 +8,21 @@ import dev.zkjvm.circuit.tables.TableSystem;
 import dev.zkjvm.circuit.tables.stark.TableProof;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 
 /** What the command line says about proof files of either kind, and how it tells them apart. */
 final class ProofFiles {
     private ProofFiles() {
+    }
+
+    /**
+     * The file of the output words beside a proof file: {@code name.proof} gives {@code name.output},
+     * any other name gets {@code .output} appended.
+     */
+    static Path outputFileOf(Path proofFile) {
+        String name = proofFile.getFileName().toString();
+        String base = name.endsWith(".proof") ? name.substring(0, name.length() - ".proof".length()) : name;
+        return proofFile.resolveSibling(base + ".output");
     }
 
     /**

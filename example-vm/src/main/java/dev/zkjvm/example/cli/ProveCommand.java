@@ -22,8 +22,12 @@ import picocli.CommandLine.Option;
                 + " The proof is over tables, each as tall as"
                 + " its own work, and zero-knowledge unless --plain (or --one-table) is given.")
 final class ProveCommand extends MachineCommand {
-    @Option(names = {"-o", "--output"}, description = "proof file (default: <program>.proof)")
-    Path output;
+    @Option(names = {"-o", "--proof"}, paramLabel = "FILE", description = "proof file (default: <program>.proof)")
+    Path proofFile;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "where to write the run's output words, which the"
+            + " proof states (default: the proof file's name with .output for .proof)")
+    Path outputFile;
 
     @Option(names = "--plain", description = "no zero knowledge: a deterministic, slightly smaller and faster proof"
             + " that does not hide the trace")
@@ -52,6 +56,10 @@ final class ProveCommand extends MachineCommand {
         if (!oneTable) {
             return proveOnTables(job, run, circuit, config);
         }
+        if (!circuit.system().publicSends().isEmpty()) {
+            throw new CliFailure(ExitCode.USAGE, job.machine().name() + " has instructions that read input or write"
+                    + " output, and a one-table proof cannot state them; prove on tables (without --one-table)");
+        }
         ProgressBar bar = quiet ? null : new ProgressBar(err, System.console() != null);
         long start = System.nanoTime();
         StarkProof proof;
@@ -67,6 +75,7 @@ final class ProveCommand extends MachineCommand {
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes = proof.toBytes();
         Path file = write(job, bytes);
+        WordsFile.write(outputFile != null ? outputFile : ProofFiles.outputFileOf(file), run.output());
         printHeader(job, run);
         out.println("trace size: " + run.trace().size() + " memory operations, 2^" + proof.logRows()
                 + " rows of " + circuit.system().columns().size() + " columns");
@@ -85,7 +94,10 @@ final class ProveCommand extends MachineCommand {
         long millis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes = proof.toBytes();
         Path file = write(job, bytes);
+        Path outputs = outputFile != null ? outputFile : ProofFiles.outputFileOf(file);
+        WordsFile.write(outputs, run.output());
         printHeader(job, run);
+        out.println("output:     " + outputLine(run.output()) + " (written to " + outputs + ")");
         out.println("trace size: " + run.trace().size() + " memory operations");
         out.println("tables:     " + ProofFiles.describeTables(circuit.tables().system(), proof));
         out.println("proof:      " + file + ", " + bytes.length + " bytes, " + (proof.zeroKnowledge() ? "zero-knowledge"
@@ -97,7 +109,7 @@ final class ProveCommand extends MachineCommand {
 
     /** Writes the proof to the output file (by default the program's proof name); returns the path. */
     private Path write(Job<?, ?> job, byte[] bytes) {
-        Path file = output != null ? output : Path.of(job.proofName());
+        Path file = proofFile != null ? proofFile : Path.of(job.proofName());
         try {
             Files.write(file, bytes);
         } catch (IOException e) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + " execution counts, memory accesses over time by section, stack depth, and every failing"
                 + " constraint at its step. Exits with the check's status.")
 final class ReportCommand extends MachineCommand {
-    @Option(names = {"-o", "--output"}, description = "page file (default: <program>.html)")
+    @Option(names = {"-o", "--page"}, paramLabel = "FILE", description = "page file (default: <program>.html)")
     Path output;
 
     @Override

@@ -2,6 +2,7 @@ package dev.zkjvm.example.cli;
 
 import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.machine.MachineRun;
+import dev.zkjvm.circuit.machine.Statement;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.stark.TableProof;
@@ -25,11 +26,18 @@ class RunCommand extends MachineCommand {
             + " proof files)")
     boolean prove;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "also write the run's output words to FILE, one"
+            + " per line")
+    java.nio.file.Path outputFile;
+
     @Override
     <W extends Word<W>, P> int execute(Job<W, P> job) {
         MachineRun<W> run = runPrograms(job);
         printHeader(job, run);
         BundledReference.Verdict verdict = printResult(job, run);
+        if (outputFile != null) {
+            WordsFile.write(outputFile, run.output());
+        }
         out().println("trace size: " + run.trace().size() + " memory operations");
         int code = check ? check(job, run) : ExitCode.OK;
         if (code == ExitCode.OK && prove) {
@@ -55,13 +63,14 @@ class RunCommand extends MachineCommand {
                 + ProofFiles.describeTables(circuit.tables().system(), proof));
         start = System.nanoTime();
         try {
-            circuit.verifyTables(TableProof.fromBytes(bytes), config);
+            circuit.verifyTables(TableProof.fromBytes(bytes), config, Statement.of(run.trace()));
         } catch (InvalidProofException e) {
             out.println("verify:     REJECTED: " + e.getMessage());
             return ExitCode.PROOF_REJECTED;
         }
         long verifyMillis = (System.nanoTime() - start) / 1_000_000;
-        out.println("verify:     valid: the proof's bytes, checked against the program alone (" + verifyMillis + " ms)");
+        out.println("verify:     valid: the proof's bytes, checked against the program, the input and the output"
+                + " alone (" + verifyMillis + " ms)");
         out.println(ProofFiles.tableSecurityLine(config, circuit, proof));
         return ExitCode.OK;
     }

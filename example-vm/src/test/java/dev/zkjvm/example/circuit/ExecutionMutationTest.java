@@ -119,7 +119,7 @@ class ExecutionMutationTest {
         } catch (RuntimeException e) {
             return false;   // no witness to prove: the prover refuses
         }
-        return new TableSystemChecker(circuit.tables().system()).check(t).isSatisfied();
+        return new TableSystemChecker(circuit.tables().system()).check(t, circuit.tablesStatement(trace)).isSatisfied();
     }
 
     private static <W extends Word<W>> boolean sameRecords(Trace<W> a, Trace<W> b) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zkjvm.circuit.fri.FriParameters;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.machine.Statement;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.ProofProgress;
 import dev.zkjvm.circuit.stark.StarkConfig;
@@ -142,7 +143,7 @@ class MemoryTableProofTest {
         MachineCircuit<U64> exec = Cpu64Circuit.circuit(fib.runs());
         assertTrue(exec.provesOnTables());
         TableProof proof = exec.proveTables(fib.machine().trace(), Cpu64Trace::mnemonicOf, LIGHT, false);
-        exec.verifyTables(TableProof.fromBytes(proof.toBytes()), LIGHT);
+        exec.verifyTables(TableProof.fromBytes(proof.toBytes()), LIGHT, Statement.of(fib.machine().trace()));
         TranslatedSystem t = exec.tables();
         assertEquals(512, proof.heights()[t.mainTable().index()], "285 records: 512 rows, not 2^16");
         Table execution = t.system().table(MachineCircuit.EXECUTION_TABLE);
@@ -153,7 +154,7 @@ class MemoryTableProofTest {
         // the ROM is in the key: the proof does not verify as a run of another program
         Programs.Outcome fact = Programs.factorial(5);
         MachineCircuit<U64> other = Cpu64Circuit.circuit(fact.runs());
-        assertFalse(other.isValidTables(proof, LIGHT));
+        assertFalse(other.isValidTables(proof, LIGHT, Statement.of(fib.machine().trace())));
         // nor does a trace of another program prove as this one's
         assertThrows(UnsatisfiedTraceException.class,
                 () -> exec.proveTables(fact.machine().trace(), Cpu64Trace::mnemonicOf, LIGHT, false));

@@ -50,29 +50,35 @@ class ExitCodeTest {
     @Test
     void runningOutOfHeapExitsWithSixAndSaysHowMuchToGive(@TempDir Path dir)
             throws IOException, InterruptedException {
-        String err = proveIn96MiB(dir, "--one-table");
+        // the one-table STARK, on a machine without streams (Cpu64's input and output need tables)
+        Path program = Files.writeString(dir.resolve("calc.asm"), "push 20\npush 22\nadd\nstore\n");
+        String err = proveIn96MiB(dir, List.of("--machine=dev.zkjvm.example.Calculator", program.toString()),
+                "--one-table");
         assertTrue(err.startsWith("out of memory while proving: this JVM may use "), err);
         assertTrue(err.contains("A proof of 65536 rows x "), err);
         assertTrue(err.contains("Give it more, e.g.: java -Xmx"), err);
-        assertTrue(err.contains("g -jar zkvm.jar prove fibonacci --n 5 --one-table --quiet -o "), err);
+        assertTrue(err.contains("g -jar zkvm.jar prove --machine=dev.zkjvm.example.Calculator " + program
+                + " --one-table --quiet -o "), err);
     }
 
     /** The same on tables: the advice counts the own tables' cells and the preprocessed tables' keys. */
     @Test
     void runningOutOfHeapOnTablesCountsTheMainTable(@TempDir Path dir) throws IOException, InterruptedException {
-        String err = proveIn96MiB(dir);
-        // a 128 x 34 log table and a 64 x 178 execution table
-        assertTrue(err.contains("A proof on tables whose own tables hold 15744 cells (rows x columns) needs about"
+        String err = proveIn96MiB(dir, List.of("fibonacci", "--n", "5"));
+        // a 128 x 34 log table and a 64 x 195 execution table
+        assertTrue(err.contains("A proof on tables whose own tables hold 16832 cells (rows x columns) needs about"
                 + " 0.3 GiB"), err);
         assertTrue(err.contains("Give it more, e.g.: java -Xmx1g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "),
                 err);
     }
 
-    /** Runs {@code zkvm prove fibonacci --n 5 [options] --quiet} in a JVM of 96 MiB; expects exit 6, returns stderr. */
-    private static String proveIn96MiB(Path dir, String... options) throws IOException, InterruptedException {
+    /** Runs {@code zkvm prove <job> [options] --quiet} in a JVM of 96 MiB; expects exit 6, returns stderr. */
+    private static String proveIn96MiB(Path dir, List<String> job, String... options)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-                ZkvmCli.class.getName(), "prove", "fibonacci", "--n", "5"));
+                ZkvmCli.class.getName(), "prove"));
+        command.addAll(job);
         command.addAll(List.of(options));
         command.addAll(List.of("--quiet", "-o", dir.resolve("f.proof").toString()));
         Process process = new ProcessBuilder(command)

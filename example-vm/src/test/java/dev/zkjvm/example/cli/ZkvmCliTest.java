@@ -97,7 +97,9 @@ class ZkvmCliTest {
         assertTrue(text.contains("proof:      " + file), text);
         assertTrue(text.contains("bytes, zero-knowledge, proven in "), text);
         // the main table as tall as the run; the byte, range and program tables preprocessed
-        assertTrue(text.contains("tables:     Cpu64 2^8 x 34, execution 2^7 x 178, "), text);
+        assertTrue(text.contains("tables:     Cpu64 2^8 x 34, execution 2^7 x 195, "), text);
+        // the output is written beside the proof, and the proof states it
+        assertTrue(text.contains("output:     [144] (written to " + dir.resolve("fib.output") + ")"), text);
         assertTrue(text.contains("range16 2^16 x 2 (preprocessed)"), text);
         assertTrue(text.contains("program 2^"), text);
         // zero knowledge's extra queries at rate (1 + 1/64)/4, plus 20 bits of grinding
@@ -106,11 +108,23 @@ class ZkvmCliTest {
         out.getBuffer().setLength(0);
         assertEquals(0, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     valid: "), out.toString());
+        assertTrue(out.toString().contains("statement:  input [12], output [144]"), out.toString());
         assertTrue(out.toString().contains("security:   101 bits conjectured"), out.toString());
         out.getBuffer().setLength(0);
-        // the same proof is not a proof of another input
+        // the same proof is not a proof of another input, nor of another output
         assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "13", "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     REJECTED: "), out.toString());
+        for (String claimed : new String[] {"145", "144 0", "", "# nothing but a comment\n"}) {
+            Path other = writeWords(dir.resolve("claimed.output"), claimed);
+            assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "12", "-i", file.toString(),
+                    "--output", other.toString()), claimed);
+        }
+        Path input = writeWords(dir.resolve("in.txt"), "12");
+        assertEquals(0, run("verify", "fibonacci", "--input", input.toString(), "-i", file.toString()));
+        // the verifier takes no advice
+        assertEquals(ExitCode.USAGE, run("verify", "fibonacci", "--input", input.toString(), "--advice",
+                input.toString(), "-i", file.toString()));
+        assertTrue(err.toString().contains("a verifier takes no advice"), err.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run("prove", "fibonacci", "--n", "12", "--plain", "--quiet", "-o", file.toString()));
         assertTrue(out.toString().contains("bytes, plain, proven in "), out.toString());
@@ -124,16 +138,19 @@ class ZkvmCliTest {
         String text = out.toString();
         assertTrue(text.contains("check:      satisfied"), text);
         assertTrue(text.contains("bytes, zero-knowledge, proven in "), text);
-        assertTrue(text.contains("on tables: Cpu64 2^8 x 34, execution 2^7 x 178, range16 2^16 x 2 (preprocessed)"),
+        assertTrue(text.contains("on tables: Cpu64 2^8 x 34, execution 2^7 x 195, range16 2^16 x 2 (preprocessed)"),
                 text);
-        assertTrue(text.contains("verify:     valid: the proof's bytes, checked against the program alone"), text);
+        assertTrue(text.contains("verify:     valid: the proof's bytes, checked against the program, the input and the"
+                + " output alone"), text);
         assertTrue(text.contains("security:   101 bits conjectured"), text);
     }
 
     @Test
-    void theOneTableStarkStaysAvailableAndReportsItsProvableLevel(@TempDir Path dir) {
-        Path file = dir.resolve("fib.proof");
-        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--one-table", "-o", file.toString()));
+    void theOneTableStarkStaysAvailableAndReportsItsProvableLevel(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("calc.proof");
+        Path program = Files.writeString(dir.resolve("calc.asm"), "push 20\npush 22\nadd\nstore\n");
+        Path other = Files.writeString(dir.resolve("other.asm"), "push 20\npush 23\nadd\nstore\n");
+        assertEquals(0, run("prove", CALCULATOR, program.toString(), "--one-table", "-o", file.toString()));
         String text = out.toString();
         assertTrue(text.contains("proof:      " + file), text);
         assertTrue(text.contains("bytes, plain (the one-table STARK does not hide the trace), proven in "), text);
@@ -142,27 +159,43 @@ class ZkvmCliTest {
         assertTrue(err.toString().contains("proving [########################] 8/8 done"), err.toString());
         out.getBuffer().setLength(0);
         // verify tells the two kinds of proof file apart by their format version
-        assertEquals(0, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
+        assertEquals(0, run("verify", CALCULATOR, program.toString(), "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     valid: "), out.toString());
         assertTrue(out.toString().contains("security:   100 bits conjectured, 58 bits provable"), out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "13", "-i", file.toString()));
+        assertEquals(ExitCode.PROOF_REJECTED, run("verify", CALCULATOR, other.toString(), "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     REJECTED: "), out.toString());
+        // a machine with stream instructions states its input and output, which one table cannot
+        assertEquals(ExitCode.USAGE, run("prove", "fibonacci", "--n", "12", "--one-table", "-o", file.toString()));
+        assertTrue(err.toString().contains("a one-table proof cannot state them; prove on tables"), err.toString());
+    }
+
+    private static final String CALCULATOR = "--machine=dev.zkjvm.example.Calculator";
+
+    private static Path writeWords(Path file, String words) {
+        try {
+            return Files.writeString(file, words);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
-    void theProvablePresetReaches100ProvableBitsAndNeedsTheSameParametersToVerify(@TempDir Path dir) {
-        Path file = dir.resolve("fib.proof");
-        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--params", "provable-100", "--one-table", "--quiet",
-                "-o", file.toString()));
+    void theProvablePresetReaches100ProvableBitsAndNeedsTheSameParametersToVerify(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("calc.proof");
+        Path program = Files.writeString(dir.resolve("calc.asm"), "push 20\npush 22\nadd\nstore\n");
+        assertEquals(0, run("prove", CALCULATOR, program.toString(), "--params", "provable-100", "--one-table",
+                "--quiet", "-o", file.toString()));
         // 20 grinding bits + 97 queries · -log2((1 + ρ⁺)/2), ρ⁺ = (2^16 + 2)/2^19: 100.5 bits
         assertTrue(out.toString().contains("bits provable (unique decoding); blowup 8, 97 queries"), out.toString());
         assertTrue(out.toString().contains(" 100 bits provable"), out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(0, run("verify", "fibonacci", "--n", "12", "--params", "provable-100", "-i", file.toString()));
+        assertEquals(0, run("verify", CALCULATOR, program.toString(), "--params", "provable-100", "-i",
+                file.toString()));
         assertTrue(out.toString().contains("verify:     valid: "), out.toString());
         out.getBuffer().setLength(0);
-        assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "12", "-i", file.toString()));
+        assertEquals(ExitCode.PROOF_REJECTED, run("verify", CALCULATOR, program.toString(), "-i", file.toString()));
         assertTrue(out.toString().contains("verify:     REJECTED: proof was made with"), out.toString());
         assertEquals(ExitCode.USAGE, run("prove", "fibonacci", "--params", "strong"));
         assertTrue(err.toString().contains("unknown parameters `strong`"), err.toString());
@@ -198,6 +231,37 @@ class ZkvmCliTest {
         Path program = Files.writeString(dir.resolve("under.asm"), "add\n");
         assertEquals(ExitCode.PROGRAM_FAILED, run("run", program.toString()));
         assertTrue(err.toString().contains("failed on Cpu64: [StackUnderflow] pop from an empty stack"), err.toString());
+    }
+
+    @Test
+    void aProgramFileTakesItsInputAdviceAndOutputFromFiles(@TempDir Path dir) throws Exception {
+        // out(in + adv), out(in): the sum of a public and a private word, then a public word
+        Path program = Files.writeString(dir.resolve("sum.asm"), "in\nadv\nadd\nout\nin\nout\nhalt\n");
+        Path input = writeWords(dir.resolve("in.txt"), "# public\n40, 0x10\n");
+        Path advice = writeWords(dir.resolve("secret.txt"), "2");
+        Path output = dir.resolve("out.txt");
+        assertEquals(0, run("run", program.toString(), "--input", input.toString(), "--advice", advice.toString(),
+                "--output", output.toString()));
+        assertTrue(out.toString().contains("output:     [42 16]"), out.toString());
+        assertEquals("42\n16\n", Files.readString(output));
+        Path proof = dir.resolve("sum.proof");
+        assertEquals(0, run("prove", program.toString(), "--input", input.toString(), "--advice", advice.toString(),
+                "--quiet", "-o", proof.toString()));
+        assertEquals("42\n16\n", Files.readString(dir.resolve("sum.output")));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("verify", program.toString(), "--input", input.toString(), "-i", proof.toString()));
+        assertTrue(out.toString().contains("statement:  input [40 16], output [42 16]"), out.toString());
+        // the private word claimed as public input, or a wrong output: rejected
+        Path withAdvice = writeWords(dir.resolve("all.txt"), "40 16 2");
+        assertEquals(ExitCode.PROOF_REJECTED, run("verify", program.toString(), "--input", withAdvice.toString(),
+                "-i", proof.toString()));
+        Path wrong = writeWords(dir.resolve("wrong.txt"), "43 16");
+        assertEquals(ExitCode.PROOF_REJECTED, run("verify", program.toString(), "--input", input.toString(), "-i",
+                proof.toString(), "--output", wrong.toString()));
+        // a malformed words file names its line
+        Path bad = writeWords(dir.resolve("bad.txt"), "1\n2 x3\n");
+        assertEquals(ExitCode.USAGE, run("run", program.toString(), "--input", bad.toString()));
+        assertTrue(err.toString().contains("bad.txt:2: `x3` is not a 64-bit word"), err.toString());
     }
 
     @Test

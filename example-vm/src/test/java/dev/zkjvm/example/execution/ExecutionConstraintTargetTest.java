@@ -71,6 +71,16 @@ class ExecutionConstraintTargetTest {
         return new Subject(circuit, vm.trace(), circuit.execution().replay(vm.trace(), 1 << 20));
     }
 
+    /** A run that reads two input words and writes their sum: {@code in; in; add; out; halt} on [3, 4]. */
+    private static Subject streams() {
+        Cpu64Machine vm = Cpu64Machine.create();
+        vm.supplyInput(3, 4);
+        List<Cpu64Program> runs = List.of(Cpu64Assembler.parse("in\nin\nadd\nout\nhalt\n"));
+        runs.forEach(vm::run);
+        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(runs);
+        return new Subject(circuit, vm.trace(), circuit.execution().replay(vm.trace(), 1 << 20));
+    }
+
     /** A full table: 2^16 steps of push/pop fill every row, so the last row is a step. */
     private static Subject full() {
         return subject("push 1\npop\n".repeat(1 << 15));
@@ -269,6 +279,20 @@ class ExecutionConstraintTargetTest {
         m.put("range16", new Case(s, c -> c.col("exec.aux.range[0]")[c.steps() + 1] = 1 << 16,
                 List.of("range16.last"),
                 c -> c.step(c.steps() + 1)));
+        // the stream counters: each word's index is the counter plus its place in the step
+        Subject io = streams();
+        m.put("exec.input.count", new Case(io, c -> c.add("exec.input.count", 0, 1),
+                List.of("exec.input.count.first", "exec.next.input.count", "io.input"),
+                c -> c.step(0)));
+        m.put("exec.next.input.count", new Case(io, c -> c.add("exec.input.count", 1, 1),
+                List.of("exec.next.input.count", "io.input"),
+                c -> c.step(0)));
+        m.put("exec.output.count", new Case(io, c -> c.add("exec.output.count", 0, 1),
+                List.of("exec.output.count.first", "exec.next.output.count"),
+                c -> c.step(0)));
+        m.put("exec.next.output.count", new Case(io, c -> c.add("exec.output.count", c.stepOf("out"), 1),
+                List.of("exec.next.output.count", "io.output"),
+                c -> c.step(c.stepOf("out") - 1)));
         Subject f = full();
         m.put("exec.last_row.ends", new Case(f, c -> {
             int last = (1 << 16) - 1;
@@ -336,7 +360,9 @@ class ExecutionConstraintTargetTest {
     @Test
     void everyExecutionConstraintHasACase() {
         Set<String> names = new TreeSet<>();
-        for (Constraint c : SMALL.circuit().system().constraints()) {
+        List<Constraint> all = new java.util.ArrayList<>(SMALL.circuit().system().constraints());
+        all.addAll(streams().circuit().system().constraints());
+        for (Constraint c : all) {
             String n = c.name();
             boolean instructionOwn = n.startsWith("exec.") && isInstructionConstraint(n);
             if ((n.startsWith("exec.") || n.startsWith("vm.pad.")) && !instructionOwn && !n.startsWith("exec.aux.")

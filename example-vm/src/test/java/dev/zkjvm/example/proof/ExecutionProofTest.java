@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zkjvm.circuit.fri.FriParameters;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.machine.Statement;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.ProofProgress;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
 import dev.zkjvm.circuit.stark.StarkProver;
 import dev.zkjvm.circuit.stark.UnsatisfiedTraceException;
+import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.example.CalculatorCircuit;
 import dev.zkjvm.example.CalculatorMachine;
@@ -35,8 +37,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * STARK proofs of runs of the example machines: every example program's honest run proves and
- * verifies from the programs alone, and a proof says nothing about any other program. (That it
- * says nothing about another public input or output is the statement's part, not the runs'.)
+ * verifies from the programs and its statement alone, and a proof says nothing about any other
+ * program, input or output. Cpu64, whose programs read input and write output, proves on tables;
+ * the Seed and Calculator machines also on the one-table STARK.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,22 +52,27 @@ class ExecutionProofTest {
     static final StarkConfig LIGHT = new StarkConfig(new FriParameters(4, 4, 12, 8, 7), HashAlgorithm.SHA256);
 
     private Programs.Outcome fibonacci;
-    private StarkProof fibonacciProof;
+    private Statement<U64> fibonacciStatement;
+    private TableProof fibonacciProof;
 
     @BeforeAll
     void proveOnce() {
         fibonacci = Programs.fibonacci(15);
-        // the run is the program alone; n is its public input
-        fibonacciProof = Cpu64Circuit.prove(fibonacci.runs(), fibonacci.machine().trace(), StarkConfig.DEFAULT,
-                ProofProgress.SILENT);
+        fibonacciStatement = Statement.of(fibonacci.machine().trace());
+        // the run is the program alone; n is its public input, fib(n) its output
+        fibonacciProof = Cpu64Circuit.proveTables(fibonacci.runs(), fibonacci.machine().trace(), StarkConfig.DEFAULT,
+                true);
     }
 
     @Test
-    void fibonacciProofVerifiesFromTheProgramsAlone() throws Exception {
-        StarkProof proof = fibonacciProof;
-        Cpu64Circuit.verify(fibonacci.runs(), StarkProof.fromBytes(proof.toBytes()), StarkConfig.DEFAULT);
+    void fibonacciProofVerifiesFromTheProgramAndStatementAlone() throws Exception {
+        TableProof proof = fibonacciProof;
+        assertEquals(List.of(U64.of(15)), fibonacciStatement.input());
+        assertEquals(List.of(U64.of(610)), fibonacciStatement.output());
+        Cpu64Circuit.verifyTables(fibonacci.runs(), fibonacciStatement, TableProof.fromBytes(proof.toBytes()),
+                StarkConfig.DEFAULT);
         System.out.println("fibonacci(15): " + fibonacci.machine().trace().size() + " memory operations, proof of "
-                + proof.toBytes().length + " bytes on 2^" + proof.logRows() + " rows");
+                + proof.toBytes().length + " bytes on tables");
     }
 
     @Test
@@ -72,8 +80,8 @@ class ExecutionProofTest {
         long[] words = new SplittableRandom(3).longs(10).toArray();
         for (Programs.Outcome o : List.of(Programs.factorial(10), Programs.arraySum(words),
                 Programs.bubbleSort(words), Programs.hashPreimage(words))) {
-            StarkProof proof = Cpu64Circuit.prove(o.runs(), o.machine().trace(), LIGHT, ProofProgress.SILENT);
-            Cpu64Circuit.verify(o.runs(), proof, LIGHT);
+            TableProof proof = Cpu64Circuit.proveTables(o.runs(), o.machine().trace(), LIGHT, true);
+            Cpu64Circuit.verifyTables(o.runs(), Statement.of(o.machine().trace()), proof, LIGHT);
         }
     }
 
@@ -110,26 +118,49 @@ class ExecutionProofTest {
         List<Cpu64Program> anExtraRunFirst = List.of(Programs.loader(new long[0], 15), Programs.program("fibonacci"));
         for (List<Cpu64Program> runs : List.of(otherProgram, anExtraRunFirst)) {
             assertThrows(InvalidProofException.class,
-                    () -> Cpu64Circuit.verify(runs, fibonacciProof, StarkConfig.DEFAULT));
+                    () -> Cpu64Circuit.verifyTables(runs, fibonacciStatement, fibonacciProof, StarkConfig.DEFAULT));
         }
+    }
+
+    @Test
+    void aProofDoesNotVerifyForAnotherInputOrOutput() {
+        List<Statement<U64>> others = List.of(
+                new Statement<>(List.of(U64.of(16)), fibonacciStatement.output()),
+                new Statement<>(fibonacciStatement.input(), List.of(U64.of(987))),
+                new Statement<>(fibonacciStatement.input(), List.of(U64.of(610), U64.of(0))),
+                new Statement<>(fibonacciStatement.input(), List.of()),
+                new Statement<>(List.of(), fibonacciStatement.output()));
+        for (Statement<U64> other : others) {
+            assertFalse(Cpu64Circuit.isValidTables(fibonacci.runs().get(0), other, fibonacciProof), other.toString());
+        }
+        assertTrue(Cpu64Circuit.isValidTables(fibonacci.runs().get(0), fibonacciStatement, fibonacciProof));
     }
 
     @Test
     void aTraceThatIsNotARunOfTheProgramIsRefusedWithTheStepNamed() {
         // the trace of fibonacci(15) is not a run of factorial: the prover says which step breaks
-        UnsatisfiedTraceException e = assertThrows(UnsatisfiedTraceException.class, () -> Cpu64Circuit.prove(
-                List.of(Programs.program("factorial")), fibonacci.machine().trace(),
-                StarkConfig.DEFAULT, ProofProgress.SILENT));
+        UnsatisfiedTraceException e = assertThrows(UnsatisfiedTraceException.class, () -> Cpu64Circuit.proveTables(
+                List.of(Programs.program("factorial")), fibonacci.machine().trace(), StarkConfig.DEFAULT, true));
         assertTrue(e.getMessage().contains("exec."), e.getMessage());
         assertTrue(e.getMessage().contains("step"), e.getMessage());
     }
 
     @Test
+    void theOneTableProverRefusesAMachineWithStreams() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cpu64Circuit.prove(
+                fibonacci.runs(), fibonacci.machine().trace(), LIGHT, ProofProgress.SILENT));
+        assertTrue(e.getMessage().contains("prove it on tables"), e.getMessage());
+    }
+
+    @Test
     void aChangedWitnessCellIsRefused() {
-        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(fibonacci.runs());
-        WitnessBuilder b = circuit.witnessBuilder(fibonacci.machine().trace());
+        CalculatorProgram program = CalculatorProgram.builder().push(2).push(3).add().store().build();
+        CalculatorMachine vm = CalculatorMachine.create();
+        vm.run(program);
+        MachineCircuit<U64> circuit = CalculatorCircuit.circuit(List.of(program));
+        WitnessBuilder b = circuit.witnessBuilder(vm.trace());
         long[] value = b.suppliedColumns()[circuit.memory().value.get(0).index()];
-        value[5] ^= 1;
+        value[2] ^= 1;
         UnsatisfiedTraceException e = assertThrows(UnsatisfiedTraceException.class,
                 () -> StarkProver.prove(b, StarkConfig.DEFAULT, ProofProgress.SILENT));
         assertFalse(e.report().failingConstraintNames().isEmpty());
@@ -138,18 +169,17 @@ class ExecutionProofTest {
     @Test
     void forgedBytesOfARealProofAreRejected() throws Exception {
         byte[] bytes = fibonacciProof.toBytes();
-        var key = Cpu64Circuit.circuit(fibonacci.runs()).verifyingKey(fibonacciProof.logRows(),
-                StarkConfig.DEFAULT);
-        dev.zkjvm.circuit.stark.StarkVerifier.verify(key, dev.zkjvm.circuit.stark.StarkProof.fromBytes(bytes));
+        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(fibonacci.runs());
+        circuit.verifyTables(TableProof.fromBytes(bytes), StarkConfig.DEFAULT, fibonacciStatement);
         SplittableRandom random = new SplittableRandom(11);
-        int samples = 2000;
+        int samples = 500;
         int rejected = 0;
         for (int s = 0; s < samples; s++) {
             byte[] forged = bytes.clone();
             int i = random.nextInt(bytes.length);
             forged[i] ^= (byte) (1 + random.nextInt(255));
             try {
-                dev.zkjvm.circuit.stark.StarkVerifier.verify(key, StarkProof.fromBytes(forged));
+                circuit.verifyTables(TableProof.fromBytes(forged), StarkConfig.DEFAULT, fibonacciStatement);
             } catch (InvalidProofException expected) {
                 rejected++;
             }

@@ -496,10 +496,27 @@ public final class MachineCircuit<W extends Word<W>> {
         return t;
     }
 
+    /**
+     * The statement a trace's own streams make, on the streams this circuit constrains: a memory
+     * circuit constrains none (it states memory consistency only), so a run's input and output
+     * are no part of what it checks or proves.
+     */
+    private StatementTuples traceStatement(Trace<W> trace) {
+        return execution == null ? StatementTuples.NONE : statementTuples(Statement.of(trace));
+    }
+
+    /**
+     * The public tuples of {@link #tables()} that {@link #proveTables} proves {@code trace} with:
+     * its own input and output as the statement. For checking {@link #tablesTrace} with the exact
+     * table checker.
+     */
+    public PublicTuples tablesStatement(Trace<W> trace) {
+        return tables().publicTuples(traceStatement(trace));
+    }
+
     /** The options with the trace's own statement, unless the caller gave one. */
     private CheckOptions withTraceStatement(CheckOptions options, Trace<W> trace) {
-        return options.statement() != StatementTuples.NONE ? options
-                : options.withStatement(statementTuples(Statement.of(trace)));
+        return options.statement() != StatementTuples.NONE ? options : options.withStatement(traceStatement(trace));
     }
 
     /**
@@ -675,8 +692,7 @@ public final class MachineCircuit<W extends Word<W>> {
         }
         SystemTrace tablesTrace = tablesTrace(trace);
         try {
-            return TableProver.prove(tableKey(config, zeroKnowledge), tablesTrace,
-                    t.publicTuples(statementTuples(Statement.of(trace))));
+            return TableProver.prove(tableKey(config, zeroKnowledge), tablesTrace, tablesStatement(trace));
         } catch (UnsatisfiedTablesException e) {
             // The table checker names constraints and tuples; the one-table check names them with
             // the records they read, so a refused trace reads as on the one-table path.
@@ -750,6 +766,10 @@ public final class MachineCircuit<W extends Word<W>> {
      */
     public void verifyTables(TableProof proof, StarkConfig config, Statement<W> statement)
             throws InvalidProofException {
+        if (execution == null && !(statement.input().isEmpty() && statement.output().isEmpty())) {
+            throw new InvalidProofException("a memory circuit's proof states no input or output; the statement claims "
+                    + statement.input().size() + " input and " + statement.output().size() + " output words");
+        }
         PublicTuples tuples;
         try {
             tuples = tables().publicTuples(statementTuples(statement));
