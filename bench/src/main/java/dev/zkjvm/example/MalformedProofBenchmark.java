@@ -57,7 +57,7 @@ public class MalformedProofBenchmark {
         /** Proves fibonacci once and derives the case's bytes from the proof. */
         @Setup(Level.Trial)
         public void setUp() {
-            Programs.Outcome run = Programs.fibonacci(3000);
+            Programs.Outcome run = StreamFreeFibonacci.run(3000);
             circuit = Cpu64Circuit.circuit(run.runs());
             StarkProof proof = circuit.prove(run.machine().trace(), Cpu64Trace::mnemonicOf, StarkConfig.DEFAULT,
                     ProofProgress.SILENT);

@@ -52,7 +52,7 @@ public class PresetBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws Exception {
             config = preset.equals("default") ? StarkConfig.DEFAULT : StarkConfig.PROVABLE_100;
-            outcome = Programs.fibonacci(n);
+            outcome = StreamFreeFibonacci.run(n);
             circuit = Cpu64Circuit.circuit(outcome.runs());
             proof = circuit.prove(outcome.machine().trace(), Cpu64Trace::mnemonicOf, config, ProofProgress.SILENT);
             circuit.verify(proof, config);

@@ -23,7 +23,7 @@ public final class PresetCpuTime {
         long n = args.length > 0 ? Long.parseLong(args[0]) : 3000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        Programs.Outcome run = Programs.fibonacci(n);
+        Programs.Outcome run = StreamFreeFibonacci.run(n);
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(run.runs());
         for (int round = 1; round <= rounds; round++) {
             for (StarkConfig config : new StarkConfig[] {StarkConfig.DEFAULT, StarkConfig.PROVABLE_100}) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ShapedGarbageProofTest {
     @Test
     void aZeroProofOfTheRightShapeClaimingTwoToTheTwentyTwoRowsIsRejectedWithoutAKey() throws Exception {
-        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(Programs.fibonacci(5).runs());
+        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(StreamFreeFibonacci.run(5).runs());
         int keys = circuit.derivedKeys();
         for (StarkConfig config : new StarkConfig[] {StarkConfig.DEFAULT, StarkConfig.PROVABLE_100}) {
             StarkProof proof = StarkProof.fromBytes(ShapedGarbageProof.bytes(circuit.system(), config, 22));

@@ -72,6 +72,21 @@ final class HeapAdvice {
                 command);
     }
 
+    /**
+     * Whether a proof on tables of {@code cells} cells is refused before it starts: when the estimate
+     * is more than twice the heap. A G1 heap that far too small does not fail fast; it can collect
+     * for minutes before it gives up.
+     */
+    static boolean tableProofCannotFit(long cells, long maxHeap) {
+        return tableProvingBytes(cells) > 2 * maxHeap;
+    }
+
+    /** The message of a proof on tables refused before it starts ({@link #tableProofCannotFit}). */
+    static String tableShortfall(long cells, long maxHeap, String command) {
+        return tableMessage("proving", cells, maxHeap, command).replaceFirst("^out of memory while proving",
+                "not enough heap to prove");
+    }
+
     /** The message around {@code need}: what ran out, the estimate, and the command with a larger heap. */
     private static String advice(String stage, String estimate, long need, long maxHeap, String command) {
         long suggest = Math.max(need + need / 4, maxHeap * 2);

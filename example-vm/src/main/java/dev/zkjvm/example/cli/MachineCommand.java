@@ -40,12 +40,19 @@ abstract class MachineCommand implements Callable<Integer> {
     /** The cells of a proof on tables' own tables, once it is known that the proof is one (else 0). */
     private long tableCells;
 
+    /**
+     * Heap set aside while the command works and freed when it runs out, so that the message saying
+     * how much to give can still be built (its string concatenation links classes on first use).
+     */
+    private byte[] reserve = new byte[4 << 20];
+
     @Override
     public final Integer call() {
         Job<?, ?> job = job();
         try {
             return execute(job);
         } catch (OutOfMemoryError e) {
+            reserve = null;
             List<String> args = spec.commandLine().getParseResult().originalArgs();
             long maxHeap = Runtime.getRuntime().maxMemory();
             String command = String.join(" ", args);
@@ -108,6 +115,11 @@ abstract class MachineCommand implements Callable<Integer> {
             StarkConfig config, boolean zeroKnowledge) {
         tableCells = circuit.tableHeights(run.trace().size(), (int) Math.min(Integer.MAX_VALUE, run.totalSteps()))
                 .cells();
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (HeapAdvice.tableProofCannotFit(tableCells, maxHeap)) {
+            throw new CliFailure(ExitCode.OUT_OF_MEMORY, HeapAdvice.tableShortfall(tableCells, maxHeap,
+                    String.join(" ", spec.commandLine().getParseResult().originalArgs())));
+        }
         try {
             return circuit.proveTables(run.trace(), job.machine()::mnemonicOf, config, zeroKnowledge);
         } catch (UnsatisfiedTraceException e) {

@@ -1,5 +1,6 @@
 package dev.zkjvm.example.circuit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,7 @@ class InstructionMutationTest {
                 verdicts.size(), verdicts.size() - bad.size(), covered.size(), covered);
         assertTrue(bad.isEmpty(), () -> "not caught or not named: " + bad);
         assertTrue(covered.size() == 33, () -> "not every Cpu64 instruction ran: " + covered);
+        assertEquals(Cpu64Instruction.OP_ADD, MNEMONICS.indexOf("add"), "mnemonics are listed by opcode");
         assertFalse(verdicts.isEmpty());
     }
 
@@ -138,16 +140,27 @@ class InstructionMutationTest {
                 bump(cols, col(circuit, "exec.next_pc"), row)));
         out.addAll(witnessMutants(name, circuit, trace, rows, Change.OPCODE, (cols, row) -> {
             String m = rows.get(row);
-            String other = m.equals("add") ? "sub" : "add";
+            // another instruction of the program's circuit (it has the selectors of the program's instructions only)
+            String other = otherInstruction(circuit, m);
             cols[col(circuit, "exec.is." + m)][row] = 0;
             cols[col(circuit, "exec.is." + other)][row] = 1;
-            cols[col(circuit, "exec.opcode")][row] = other.equals("add") ? Cpu64Instruction.OP_ADD
-                    : Cpu64Instruction.OP_SUB;
+            cols[col(circuit, "exec.opcode")][row] = MNEMONICS.indexOf(other);
         }));
         return out;
     }
 
     private static final CheckOptions ALL = CheckOptions.defaults().withMaxFailures(1 << 20);
+
+    /** Cpu64's mnemonics, by opcode. */
+    private static final List<String> MNEMONICS = new dev.zkjvm.example.Cpu64Descriptor().mnemonics();
+
+    /** An instruction of {@code circuit} other than {@code m}: {@code add} or {@code sub} where they are there. */
+    private static String otherInstruction(MachineCircuit<U64> circuit, String m) {
+        List<String> there = circuit.system().columns().stream().map(c -> c.name())
+                .filter(n -> n.startsWith("exec.is.") && !n.contains("["))
+                .map(n -> n.substring("exec.is.".length())).filter(x -> !x.equals(m)).toList();
+        return there.contains("add") ? "add" : there.contains("sub") ? "sub" : there.get(0);
+    }
 
     private static List<Verdict> witnessMutants(String name, MachineCircuit<U64> circuit, Trace<U64> trace,
             Map<Integer, String> rows, Change change, BiConsumer<long[][], Integer> edit) {

@@ -103,7 +103,8 @@ public final class ExecutionTable<W extends Word<W>> {
      */
     @SuppressWarnings("unchecked")
     public ExecutionTable(ConstraintSystemBuilder b, WordType<W> type, MemoryLayout layout, List<Reg> registers,
-            List<InstructionSpec<W>> specs, ExecutionProgram<W> program, List<Expr> logTuple, Column pad) {
+            List<InstructionSpec<W>> allSpecs, ExecutionProgram<W> program, List<Expr> logTuple, Column pad) {
+        List<InstructionSpec<W>> specs = inProgram(allSpecs, program);
         this.builder = b;
         this.type = type;
         this.limbs = type.bytes() / 2;
@@ -156,6 +157,18 @@ public final class ExecutionTable<W extends Word<W>> {
         constrainFetch();
         constrainBus(logTuple, pad);
         constrainStreams();
+    }
+
+    /**
+     * The instructions some line of the program names. A step runs the instruction its line's
+     * opcode names ({@code exec.fetch}), so an instruction no line names never runs: its selector
+     * and the columns only it would need are left out, and no row pays for them.
+     */
+    private static <W extends Word<W>> List<InstructionSpec<W>> inProgram(List<InstructionSpec<W>> specs,
+            ExecutionProgram<W> program) {
+        java.util.Set<Integer> named = new java.util.HashSet<>();
+        program.segments().forEach(lines -> lines.forEach(line -> named.add(line.opcode())));
+        return specs.stream().filter(s -> named.contains(s.opcode())).toList();
     }
 
     private Column own(String name) {
