@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,6 +111,7 @@ class MalformedProofTest {
     }
 
     @Test
+    @Tag("slow")     // verifies one proof per byte of it: the full suite runs it, -Pquick does not
     void everyFlippedByteIsRejectedByAnExplicitCheck() throws Exception {
         StarkProof proof = StarkProver.prove(fx.witness(256, 5), config, ProofProgress.SILENT);
         byte[] bytes = proof.toBytes();

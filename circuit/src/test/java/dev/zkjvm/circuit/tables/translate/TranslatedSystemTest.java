@@ -31,6 +31,7 @@ import dev.zkjvm.circuit.tables.stark.UnsatisfiedTablesException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -233,6 +234,7 @@ class TranslatedSystemTest {
     }
 
     @Test
+    @Tag("slow")     // proves at eleven heights: the full suite runs it, -Pquick does not
     void honestTracesCheckProveAndVerifyAtHeights1To1024() throws InvalidProofException {
         for (TranslationFixtures.Fixture f : List.of(ranges, perm, squares, fixedTables)) {
             TranslatedSystem t = TranslatedSystem.of(f.system());
