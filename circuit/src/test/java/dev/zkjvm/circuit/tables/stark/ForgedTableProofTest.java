@@ -17,6 +17,7 @@ import dev.zkjvm.circuit.tables.logup.BusBalance;
 import dev.zkjvm.circuit.tables.logup.LogupWitness;
 import dev.zkjvm.circuit.tables.logup.TableAir;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Proofs changed after the fact, and cheating provers (in this test code only), are rejected. */
@@ -40,6 +41,7 @@ class ForgedTableProofTest {
     }
 
     @Test
+    @Tag("slow")     // one verification per byte of a proof: the full suite runs it, -Pquick does not
     void everyByteFlippedIsRejected() {
         byte[] bytes = honest().toBytes();
         int accepted = 0;

@@ -21,6 +21,7 @@ import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.Table;
 import dev.zkjvm.circuit.tables.TableSystem;
 import dev.zkjvm.circuit.tables.TableSystemBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +99,7 @@ class PreprocessedTableTest {
     }
 
     @Test
+    @Tag("slow")     // one verification per byte of a proof: the full suite runs it, -Pquick does not
     void everyByteOfAProofWithAllFiveCommitmentsFlippedIsRejected() throws Exception {
         StarkConfig tiny = new StarkConfig(new FriParameters(4, 4, 4, 0, 7), HashAlgorithm.DEFAULT);
         TableKeys.ProvingKey pk = TableKeys.derive(system, tiny);

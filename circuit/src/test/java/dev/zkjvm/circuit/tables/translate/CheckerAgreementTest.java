@@ -12,6 +12,7 @@ import dev.zkjvm.circuit.tables.check.TableSystemChecker;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ class CheckerAgreementTest {
     private static final int MUTATIONS = 60;
 
     @Test
+    @Tag("slow")     // both checkers on every single-cell change: the full suite runs it, -Pquick does not
     void verdictsAgreeUnderSingleCellChanges() {
         SplittableRandom random = new SplittableRandom(7);
         for (TranslationFixtures.Fixture f : List.of(new TranslationFixtures.Perm(), new TranslationFixtures.Squares(),
