@@ -126,6 +126,24 @@ class StreamPortsTest {
     }
 
     @Test
+    void aClaimTheRunDidNotMakeIsNamedWithItsStepAndInstruction() {
+        Trace<U32> t = run(PROGRAM, new long[] {3, 4, 7}, new long[] {5});
+        MachineCircuit<U32> c = circuit(PROGRAM);
+        // the statement claims 13 as the first output word; the run's `out` at step 5 sent 12
+        CheckReport r = c.check(c.witness(t), t, op -> SPECS.get(op).mnemonic(),
+                dev.zkjvm.circuit.check.CheckOptions.defaults().withStatement(
+                        c.statementTuples(statement(new long[] {3, 4, 7}, new long[] {13, 7}))));
+        assertFalse(r.isSatisfied());
+        assertEquals(java.util.Set.of("io.output"), r.failingConstraintNames(), r.toString());
+        String text = r.toString();
+        assertTrue(text.contains("exec.output[0].send at row 5 sends io.output(index=0, limb[0]=12, limb[1]=0), which"
+                + " the statement does not have"), text);
+        assertTrue(text.contains("step 5"), text);
+        assertTrue(text.contains("the statement has io.output(index=0, limb[0]=13, limb[1]=0), which no row sends"),
+                text);
+    }
+
+    @Test
     void aProofVerifiesForExactlyItsStatement() {
         Trace<U32> t = run(PROGRAM, new long[] {3, 4, 7}, new long[] {SECRET});
         long sum = (7 + SECRET) & 0xFFFFFFFFL;
