@@ -176,6 +176,23 @@ class GenerationTest {
         assertTrue(descriptor.contains("implements MachineDescriptor<U64, CalcProgram>"), descriptor);
     }
 
+    /** A program's circuit object takes its own machine's trace only: another machine's does not compile. */
+    @Test
+    void aProgramsCircuitTakesItsOwnMachinesTraceOnly() {
+        JavaFileObject use = JavaFileObjects.forSourceLines("test.Use",
+                "package test;",
+                "class Use {",
+                "    Object own(CalcProgram p, CalcTrace t) { return CalcCircuit.forProgram(p).check(t); }",
+                "    Object other(CalcProgram p, AlphaTrace t) { return CalcCircuit.forProgram(p).check(t); }",
+                "}");
+        Compilation compilation = compile(Sources.calc("@Machine", Sources.NOP),
+                Sources.machine("@Machine", "public class Alpha {", Sources.NOP), use);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("AlphaTrace cannot be converted to test.CalcTrace")
+                .inFile(use).onLine(4);
+        assertEquals(1, compilation.errors().size(), compilation.errors()::toString);
+    }
+
     @Test
     void uncheckedExceptionsMayBeDeclared() {
         JavaFileObject file = Sources.calc("@Machine",

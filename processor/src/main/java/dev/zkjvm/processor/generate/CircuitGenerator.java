@@ -35,6 +35,7 @@ final class CircuitGenerator {
     private static final ClassName PROOF = ClassName.get(STARK, "StarkProof");
     private static final ClassName TABLE_PROOF = ClassName.get("dev.zkjvm.circuit.tables.stark", "TableProof");
     private static final ClassName STATEMENT = ClassName.get("dev.zkjvm.circuit.machine", "Statement");
+    private static final ClassName RUN_PROOF = ClassName.get("dev.zkjvm.circuit.machine", "RunProof");
     private static final ClassName CONFIG = ClassName.get(STARK, "StarkConfig");
     private static final ClassName PROGRESS = ClassName.get(STARK, "ProofProgress");
     private static final ClassName INVALID_PROOF = ClassName.get(STARK, "InvalidProofException");
@@ -55,6 +56,7 @@ final class CircuitGenerator {
         TypeName runs = ParameterizedTypeName.get(ClassName.get(List.class), names.program);
         TypeName statement = ParameterizedTypeName.get(STATEMENT, names.word);
         ClassName self = ClassName.get(names.model.packageName(), names.model.prefix() + "Circuit");
+        ClassName forProgram = self.nestedClass("ForProgram");
         TypeSpec type = TypeSpec.classBuilder(self)
                 .addAnnotation(GeneratedNames.generated())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -106,10 +108,28 @@ final class CircuitGenerator {
                         .addStatement("instruction.encodeTo(words)")
                         .addStatement("return words").build())
                 .addMethod(MethodSpec.methodBuilder("check")
-                        .addJavadoc("Checks memory consistency and the layout's rules on {@code trace}.\n")
+                        .addJavadoc("Checks memory consistency and the layout's rules on {@code trace}"
+                                + " ({@link #checkMemory}).\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(REPORT)
+                        .addParameter(trace, "trace")
+                        .addStatement("return checkMemory(trace)").build())
+                .addMethod(MethodSpec.methodBuilder("checkMemory")
+                        .addJavadoc("Checks memory consistency and the layout's rules on {@code trace}, and nothing"
+                                + " of what its steps\ncomputed ({@link ForProgram#check} checks that).\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(REPORT)
                         .addParameter(trace, "trace")
                         .addStatement("return CIRCUIT.check(trace, $T::mnemonicOf)", names.trace).build())
+                .addMethod(MethodSpec.methodBuilder("forProgram")
+                        .addJavadoc("The circuit of {@code program}: check, prove and verify its runs.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(forProgram)
+                        .addParameter(names.program, "program")
+                        .addStatement("return new $T($T.of(program))", forProgram, List.class).build())
+                .addMethod(MethodSpec.methodBuilder("forRuns")
+                        .addJavadoc("The circuit of {@code runs}, run one after another on one machine.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(forProgram)
+                        .addParameter(runs, "runs")
+                        .addStatement("return new $T(runs)", forProgram).build())
+                .addType(forProgramType(forProgram, runs, circuit, statement))
                 .addMethod(MethodSpec.methodBuilder("check")
                         .addJavadoc("Checks that {@code trace} is exactly a run of {@code program} on a new machine:"
                                 + " every step's\ninstruction, operands, accesses and results, and memory"
@@ -234,6 +254,89 @@ final class CircuitGenerator {
                         .addStatement("circuit(runs).verifyTables(proof, config, statement)").build())
                 .build();
         return JavaFile.builder(names.model.packageName(), type).skipJavaLangImports(true).build();
+    }
+
+    /**
+     * {@code <Name>Circuit.ForProgram}: the circuit of a program as an immutable object that owns its
+     * constraint system, checker and keys, typed to the machine's own trace class.
+     */
+    private TypeSpec forProgramType(ClassName self, TypeName runs, TypeName circuit, TypeName statement) {
+        TypeName runProof = ParameterizedTypeName.get(RUN_PROOF, names.word);
+        return TypeSpec.classBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The circuit of one program (or of runs, in order) as an object: immutable, it owns its"
+                        + " constraint\nsystem, checker and verifying keys (derived on first use and kept). It takes"
+                        + " {@link $T}s only,\nso another machine's trace does not compile.\n", names.trace)
+                .addField(FieldSpec.builder(runs, "runs", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addField(FieldSpec.builder(circuit, "circuit", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                        .addParameter(runs, "runs")
+                        .addStatement("this.runs = $T.copyOf(runs)", List.class)
+                        .addStatement("this.circuit = $T.circuit(this.runs)", self.enclosingClassName()).build())
+                .addMethod(MethodSpec.methodBuilder("check")
+                        .addJavadoc("Checks that {@code trace} is exactly a run of the program on a new machine:"
+                                + " every step's\ninstruction, operands, accesses and results, its input and output,"
+                                + " and memory consistency;\nthe report names every broken constraint with its"
+                                + " row, step and instruction.\n")
+                        .addModifiers(Modifier.PUBLIC).returns(REPORT)
+                        .addParameter(names.trace, "trace")
+                        .addStatement("return circuit.check(trace, $T::mnemonicOf)", names.trace).build())
+                .addMethod(MethodSpec.methodBuilder("prove")
+                        .addJavadoc("Proves the run on tables in zero knowledge with the default parameters"
+                                + " ({@link $T#DEFAULT}).\n\n"
+                                + "@return the proof, with its statement: the input the run read and the output"
+                                + " it wrote\n"
+                                + "@throws dev.zkjvm.circuit.stark.UnsatisfiedTraceException if {@code trace} is"
+                                + " not a run of the\n    program; the report names every broken constraint\n",
+                                CONFIG)
+                        .addModifiers(Modifier.PUBLIC).returns(runProof)
+                        .addParameter(names.trace, "trace")
+                        .addStatement("return prove(trace, $T.DEFAULT, true)", CONFIG).build())
+                .addMethod(MethodSpec.methodBuilder("prove")
+                        .addJavadoc("Proves the run on tables with {@code config}; in zero knowledge unless"
+                                + " {@code zeroKnowledge}\nis false.\n")
+                        .addModifiers(Modifier.PUBLIC).returns(runProof)
+                        .addParameter(names.trace, "trace")
+                        .addParameter(CONFIG, "config")
+                        .addParameter(TypeName.BOOLEAN, "zeroKnowledge")
+                        .addStatement("return new $T<>($T.of(trace), circuit.proveTables(trace, $T::mnemonicOf,"
+                                + " config, zeroKnowledge))", RUN_PROOF, STATEMENT, names.trace).build())
+                .addMethod(MethodSpec.methodBuilder("verify")
+                        .addJavadoc("Verifies that {@code proof} shows a run of the program that read exactly the"
+                                + " input and\nwrote exactly the output of {@code statement}, made with the default"
+                                + " parameters.\n\n@throws $T with the reason, if the proof is rejected\n",
+                                INVALID_PROOF)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(statement, "statement")
+                        .addParameter(TABLE_PROOF, "proof")
+                        .addException(INVALID_PROOF)
+                        .addStatement("verify(statement, proof, $T.DEFAULT)", CONFIG).build())
+                .addMethod(MethodSpec.methodBuilder("verify")
+                        .addJavadoc("{@link #verify($T, $T)} for a proof made with {@code config}.\n\n"
+                                + "@throws $T with the reason, if the proof is rejected\n", STATEMENT,
+                                TABLE_PROOF, INVALID_PROOF)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(statement, "statement")
+                        .addParameter(TABLE_PROOF, "proof")
+                        .addParameter(CONFIG, "config")
+                        .addException(INVALID_PROOF)
+                        .addStatement("circuit.verifyTables(proof, config, statement)").build())
+                .addMethod(MethodSpec.methodBuilder("isValid")
+                        .addJavadoc("Whether {@link #verify($T, $T)} accepts; never throws on a bad proof.\n",
+                                STATEMENT, TABLE_PROOF)
+                        .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
+                        .addParameter(statement, "statement")
+                        .addParameter(TABLE_PROOF, "proof")
+                        .addStatement("return circuit.isValidTables(proof, $T.DEFAULT, statement)", CONFIG).build())
+                .addMethod(MethodSpec.methodBuilder("runs")
+                        .addJavadoc("The programs, in order.\n")
+                        .addModifiers(Modifier.PUBLIC).returns(runs)
+                        .addStatement("return runs").build())
+                .addMethod(MethodSpec.methodBuilder("circuit")
+                        .addJavadoc("The machine circuit underneath: its constraint system, tables and keys.\n")
+                        .addModifiers(Modifier.PUBLIC).returns(circuit)
+                        .addStatement("return circuit").build())
+                .build();
     }
 
     /** A new definition instance wired to a symbolic call, as the machine wires its own. */
