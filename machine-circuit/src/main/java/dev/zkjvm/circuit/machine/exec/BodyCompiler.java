@@ -301,13 +301,18 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     /** The word read by slot k: the slot's own value columns; the action takes the record. */
     W readSlot(int k) {
         Slot s = slot(k);
-        Expr[] limbs = new Expr[limbs()];
+        return wordOfColumns(s.value().toArray(new Column[0]), row -> table.takeRecordInto(row, s));
+    }
+
+    /** A word whose limbs are {@code columns}; {@code value} computes them on a step's row. */
+    private W wordOfColumns(Column[] columns, java.util.function.Function<ExecRow<?>, long[]> value) {
+        Expr[] limbs = new Expr[columns.length];
         for (int i = 0; i < limbs.length; i++) {
-            limbs[i] = s.value().get(i).cur();
+            limbs[i] = columns[i].cur();
         }
         W w = word(limbs);
         int id = ((SymbolicWord<W>) w).id;
-        actions.add(row -> row.values[id] = table.takeRecordInto(row, s));
+        actions.add(row -> row.values[id] = value.apply(row));
         return w;
     }
 
@@ -408,14 +413,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     /** The next word of a stream: the port's columns; the action takes the stream's word. */
     private W readStream(IoStream stream) {
         Column[] port = table.port(stream, streamsUsed[stream.ordinal()]++);
-        Expr[] limbs = new Expr[port.length];
-        for (int i = 0; i < limbs.length; i++) {
-            limbs[i] = port[i].cur();
-        }
-        W w = word(limbs);
-        int id = ((SymbolicWord<W>) w).id;
-        actions.add(row -> row.values[id] = row.takeStreamWord(stream, port));
-        return w;
+        return wordOfColumns(port, row -> row.takeStreamWord(stream, port));
     }
 
     @Override
