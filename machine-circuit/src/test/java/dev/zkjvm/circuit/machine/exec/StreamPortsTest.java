@@ -36,6 +36,7 @@ class StreamPortsTest {
     private static final int ADV = 1;
     private static final int ADD = 2;
     private static final int OUT = 3;
+    private static final int SWAP_IO = 4;
     private static final List<InstructionSpec<U32>> SPECS = List.of(
             new InstructionSpec<>("in", IN, List.of(), call -> call.stack().push(call.vm().input())),
             new InstructionSpec<>("adv", ADV, List.of(), call -> call.stack().push(call.vm().advice())),
@@ -43,7 +44,14 @@ class StreamPortsTest {
                 U32 y = call.stack().pop();
                 call.stack().push(call.stack().pop().add(y));
             }),
-            new InstructionSpec<>("out", OUT, List.of(), call -> call.vm().output(call.stack().pop())));
+            new InstructionSpec<>("out", OUT, List.of(), call -> call.vm().output(call.stack().pop())),
+            // two words of each stream in one step: ports 0 and 1, indices count and count + 1
+            new InstructionSpec<>("swap_io", SWAP_IO, List.of(), call -> {
+                U32 first = call.vm().input();
+                U32 second = call.vm().input();
+                call.vm().output(second);
+                call.vm().output(first);
+            }));
     /** out(in + in + adv), then out(in). */
     private static final int[] PROGRAM = {IN, IN, ADD, ADV, ADD, OUT, IN, OUT};
     private static final long SECRET = 0x9E3779B9L;
@@ -141,6 +149,21 @@ class StreamPortsTest {
         assertTrue(text.contains("step 5"), text);
         assertTrue(text.contains("the statement has io.output(index=0, limb[0]=13, limb[1]=0), which no row sends"),
                 text);
+    }
+
+    @Test
+    void aStepWithTwoWordsOfAStreamSendsThemAtConsecutiveIndices() {
+        int[] program = {IN, OUT, SWAP_IO, SWAP_IO};
+        Trace<U32> t = run(program, new long[] {9, 1, 2, 3, 4}, new long[0]);
+        assertEquals(List.of(U32.of(9), U32.of(2), U32.of(1), U32.of(4), U32.of(3)), t.streams().output());
+        MachineCircuit<U32> c = circuit(program);
+        c.check(t, Integer::toString).assertSatisfied();
+        assertTrue(c.system().columns().stream().anyMatch(col -> col.name().equals("exec.input[1].value[0]")));
+        TableProof proof = c.proveTables(t, Integer::toString, TEST, false);
+        assertTrue(c.isValidTables(proof, TEST, statement(new long[] {9, 1, 2, 3, 4}, new long[] {9, 2, 1, 4, 3})));
+        // the two words of one step swapped in the claim: their indices no longer match
+        assertFalse(c.isValidTables(proof, TEST, statement(new long[] {9, 1, 2, 3, 4}, new long[] {9, 1, 2, 4, 3})));
+        assertFalse(c.isValidTables(proof, TEST, statement(new long[] {9, 2, 1, 3, 4}, new long[] {9, 2, 1, 4, 3})));
     }
 
     @Test
