@@ -55,6 +55,23 @@ class TraceReportTest {
     }
 
     @Test
+    void thePageShowsTheInputAndOutputButNotTheAdvice() {
+        long[] words = {5, 6, 7};
+        Programs.Outcome run = Programs.hashPreimage(words);
+        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(run.runs());
+        String html = TraceReport.of(circuit, run.machine().trace(),
+                circuit.check(run.machine().trace(), Cpu64Trace::mnemonicOf)).html();
+        assertTrue(html.contains("<dd id=\"input\">[" + Long.toUnsignedString(Programs.hashOf(words)) + "]</dd>"), html);
+        assertTrue(html.contains("<dd id=\"output\">[]</dd>"), html);
+        assertTrue(html.contains("<dd id=\"advice\">4 words read; not shown here"), html);
+        // a bubble sort's output: its first words, then the count
+        Programs.Outcome sort = Programs.bubbleSort(new java.util.SplittableRandom(2).longs(40).toArray());
+        MachineCircuit<U64> c = Cpu64Circuit.circuit(sort.runs());
+        String page = TraceReport.of(c, sort.machine().trace(), null).html();
+        assertTrue(page.contains(" ...] (40 words)</dd>"), page);
+    }
+
+    @Test
     void withoutACheckThePageSaysSo() {
         ReportSubjects.Subject s = ReportSubjects.honest();
         String html = TraceReport.of(s.circuit(), s.trace(), null).title("sorting <8> words").html();

@@ -32,6 +32,7 @@ final class HtmlPage {
         out.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"summary\">").append(escape(summary()))
                 .append("</p>\n");
         verdict();
+        statement();
         failures();
         memory();
         depth();
@@ -67,6 +68,28 @@ final class HtmlPage {
                 .append(data.check.countsByConstraint().size()).append(" constraint")
                 .append(data.check.countsByConstraint().size() == 1 ? "" : "s").append(", on ")
                 .append(data.check.rows()).append(" rows.</p>\n");
+    }
+
+    /** Words shown of a stream before the rest is only counted. */
+    private static final int WORDS_SHOWN = 32;
+
+    /** The run's public input and output, and how much advice it read (never its words). */
+    private void statement() {
+        if (data.input.isEmpty() && data.output.isEmpty() && data.adviceWords == 0) {
+            return;
+        }
+        out.append("<section id=\"statement\">\n<h2>Input and output</h2>\n<p class=\"note\">What a proof of this"
+                + " run states, besides the program.</p>\n<dl>\n");
+        out.append("<dt>Public input</dt><dd id=\"input\">").append(escape(words(data.input))).append("</dd>\n");
+        out.append("<dt>Output</dt><dd id=\"output\">").append(escape(words(data.output))).append("</dd>\n");
+        out.append("<dt>Private input (advice)</dt><dd id=\"advice\">").append(data.adviceWords)
+                .append(data.adviceWords == 1 ? " word" : " words")
+                .append(" read; not shown here, and hidden by a zero-knowledge proof</dd>\n</dl>\n</section>\n");
+    }
+
+    private static String words(List<String> words) {
+        String shown = String.join(" ", words.subList(0, Math.min(WORDS_SHOWN, words.size())));
+        return "[" + shown + (words.size() > WORDS_SHOWN ? " ...] (" + words.size() + " words)" : "]");
     }
 
     private void failures() {

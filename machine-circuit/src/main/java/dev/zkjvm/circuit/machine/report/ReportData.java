@@ -76,6 +76,10 @@ final class ReportData {
     private final long[] stepDepth;
     private final int[] stepLine;
     private final FailureLocator locator;
+    /** The public input words the run read and the output words it wrote, as text; the advice's length. */
+    final List<String> input;
+    final List<String> output;
+    final int adviceWords;
 
     <W extends dev.zkjvm.runtime.Word<W>> ReportData(String system, MemoryLayout layout, ExecutionProgram<W> program,
             ExecutionTable.Replay replay, Trace<W> trace, CheckReport check, FailureLocator locator,
@@ -85,6 +89,9 @@ final class ReportData {
         this.steps = replay.steps();
         this.check = check;
         this.locator = locator;
+        this.input = trace.streams().input().stream().map(Object::toString).toList();
+        this.output = trace.streams().output().stream().map(Object::toString).toList();
+        this.adviceWords = trace.streams().advice().size();
         List<List<ExecutionProgram.Line<W>>> segments = program.segments();
         this.runs = segments.size();
         runStart = new int[runs + 1];
