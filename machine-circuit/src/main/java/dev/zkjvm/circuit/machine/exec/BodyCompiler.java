@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * @param <W> the machine's word type
  */
-final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, WordStack<W> {
+final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, WordStack<W>, BodyContext<W> {
     final ExecutionTable<W> table;
     final InstructionSpec<W> spec;
     final RegisterBinding binding;
@@ -110,11 +110,13 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     // ---- for the gadgets ---------------------------------------------------------------------
 
-    WordType<W> type() {
+    @Override
+    public WordType<W> type() {
         return table.type;
     }
 
-    int limbs() {
+    @Override
+    public int limbs() {
         return table.limbs;
     }
 
@@ -139,34 +141,60 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     }
 
     /** A constraint of this instruction: {@code selector * e = 0} on every row, once committed. */
-    void require(String what, Expr e) {
+    @Override
+    public void require(String what, Expr e) {
         int n = names.merge(what, 1, Integer::sum);
         requirements.add(new Requirement(n == 1 ? what : what + "#" + n, e));
     }
 
-    Column range16() {
+    @Override
+    public Column range16() {
         return table.range16Pool(range16Used++);
     }
 
-    Column free() {
+    @Override
+    public Column free() {
         return table.freePool(freeUsed++);
     }
 
     /** A free column constrained to 0 or 1. */
-    Column bool(String what) {
+    @Override
+    public Column bool(String what) {
         Column c = free();
         require(what + ".bool", c.cur().mul(c.cur().sub(1)));
         return c;
     }
 
     /** Three columns (x, y, x AND y) whose rows are looked up in the byte table. */
-    Column[] bytes() {
+    @Override
+    public Column[] bytes() {
         return table.bytePool(bytesUsed++);
     }
 
     /** A new word with these limb expressions; its concrete value is set by a later action. */
-    W word(Expr[] limbs) {
+    @Override
+    public W word(Expr[] limbs) {
         return SymbolicWord.create(this, limbs, words++);
+    }
+
+    @Override
+    public void action(Action action) {
+        actions.add(action);
+    }
+
+    @Override
+    public Expr programCounter() {
+        return table.pc.cur();
+    }
+
+    @Override
+    public int wordSize() {
+        return table.layout.wordSize();
+    }
+
+    @Override
+    public long[] takeRecordInto(ExecRow<?> row, Slot s) {
+        return table.takeRecordInto(row, s);
     }
 
     int wordCount() {
@@ -174,7 +202,8 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     }
 
     @SuppressWarnings("unchecked")
-    SymbolicWord<W> lift(W w) {
+    @Override
+    public SymbolicWord<W> lift(W w) {
         if (w instanceof SymbolicWord<?> s) {
             if (s.owner != this) {
                 throw unconstrainable("uses a word computed by another instruction's run");
@@ -197,19 +226,22 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     }
 
     /** Claims the next slot for an access and records how this instruction uses it. */
-    int claimSlot(int write, int kind) {
+    @Override
+    public int claimSlot(int write, int kind) {
         return claimSlot(write, kind, false);
     }
 
     /** As {@link #claimSlot(int, int)}, for the second cell of an unaligned access if {@code second}. */
-    int claimSlot(int write, int kind, boolean second) {
+    @Override
+    public int claimSlot(int write, int kind, boolean second) {
         int k = slotUses.size();
         table.slot(k);
         slotUses.add(new SlotUse(write, kind, depthOffset, second ? 1 : 0));
         return k;
     }
 
-    Slot slot(int k) {
+    @Override
+    public Slot slot(int k) {
         return table.slot(k);
     }
 

@@ -18,11 +18,11 @@ import dev.zkjvm.runtime.Word;
  * @param <W> the machine's word type
  */
 final class MemoryGadgets<W extends Word<W>> {
-    private final BodyCompiler<W> c;
+    private final BodyContext<W> c;
     private final int n;
     private final int ws;
 
-    MemoryGadgets(BodyCompiler<W> compiler) {
+    MemoryGadgets(BodyContext<W> compiler) {
         this.c = compiler;
         this.n = compiler.limbs();
         this.ws = 2 * n;
@@ -36,7 +36,7 @@ final class MemoryGadgets<W extends Word<W>> {
     }
 
     private Address address(SymbolicWord<W> addr, String what) {
-        int addressLimbs = c.table.layout.wordSize() == 4 ? 2 : 3;
+        int addressLimbs = c.wordSize() == 4 ? 2 : 3;
         for (int i = addressLimbs; i < n; i++) {
             c.require(what + ".address.high[" + i + "]", addr.limbs[i]);
         }
@@ -55,7 +55,7 @@ final class MemoryGadgets<W extends Word<W>> {
         for (int i = 1; i < addressLimbs; i++) {
             cell = cell.add(addr.limbs[i].mul((1L << (16 * i)) / ws));
         }
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] a = row.values[addr.id];
             int k = (int) (a[0] % ws);
             for (int j = 0; j < ws; j++) {
@@ -139,12 +139,12 @@ final class MemoryGadgets<W extends Word<W>> {
         }
         W r = c.word(limbs);
         int rid = ((SymbolicWord<W>) r).id;
-        c.actions.add(row -> {
+        c.action(row -> {
             int off = offsetOf(row, addr, ws);
-            long[] h = c.table.takeRecordInto(row, first);
+            long[] h = c.takeRecordInto(row, first);
             long[] l = new long[n];
             if (off != 0) {
-                l = c.table.takeRecordInto(row, second);
+                l = c.takeRecordInto(row, second);
             } else {
                 row.set(second.cell(), row.get(first.cell()) + 1);
             }
@@ -218,18 +218,18 @@ final class MemoryGadgets<W extends Word<W>> {
             c.require("write.first.value[" + m + "]", newHigh.value().get(m).cur().sub(limbOf(fresh, m, 0)));
             c.require("write.second.value[" + m + "]", newLow.value().get(m).cur().sub(limbOf(fresh, m, ws)));
         }
-        c.actions.add(row -> {
+        c.action(row -> {
             int off = offsetOf(row, addr, ws);
             long[] oh = new long[n];
             long[] ol = new long[n];
             if (off != 0) {
-                oh = c.table.takeRecordInto(row, oldHigh);
-                ol = c.table.takeRecordInto(row, oldLow);
+                oh = c.takeRecordInto(row, oldHigh);
+                ol = c.takeRecordInto(row, oldLow);
             }
-            c.table.takeRecordInto(row, newHigh);
+            c.takeRecordInto(row, newHigh);
             long cell = row.get(newHigh.cell());
             if (off != 0) {
-                c.table.takeRecordInto(row, newLow);
+                c.takeRecordInto(row, newLow);
             } else {
                 row.set(oldHigh.cell(), cell);
                 row.set(oldLow.cell(), cell + 1);

@@ -7,7 +7,7 @@ import dev.zkjvm.runtime.Word;
 
 /**
  * Word arithmetic as constraints on 16-bit limbs: every method takes symbolic words, emits the
- * constraints of its result through the {@link BodyCompiler} (multiplied by the instruction's
+ * constraints of its result through the {@link BodyContext} (multiplied by the instruction's
  * selector), and registers the action that computes the result and the helper cells from the
  * inputs' concrete values. Results are modulo 2^bits like the runtime's words.
  *
@@ -20,10 +20,10 @@ import dev.zkjvm.runtime.Word;
  */
 final class WordGadgets<W extends Word<W>> {
     static final long R = 1L << 16;
-    private final BodyCompiler<W> c;
+    private final BodyContext<W> c;
     private final int n;
 
-    WordGadgets(BodyCompiler<W> compiler) {
+    WordGadgets(BodyContext<W> compiler) {
         this.c = compiler;
         this.n = compiler.limbs();
     }
@@ -74,7 +74,7 @@ final class WordGadgets<W extends Word<W>> {
         }
         W r = c.word(cur(out));
         int rid = id(r);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] x = row.values[a.id];
             long[] y = row.values[b.id];
             long[] z = new long[n];
@@ -104,7 +104,7 @@ final class WordGadgets<W extends Word<W>> {
             c.require(what + ".limb[" + i + "]", a.limbs[i].sub(b.limbs[i]).sub(in).sub(out[i].cur())
                     .add(borrow[i].cur().mul(R)));
         }
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] x = row.values[a.id];
             long[] y = row.values[b.id];
             long k = 0;
@@ -123,7 +123,7 @@ final class WordGadgets<W extends Word<W>> {
         subtract(a, b, out, "sub");
         W r = c.word(cur(out));
         int rid = id(r);
-        c.actions.add(row -> row.values[rid] = read(row, out));
+        c.action(row -> row.values[rid] = read(row, out));
         return r;
     }
 
@@ -138,7 +138,7 @@ final class WordGadgets<W extends Word<W>> {
         Column borrow = subtract(x, y, range16(n), signed ? "lts" : "ltu");
         W r = zeroExtend(borrow.cur());
         int rid = id(r);
-        c.actions.add(row -> row.values[rid] = zeroExtended(row.get(borrow)));
+        c.action(row -> row.values[rid] = zeroExtended(row.get(borrow)));
         return r;
     }
 
@@ -151,7 +151,7 @@ final class WordGadgets<W extends Word<W>> {
         limbs[n - 1] = top.cur();
         W w = c.word(limbs);
         int wid = id(w);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] v = row.values[a.id].clone();
             long t = v[n - 1];
             row.set(sign, t >>> 15);
@@ -195,7 +195,7 @@ final class WordGadgets<W extends Word<W>> {
             sum = sum.add(xs[i].mul(inv[i].cur()));
         }
         c.require(what + ".witness", sum.sub(nz.cur()));
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] v = source.values(row);
             int first = -1;
             for (int i = 0; i < v.length; i++) {
@@ -234,7 +234,7 @@ final class WordGadgets<W extends Word<W>> {
         });
         W r = zeroExtend(Expr.constant(1).sub(nz.cur()));
         int rid = id(r);
-        c.actions.add(row -> row.values[rid] = zeroExtended(1 - row.get(nz)));
+        c.action(row -> row.values[rid] = zeroExtended(1 - row.get(nz)));
         return r;
     }
 
@@ -249,7 +249,7 @@ final class WordGadgets<W extends Word<W>> {
         }
         W r = c.word(cur(out));
         int rid = id(r);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] v = (row.get(nz) == 1 ? row.values[x.id] : row.values[y.id]).clone();
             for (int i = 0; i < n; i++) {
                 row.set(out[i], v[i]);
@@ -280,7 +280,7 @@ final class WordGadgets<W extends Word<W>> {
         }
         W r = c.word(cur(out));
         int rid = id(r);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] x = row.values[a.id];
             long[] y = row.values[b.id];
             long[] z = new long[n];
@@ -337,7 +337,7 @@ final class WordGadgets<W extends Word<W>> {
         }
         W r = c.word(limbs);
         int rid = id(r);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] x = row.values[a.id];
             long[] y = row.values[b.id];
             long[] z = new long[n];
@@ -376,7 +376,7 @@ final class WordGadgets<W extends Word<W>> {
         }
         W r = c.word(limbs);
         int rid = id(r);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] x = row.values[a.id];
             long[] z = new long[n];
             for (int i = 0; i < n; i++) {
@@ -428,7 +428,7 @@ final class WordGadgets<W extends Word<W>> {
         W remainder = c.word(cur(r));
         int qid = id(quotient);
         int rid = id(remainder);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] x = row.values[a.id];
             long[] p = row.values[pw.id];
             int shift = 0;
@@ -545,7 +545,7 @@ final class WordGadgets<W extends Word<W>> {
         }
         W pw = c.word(cur(power));
         int pid = id(pw);
-        c.actions.add(row -> {
+        c.action(row -> {
             long v = row.values[amount.id][0];
             int s = (int) (v & (bits - 1));
             for (int b = 0; b < sBits; b++) {
@@ -593,7 +593,7 @@ final class WordGadgets<W extends Word<W>> {
         W r = c.word(cur(out));
         int rid = id(r);
         Column bigCol = bigColumn(big);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] v = row.get(bigCol) == 1 ? new long[n] : row.values[x.id].clone();
             for (int i = 0; i < n; i++) {
                 row.set(out[i], v[i]);
@@ -640,7 +640,7 @@ final class WordGadgets<W extends Word<W>> {
     W pcWord() {
         Column lo = c.range16();
         Column hi = c.range16();
-        c.require("pc.limbs", c.table.pc.cur().sub(lo.cur()).sub(hi.cur().mul(R)));
+        c.require("pc.limbs", c.programCounter().sub(lo.cur()).sub(hi.cur().mul(R)));
         Expr[] limbs = new Expr[n];
         limbs[0] = lo.cur();
         limbs[1] = hi.cur();
@@ -649,7 +649,7 @@ final class WordGadgets<W extends Word<W>> {
         }
         W r = c.word(limbs);
         int rid = id(r);
-        c.actions.add(row -> {
+        c.action(row -> {
             long[] v = new long[n];
             v[0] = row.pc & 0xFFFF;
             v[1] = row.pc >>> 16;
@@ -665,7 +665,7 @@ final class WordGadgets<W extends Word<W>> {
         for (int i = 2; i < n; i++) {
             c.require("jump.target.high[" + i + "]", target.limbs[i]);
         }
-        c.actions.add(row -> row.nextPc = row.values[target.id][0] + (row.values[target.id][1] << 16));
+        c.action(row -> row.nextPc = row.values[target.id][0] + (row.values[target.id][1] << 16));
         return target.limbs[0].add(target.limbs[1].mul(R));
     }
 
@@ -681,7 +681,7 @@ final class WordGadgets<W extends Word<W>> {
         Expr t = target.limbs[0].add(target.limbs[1].mul(R));
         Column np = c.free();
         c.require("jump_if.next_pc", np.cur().sub(previous).sub(nz.cur().mul(t.sub(previous))));
-        c.actions.add(row -> {
+        c.action(row -> {
             if (row.get(nz) == 1) {
                 row.nextPc = row.values[target.id][0] + (row.values[target.id][1] << 16);
             }
