@@ -10,7 +10,7 @@ import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Failure;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.MachineCircuit;
-import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.machine.exec.Replay;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.example.Cpu64Assembler;
 import dev.zkjvm.example.Cpu64Circuit;
@@ -103,7 +103,7 @@ class InstructionMutationTest {
     private static List<Verdict> mutate(String name, List<Cpu64Program> runs, Trace<U64> trace,
             TreeSet<String> covered) {
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(runs);
-        ExecutionTable.Replay replay = circuit.execution().replay(trace, 1 << 20);
+        Replay replay = circuit.execution().replay(trace, 1 << 20);
         Map<Integer, String> rows = new LinkedHashMap<>();
         for (int row = 0; row < replay.steps(); row++) {
             String m = replay.text(circuit.execution().program(), row).split(" ")[0];

@@ -11,7 +11,7 @@ import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Failure;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.MachineCircuit;
-import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.machine.exec.Replay;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.example.Cpu64Assembler;
 import dev.zkjvm.example.Cpu64Circuit;
@@ -61,7 +61,7 @@ class ExecutionConstraintTargetTest {
             fin: halt
             """;
 
-    private record Subject(MachineCircuit<U64> circuit, Trace<U64> trace, ExecutionTable.Replay replay) {
+    private record Subject(MachineCircuit<U64> circuit, Trace<U64> trace, Replay replay) {
     }
 
     private static Subject subject(String... sources) {
@@ -101,9 +101,9 @@ class ExecutionConstraintTargetTest {
     private static final class Cells {
         final MachineCircuit<U64> circuit;
         final long[][] columns;
-        final ExecutionTable.Replay replay;
+        final Replay replay;
 
-        Cells(MachineCircuit<U64> circuit, long[][] columns, ExecutionTable.Replay replay) {
+        Cells(MachineCircuit<U64> circuit, long[][] columns, Replay replay) {
             this.circuit = circuit;
             this.columns = columns;
             this.replay = replay;

@@ -8,11 +8,12 @@ import dev.zkjvm.circuit.check.CheckOptions;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Checker;
 import dev.zkjvm.circuit.check.StatementTuples;
-import dev.zkjvm.circuit.machine.exec.IoStream;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
 import dev.zkjvm.circuit.machine.exec.ExecutionTable;
 import dev.zkjvm.circuit.machine.exec.InstructionSpec;
+import dev.zkjvm.circuit.machine.exec.IoStream;
+import dev.zkjvm.circuit.machine.exec.Replay;
 import dev.zkjvm.circuit.memory.AddressSort;
 import dev.zkjvm.circuit.memory.MemoryConsistency;
 import dev.zkjvm.circuit.stark.InvalidProofException;
@@ -336,7 +337,7 @@ public final class MachineCircuit<W extends Word<W>> {
     private record Built(WitnessBuilder builder, int[] sortOrder) {
     }
 
-    private ExecutionTable.Replay replay(Trace<W> trace) {
+    private Replay replay(Trace<W> trace) {
         if (execution == null) {
             return null;
         }
@@ -344,13 +345,13 @@ public final class MachineCircuit<W extends Word<W>> {
         return execution.replay(trace, (int) Math.min(cap, 1 << 28));
     }
 
-    private Built build(Trace<W> trace, ExecutionTable.Replay replay) {
+    private Built build(Trace<W> trace, Replay replay) {
         int rows = rowsFor(Math.max(trace.size(), replay == null ? 0 : replay.steps()));
         return build(trace, replay, WitnessBuilder.of(system, rows));
     }
 
     /** Fills every MAIN column of {@code w} (of any height that holds the trace) from the trace. */
-    private Built build(Trace<W> trace, ExecutionTable.Replay replay, WitnessBuilder w) {
+    private Built build(Trace<W> trace, Replay replay, WitnessBuilder w) {
         int n = trace.size();
         int rows = w.rows();
         int shift = Integer.numberOfTrailingZeros(layout.wordSize());
@@ -469,7 +470,7 @@ public final class MachineCircuit<W extends Word<W>> {
      * ({@code mnemonicOf} turns opcodes into instruction names).
      */
     public CheckReport check(Trace<W> trace, IntFunction<String> mnemonicOf) {
-        ExecutionTable.Replay replay = replay(trace);
+        Replay replay = replay(trace);
         Built built = build(trace, replay);
         return check(built.builder().build(), trace, replay, built.sortOrder(), mnemonicOf, CheckOptions.defaults());
     }
@@ -527,7 +528,7 @@ public final class MachineCircuit<W extends Word<W>> {
         return check(witness, trace, replay(trace), null, mnemonicOf, options);
     }
 
-    private CheckReport check(Witness witness, Trace<W> trace, ExecutionTable.Replay replay, int[] sortOrder,
+    private CheckReport check(Witness witness, Trace<W> trace, Replay replay, int[] sortOrder,
             IntFunction<String> mnemonicOf, CheckOptions options) {
         TraceRowDescriber<W> describer = describer(trace, replay, witness.columnsUnsafe(), witness.rows(), sortOrder,
                 mnemonicOf);
@@ -545,7 +546,7 @@ public final class MachineCircuit<W extends Word<W>> {
         return checkRecords(trace, replay(trace), mnemonicOf);
     }
 
-    private CheckReport checkRecords(Trace<W> trace, ExecutionTable.Replay replay, IntFunction<String> mnemonicOf) {
+    private CheckReport checkRecords(Trace<W> trace, Replay replay, IntFunction<String> mnemonicOf) {
         TraceRowDescriber<W> records = describer(trace, replay, null, 0, null, mnemonicOf);
         TraceRecordCheck.Result invalid = recordCheck.run(trace, CheckOptions.DEFAULT_MAX_FAILURES, records::record);
         return CheckReport.ofRecordIssues(system.name(), rowsFor(trace.size()), system.constraints().size(),
@@ -553,7 +554,7 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     /** The report's describer of rows and records for a witness of {@code trace}. */
-    private TraceRowDescriber<W> describer(Trace<W> trace, ExecutionTable.Replay replay, long[][] columns, int rows,
+    private TraceRowDescriber<W> describer(Trace<W> trace, Replay replay, long[][] columns, int rows,
             int[] sortOrder, IntFunction<String> mnemonicOf) {
         long[] execTime = null;
         long[][] slotUsed = null;
@@ -586,7 +587,7 @@ public final class MachineCircuit<W extends Word<W>> {
      */
     public StarkProof prove(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config,
             ProofProgress progress) {
-        ExecutionTable.Replay replay = replay(trace);
+        Replay replay = replay(trace);
         CheckReport invalid = checkRecords(trace, replay, mnemonicOf);
         if (!invalid.isSatisfied()) {
             // The witness could not show these records as they are: refuse before building it.
@@ -713,7 +714,7 @@ public final class MachineCircuit<W extends Word<W>> {
      * ({@code new TableSystemChecker(tables().system()).check(...)}).
      */
     public SystemTrace tablesTrace(Trace<W> trace) {
-        ExecutionTable.Replay replay = replay(trace);
+        Replay replay = replay(trace);
         TableHeights h = tableHeights(trace.size(), replay == null ? 0 : replay.steps());
         Built built = build(trace, replay, WitnessBuilder.columnsOnly(system, h.main()));
         return replay == null ? tables().trace(built.builder().suppliedColumns(), h.main())

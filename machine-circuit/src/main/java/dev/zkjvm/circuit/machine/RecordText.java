@@ -2,7 +2,7 @@ package dev.zkjvm.circuit.machine;
 
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
-import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.machine.exec.Replay;
 import dev.zkjvm.runtime.MemoryLayout;
 import dev.zkjvm.runtime.Section;
 import dev.zkjvm.runtime.SectionKind;
@@ -28,7 +28,7 @@ final class RecordText<W extends Word<W>> {
     private final Trace<W> trace;
     private final MemoryLayout layout;
     private final IntFunction<String> mnemonicOf;
-    private final ExecutionTable.Replay replay;
+    private final Replay replay;
     private final ExecutionProgram<W> program;
     private final long[] execTime;
     private final long[][] slotUsed;
@@ -39,7 +39,7 @@ final class RecordText<W extends Word<W>> {
      * @param execTime the witness's {@code exec.time} column, or {@code null}
      * @param slotUsed the witness's {@code exec.slot[k].used} columns in slot order, or {@code null}
      */
-    RecordText(Trace<W> trace, MemoryLayout layout, IntFunction<String> mnemonicOf, ExecutionTable.Replay replay,
+    RecordText(Trace<W> trace, MemoryLayout layout, IntFunction<String> mnemonicOf, Replay replay,
             ExecutionProgram<W> program, long[] execTime, long[][] slotUsed) {
         this.trace = trace;
         this.layout = layout;

@@ -557,99 +557,30 @@ public final class ExecutionTable<W extends Word<W>> {
 
     // ---- witness ------------------------------------------------------------------------------------
 
-    /** The steps a trace ran, found by replaying the program over its records. */
-    public record Replay(int steps, int[] segment, int[] pc, int[] recordStart, long[] depth, long[] nextPc,
-            int[][] streamStart) {
-        /** A replay whose steps read and write no stream. */
-        public Replay(int steps, int[] segment, int[] pc, int[] recordStart, long[] depth, long[] nextPc) {
-            this(steps, segment, pc, recordStart, depth, nextPc, new int[IoStream.values().length][steps]);
-        }
-
-        /** The assembly text of step {@code s}'s instruction. */
-        public String text(ExecutionProgram<?> program, int s) {
-            return program.segments().get(segment[s]).get(pc[s]).text();
-        }
-    }
-
     /**
-     * Replays the program over {@code trace}: each step takes the records its body makes, and the
-     * next program counter follows from the concrete values. Stops at the end of the last segment,
-     * after {@code maxSteps}, or where the trace cannot be a run (more steps without an access than
-     * the program has instructions, or records taken past its end).
+     * Replays the program over {@code trace} ({@link Replay#of}): each step takes the records its
+     * body makes, and the next program counter follows from the concrete values.
      */
     public Replay replay(Trace<W> trace, int maxSteps) {
+        return Replay.of(this, trace, maxSteps);
+    }
+
+    /** A one-row scratch of the table's columns over {@code trace}, for a replay. */
+    ExecRow<W> scratchRow(Trace<W> trace) {
         long[][] scratch = new long[ownColumns.stream().mapToInt(Column::index).max().orElse(0) + 1][];
         for (Column c : ownColumns) {
             scratch[c.index()] = new long[1];
         }
-        ExecRow<W> row = new ExecRow<>(scratch, trace, limbs);
-        int cap = 1024;
-        int[] seg = new int[cap];
-        int[] pcs = new int[cap];
-        int[] starts = new int[cap];
-        long[] depths = new long[cap];
-        long[] nexts = new long[cap];
-        int[][] streamStarts = new int[IoStream.values().length][cap];
-        int steps = 0;
-        int record = 0;
-        int idle = 0;
-        long d = 0;
-        List<List<ExecutionProgram.Line<W>>> segs = program.segments();
-        int s = 0;
-        int p = 0;
-        while (s < segs.size() && steps < maxSteps) {
-            List<ExecutionProgram.Line<W>> lines = segs.get(s);
-            ExecutionProgram.Line<W> line = lines.get(p);
-            Compiled<W> c = compiledAt[s][p];
-            if (c == null) {
-                break;
-            }
-            if (steps == cap) {
-                cap *= 2;
-                seg = Arrays.copyOf(seg, cap);
-                pcs = Arrays.copyOf(pcs, cap);
-                starts = Arrays.copyOf(starts, cap);
-                depths = Arrays.copyOf(depths, cap);
-                nexts = Arrays.copyOf(nexts, cap);
-                for (int k = 0; k < streamStarts.length; k++) {
-                    streamStarts[k] = Arrays.copyOf(streamStarts[k], cap);
-                }
-            }
-            for (int k = 0; k < streamStarts.length; k++) {
-                streamStarts[k][steps] = row.streamNext[k];
-            }
-            seg[steps] = s;
-            pcs[steps] = p;
-            starts[steps] = record;
-            depths[steps] = d;
-            row.length = lines.size();
-            run(row, c, line, p, record, trace.size());
-            // A terminating run never makes more steps without an access than its program has
-            // instructions, nor reads past the trace: a replay that does follows a broken trace,
-            // and stops here rather than run on.
-            idle = row.record == record ? idle + 1 : 0;
-            boolean lost = idle > lines.size() || row.record > trace.size();
-            record = row.record;
-            d += c.depthDelta();
-            long next = row.nextPc;
-            nexts[steps] = next;
-            steps++;
-            if (lost) {
-                break;
-            }
-            if (c.halts() || next == lines.size()) {
-                s++;
-                p = 0;
-            } else if (next < 0 || next > lines.size()) {
-                break;
-            } else {
-                p = (int) next;
-            }
-        }
-        return new Replay(steps, seg, pcs, starts, depths, nexts, streamStarts);
+        return new ExecRow<>(scratch, trace, limbs);
     }
 
-    private void run(ExecRow<W> row, Compiled<W> c, ExecutionProgram.Line<W> line, int p, int record, int end) {
+    /** What runs at line {@code p} of run {@code s}, or null where no step can run. */
+    Compiled<W> compiledAt(int s, int p) {
+        return compiledAt[s][p];
+    }
+
+    /** Runs the actions of {@code c} for the step at line {@code p}, whose records start at {@code record}. */
+    void runStep(ExecRow<W> row, Compiled<W> c, ExecutionProgram.Line<W> line, int p, int record, int end) {
         row.pc = p;
         row.record = record;
         row.recordEnd = end;
@@ -686,7 +617,7 @@ public final class ExecutionTable<W extends Word<W>> {
                 for (int k = 0; k < row.streamNext.length; k++) {
                     row.streamNext[k] = replay.streamStart()[k][i];
                 }
-                run(row, c, line, replay.pc()[i], replay.recordStart()[i], trace.size());
+                runStep(row, c, line, replay.pc()[i], replay.recordStart()[i], trace.size());
                 for (java.util.Map.Entry<IoStream, Column> e : streamCounts.entrySet()) {
                     row.set(e.getValue(), replay.streamStart()[e.getKey().ordinal()][i]);
                 }

@@ -3,7 +3,7 @@ package dev.zkjvm.circuit.machine.report;
 import dev.zkjvm.circuit.air.ConstraintKind;
 import dev.zkjvm.circuit.check.ArgumentIssue;
 import dev.zkjvm.circuit.check.Failure;
-import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.machine.exec.Replay;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -68,7 +68,7 @@ public final class FailureLocator {
         }
     }
 
-    private final ExecutionTable.Replay replay;
+    private final Replay replay;
     private final int records;
     private final Supplier<long[]> sortedTimes;
     private long[] sorted;
@@ -79,7 +79,7 @@ public final class FailureLocator {
      * @param sortedTimes the witness's sorted time column (row to record), asked for only when a
      *     sorted-log row is located
      */
-    public FailureLocator(ExecutionTable.Replay replay, int records, Supplier<long[]> sortedTimes) {
+    public FailureLocator(Replay replay, int records, Supplier<long[]> sortedTimes) {
         this.replay = replay;
         this.records = records;
         this.sortedTimes = sortedTimes;

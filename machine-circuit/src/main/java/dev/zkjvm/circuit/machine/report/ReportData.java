@@ -5,7 +5,7 @@ import dev.zkjvm.circuit.check.ArgumentIssue;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Failure;
 import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
-import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.machine.exec.Replay;
 import dev.zkjvm.runtime.MemoryLayout;
 import dev.zkjvm.runtime.Trace;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ final class ReportData {
     final int adviceWords;
 
     <W extends dev.zkjvm.runtime.Word<W>> ReportData(String system, MemoryLayout layout, ExecutionProgram<W> program,
-            ExecutionTable.Replay replay, Trace<W> trace, CheckReport check, FailureLocator locator,
+            Replay replay, Trace<W> trace, CheckReport check, FailureLocator locator,
             int maxRecordPoints, int maxStepPoints) {
         this.system = system;
         this.records = trace.size();

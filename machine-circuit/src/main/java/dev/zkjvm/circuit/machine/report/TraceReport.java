@@ -3,6 +3,7 @@ package dev.zkjvm.circuit.machine.report;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.machine.exec.Replay;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Word;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class TraceReport<W extends Word<W>> {
     public String html() {
         ExecutionTable<W> execution = circuit.execution();
         long cap = (trace.size() + 1L) * (execution.program().size() + 1L);
-        ExecutionTable.Replay replay = execution.replay(trace, (int) Math.min(cap, 1 << 28));
+        Replay replay = execution.replay(trace, (int) Math.min(cap, 1 << 28));
         FailureLocator locator = new FailureLocator(replay, trace.size(),
                 () -> circuit.witnessBuilder(trace).suppliedColumns()[circuit.memory().sortedTime.index()]);
         ReportData data = new ReportData(circuit.system().name(), circuit.layout(), execution.program(), replay, trace,

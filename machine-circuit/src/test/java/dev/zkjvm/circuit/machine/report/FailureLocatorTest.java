@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.zkjvm.circuit.air.ConstraintKind;
 import dev.zkjvm.circuit.check.ArgumentIssue;
 import dev.zkjvm.circuit.check.Failure;
-import dev.zkjvm.circuit.machine.exec.ExecutionTable;
+import dev.zkjvm.circuit.machine.exec.Replay;
 import dev.zkjvm.circuit.machine.report.FailureLocator.Place;
 import dev.zkjvm.circuit.machine.report.FailureLocator.Table;
 import java.util.List;
@@ -18,7 +18,7 @@ class FailureLocatorTest {
      * Five steps over seven records: step 0 takes records 0-1, step 1 none, step 2 records 2-4,
      * step 3 record 5, step 4 (the last) record 6. Runs: steps 0-1 in run 0, the rest in run 1.
      */
-    private static final ExecutionTable.Replay REPLAY = new ExecutionTable.Replay(5, new int[] {0, 0, 1, 1, 1},
+    private static final Replay REPLAY = new Replay(5, new int[] {0, 0, 1, 1, 1},
             new int[] {0, 1, 0, 1, 2}, new int[] {0, 2, 2, 5, 6}, new long[] {0, 1, 1, 0, 1}, new long[] {1, 2, 1, 2, 3});
     /** Sorted time column: sorted row i holds record SORTED[i]; rows 7.. are padding (times past the trace). */
     private static final long[] SORTED = {3, 0, 6, 1, 2, 4, 5, 7};
