@@ -81,6 +81,9 @@ final class VerifyCommand extends MachineCommand {
             }
         } catch (InvalidProofException e) {
             out.println("verify:     REJECTED: " + e.getMessage());
+            out.println("statement:  input " + outputLine(statement.input()) + ", output "
+                    + outputLine(statement.output()) + " (" + outputs + "); a proof verifies only for the program,"
+                    + " input and output it was made for");
             out.flush();
             return ExitCode.PROOF_REJECTED;
         }
