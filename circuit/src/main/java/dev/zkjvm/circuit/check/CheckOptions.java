@@ -10,8 +10,8 @@ import java.util.function.IntFunction;
  *     (see {@link RowDescriber}); called only for detailed failures and argument issues; may be
  *     {@code null}
  * @param parallelism number of worker threads (at least 1)
- * @param statement the statement's side of the system's public buses ({@link StatementTuples#NONE}
- *     for a system without them)
+ * @param statement the statement's side of the system's public buses, or {@code null} when none was
+ *     given (checked as {@link StatementTuples#NONE}; a caller that knows the run may supply its own)
  */
 public record CheckOptions(int maxFailures, RowDescriber context, int parallelism, StatementTuples statement) {
     /** The default number of detailed failures. */
@@ -25,12 +25,11 @@ public record CheckOptions(int maxFailures, RowDescriber context, int parallelis
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1");
         }
-        java.util.Objects.requireNonNull(statement, "statement");
     }
 
     /** Options with no statement. */
     public CheckOptions(int maxFailures, RowDescriber context, int parallelism) {
-        this(maxFailures, context, parallelism, StatementTuples.NONE);
+        this(maxFailures, context, parallelism, null);
     }
 
     /** 20 detailed failures, no row context, one worker per available processor. */
@@ -63,6 +62,11 @@ public record CheckOptions(int maxFailures, RowDescriber context, int parallelis
 
     /** A copy that checks the public buses against {@code tuples}. */
     public CheckOptions withStatement(StatementTuples tuples) {
-        return new CheckOptions(maxFailures, context, parallelism, tuples);
+        return new CheckOptions(maxFailures, context, parallelism, java.util.Objects.requireNonNull(tuples, "tuples"));
+    }
+
+    /** The statement given, or {@link StatementTuples#NONE}. */
+    public StatementTuples statementOrNone() {
+        return statement == null ? StatementTuples.NONE : statement;
     }
 }

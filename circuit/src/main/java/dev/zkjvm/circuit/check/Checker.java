@@ -242,8 +242,8 @@ public final class Checker {
                 issues.addAll(ArgumentDiagnostics.permutation(p, witness, options.context()));
             }
         }
-        if (!system.publicSends().isEmpty() || !options.statement().buses().isEmpty()) {
-            PublicSendCheck.Result buses = PublicSendCheck.check(system, witness, options.statement(),
+        if (!system.publicSends().isEmpty() || !options.statementOrNone().buses().isEmpty()) {
+            PublicSendCheck.Result buses = PublicSendCheck.check(system, witness, options.statementOrNone(),
                     options.context(), options.maxFailures());
             buses.counts().forEach((bus, k) -> counts.merge(bus, k, Long::sum));
             issues.addAll(buses.issues());

@@ -103,7 +103,12 @@ public final class StarkVerifier {
      */
     public static void verify(ConstraintSystem system, StarkConfig config, VerifyOptions options, StarkProof proof,
             KeySource keys) throws InvalidProofException {
-        StarkProver.refusePublicBuses(system);
+        if (!system.publicSends().isEmpty()) {
+            // The proof's bytes are the caller's input: a system it cannot be a proof of is a rejection.
+            throw new InvalidProofException(system.name() + " sends tuples to a public statement (bus "
+                    + system.publicSends().get(0).bus() + "), which a one-table proof cannot state; its proofs are"
+                    + " on tables");
+        }
         if (proof == null) {
             throw new InvalidProofException("no proof");
         }

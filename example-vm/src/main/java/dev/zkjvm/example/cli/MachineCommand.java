@@ -113,6 +113,11 @@ abstract class MachineCommand implements Callable<Integer> {
      */
     <W extends Word<W>, P> TableProof proveOnTables(Job<W, P> job, MachineRun<W> run, MachineCircuit<W> circuit,
             StarkConfig config, boolean zeroKnowledge) {
+        int read = run.streams().input().size();
+        if (read < job.input().size()) {
+            throw new CliFailure(ExitCode.USAGE, job.description() + " read " + read + " of the " + job.input().size()
+                    + " public input words; a proof states exactly the input a run reads, so give it those words only");
+        }
         tableCells = circuit.tableHeights(run.trace().size(), (int) Math.min(Integer.MAX_VALUE, run.totalSteps()))
                 .cells();
         long maxHeap = Runtime.getRuntime().maxMemory();

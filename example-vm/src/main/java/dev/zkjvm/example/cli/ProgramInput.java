@@ -155,8 +155,7 @@ final class ProgramInput {
         long[] advice = name.equals("hash_preimage") ? Programs.counted(words) : new long[0];
         String description = switch (name) {
             case "fibonacci", "factorial" -> name + "(" + input[0] + ")";
-            case "hash_preimage" -> name + " of digest " + Long.toUnsignedString(input[0]) + " (advice: "
-                    + words.length + " random words, seed " + (seed == null ? 1 : seed) + ")";
+            case "hash_preimage" -> name + " of digest " + Long.toUnsignedString(input[0]);
             default -> name + " of " + words.length + " words (seed " + (seed == null ? 1 : seed) + ")";
         };
         return new Job<>(new Cpu64Descriptor(), List.of(Programs.program(name)), words(input), words(advice),

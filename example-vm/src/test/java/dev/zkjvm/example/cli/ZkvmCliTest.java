@@ -259,6 +259,11 @@ class ZkvmCliTest {
         Path wrong = writeWords(dir.resolve("wrong.txt"), "43 16");
         assertEquals(ExitCode.PROOF_REJECTED, run("verify", program.toString(), "--input", input.toString(), "-i",
                 proof.toString(), "--output", wrong.toString()));
+        // an input word the run does not read: the proof would not state it, so prove refuses
+        Path tooMuch = writeWords(dir.resolve("more.txt"), "40 16 99");
+        assertEquals(ExitCode.USAGE, run("prove", program.toString(), "--input", tooMuch.toString(), "--advice",
+                advice.toString(), "--quiet", "-o", proof.toString()));
+        assertTrue(err.toString().contains("read 2 of the 3 public input words"), err.toString());
         // a malformed words file names its line
         Path bad = writeWords(dir.resolve("bad.txt"), "1\n2 x3\n");
         assertEquals(ExitCode.USAGE, run("run", program.toString(), "--input", bad.toString()));

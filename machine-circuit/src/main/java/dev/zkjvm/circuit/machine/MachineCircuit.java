@@ -517,7 +517,7 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** The options with the trace's own statement, unless the caller gave one. */
     private CheckOptions withTraceStatement(CheckOptions options, Trace<W> trace) {
-        return options.statement() != StatementTuples.NONE ? options : options.withStatement(traceStatement(trace));
+        return options.statement() != null ? options : options.withStatement(traceStatement(trace));
     }
 
     /**

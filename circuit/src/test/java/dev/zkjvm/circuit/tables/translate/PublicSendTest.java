@@ -110,6 +110,10 @@ class PublicSendTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StarkProver.prove(w, TEST, dev.zkjvm.circuit.stark.ProofProgress.SILENT, CheckOptions.defaults()));
         assertTrue(e.getMessage().contains("prove it on tables"), e.getMessage());
+        // the verifier rejects rather than throws: the proof bytes are the caller's input
+        assertThrows(dev.zkjvm.circuit.stark.InvalidProofException.class, () -> dev.zkjvm.circuit.stark.StarkVerifier
+                .verify(cs, TEST, dev.zkjvm.circuit.stark.VerifyOptions.DEFAULT, null, logRows -> null));
+        assertFalse(dev.zkjvm.circuit.stark.StarkVerifier.isValid(cs, TEST, null));
     }
 
     @Test

@@ -149,6 +149,11 @@ class StreamPortsTest {
         assertTrue(text.contains("step 5"), text);
         assertTrue(text.contains("the statement has io.output(index=0, limb[0]=13, limb[1]=0), which no row sends"),
                 text);
+        // an explicit empty statement is a claim too: the run's words are then unmatched
+        CheckReport empty = c.check(c.witness(t), t, op -> SPECS.get(op).mnemonic(),
+                dev.zkjvm.circuit.check.CheckOptions.defaults().withStatement(
+                        dev.zkjvm.circuit.check.StatementTuples.NONE));
+        assertEquals(java.util.Set.of("io.input", "io.output"), empty.failingConstraintNames(), empty.toString());
     }
 
     @Test
