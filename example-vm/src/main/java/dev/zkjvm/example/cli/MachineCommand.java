@@ -2,6 +2,8 @@ package dev.zkjvm.example.cli;
 
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.tables.check.TableSystemChecker;
+import dev.zkjvm.circuit.tables.check.TableSystemReport;
 import dev.zkjvm.circuit.machine.MachineRun;
 import dev.zkjvm.circuit.machine.exec.UnconstrainableBodyException;
 import dev.zkjvm.circuit.stark.StarkConfig;
@@ -180,22 +182,33 @@ abstract class MachineCommand implements Callable<Integer> {
         return "[" + String.join(" ", shown) + more + "]";
     }
 
-    /** Checks the run against the circuit and prints the verdict; returns the exit code. */
+    /**
+     * Checks the run against the circuit and prints the verdict; returns the exit code. The records
+     * are checked first, then the circuit exactly on tables (each table's constraints on its own
+     * rows, every bus as a multiset, as tall as the run's work); a trace that fails is checked again
+     * by the one-table checker, whose report names every broken constraint with its records.
+     */
     <W extends Word<W>, P> int check(Job<W, P> job, MachineRun<W> run) {
         PrintWriter out = out();
         long start = System.nanoTime();
         MachineCircuit<W> circuit = circuit(job, run, "checking the trace");
-        CheckReport report = circuit.check(run.trace(), job.machine()::mnemonicOf);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        if (report.isSatisfied()) {
-            out.println("check:      satisfied: every step of " + job.description() + ", and memory consistency: " + circuit.system().constraints().size()
-                    + " constraints and " + circuit.system().lookups().size() + " lookups (range checks apart: "
-                    + circuit.system().rangeChecks().size() + ", batched) on " + report.rows() + " rows (" + millis
-                    + " ms)");
-            return ExitCode.OK;
+        CheckReport records = circuit.checkRecords(run.trace(), job.machine()::mnemonicOf);
+        if (records.isSatisfied() && circuit.provesOnTables()) {
+            TableSystemReport exact = new TableSystemChecker(circuit.tables().system())
+                    .check(circuit.tablesTrace(run.trace()), circuit.tablesStatement(run.trace()));
+            if (exact.isSatisfied()) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                out.println("check:      satisfied: every step of " + job.description() + ", its input and output,"
+                        + " and memory consistency: " + circuit.system().constraints().size() + " constraints on "
+                        + exact.heights().size() + " tables " + exact.heights() + ", " + exact.interactions()
+                        + " bus interactions, checked exactly (" + millis + " ms)");
+                return ExitCode.OK;
+            }
         }
+        CheckReport report = circuit.check(run.trace(), job.machine()::mnemonicOf);
         out.println("check:      FAILED");
-        out.println(report);
+        out.println(report.isSatisfied() ? "the exact check on tables fails where the one-table check holds; please"
+                + " report this" : report);
         return ExitCode.CHECK_FAILED;
     }
 }
