@@ -88,14 +88,18 @@ public final class ZkvmCli implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("fibonacci    n-th Fibonacci number mod 2^64        (--n, default 90)");
-            out.println("array_sum    sum of --size random words             (--size, --seed)");
-            out.println("bubble_sort  sorts --size random words, unsigned   (--size default 200, --seed)");
-            out.println("factorial    n! mod 2^64, recursive call/ret       (--n, default 20)");
-            out.println("hash_preimage  halts only if its private --size random words hash to its public input"
-                    + " (--size, --seed)");
+            String[][] programs = {
+                    {"fibonacci", "n-th Fibonacci number mod 2^64", "(--n, default 90)"},
+                    {"array_sum", "sum of --size random words", "(--size, --seed)"},
+                    {"bubble_sort", "sorts --size random words, unsigned", "(--size default 200, --seed)"},
+                    {"factorial", "n! mod 2^64, recursive call/ret", "(--n, default 20)"},
+                    {"hash_preimage", "halts only if its private words hash to its input", "(--size, --seed)"}};
+            for (String[] p : programs) {
+                out.printf("%-14s %-50s %s%n", p[0], p[1], p[2]);
+            }
             out.println("Each reads its input with `in` (hash_preimage its words with `adv`) and writes its result"
-                    + " with `out`; the output is compared with the same computation in Java. Any other program: a file of"
+                    + " with `out`; the output is compared with the same computation in Java. --input FILE and --advice"
+                    + " FILE replace the input the options make. Any other program: a file of"
                     + " assembly text, e.g. `zkvm run my.asm` (Cpu64) or `zkvm run --machine com.acme.MyVm"
                     + " --class-path target/classes my.asm`.");
             out.flush();
