@@ -145,4 +145,22 @@ abstract class AluIsa<W extends Word<W>> {
     void set(Vm<W> vm) {
         vm.set(r, stack.pop());
     }
+
+    /** {@code [] -> [x]}: the next public input word. */
+    @Instruction
+    void in(Vm<W> vm) {
+        stack.push(vm.input());
+    }
+
+    /** {@code [] -> [x]}: the next advice word. */
+    @Instruction
+    void adv(Vm<W> vm) {
+        stack.push(vm.advice());
+    }
+
+    /** {@code [x] -> []}: writes x to the output. */
+    @Instruction
+    void out(Vm<W> vm) {
+        vm.output(stack.pop());
+    }
 }

@@ -28,7 +28,7 @@ class AluProofTest {
     /** Light proving parameters: the tests are about the machines, not the security level. */
     private static final StarkConfig LIGHT = new StarkConfig(new FriParameters(4, 4, 12, 8, 7), HashAlgorithm.SHA256);
 
-    /** Every instruction of {@link AluIsa}; leaves [x, 42 (stored and loaded back), 41 (the pc of here)] with x depending on the word size. */
+    /** Every instruction of {@link AluIsa} but the streams ({@link AluStreamsTest}); leaves [x, 42 (stored and loaded back), 41 (the pc of here)] with x depending on the word size. */
     private static String program(long memoryBase) {
         return """
                 push 7
