@@ -71,12 +71,15 @@ class WalkthroughTest {
         }
     }
 
-    /** Maven's local repository: where the JavaPoet jar on this test's class path lives. */
+    /**
+     * Maven's local repository: where the BouncyCastle jar on this test's class path lives (the
+     * circuit's one outside dependency, so it is there however the module is built).
+     */
     private static Path localRepository() {
-        String javapoet = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.endsWith(".jar") && entry.contains("com" + File.separator + "palantir"))
-                .findFirst().orElseThrow(() -> new AssertionError("JavaPoet is not on the test class path"));
-        // .../com/palantir/javapoet/javapoet/<version>/javapoet-<version>.jar
-        return Path.of(javapoet).getParent().getParent().getParent().getParent().getParent().getParent();
+        String bcprov = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.endsWith(".jar") && entry.contains("bcprov-jdk18on"))
+                .findFirst().orElseThrow(() -> new AssertionError("BouncyCastle is not on the test class path"));
+        // .../org/bouncycastle/bcprov-jdk18on/<version>/bcprov-jdk18on-<version>.jar
+        return Path.of(bcprov).getParent().getParent().getParent().getParent().getParent();
     }
 }
