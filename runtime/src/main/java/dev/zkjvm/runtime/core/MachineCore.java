@@ -1,7 +1,6 @@
 package dev.zkjvm.runtime.core;
 
 import dev.zkjvm.runtime.AbstractContext;
-import dev.zkjvm.runtime.InputExhaustedException;
 import dev.zkjvm.runtime.InvalidAddressException;
 import dev.zkjvm.runtime.InvalidJumpException;
 import dev.zkjvm.runtime.MemoryLayout;
@@ -70,13 +69,9 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     private long nextPc;
     private boolean haltRequested;
 
-    private final java.util.ArrayList<W> input = new java.util.ArrayList<>();
-    private final java.util.ArrayList<W> advice = new java.util.ArrayList<>();
+    private final WordSource<W> input = new WordSource<>("public input", "the input");
+    private final WordSource<W> advice = new WordSource<>("advice", "the advice");
     private final java.util.ArrayList<W> output = new java.util.ArrayList<>();
-    private int inputRead;
-    private int adviceRead;
-    private int savedInputRead;
-    private int savedAdviceRead;
     private int savedOutputSize;
 
     /** A machine with all cells zero, an empty stack and an empty trace. */
@@ -128,8 +123,8 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     private void openAtomic() {
         savedTraceSize = trace.size();
         savedDepth = depth;
-        savedInputRead = inputRead;
-        savedAdviceRead = adviceRead;
+        input.mark();
+        advice.mark();
         savedOutputSize = output.size();
         haltRequested = false;
         undo.clear();
@@ -153,8 +148,8 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         undo.undo(memory);
         trace.truncate(savedTraceSize);
         depth = savedDepth;
-        inputRead = savedInputRead;
-        adviceRead = savedAdviceRead;
+        input.reset();
+        advice.reset();
         output.subList(savedOutputSize, output.size()).clear();
         haltRequested = false;
         opcode = -1;
@@ -218,52 +213,44 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     /** The trace so far, as a view, with the streams read and written so far. */
     public Trace<W> trace() {
         Trace<W> t = trace.snapshot();
-        return inputRead == 0 && adviceRead == 0 && output.isEmpty() ? t : t.withStreams(streams());
+        return input.read().isEmpty() && advice.read().isEmpty() && output.isEmpty() ? t : t.withStreams(streams());
     }
 
     /** The words read from the public input and the advice, and written to the output, so far. */
     public Streams<W> streams() {
-        return new Streams<>(input.subList(0, inputRead), advice.subList(0, adviceRead), output);
+        return new Streams<>(input.read(), advice.read(), output);
     }
 
     // ---- streams ------------------------------------------------------------------------------
 
     /** Appends words to the public input that {@link #input()} reads. */
     public void supplyInput(java.util.List<? extends W> words) {
-        input.addAll(words);
+        input.supply(words);
     }
 
     /** Appends words to the advice (private input) that {@link #advice()} reads. */
     public void supplyAdvice(java.util.List<? extends W> words) {
-        advice.addAll(words);
+        advice.supply(words);
     }
 
     /** The public input words supplied and not read yet. */
     public int inputLeft() {
-        return input.size() - inputRead;
+        return input.left();
     }
 
     /** The advice words supplied and not read yet. */
     public int adviceLeft() {
-        return advice.size() - adviceRead;
+        return advice.left();
     }
 
     @Override
     public W input() {
-        if (inputRead == input.size()) {
-            throw new InputExhaustedException("the program reads public input word " + inputRead + ", but the input has "
-                    + input.size() + " word" + (input.size() == 1 ? "" : "s"));
-        }
-        return input.get(inputRead++);
+        return input.next();
     }
 
     @Override
     public W advice() {
-        if (adviceRead == advice.size()) {
-            throw new InputExhaustedException("the program reads advice word " + adviceRead + ", but the advice has "
-                    + advice.size() + " word" + (advice.size() == 1 ? "" : "s"));
-        }
-        return advice.get(adviceRead++);
+        return advice.next();
     }
 
     @Override
