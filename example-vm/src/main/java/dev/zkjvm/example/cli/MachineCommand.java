@@ -2,7 +2,6 @@ package dev.zkjvm.example.cli;
 
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.machine.MachineCircuit;
-import dev.zkjvm.circuit.tables.check.TableSystemChecker;
 import dev.zkjvm.circuit.tables.check.TableSystemReport;
 import dev.zkjvm.circuit.machine.MachineRun;
 import dev.zkjvm.circuit.machine.exec.UnconstrainableBodyException;
@@ -194,8 +193,7 @@ abstract class MachineCommand implements Callable<Integer> {
         MachineCircuit<W> circuit = circuit(job, run, "checking the trace");
         CheckReport records = circuit.checkRecords(run.trace(), job.machine()::mnemonicOf);
         if (records.isSatisfied() && circuit.provesOnTables()) {
-            TableSystemReport exact = new TableSystemChecker(circuit.tables().system())
-                    .check(circuit.tablesTrace(run.trace()), circuit.tablesStatement(run.trace()));
+            TableSystemReport exact = circuit.checkTables(run.trace());
             if (exact.isSatisfied()) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 out.println("check:      satisfied: every step of " + job.description() + ", its input and output,"

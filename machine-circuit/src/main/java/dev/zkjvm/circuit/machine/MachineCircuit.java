@@ -27,6 +27,8 @@ import dev.zkjvm.circuit.stark.VerifyOptions;
 import dev.zkjvm.circuit.stark.VerifyingKey;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.check.TableSystemChecker;
+import dev.zkjvm.circuit.tables.check.TableSystemReport;
 import dev.zkjvm.circuit.tables.stark.TableKeys;
 import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.circuit.tables.stark.TableProver;
@@ -720,6 +722,16 @@ public final class MachineCircuit<W extends Word<W>> {
         return replay == null ? tables().trace(built.builder().suppliedColumns(), h.main())
                 : tables().trace(built.builder().suppliedColumns(), h.main(), java.util.Map.of(EXECUTION_TABLE,
                         h.execution()));
+    }
+
+    /**
+     * The exact check on tables of {@code trace} with its own statement: each table's constraints on
+     * its own rows and every bus as a multiset ({@link TableSystemChecker}), tables as tall as the
+     * work, no challenge columns. The same verdict as {@link #check(Trace, IntFunction)} on valid
+     * records ({@link #checkRecords} checks those), faster; that check's report names records.
+     */
+    public TableSystemReport checkTables(Trace<W> trace) {
+        return new TableSystemChecker(tables().system()).check(tablesTrace(trace), tablesStatement(trace));
     }
 
     /**
