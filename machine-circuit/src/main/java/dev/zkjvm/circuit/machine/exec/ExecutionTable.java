@@ -550,11 +550,6 @@ public final class ExecutionTable<W extends Word<W>> {
         }
     }
 
-    /** Whether some instruction body reads or writes {@code stream}. */
-    public boolean usesStream(IoStream stream) {
-        return !ports.getOrDefault(stream, List.of()).isEmpty();
-    }
-
     // ---- witness ------------------------------------------------------------------------------------
 
     /**
