@@ -179,7 +179,7 @@ public final class ConstraintSystem {
                     .append('\n');
         }
         for (PublicSend p : publicSends) {
-            sb.append("public send ").append(p.name()).append(" on ").append(p.bus()).append(p.fields()).append(": ")
+            sb.append(p.receives() ? "public receive " : "public send ").append(p.name()).append(" on ").append(p.bus()).append(p.fields()).append(": ")
                     .append(p.tuple()).append(" x ").append(p.multiplicity()).append('\n');
         }
         return sb.toString();

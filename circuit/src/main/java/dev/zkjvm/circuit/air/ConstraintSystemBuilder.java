@@ -369,6 +369,22 @@ public final class ConstraintSystemBuilder {
      */
     public PublicSend publicSend(String sendName, String bus, List<String> fields, Expr multiplicity,
             List<Expr> tuple) {
+        return publicShare(sendName, bus, fields, multiplicity, tuple, false);
+    }
+
+    /**
+     * Receives {@code tuple}, {@code multiplicity} times on every row, from the public bus
+     * {@code bus} ({@link PublicSend}): what other rows, or the statement, send.
+     *
+     * @throws IllegalArgumentException as {@link #publicSend}
+     */
+    public PublicSend publicReceive(String receiveName, String bus, List<String> fields, Expr multiplicity,
+            List<Expr> tuple) {
+        return publicShare(receiveName, bus, fields, multiplicity, tuple, true);
+    }
+
+    private PublicSend publicShare(String sendName, String bus, List<String> fields, Expr multiplicity,
+            List<Expr> tuple, boolean receives) {
         checkOpen();
         claimArgumentName(sendName);
         checkName(bus, "bus");
@@ -376,7 +392,7 @@ public final class ConstraintSystemBuilder {
         for (Expr e : tuple) {
             checkArgumentExpr(e, "public send " + sendName + " tuple");
         }
-        PublicSend send = new PublicSend(sendName, bus, fields, multiplicity, tuple);
+        PublicSend send = new PublicSend(sendName, bus, fields, multiplicity, tuple, receives);
         for (PublicSend other : publicSends) {
             if (other.bus().equals(bus) && !other.fields().equals(send.fields())) {
                 throw new IllegalArgumentException("public send " + sendName + " on bus " + bus + " has fields "

@@ -11,6 +11,7 @@ import dev.zkjvm.circuit.witness.Witness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a system's public buses exactly, as multisets: on each bus, the tuples the rows send
- * (each {@code multiplicity} times) must be the statement's tuples. Names each unmatched tuple: a
- * row's send that the statement lacks, with the row, or a statement tuple no row sends.
+ * Checks a system's public buses exactly, as multisets: on each bus, the tuples the rows send,
+ * less those they receive, must be the statement's tuples. Names each unmatched tuple: a row's
+ * send that nothing receives, a row's receive that nothing sends, with the row, or a statement
+ * tuple no row sends.
  */
 final class PublicSendCheck {
     static final String KIND = "public bus";
@@ -65,19 +67,28 @@ final class PublicSendCheck {
         }
     }
 
-    private static void checkBus(String bus, List<PublicSend> sends, Witness witness, List<long[]> expected,
+    /** Where a tuple was first sent or received, for the report. */
+    private record Seen(String interaction, int row, List<Expr> exprs) {
+    }
+
+    private static void checkBus(String bus, List<PublicSend> shares, Witness witness, List<long[]> expected,
             RowDescriber d, int maxIssues, Map<String, Long> counts, List<ArgumentIssue> issues) {
         int n = witness.rows();
         long[][] columns = witness.columnsUnsafe();
-        List<String> fields = sends.get(0).fields();
-        // How often the statement still expects each tuple; sends take from it.
-        Map<Key, Long> open = new HashMap<>();
+        List<String> fields = shares.get(0).fields();
+        // Each tuple's balance: +1 per row that sends it, -1 per row that receives it and per
+        // statement tuple (the statement receives its tuples). Every balance must end at 0.
+        Map<Key, Long> net = new LinkedHashMap<>();
+        Map<Key, Seen> sentAt = new HashMap<>();
+        Map<Key, Seen> receivedAt = new HashMap<>();
+        Set<Key> inStatement = new HashSet<>();
         for (long[] t : expected) {
-            open.merge(new Key(t), 1L, Long::sum);
+            Key k = new Key(t);
+            net.merge(k, -1L, Long::sum);
+            inStatement.add(k);
         }
-        Map<Key, Long> claimed = new HashMap<>(open);
         long unmatched = 0;
-        for (PublicSend s : sends) {
+        for (PublicSend s : shares) {
             List<Expr> exprs = new ArrayList<>();
             exprs.add(s.multiplicity());
             exprs.addAll(s.tuple());
@@ -91,33 +102,49 @@ final class PublicSendCheck {
                 for (int j = 0; j < tuple.length; j++) {
                     tuple[j] = v[1 + j][0][r];
                 }
-                Key k = new Key(tuple);
-                long have = open.getOrDefault(k, 0L);
-                if (m == 1 && have > 0) {
-                    open.put(k, have - 1);
+                if (m != 1) {
+                    unmatched++;
+                    if (issues.size() < maxIssues) {
+                        issues.add(new ArgumentIssue(bus, KIND, r, s.name() + " at row " + r + " "
+                                + (s.receives() ? "receives " : "sends ") + format(bus, fields, tuple) + " "
+                                + Goldilocks.toSigned(m) + " times (a row takes part once or not at all)",
+                                context(d, r, exprs)));
+                    }
                     continue;
                 }
-                unmatched++;
-                if (issues.size() < maxIssues) {
-                    String why = m != 1 ? "sends " + format(bus, fields, tuple) + " " + Goldilocks.toSigned(m)
-                            + " times (a row sends a tuple once or not at all)"
-                            : "sends " + format(bus, fields, tuple) + (claimed.containsKey(k)
-                            ? " more often than the statement has it" : ", which the statement does not have");
-                    issues.add(new ArgumentIssue(bus, KIND, r, s.name() + " at row " + r + " " + why,
-                            context(d, r, exprs)));
-                }
+                Key k = new Key(tuple);
+                net.merge(k, s.receives() ? -1L : 1L, Long::sum);
+                (s.receives() ? receivedAt : sentAt).putIfAbsent(k, new Seen(s.name(), r, exprs));
             }
         }
-        for (long[] t : expected) {
-            Key k = new Key(t);
-            long left = open.getOrDefault(k, 0L);
-            if (left > 0) {
-                open.put(k, left - 1);
-                unmatched++;
-                if (issues.size() < maxIssues) {
-                    issues.add(new ArgumentIssue(bus, KIND, -1, "the statement has " + format(bus, fields, t)
-                            + ", which no row sends"));
-                }
+        for (Map.Entry<Key, Long> e : net.entrySet()) {
+            long balance = e.getValue();
+            if (balance == 0) {
+                continue;
+            }
+            Key k = e.getKey();
+            unmatched += Math.abs(balance);
+            if (issues.size() >= maxIssues) {
+                continue;
+            }
+            String tuple = format(bus, fields, k.tuple());
+            Seen sent = sentAt.get(k);
+            Seen received = receivedAt.get(k);
+            if (balance > 0) {
+                String why = inStatement.contains(k) || received != null
+                        ? " more often than it is received" + (inStatement.contains(k) ? " (the statement has it)" : "")
+                        : shares.stream().anyMatch(PublicSend::receives)
+                        ? ", which no row receives and the statement does not have"
+                        : ", which the statement does not have";
+                issues.add(new ArgumentIssue(bus, KIND, sent.row(), sent.interaction() + " at row " + sent.row()
+                        + " sends " + tuple + why, context(d, sent.row(), sent.exprs())));
+            } else if (received != null) {
+                issues.add(new ArgumentIssue(bus, KIND, received.row(), received.interaction() + " at row "
+                        + received.row() + " receives " + tuple + ", which no row sends as often",
+                        context(d, received.row(), received.exprs())));
+            } else {
+                issues.add(new ArgumentIssue(bus, KIND, -1, "the statement has " + tuple + ", which no row sends"
+                        + (sent != null ? " as often" : "")));
             }
         }
         if (unmatched > 0) {

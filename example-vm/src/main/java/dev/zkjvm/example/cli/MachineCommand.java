@@ -119,8 +119,7 @@ abstract class MachineCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.USAGE, job.description() + " read " + read + " of the " + job.input().size()
                     + " public input words; a proof states exactly the input a run reads, so give it those words only");
         }
-        tableCells = circuit.tableHeights(run.trace().size(), (int) Math.min(Integer.MAX_VALUE, run.totalSteps()))
-                .cells();
+        tableCells = circuit.tableHeights(run.trace()).cells();
         long maxHeap = Runtime.getRuntime().maxMemory();
         if (HeapAdvice.tableProofCannotFit(tableCells, maxHeap)) {
             throw new CliFailure(ExitCode.OUT_OF_MEMORY, HeapAdvice.tableShortfall(tableCells, maxHeap,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zkjvm.circuit.fri.FriParameters;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.machine.exec.InstructionTables;
 import dev.zkjvm.circuit.machine.Statement;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.ProofProgress;
@@ -146,12 +147,20 @@ class MemoryTableProofTest {
         exec.verifyTables(TableProof.fromBytes(proof.toBytes()), LIGHT, Statement.of(fib.machine().trace()));
         TranslatedSystem t = exec.tables();
         assertEquals(512, proof.heights()[t.mainTable().index()], "285 records: 512 rows, not 2^16");
-        Table execution = t.system().table(MachineCircuit.EXECUTION_TABLE);
-        assertEquals(256, proof.heights()[execution.index()], "146 steps in a table of their own");
-        assertTrue(execution.columns().stream().allMatch(c -> c.name().startsWith("exec.")));
+        // each instruction in a table of its own, as tall as its own steps (146 in all)
+        java.util.Map<String, Integer> heights = exec.tableHeights(fib.machine().trace()).tables();
+        int steps = 0;
+        for (java.util.Map.Entry<String, Integer> e : heights.entrySet()) {
+            Table table = t.system().table(e.getKey());
+            assertEquals(e.getValue(), proof.heights()[table.index()], e.getKey());
+            assertTrue(table.columns().stream().allMatch(c -> c.name().startsWith(e.getKey() + ".")), e.getKey());
+            steps += e.getKey().equals(InstructionTables.FINAL_TABLE) ? 0 : e.getValue();
+        }
+        assertEquals(1, heights.get(InstructionTables.FINAL_TABLE));
+        assertTrue(steps >= 146 && steps < 256, "instruction tables' rows: " + steps);
         // the circuit has fibonacci's instructions only, none of which looks bytes up
         assertTrue(t.system().tables().stream().noneMatch(x -> x.name().equals("table.byte")));
-        assertTrue(execution.columns().stream().noneMatch(c -> c.name().equals("exec.is.xor")));
+        assertTrue(t.system().tables().stream().noneMatch(x -> x.name().equals("exec.xor")));
         assertTrue(t.system().table("program").isPreprocessed());
         // the ROM is in the key: the proof does not verify as a run of another program
         Programs.Outcome fact = Programs.factorial(5);

@@ -12,6 +12,7 @@ import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
 import dev.zkjvm.circuit.machine.exec.ExecutionTable;
 import dev.zkjvm.circuit.machine.exec.InstructionSpec;
+import dev.zkjvm.circuit.machine.exec.InstructionTables;
 import dev.zkjvm.circuit.machine.exec.IoStream;
 import dev.zkjvm.circuit.machine.exec.Replay;
 import dev.zkjvm.circuit.memory.AddressSort;
@@ -47,6 +48,7 @@ import dev.zkjvm.runtime.WordType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
@@ -83,21 +85,19 @@ public final class MachineCircuit<W extends Word<W>> {
     private final MemoryLayout layout;
     private final ConstraintSystem system;
     private final Checker checker;
-    private final MemoryConsistency memory;
-    private final Column address;
-    private final Column depth;
-    private final Column selMemory;
-    private final Column selStack;
-    private final Column selRegisters;
-    private final Column second;
-    private final List<Column> offsetLimbs;
-    private final List<Column> roomLimbs;
-    private final int valueLimbs;
+    private final MemoryLog<W> log;
     private final String name;
     private final List<InstructionSpec<W>> instructions;
     private final List<Reg> registers;
-    private final Column pad;
     private final ExecutionTable<W> execution;
+    /**
+     * A program's circuit on tables: the memory log again, and each instruction in a table of its
+     * own ({@link InstructionTables}); null for a memory circuit, whose tables translate
+     * {@link #system}.
+     */
+    private final ConstraintSystem tablesSource;
+    private final MemoryLog<W> tablesLog;
+    private final InstructionTables<W> instructionTables;
     private final TraceRecordCheck recordCheck;
     /**
      * The circuit as a table system (the one-table system translated), made on first use so that
@@ -114,62 +114,24 @@ public final class MachineCircuit<W extends Word<W>> {
         this.type = type;
         this.layout = layout;
         this.instructions = instructions;
-        this.valueLimbs = type.bytes() / 2;
         ConstraintSystemBuilder b = ConstraintSystem.builder(name);
-        // The layout bounds every cell and every section's size, so the limb columns can be as few
-        // as those bounds allow (Cpu64: cells below 2^17 in two limbs, offsets below 2^16 in one).
-        memory = MemoryConsistency.declare(b, valueLimbs, MemoryConsistency.limbsFor(layout.totalCells() - 1));
-        address = b.main("vm.address");
-        depth = b.main("vm.depth");
-        selMemory = b.main("vm.sel.memory");
-        selStack = b.main("vm.sel.stack");
-        selRegisters = b.main("vm.sel.registers");
-        second = b.main("vm.second_cell");
-        int sectionLimbs = sectionLimbs(layout);
-        offsetLimbs = limbColumns(b, "vm.offset.limb", sectionLimbs);
-        roomLimbs = limbColumns(b, "vm.room.limb", sectionLimbs);
-        constrain(b);
-        if (program != null) {
-            pad = b.main("vm.pad");
-            b.everyRow("vm.pad.bool", pad.cur().mul(pad.cur().sub(1)));
-            b.transition("vm.pad.suffix", pad.cur().mul(Expr.constant(1).sub(pad.next())));
-            b.everyRow("vm.pad.read", pad.cur().mul(memory.rw.cur()));
-            List<Expr> log = new ArrayList<>(List.of(memory.time.cur(), memory.cell.cur(), memory.rw.cur(), depth.cur(),
-                    selStack.cur().add(selRegisters.cur().mul(2)), second.cur()));
-            for (Column v : memory.value) {
-                log.add(v.cur());
-            }
-            execution = new ExecutionTable<>(b, type, layout, registers, instructions, program, log, pad);
-        } else {
-            pad = null;
-            execution = null;
-        }
+        log = new MemoryLog<>(b, type, layout, program != null);
+        execution = program == null ? null
+                : new ExecutionTable<>(b, type, layout, registers, instructions, program, log.tuple(), log.pad);
         system = b.build();
+        if (program == null) {
+            tablesSource = null;
+            tablesLog = null;
+            instructionTables = null;
+        } else {
+            ConstraintSystemBuilder tb = ConstraintSystem.builder(name);
+            tablesLog = new MemoryLog<>(tb, type, layout, true);
+            instructionTables = new InstructionTables<>(tb, execution, tablesLog.tuple(), tablesLog.pad);
+            tablesSource = tb.build();
+        }
         checker = new Checker(system);
         recordCheck = new TraceRecordCheck(layout, type, instructions.stream().map(InstructionSpec::opcode).toList());
-        columnTables = TraceRowDescriber.classify(system, logColumns(), sortedColumns());
-    }
-
-    /** The columns of the time-ordered log: the gadget's and the machine's. */
-    private List<Column> logColumns() {
-        List<Column> out = new ArrayList<>(List.of(memory.time, memory.cell, memory.rw, address, depth, selMemory,
-                selStack, selRegisters, second));
-        out.addAll(memory.value);
-        out.addAll(memory.cellLimbs);
-        out.addAll(offsetLimbs);
-        out.addAll(roomLimbs);
-        if (pad != null) {
-            out.add(pad);
-        }
-        return out;
-    }
-
-    /** The columns of the sorted copy. */
-    private List<Column> sortedColumns() {
-        List<Column> out = new ArrayList<>(List.of(memory.sortedTime, memory.sortedCell, memory.sortedRw, memory.same));
-        out.addAll(memory.sortedValue);
-        out.addAll(memory.deltaLimbs);
-        return out;
+        columnTables = TraceRowDescriber.classify(system, log.logColumns(), log.sortedColumns());
     }
 
     /** The circuit of a machine with this word type and layout; {@code name} names the system. */
@@ -246,64 +208,6 @@ public final class MachineCircuit<W extends Word<W>> {
         return execution;
     }
 
-    /** Limbs for an offset or a room: they hold the largest section's size minus one. */
-    private static int sectionLimbs(MemoryLayout layout) {
-        long largest = Math.max(1, Math.max(layout.memory().cells(),
-                Math.max(layout.stack().cells(), layout.registers().cells())));
-        return MemoryConsistency.limbsFor(largest - 1);
-    }
-
-    private static List<Column> limbColumns(ConstraintSystemBuilder b, String prefix, int count) {
-        List<Column> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            out.add(b.main(prefix + "[" + i + "]"));
-        }
-        return List.copyOf(out);
-    }
-
-
-    private void constrain(ConstraintSystemBuilder b) {
-        Column cell = memory.cell;
-        Column rw = memory.rw;
-        Section mem = layout.memory();
-        Section stack = layout.stack();
-        Section regs = layout.registers();
-        for (Column s : List.of(selMemory, selStack, selRegisters)) {
-            b.everyRow(s.name() + ".bool", s.cur().mul(s.cur().sub(1)));
-        }
-        b.everyRow("vm.sel.one", selMemory.cur().add(selStack.cur()).add(selRegisters.cur()).sub(1));
-        b.everyRow("vm.address.cell", address.cur().sub(cell.cur().mul(layout.wordSize())));
-        Expr first = selMemory.cur().mul(mem.firstCell())
-                .add(selStack.cur().mul(stack.firstCell()))
-                .add(selRegisters.cur().mul(regs.firstCell()));
-        // The offset and the room are no columns: the constraints read the expressions of their
-        // range-checked limbs.
-        Expr offset = MemoryConsistency.recombine(offsetLimbs);
-        Expr room = MemoryConsistency.recombine(roomLimbs);
-        b.everyRow("vm.section.offset", cell.cur().sub(first).sub(offset));
-        Expr last = selMemory.cur().mul(mem.cells() - 1)
-                .add(selStack.cur().mul(stack.cells() - 1))
-                .add(selRegisters.cur().mul(regs.cells() - 1));
-        b.everyRow("vm.section.room", last.sub(offset).sub(room));
-        for (int i = 0; i < offsetLimbs.size(); i++) {
-            b.rangeCheck16("vm.offset.limb[" + i + "].range", offsetLimbs.get(i).cur());
-            b.rangeCheck16("vm.room.limb[" + i + "].range", roomLimbs.get(i).cur());
-        }
-        // A push (rw = 1) wrote the slot just below the depth after it; a pop (rw = 0) read the slot
-        // at the depth after it.
-        b.everyRow("vm.stack.slot", selStack.cur().mul(offset.sub(depth.cur()).add(rw.cur())));
-        Expr move = rw.cur().mul(2).sub(1);
-        b.firstRow("vm.stack.depth.first", depth.cur().sub(selStack.cur().mul(move)));
-        b.transition("vm.stack.depth.step", depth.next().sub(depth.cur())
-                .sub(selStack.next().mul(rw.next().mul(2).sub(1))));
-        b.everyRow("vm.second_cell.bool", second.cur().mul(second.cur().sub(1)));
-        b.firstRow("vm.second_cell.first", second.cur());
-        b.transition("vm.second_cell.next_cell", second.next().mul(cell.next().sub(cell.cur()).sub(1)));
-        b.transition("vm.second_cell.same_kind", second.next().mul(rw.next().sub(rw.cur())));
-        b.transition("vm.second_cell.memory", second.next().mul(Expr.constant(2).sub(selMemory.cur())
-                .sub(selMemory.next())));
-    }
-
     /** The constraint system. */
     public ConstraintSystem system() {
         return system;
@@ -354,114 +258,13 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** Fills every MAIN column of {@code w} (of any height that holds the trace) from the trace. */
     private Built build(Trace<W> trace, Replay replay, WitnessBuilder w) {
-        int n = trace.size();
-        int rows = w.rows();
-        int shift = Integer.numberOfTrailingZeros(layout.wordSize());
-        long[] times = new long[rows];
-        long[] cells = new long[rows];
-        long[] writes = new long[rows];
-        long[] addresses = new long[rows];
-        long[] depths = new long[rows];
-        long[] seconds = new long[rows];
-        long[][] values = new long[valueLimbs][rows];
-        int limbs64 = type.limbs();
-        long padCell = layout.memory().firstCell();
-        // Per-row conversion, spread over the circuit's pool (the trace is read-only).
-        Parallel.forRange(n, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                long addr = trace.address(i);
-                times[i] = trace.time(i);
-                addresses[i] = addr;
-                cells[i] = addr >>> shift;
-                writes[i] = trace.flag(i);
-                depths[i] = trace.stackDepth(i);
-                seconds[i] = trace.secondCell(i) ? 1 : 0;
-                for (int l = 0; l < limbs64; l++) {
-                    long v = trace.valueLimb(i, l);
-                    for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
-                        values[4 * l + q][i] = (v >>> (16 * q)) & 0xFFFF;
-                    }
-                }
-            }
-        });
-        // Padding reads the first memory cell and returns the value of its last access (0 if none).
-        long[] padValue = new long[limbs64];
-        for (int i = n - 1; i >= 0; i--) {
-            if (cells[i] == padCell) {
-                for (int l = 0; l < limbs64; l++) {
-                    padValue[l] = trace.valueLimb(i, l);
-                }
-                break;
-            }
-        }
-        long lastDepth = n == 0 ? 0 : depths[n - 1];
-        long lastTime = n == 0 ? -1 : times[n - 1];
-        Parallel.forRange(rows - n, GRAIN, (from, to) -> {
-            for (int i = n + from; i < n + to; i++) {
-                times[i] = lastTime + 1 + (i - n);
-                cells[i] = padCell;
-                addresses[i] = padCell << shift;
-                depths[i] = lastDepth;
-                for (int l = 0; l < limbs64; l++) {
-                    for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
-                        values[4 * l + q][i] = (padValue[l] >>> (16 * q)) & 0xFFFF;
-                    }
-                }
-            }
-        });
-        int[] order = memory.fill(w, times, cells, writes, values);
-        fillSections(w, cells, rows);
-        w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths)).set(second, seconds);
+        int[] order = log.fill(w, trace);
         if (execution != null) {
-            long[] pads = new long[rows];
-            java.util.Arrays.fill(pads, n, rows, 1);
-            w.set(pad, pads);
-            execution.fill(w, trace, replay, rows);
+            execution.fill(w, trace, replay, w.rows());
         }
         return new Built(w, order);
     }
 
-    /**
-     * The sort permutation the witness builder uses for {@code trace} padded to {@code rows} rows:
-     * a stable sort of the log's cells (padding reads the first memory cell).
-     */
-    private int[] sortOrder(Trace<W> trace, int rows) {
-        int shift = Integer.numberOfTrailingZeros(layout.wordSize());
-        long[] cells = new long[rows];
-        Arrays.fill(cells, layout.memory().firstCell());
-        for (int i = 0; i < trace.size(); i++) {
-            cells[i] = trace.address(i) >>> shift;
-        }
-        return AddressSort.order(cells, rows);
-    }
-
-    private void fillSections(WitnessBuilder w, long[] cells, int rows) {
-        Section mem = layout.memory();
-        Section stack = layout.stack();
-        Section regs = layout.registers();
-        long[] sm = new long[rows];
-        long[] ss = new long[rows];
-        long[] sr = new long[rows];
-        long[] off = new long[rows];
-        long[] rm = new long[rows];
-        Parallel.forRange(rows, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                long c = cells[i];
-                // A cell outside every section still gets a section (memory), so that the range
-                // checks on its offset report it.
-                Section s = stack.containsCell(c) ? stack : regs.containsCell(c) ? regs : mem;
-                (s == stack ? ss : s == regs ? sr : sm)[i] = 1;
-                off[i] = c - s.firstCell();
-                rm[i] = s.cells() - 1 - off[i];
-            }
-        });
-        MemoryConsistency.setLimbs(w, offsetLimbs, off);
-        MemoryConsistency.setLimbs(w, roomLimbs, rm);
-        w.set(selMemory, sm).set(selStack, ss).set(selRegisters, sr);
-    }
-
-
-    private static final int GRAIN = 1 << 16;
 
     /**
      * Checks a trace: first that every record is one a machine of this layout and word size can
@@ -514,7 +317,20 @@ public final class MachineCircuit<W extends Word<W>> {
      * table checker.
      */
     public PublicTuples tablesStatement(Trace<W> trace) {
-        return tables().publicTuples(traceStatement(trace));
+        return withInitialState(tables().publicTuples(traceStatement(trace)));
+    }
+
+    /**
+     * The statement's tuples with the initial state added for a program's circuit: the execution
+     * bus's first state (run 0, pc 0, clk 0, time 0, depth 0, no stream word), which the statement
+     * sends and the first step receives.
+     */
+    private PublicTuples withInitialState(PublicTuples tuples) {
+        if (execution == null) {
+            return tuples;
+        }
+        dev.zkjvm.circuit.tables.Bus bus = tables().system().bus(InstructionTables.STATE_BUS);
+        return tuples.with(bus, dev.zkjvm.circuit.tables.Direction.SEND, 1, new long[bus.width()]);
     }
 
     /** The options with the trace's own statement, unless the caller gave one. */
@@ -573,7 +389,7 @@ public final class MachineCircuit<W extends Word<W>> {
         RecordText<W> text = new RecordText<>(trace, layout, mnemonicOf, replay,
                 execution == null ? null : execution.program(), execTime, slotUsed);
         return new TraceRowDescriber<>(columnTables, text,
-                sortOrder != null ? () -> sortOrder : () -> sortOrder(trace, rows));
+                sortOrder != null ? () -> sortOrder : () -> log.sortOrder(trace, rows));
     }
 
     private static final Pattern SLOT_USED = Pattern.compile("exec\\.slot\\[\\d+]\\.used");
@@ -644,15 +460,11 @@ public final class MachineCircuit<W extends Word<W>> {
      */
     public synchronized TranslatedSystem tables() {
         if (tables == null) {
-            // a program's execution rows (every exec.* column) in a table of their own, as tall as the steps
             tables = execution == null ? TranslatedSystem.of(system)
-                    : TranslatedSystem.of(system, c -> c.name().startsWith("exec.") ? EXECUTION_TABLE : null);
+                    : TranslatedSystem.of(tablesSource, instructionTables::tableOf);
         }
         return tables;
     }
-
-    /** The table of a program's execution rows in {@link #tables()}. */
-    public static final String EXECUTION_TABLE = "execution";
 
     /**
      * Whether proofs on tables ({@link #proveTables}) are available: whether the system translates
@@ -716,12 +528,19 @@ public final class MachineCircuit<W extends Word<W>> {
      * ({@code new TableSystemChecker(tables().system()).check(...)}).
      */
     public SystemTrace tablesTrace(Trace<W> trace) {
+        TranslatedSystem t = tables();
+        if (execution == null) {
+            int main = t.heightFor(trace.size());
+            Built built = build(trace, null, WitnessBuilder.columnsOnly(system, main));
+            return t.trace(built.builder().suppliedColumns(), main);
+        }
         Replay replay = replay(trace);
-        TableHeights h = tableHeights(trace.size(), replay == null ? 0 : replay.steps());
-        Built built = build(trace, replay, WitnessBuilder.columnsOnly(system, h.main()));
-        return replay == null ? tables().trace(built.builder().suppliedColumns(), h.main())
-                : tables().trace(built.builder().suppliedColumns(), h.main(), java.util.Map.of(EXECUTION_TABLE,
-                        h.execution()));
+        TableHeights h = tableHeights(trace.size(), instructionTables.stepsPerTable(replay));
+        WitnessBuilder w = WitnessBuilder.columnsOnly(tablesSource, h.main());
+        tablesLog.fill(w, trace);
+        long[][] columns = w.suppliedColumns();
+        instructionTables.fill(columns, trace, replay, h.tables());
+        return t.trace(columns, h.main(), h.tables());
     }
 
     /**
@@ -735,27 +554,43 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     /**
-     * The heights of the main and execution tables of a proof on tables of a run of
-     * {@code records} records and {@code steps} steps, and their cells (rows times MAIN columns),
+     * The heights of the tables of a proof on tables, and their cells (rows times MAIN columns),
      * which a prover's memory grows with.
      *
-     * @param main the main table's height: a power of two that holds the records and the steps
-     * @param execution the execution table's height, or 0 for a memory-only circuit
-     * @param cells the two tables' cells
+     * @param main the main table's height (the memory log and its sorted copy): a power of two
+     *     that holds the records and every other table
+     * @param tables the height of each instruction's table and of the final-state table, by name;
+     *     empty for a memory circuit
+     * @param cells the tables' cells
      */
-    public record TableHeights(int main, int execution, long cells) {
+    public record TableHeights(int main, Map<String, Integer> tables, long cells) {
+        /** Copies the map. */
+        public TableHeights {
+            tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));
+        }
     }
 
-    /** The {@link TableHeights} of a run of {@code records} records and {@code steps} steps. */
-    public TableHeights tableHeights(int records, int steps) {
-        TranslatedSystem t = tables();
-        int main = t.heightFor(Math.max(records, steps));
-        long cells = (long) main * t.mainTable().columns().size();
+    /** The {@link TableHeights} of a run of {@code trace}, replayed over the program. */
+    public TableHeights tableHeights(Trace<W> trace) {
         if (execution == null) {
-            return new TableHeights(main, 0, cells);
+            return tableHeights(trace.size(), Map.of());
         }
-        int exec = t.heightFor(EXECUTION_TABLE, steps);
-        return new TableHeights(main, exec, cells + (long) exec * t.system().table(EXECUTION_TABLE).columns().size());
+        return tableHeights(trace.size(), instructionTables.stepsPerTable(replay(trace)));
+    }
+
+    private TableHeights tableHeights(int records, Map<String, Integer> steps) {
+        TranslatedSystem t = tables();
+        Map<String, Integer> heights = new java.util.LinkedHashMap<>();
+        int tallest = records;
+        long cells = 0;
+        for (Map.Entry<String, Integer> e : steps.entrySet()) {
+            int h = t.heightFor(e.getKey(), e.getValue());
+            heights.put(e.getKey(), h);
+            tallest = Math.max(tallest, h);
+            cells += (long) h * t.system().table(e.getKey()).columns().size();
+        }
+        int main = t.heightFor(tallest);
+        return new TableHeights(main, heights, cells + (long) main * t.mainTable().columns().size());
     }
 
     /**
@@ -785,7 +620,7 @@ public final class MachineCircuit<W extends Word<W>> {
         }
         PublicTuples tuples;
         try {
-            tuples = tables().publicTuples(statementTuples(statement));
+            tuples = withInitialState(tables().publicTuples(statementTuples(statement)));
         } catch (IllegalArgumentException e) {
             throw new InvalidProofException("the statement claims words on a stream no instruction of " + name
                     + " reads or writes (" + e.getMessage() + ")");
@@ -886,6 +721,6 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** The gadget's columns, for tests that change witness cells. */
     public MemoryConsistency memory() {
-        return memory;
+        return log.memory;
     }
 }

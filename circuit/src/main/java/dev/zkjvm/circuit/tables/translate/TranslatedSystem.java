@@ -241,8 +241,9 @@ public final class TranslatedSystem {
         for (PublicSend p : source.publicSends()) {
             Bus bus = publicBuses.computeIfAbsent(p.bus(), name -> b.bus(name, p.fields().toArray(new String[0])));
             Placed at = side.of(Parts.withSelector(p.tuple(), p.multiplicity()), "public send " + p.name());
-            b.send(p.name(), bus, at.table(), at.map().rewrite(p.multiplicity(), p.name() + " multiplicity"),
-                    rewriteAll(at.map(), p.tuple(), p.name() + " tuple"));
+            b.interact(p.name(), bus, at.table(), p.receives() ? Direction.RECEIVE : Direction.SEND,
+                    at.map().rewrite(p.multiplicity(), p.name() + " multiplicity"),
+                    List.of(rewriteAll(at.map(), p.tuple(), p.name() + " tuple")));
         }
         return new TranslatedSystem(source, b.build(), parts, tables, ranges, List.copyOf(fixedTables));
     }

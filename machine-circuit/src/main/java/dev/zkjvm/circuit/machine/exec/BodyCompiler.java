@@ -22,7 +22,7 @@ import java.util.Map;
  * @param <W> the machine's word type
  */
 final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, WordStack<W>, BodyContext<W> {
-    final ExecutionTable<W> table;
+    final StepColumns<W> table;
     final InstructionSpec<W> spec;
     final RegisterBinding binding;
     final List<Action> actions = new ArrayList<>();
@@ -49,13 +49,13 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     record Requirement(String name, Expr e) {
     }
 
-    BodyCompiler(ExecutionTable<W> table, InstructionSpec<W> spec, RegisterBinding binding) {
+    BodyCompiler(StepColumns<W> table, InstructionSpec<W> spec, RegisterBinding binding) {
         this.table = table;
         this.spec = spec;
         this.binding = binding;
         this.gadgets = new WordGadgets<>(this);
         this.memoryGadgets = new MemoryGadgets<>(this);
-        this.nextPc = table.pc.cur().add(1);
+        this.nextPc = table.pc().cur().add(1);
     }
 
     /** Runs the body; afterwards the compiler holds the instruction's slots, actions and effects. */
@@ -79,7 +79,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         if (halts && jumps) {
             constrainHaltingTarget();
         }
-        require("next_pc", table.nextPc.cur().sub(nextPc));
+        require("next_pc", table.nextPc().cur().sub(nextPc));
     }
 
     /**
@@ -90,7 +90,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     private void constrainHaltingTarget() {
         Column lo = range16();
         Column hi = range16();
-        require("halt.target.in_program", table.length.cur().sub(nextPc).sub(lo.cur()).sub(hi.cur().mul(1L << 16)));
+        require("halt.target.in_program", table.length().cur().sub(nextPc).sub(lo.cur()).sub(hi.cur().mul(1L << 16)));
         actions.add(row -> {
             long room = row.length - row.nextPc;
             row.set(lo, room & 0xFFFF);
@@ -112,12 +112,12 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     @Override
     public WordType<W> type() {
-        return table.type;
+        return table.type();
     }
 
     @Override
     public int limbs() {
-        return table.limbs;
+        return table.limbs();
     }
 
     WordGadgets<W> gadgets() {
@@ -184,12 +184,12 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     @Override
     public Expr programCounter() {
-        return table.pc.cur();
+        return table.pc().cur();
     }
 
     @Override
     public int wordSize() {
-        return table.layout.wordSize();
+        return table.layout().wordSize();
     }
 
     @Override
@@ -275,7 +275,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     @Override
     public Reg register(int index) {
         if (binding.concrete()) {
-            return table.registers.get(binding.registerAt(index));
+            return table.registers().get(binding.registerAt(index));
         }
         return operandRegisters.computeIfAbsent(index, j -> {
             Reg r = new Reg(0, "operand" + j);
@@ -362,12 +362,12 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     private Expr registerCell(Reg register) {
         Integer operand = registerOperands.get(register);
-        long first = table.layout.registers().firstCell();
+        long first = table.layout().registers().firstCell();
         if (operand != null) {
             return binding.generic() ? table.operand(operand)[0].cur().add(first)
                     : Expr.constant(first + binding.registerAt(operand));
         }
-        if (register.index() >= table.layout.registerCount()) {
+        if (register.index() >= table.layout().registerCount()) {
             throw unconstrainable("uses register " + register + " (index " + register.index()
                     + "), which this machine does not have");
         }
@@ -429,7 +429,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     @Override
     @SuppressWarnings("unchecked")
     public W memoryBase() {
-        return (W) lift(type().of(table.layout.memoryBase()));
+        return (W) lift(type().of(table.layout().memoryBase()));
     }
 
     @Override

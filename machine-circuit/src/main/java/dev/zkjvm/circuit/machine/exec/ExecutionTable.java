@@ -3,7 +3,6 @@ package dev.zkjvm.circuit.machine.exec;
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
 import dev.zkjvm.circuit.air.Expr;
-import dev.zkjvm.circuit.air.FixedValues;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.util.Parallel;
@@ -33,7 +32,7 @@ import java.util.Map;
  *
  * @param <W> the machine's word type
  */
-public final class ExecutionTable<W extends Word<W>> {
+public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
     static final int KIND_MEMORY = 0;
     static final int KIND_STACK = 1;
     static final int KIND_REGISTERS = 2;
@@ -82,8 +81,8 @@ public final class ExecutionTable<W extends Word<W>> {
      * @param label the mnemonic, with the registers of a variant ({@code setr[r1]}): the prefix of
      *     its constraint names
      */
-    record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, Column selector,
-                                       Action[] actions, int words, List<SlotUse> slots, int depthDelta,
+    record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, RegisterBinding binding,
+                                       Column selector, Action[] actions, int words, List<SlotUse> slots, int depthDelta,
                                        boolean halts, int[] streams) {
         /** Words of {@code stream} the body reads or writes. */
         int uses(IoStream stream) {
@@ -205,7 +204,7 @@ public final class ExecutionTable<W extends Word<W>> {
         for (BodyCompiler.Requirement r : compiler.requirements) {
             builder.everyRow("exec." + label + "." + r.name(), selector.cur().mul(r.e()));
         }
-        return new Compiled<>(spec, label, id, selector, compiler.actions.toArray(new Action[0]),
+        return new Compiled<>(spec, label, id, compiler.binding, selector, compiler.actions.toArray(new Action[0]),
                 compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(),
                 compiler.streamsUsed());
     }
@@ -285,9 +284,45 @@ public final class ExecutionTable<W extends Word<W>> {
         return out;
     }
 
+    @Override
+    public WordType<W> type() {
+        return type;
+    }
+
+    @Override
+    public MemoryLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public List<Reg> registers() {
+        return registers;
+    }
+
+    @Override
+    public Column pc() {
+        return pc;
+    }
+
+    @Override
+    public Column nextPc() {
+        return nextPc;
+    }
+
+    @Override
+    public Column length() {
+        return length;
+    }
+
+    @Override
+    public Column depth() {
+        return depth;
+    }
+
     // ---- pools and slots, for the compilers ---------------------------------------------------------
 
-    Column range16Pool(int i) {
+    @Override
+    public Column range16Pool(int i) {
         while (range16.size() <= i) {
             Column c = own("exec.aux.range[" + range16.size() + "]");
             builder.rangeCheck16(c.name() + ".range", c.cur());
@@ -296,26 +331,18 @@ public final class ExecutionTable<W extends Word<W>> {
         return range16.get(i);
     }
 
-    Column freePool(int i) {
+    @Override
+    public Column freePool(int i) {
         while (free.size() <= i) {
             free.add(own("exec.aux.free[" + free.size() + "]"));
         }
         return free.get(i);
     }
 
-    Column[] bytePool(int i) {
+    @Override
+    public Column[] bytePool(int i) {
         if (byteTable == null) {
-            long[] x = new long[1 << 16];
-            long[] y = new long[1 << 16];
-            long[] z = new long[1 << 16];
-            for (int v = 0; v < x.length; v++) {
-                x[v] = v >>> 8;
-                y[v] = v & 0xFF;
-                z[v] = x[v] & y[v];
-            }
-            byteTable = new Column[] {builder.fixed("table.byte.x", FixedValues.values(x)),
-                    builder.fixed("table.byte.y", FixedValues.values(y)),
-                    builder.fixed("table.byte.and", FixedValues.values(z))};
+            byteTable = ByteTable.declare(builder);
         }
         while (bytes.size() <= i) {
             String name = "exec.aux.byte[" + bytes.size() + "]";
@@ -332,7 +359,8 @@ public final class ExecutionTable<W extends Word<W>> {
      * range-checked, since nothing else makes them a word; a public port's limbs equal the
      * statement's through the bus.
      */
-    Column[] port(IoStream stream, int k) {
+    @Override
+    public Column[] port(IoStream stream, int k) {
         List<Column[]> list = ports.computeIfAbsent(stream, s -> new ArrayList<>());
         while (list.size() <= k) {
             String name = "exec." + stream.label() + "[" + list.size() + "]";
@@ -348,7 +376,8 @@ public final class ExecutionTable<W extends Word<W>> {
         return list.get(k);
     }
 
-    Slot slot(int k) {
+    @Override
+    public Slot slot(int k) {
         while (slots.size() <= k) {
             String name = "exec.slot[" + slots.size() + "]";
             List<Column> value = new ArrayList<>();
@@ -360,16 +389,14 @@ public final class ExecutionTable<W extends Word<W>> {
         return slots.get(k);
     }
 
-    Column[] operand(int j) {
+    @Override
+    public Column[] operand(int j) {
         if (j >= operands.size()) {
             throw new IllegalArgumentException("operand " + j + " is not declared");
         }
         return operands.get(j);
     }
 
-    Expr stackCell(int offset) {
-        return depth.cur().add(layout.stack().firstCell() + offset);
-    }
 
     // ---- constraints over all instructions ------------------------------------------------------------
 
@@ -437,30 +464,6 @@ public final class ExecutionTable<W extends Word<W>> {
     }
 
     private void constrainFetch() {
-        List<List<ExecutionProgram.Line<W>>> segs = program.segments();
-        int size = Math.max(program.size(), 1);
-        int variants = variant == null ? 0 : 1;
-        int width = 4 + variants + operands.size() * limbs;
-        long[][] table = new long[width][size];
-        int row = 0;
-        for (int s = 0; s < segs.size(); s++) {
-            List<ExecutionProgram.Line<W>> lines = segs.get(s);
-            for (int p = 0; p < lines.size(); p++, row++) {
-                ExecutionProgram.Line<W> line = lines.get(p);
-                table[0][row] = s;
-                table[1][row] = p;
-                table[2][row] = lines.size();
-                Compiled<W> c = compiledAt[s][p];
-                table[3][row] = c == null ? UNEXECUTABLE : line.opcode();
-                if (variants == 1) {
-                    table[4][row] = c == null ? 0 : c.variant();
-                }
-                long[] ops = operandLimbs(line);
-                for (int i = 0; i < ops.length; i++) {
-                    table[4 + variants + i][row] = ops[i];
-                }
-            }
-        }
         List<Expr> inputs = new ArrayList<>(List.of(segment.cur(), pc.cur(), length.cur(), opcode.cur()));
         if (variant != null) {
             inputs.add(variant.cur());
@@ -470,18 +473,13 @@ public final class ExecutionTable<W extends Word<W>> {
                 inputs.add(c.cur());
             }
         }
-        List<String> names = new ArrayList<>(List.of("program.segment", "program.pc", "program.length",
-                "program.opcode"));
-        if (variants == 1) {
-            names.add("program.variant");
-        }
-        List<Expr> columns = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            int k = i - names.size();
-            String name = k < 0 ? names.get(i) : "program.operand[" + k / limbs + "].limb[" + k % limbs + "]";
-            columns.add(builder.fixed(name, FixedValues.values(table[i])).cur());
-        }
-        builder.lookup("exec.fetch", active.cur(), inputs, columns);
+        builder.lookup("exec.fetch", active.cur(), inputs,
+                ProgramRom.declare(builder, this, variant != null, operands.size()));
+    }
+
+    /** The widest instruction's operand count, the ROM's operand columns. */
+    int operandCount() {
+        return operands.size();
     }
 
     private long[] operandLimbs(ExecutionProgram.Line<W> line) {
@@ -580,8 +578,18 @@ public final class ExecutionTable<W extends Word<W>> {
         row.record = record;
         row.recordEnd = end;
         row.values = new long[c.words()][];
-        // Actions only read operand limbs, so one array per program line serves every step.
-        row.operands = operandCache.computeIfAbsent(line, l -> {
+        row.operands = operandsOf(line);
+        for (Action a : c.actions()) {
+            a.run(row);
+        }
+    }
+
+    /**
+     * The 16-bit limbs of each operand of {@code line} (as many as the widest instruction has).
+     * Actions only read them, so one array per program line serves every step.
+     */
+    long[][] operandsOf(ExecutionProgram.Line<W> line) {
+        return operandCache.computeIfAbsent(line, l -> {
             long[] ops = operandLimbs(l);
             long[][] out = new long[operands.size()][];
             for (int j = 0; j < out.length; j++) {
@@ -589,9 +597,16 @@ public final class ExecutionTable<W extends Word<W>> {
             }
             return out;
         });
-        for (Action a : c.actions()) {
-            a.run(row);
-        }
+    }
+
+    /** The compiled instructions: each the program names, and each register variant that differs. */
+    List<Compiled<W>> instructions() {
+        return instructions;
+    }
+
+    /** Whether some instruction has register variants: the program then has a variant column. */
+    boolean hasVariants() {
+        return variant != null;
     }
 
     /** Fills every column of the table for the replayed steps; rows past them are inactive. */
@@ -650,17 +665,6 @@ public final class ExecutionTable<W extends Word<W>> {
         }
     }
 
-    /** Takes the row's next record into slot {@code s}: used, cell and value; returns the value. */
-    long[] takeRecordInto(ExecRow<?> row, Slot s) {
-        long[] cell = new long[1];
-        long[] v = row.takeRecord(cell);
-        row.set(s.used(), 1);
-        row.set(s.cell(), Goldilocks.fromSigned(cell[0]));
-        for (int m = 0; m < v.length; m++) {
-            row.set(s.value().get(m), v[m]);
-        }
-        return v;
-    }
 
     // ---- limbs ---------------------------------------------------------------------------------------
 

@@ -1,0 +1,266 @@
+package dev.zkjvm.circuit.machine.exec;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import dev.zkjvm.circuit.air.Expr;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.util.Parallel;
+import dev.zkjvm.runtime.Trace;
+import dev.zkjvm.runtime.Word;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A program's execution as tables: one {@link InstructionTable} per instruction the program names
+ * (one per register variant whose constraints differ), each as tall as that instruction's steps,
+ * tied together by the <b>execution bus</b> and to the memory log by the <b>memory bus</b>.
+ *
+ * <p>The execution bus {@value #STATE_BUS} carries the machine state (run, pc, clk, time, depth,
+ * and the public streams' word counts). The statement sends the initial state (all zeros); each
+ * step receives the state it starts from and sends the state after it; the one-row table
+ * {@value #FINAL_TABLE} receives the final state, whose run is past the program's last and whose pc
+ * is 0. Since clk grows by one per step, no set of steps can pass a state around in a cycle: the
+ * bus balances only if the steps form one chain from the initial state to the final one, each
+ * step taken once: one run of the program.
+ *
+ * <p>The memory bus {@value #MEMORY_BUS}: each step sends its accesses, (time + k, cell, rw,
+ * depth after, section kind, second-cell mark, value), and the log receives each of its rows that
+ * is not padding once, so the accesses the steps make are exactly the log's.
+ *
+ * @param <W> the machine's word type
+ */
+public final class InstructionTables<W extends Word<W>> {
+    /** The execution bus. */
+    public static final String STATE_BUS = "exec.state";
+    /** The memory bus. */
+    public static final String MEMORY_BUS = "memory";
+    /** The table that receives the final state. */
+    public static final String FINAL_TABLE = "exec.final";
+    /** The fields of the memory bus, as {@code MemoryLog#tuple} orders them (before the value limbs). */
+    private static final List<String> ACCESS_FIELDS = List.of("time", "cell", "rw", "depth", "kind", "second");
+
+    private final ExecutionTable<W> analysis;
+    private final ConstraintSystemBuilder builder;
+    private final Set<IoStream> counted = EnumSet.noneOf(IoStream.class);
+    private final List<InstructionTable<W>> tables = new ArrayList<>();
+    private final Map<ExecutionTable.Compiled<W>, InstructionTable<W>> byCompiled = new IdentityHashMap<>();
+    private final List<Column> finalState = new ArrayList<>();
+    private Column[] byteTable;
+
+    /**
+     * Declares the tables on {@code b} for the program {@code analysis} was built for (its
+     * instructions, variants and the line each runs at), tied to the memory log.
+     *
+     * @param logTuple the log's tuple per row ({@code MemoryLog#tuple})
+     * @param pad the log's padding flag
+     */
+    public InstructionTables(ConstraintSystemBuilder b, ExecutionTable<W> analysis, List<Expr> logTuple, Column pad) {
+        this.analysis = analysis;
+        this.builder = b;
+        for (ExecutionTable.Compiled<W> c : analysis.instructions()) {
+            for (IoStream s : IoStream.values()) {
+                if (s.bus() != null && c.uses(s) > 0) {
+                    counted.add(s);
+                }
+            }
+        }
+        for (ExecutionTable.Compiled<W> c : analysis.instructions()) {
+            InstructionTable<W> t = new InstructionTable<>(this, b, c);
+            tables.add(t);
+            byCompiled.put(c, t);
+        }
+        List<String> stateFields = new ArrayList<>(List.of("run", "pc", "clk", "time", "depth"));
+        counted.forEach(s -> stateFields.add(s.label()));
+        List<String> accessFields = new ArrayList<>(ACCESS_FIELDS);
+        for (int m = 0; m < analysis.limbs(); m++) {
+            accessFields.add("value[" + m + "]");
+        }
+        List<Expr> rom = ProgramRom.declare(b, analysis, analysis.hasVariants(), analysis.operandCount());
+        Expr one = Expr.constant(1);
+        for (InstructionTable<W> t : tables) {
+            Expr on = t.active.cur();
+            b.lookup(t.name + ".fetch", on, t.fetched(analysis.hasVariants(), analysis.operandCount()), rom);
+            b.publicReceive(t.name + ".state.start", STATE_BUS, stateFields, on, t.startState());
+            b.publicSend(t.name + ".state.next", STATE_BUS, stateFields, on, t.nextState());
+            for (int k = 0; k < t.slotUses.size(); k++) {
+                b.publicSend(t.name + ".slot[" + k + "].access", MEMORY_BUS, accessFields, on, t.access(k));
+            }
+            for (IoStream s : counted) {
+                List<Column[]> ports = t.ports(s);
+                for (int k = 0; k < ports.size(); k++) {
+                    List<Expr> tuple = new ArrayList<>(List.of(t.counts.get(s).cur().add(k)));
+                    for (Column c : ports.get(k)) {
+                        tuple.add(c.cur());
+                    }
+                    b.publicSend(t.name + "." + s.label() + "[" + k + "].send", s.bus(), wordFields(), on, tuple);
+                }
+            }
+        }
+        b.publicReceive("vm.log.access", MEMORY_BUS, accessFields, one.sub(pad.cur()), logTuple);
+        List<Expr> last = new ArrayList<>(List.of(Expr.constant(analysis.program().segments().size()),
+                Expr.constant(0)));
+        for (String field : stateFields.subList(2, stateFields.size())) {
+            Column c = b.main(FINAL_TABLE + "." + field);
+            finalState.add(c);
+            last.add(c.cur());
+        }
+        b.publicReceive(FINAL_TABLE + ".state", STATE_BUS, stateFields, one, last);
+    }
+
+    private List<String> wordFields() {
+        List<String> fields = new ArrayList<>(List.of("index"));
+        for (int m = 0; m < analysis.limbs(); m++) {
+            fields.add("limb[" + m + "]");
+        }
+        return fields;
+    }
+
+    /** The analysis the tables were built from. */
+    ExecutionTable<W> analysis() {
+        return analysis;
+    }
+
+    /** The public streams some instruction of the program reads or writes: the state counts their words. */
+    Set<IoStream> countedStreams() {
+        return counted;
+    }
+
+    /** The byte table's columns, declared on first use. */
+    Column[] byteTable() {
+        if (byteTable == null) {
+            byteTable = ByteTable.declare(builder);
+        }
+        return byteTable;
+    }
+
+    /** The tables' names: each instruction's, then {@value #FINAL_TABLE}. */
+    public List<String> tableNames() {
+        List<String> out = new ArrayList<>();
+        tables.forEach(t -> out.add(t.name));
+        out.add(FINAL_TABLE);
+        return out;
+    }
+
+    /**
+     * The table of a column of these tables ({@code exec.<label>.*} or {@value #FINAL_TABLE}.*),
+     * or null for another column: a partition of the system for the table translation.
+     */
+    public String tableOf(Column c) {
+        String n = c.name();
+        if (!n.startsWith("exec.")) {
+            return null;
+        }
+        int dot = n.indexOf('.', "exec.".length());
+        return dot < 0 ? null : n.substring(0, dot);
+    }
+
+    /**
+     * The steps of {@code replay} per table: how many rows each table's work needs, by table name.
+     */
+    public Map<String, Integer> stepsPerTable(Replay replay) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        tables.forEach(t -> out.put(t.name, 0));
+        for (int i = 0; i < replay.steps(); i++) {
+            out.merge(tableAt(replay, i).name, 1, Integer::sum);
+        }
+        out.put(FINAL_TABLE, 1);
+        return out;
+    }
+
+    private InstructionTable<W> tableAt(Replay replay, int i) {
+        return byCompiled.get(analysis.compiledAt(replay.segment()[i], replay.pc()[i]));
+    }
+
+    /**
+     * Fills the tables' columns for the replayed steps into {@code columns} (indexed like the
+     * system's columns), each table's at its height in {@code heights}; rows past a table's steps
+     * are zeros.
+     */
+    public void fill(long[][] columns, Trace<W> trace, Replay replay, Map<String, Integer> heights) {
+        for (InstructionTable<W> t : tables) {
+            int h = heights.get(t.name);
+            for (Column c : t.ownColumns) {
+                columns[c.index()] = new long[h];
+            }
+        }
+        int n = replay.steps();
+        int[] rowOf = new int[n];
+        Map<InstructionTable<W>, int[]> next = new IdentityHashMap<>();
+        tables.forEach(t -> next.put(t, new int[1]));
+        for (int i = 0; i < n; i++) {
+            rowOf[i] = next.get(tableAt(replay, i))[0]++;
+        }
+        List<List<ExecutionProgram.Line<W>>> segs = analysis.program().segments();
+        Parallel.forRange(n, 1 << 14, (from, to) -> {
+            ExecRow<W> row = new ExecRow<>(columns, trace, analysis.limbs());
+            for (int i = from; i < to; i++) {
+                int s = replay.segment()[i];
+                int p = replay.pc()[i];
+                List<ExecutionProgram.Line<W>> lines = segs.get(s);
+                InstructionTable<W> t = tableAt(replay, i);
+                row.row = rowOf[i];
+                row.length = lines.size();
+                for (int k = 0; k < row.streamNext.length; k++) {
+                    row.streamNext[k] = replay.streamStart()[k][i];
+                }
+                row.pc = p;
+                row.record = replay.recordStart()[i];
+                row.recordEnd = trace.size();
+                row.values = new long[t.words][];
+                row.operands = analysis.operandsOf(lines.get(p));
+                for (Action a : t.actions) {
+                    a.run(row);
+                }
+                long target = row.nextPc;
+                row.set(t.active, 1);
+                row.set(t.segment, s);
+                row.set(t.pc, p);
+                row.set(t.clk, i);
+                row.set(t.time, replay.recordStart()[i]);
+                row.setSigned(t.depth, replay.depth()[i]);
+                row.set(t.length, lines.size());
+                row.set(t.nextPc, Goldilocks.fromSigned(target));
+                for (Map.Entry<IoStream, Column> e : t.counts.entrySet()) {
+                    row.set(e.getValue(), replay.streamStart()[e.getKey().ordinal()][i]);
+                }
+                for (int j = 0; j < t.analysed.spec().operands().size(); j++) {
+                    for (int m = 0; m < analysis.limbs(); m++) {
+                        row.set(t.operand(j)[m], row.operands[j][m]);
+                    }
+                }
+                if (t.atEnd != null) {
+                    long gap = Goldilocks.sub(Goldilocks.fromSigned(target), lines.size());
+                    row.set(t.atEnd, gap == 0 ? 1 : 0);
+                    row.set(t.atEndInverse, gap == 0 ? 0 : Goldilocks.inverse(gap));
+                }
+            }
+        });
+        long[] end = finalState(trace, replay);
+        for (int j = 0; j < finalState.size(); j++) {
+            columns[finalState.get(j).index()] = new long[] {end[j]};
+        }
+    }
+
+    /** The state after the replayed steps: clk, time, depth and the counted streams' words. */
+    private long[] finalState(Trace<W> trace, Replay replay) {
+        int n = replay.steps();
+        long[] out = new long[finalState.size()];
+        if (n == 0) {
+            return out;
+        }
+        InstructionTable<W> t = tableAt(replay, n - 1);
+        out[0] = n;
+        out[1] = replay.recordStart()[n - 1] + t.slotUses.size();
+        out[2] = Goldilocks.fromSigned(replay.depth()[n - 1] + t.depthDelta);
+        int k = 3;
+        for (IoStream s : counted) {
+            out[k++] = replay.streamStart()[s.ordinal()][n - 1] + t.streams[s.ordinal()];
+        }
+        return out;
+    }
+}
