@@ -458,6 +458,16 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         actions.add(row -> row.takeStreamWord(IoStream.OUTPUT, port));
     }
 
+    /**
+     * The columns the body needs beyond a step's own (pc, time, depth...): its operands' limbs, its
+     * slots, its pooled helpers and its stream ports. What a table pays per row to hold it.
+     */
+    int width() {
+        int ports = java.util.Arrays.stream(streamsUsed).sum();
+        return spec.operands().size() * limbs() + slotUses.size() * (2 + limbs()) + range16Used + freeUsed
+                + 3 * bytesUsed + ports * limbs();
+    }
+
     /** How many words the body reads or writes on each stream, in {@link IoStream} order. */
     int[] streamsUsed() {
         return streamsUsed.clone();

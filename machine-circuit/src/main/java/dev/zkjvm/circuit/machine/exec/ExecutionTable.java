@@ -80,10 +80,11 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
      *
      * @param label the mnemonic, with the registers of a variant ({@code setr[r1]}): the prefix of
      *     its constraint names
+     * @param width the columns its body needs beyond a step's own
      */
     record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, RegisterBinding binding,
                                        Column selector, Action[] actions, int words, List<SlotUse> slots, int depthDelta,
-                                       boolean halts, int[] streams) {
+                                       boolean halts, int[] streams, int width) {
         /** Words of {@code stream} the body reads or writes. */
         int uses(IoStream stream) {
             return streams[stream.ordinal()];
@@ -206,7 +207,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
         }
         return new Compiled<>(spec, label, id, compiler.binding, selector, compiler.actions.toArray(new Action[0]),
                 compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(),
-                compiler.streamsUsed());
+                compiler.streamsUsed(), compiler.width());
     }
 
     /** The register index of each operand position of {@code line} (-1 for words), or null if one is out of range. */

@@ -11,28 +11,31 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
- * The table of one instruction (or one register variant of it): its rows are that instruction's
- * steps, in no particular order, and its columns are only those its own body needs. Every column
- * is named {@code <name>.*}, where the table's name is {@code exec.<label>}.
+ * The table of one instruction, or of a few whose bodies need about as many columns: its rows are
+ * those instructions' steps, in no particular order. Every column is named {@code <name>.*}. A
+ * table of one instruction is named {@code exec.<label>} and its rows are flagged
+ * {@code .active}; a table of several is named {@code exec.<label>-<label>...} and flags each
+ * row's instruction ({@code .is.<label>}). The instructions share the step's columns and the
+ * pools of helper columns, slots and ports their bodies ask for.
  *
- * <p>On an active row: the body's constraints hold ({@code exec.<label>.<requirement>}, as on the
- * one-table execution table); the step's line is fetched from the program ({@code .fetch}); each
- * memory access is sent on the memory bus, which the log receives; each public stream word is
- * sent to the statement; and the step receives its start state on the execution bus and sends
- * the state after it. Inactive rows are all zeros and take part in nothing.
+ * <p>On a row that runs an instruction: its body's constraints hold ({@code exec.<label>.<requirement>},
+ * named as on the one-table execution table); the step's line is fetched from the program
+ * ({@code .fetch}); each memory access the step makes is sent on the memory bus, which the log
+ * receives; each public stream word is sent to the statement; and the step receives its start
+ * state on the execution bus and sends the state after it. Other rows are zeros and take part in
+ * nothing.
  *
  * @param <W> the machine's word type
  */
 final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     private final InstructionTables<W> owner;
     private final ConstraintSystemBuilder builder;
-    /** The table's name, {@code exec.<label>}. */
+    /** The table's name. */
     final String name;
-    /** The instruction as the program's analysis compiled it: spec, label, variant, binding. */
-    final ExecutionTable.Compiled<W> analysed;
-    final Column active;
+    final List<Member<W>> members = new ArrayList<>();
     final Column segment;
     final Column pc;
     final Column clk;
@@ -40,7 +43,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     final Column depth;
     final Column length;
     final Column nextPc;
-    /** 1 if the step ends its run by running off its last line; null for a halting instruction. */
+    /** 1 if the step ends its run by running off its last line; null if every instruction halts. */
     final Column atEnd;
     final Column atEndInverse;
     /** The public streams' words before the step. */
@@ -52,20 +55,47 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     private final List<Column> free = new ArrayList<>();
     private final List<Column[]> bytes = new ArrayList<>();
     private final Map<IoStream, List<Column[]>> ports = new EnumMap<>(IoStream.class);
-    /** The body as compiled on this table's columns. */
-    final Action[] actions;
-    final int words;
-    final List<SlotUse> slotUses;
-    final int depthDelta;
-    final boolean halts;
-    final int[] streams;
 
-    InstructionTable(InstructionTables<W> owner, ConstraintSystemBuilder b, ExecutionTable.Compiled<W> analysed) {
+    /**
+     * One instruction of the table: the analysis's compilation (spec, label, variant, binding), its
+     * row flag, and its body compiled on this table's columns.
+     */
+    static final class Member<W extends Word<W>> {
+        final ExecutionTable.Compiled<W> analysed;
+        final Column selector;
+        final Action[] actions;
+        final int words;
+        final List<SlotUse> slotUses;
+        final int depthDelta;
+        final boolean halts;
+        final int[] streams;
+        final List<BodyCompiler.Requirement> requirements;
+
+        Member(ExecutionTable.Compiled<W> analysed, Column selector, BodyCompiler<W> body) {
+            this.analysed = analysed;
+            this.selector = selector;
+            this.actions = body.actions.toArray(new Action[0]);
+            this.words = body.wordCount();
+            this.slotUses = List.copyOf(body.slotUses);
+            this.depthDelta = body.depthDelta();
+            this.halts = body.halts();
+            this.streams = body.streamsUsed();
+            this.requirements = List.copyOf(body.requirements);
+        }
+    }
+
+    InstructionTable(InstructionTables<W> owner, ConstraintSystemBuilder b, List<ExecutionTable.Compiled<W>> group) {
         this.owner = owner;
         this.builder = b;
-        this.analysed = analysed;
-        this.name = "exec." + analysed.label();
-        active = own("active");
+        StringBuilder n = new StringBuilder("exec.");
+        for (int i = 0; i < group.size(); i++) {
+            n.append(i == 0 ? "" : "-").append(group.get(i).label());
+        }
+        this.name = n.toString();
+        List<Column> selectors = new ArrayList<>();
+        for (ExecutionTable.Compiled<W> c : group) {
+            selectors.add(own(group.size() == 1 ? "active" : "is." + c.label()));
+        }
         segment = own("segment");
         pc = own("pc");
         clk = own("clk");
@@ -76,46 +106,88 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         for (IoStream s : owner.countedStreams()) {
             counts.put(s, own(s.label() + ".count"));
         }
-        for (int j = 0; j < analysed.spec().operands().size(); j++) {
+        int maxOperands = group.stream().mapToInt(c -> c.spec().operands().size()).max().orElse(0);
+        for (int j = 0; j < maxOperands; j++) {
             Column[] cols = new Column[limbs()];
             for (int m = 0; m < cols.length; m++) {
                 cols[m] = own("operand[" + j + "].limb[" + m + "]");
             }
             operands.add(cols);
         }
-        BodyCompiler<W> body = new BodyCompiler<>(this, analysed.spec(), analysed.binding());
-        body.compile();
-        actions = body.actions.toArray(new Action[0]);
-        words = body.wordCount();
-        slotUses = List.copyOf(body.slotUses);
-        depthDelta = body.depthDelta();
-        halts = body.halts();
-        streams = body.streamsUsed();
-        if (halts) {
+        for (int i = 0; i < group.size(); i++) {
+            BodyCompiler<W> body = new BodyCompiler<>(this, group.get(i).spec(), group.get(i).binding());
+            body.compile();
+            members.add(new Member<>(group.get(i), selectors.get(i), body));
+        }
+        if (members.stream().allMatch(m -> m.halts)) {
             atEnd = null;
             atEndInverse = null;
         } else {
             atEnd = own("at_end");
             atEndInverse = own("at_end.inverse");
         }
-        Expr on = active.cur();
-        b.everyRow(name + ".active.bool", on.mul(on.sub(1)));
-        for (BodyCompiler.Requirement r : body.requirements) {
-            b.everyRow(name + "." + r.name(), on.mul(r.e()));
-        }
-        if (!halts) {
-            Expr gap = nextPc.cur().sub(length.cur());
-            b.everyRow(name + ".at_end.bool", atEnd.cur().mul(atEnd.cur().sub(1)));
-            b.everyRow(name + ".at_end.zero", atEnd.cur().mul(gap));
-            b.everyRow(name + ".at_end.witness", on.mul(gap.mul(atEndInverse.cur()).sub(Expr.constant(1)
-                    .sub(atEnd.cur()))));
-        }
+        constrain();
     }
 
     private Column own(String suffix) {
         Column c = builder.main(name + "." + suffix);
         ownColumns.add(c);
         return c;
+    }
+
+    private void constrain() {
+        ConstraintSystemBuilder b = builder;
+        Expr one = Expr.constant(1);
+        for (Member<W> m : members) {
+            Expr s = m.selector.cur();
+            b.everyRow(m.selector.name() + ".bool", s.mul(s.sub(1)));
+            for (BodyCompiler.Requirement r : m.requirements) {
+                b.everyRow("exec." + m.analysed.label() + "." + r.name(), s.mul(r.e()));
+            }
+        }
+        Expr active = active();
+        if (members.size() > 1) {
+            b.everyRow(name + ".one_instruction", active.mul(active.sub(1)));
+        }
+        for (int k = 0; k < slots.size(); k++) {
+            int slot = k;
+            Expr users = sum(m -> m.slotUses.size() > slot ? 1 : 0);
+            b.everyRow(name + ".slot[" + k + "].unused", slots.get(k).used().cur().mul(one.sub(users)));
+        }
+        if (atEnd != null) {
+            Expr running = sum(m -> m.halts ? 0 : 1);
+            Expr gap = nextPc.cur().sub(length.cur());
+            b.everyRow(name + ".at_end.bool", atEnd.cur().mul(atEnd.cur().sub(1)));
+            b.everyRow(name + ".at_end.unused", atEnd.cur().mul(one.sub(running)));
+            b.everyRow(name + ".at_end.zero", atEnd.cur().mul(gap));
+            b.everyRow(name + ".at_end.witness", running.mul(gap.mul(atEndInverse.cur()).sub(one.sub(atEnd.cur()))));
+        }
+    }
+
+    /** {@code sum over members of selector * f(member)}, or the constant f when the table has one member. */
+    private Expr sum(ToLongFunction<Member<W>> f) {
+        Expr e = Expr.constant(0);
+        for (Member<W> m : members) {
+            long v = f.applyAsLong(m);
+            if (v != 0) {
+                e = e.add(m.selector.cur().mul(v));
+            }
+        }
+        return e;
+    }
+
+    /**
+     * {@code f} of the row's instruction, for a field whose multiplicity is only non-zero on rows
+     * of the instructions where {@code f} applies: a constant when those agree on it.
+     */
+    private Expr field(ToLongFunction<Member<W>> f, java.util.function.Predicate<Member<W>> applies) {
+        long[] values = members.stream().filter(applies).mapToLong(f).distinct().toArray();
+        return values.length == 1 ? Expr.constant(values[0]) : sum(f);
+    }
+
+    /** 1 on a row that runs one of the table's instructions. */
+    Expr active() {
+        return sum(m -> 1);
     }
 
     /** The state a step starts from, as the execution bus carries it. */
@@ -133,12 +205,17 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
      * accesses; the depth its pushes and pops leave; the stream words after its own.
      */
     List<Expr> nextState() {
-        Expr ends = halts ? Expr.constant(1) : atEnd.cur();
-        Expr next = halts ? Expr.constant(0) : nextPc.cur().mul(Expr.constant(1).sub(atEnd.cur()));
+        Expr halting = sum(m -> m.halts ? 1 : 0);
+        Expr ends = atEnd == null ? halting : atEnd.cur().add(halting);
+        Expr next = atEnd == null ? Expr.constant(0) : nextPc.cur().mul(Expr.constant(1).sub(ends));
+        Expr accesses = Expr.constant(0);
+        for (Slot s : slots) {
+            accesses = accesses.add(s.used().cur());
+        }
         List<Expr> out = new ArrayList<>(List.of(segment.cur().add(ends), next, clk.cur().add(1),
-                time.cur().add(slotUses.size()), depth.cur().add(depthDelta)));
+                time.cur().add(accesses), depth.cur().add(field(m -> m.depthDelta, m -> true))));
         for (IoStream s : owner.countedStreams()) {
-            out.add(counts.get(s).cur().add(streams[s.ordinal()]));
+            out.add(counts.get(s).cur().add(field(m -> m.streams[s.ordinal()], m -> true)));
         }
         return out;
     }
@@ -146,9 +223,9 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     /** The step's line as the program holds it: run, pc, length, opcode, variant, operands. */
     List<Expr> fetched(boolean variants, int romOperands) {
         List<Expr> out = new ArrayList<>(List.of(segment.cur(), pc.cur(), length.cur(),
-                Expr.constant(analysed.spec().opcode())));
+                field(m -> m.analysed.spec().opcode(), m -> true)));
         if (variants) {
-            out.add(Expr.constant(analysed.variant()));
+            out.add(field(m -> m.analysed.variant(), m -> true));
         }
         for (int j = 0; j < romOperands; j++) {
             for (int m = 0; m < limbs(); m++) {
@@ -158,21 +235,48 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         return out;
     }
 
-    /** Slot {@code k}'s access as the log holds it (see {@code MemoryLog#tuple}). */
+    /** The number of slots the table's instructions use at most. */
+    int slotCount() {
+        return slots.size();
+    }
+
+    /**
+     * Slot {@code k}'s access as the log holds it (see {@code MemoryLog#tuple}): its time counts
+     * the step's accesses before it.
+     */
     List<Expr> access(int k) {
-        SlotUse use = slotUses.get(k);
         Slot s = slots.get(k);
-        List<Expr> out = new ArrayList<>(List.of(time.cur().add(k), s.cell().cur(), Expr.constant(use.write()),
-                depth.cur().add(use.depthAfter()), Expr.constant(use.kind()), Expr.constant(use.second())));
+        Expr at = time.cur();
+        for (int j = 0; j < k; j++) {
+            at = at.add(slots.get(j).used().cur());
+        }
+        java.util.function.Predicate<Member<W>> uses = m -> m.slotUses.size() > k;
+        List<Expr> out = new ArrayList<>(List.of(at, s.cell().cur(), field(m -> use(m, k).write(), uses),
+                depth.cur().add(field(m -> use(m, k).depthAfter(), uses)), field(m -> use(m, k).kind(), uses),
+                field(m -> use(m, k).second(), uses)));
         for (Column v : s.value()) {
             out.add(v.cur());
         }
         return out;
     }
 
-    /** The ports of {@code stream} the body uses. */
+    private static SlotUse use(Member<?> m, int k) {
+        return k < m.slotUses.size() ? m.slotUses.get(k) : new SlotUse(0, 0, 0, 0);
+    }
+
+    /** Slot {@code k}'s used flag. */
+    Column used(int k) {
+        return slots.get(k).used();
+    }
+
+    /** The ports of {@code stream} the table's bodies use. */
     List<Column[]> ports(IoStream stream) {
         return ports.getOrDefault(stream, List.of());
+    }
+
+    /** 1 on a row whose instruction uses port {@code k} of {@code stream}. */
+    Expr portUsed(IoStream stream, int k) {
+        return sum(m -> m.streams[stream.ordinal()] > k ? 1 : 0);
     }
 
     // ---- StepColumns ---------------------------------------------------------------------------
@@ -260,7 +364,6 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         return list.get(k);
     }
 
-    /** A slot's {@code used} flag is the row's: every step of the instruction makes all its accesses. */
     @Override
     public Slot slot(int k) {
         while (slots.size() <= k) {
@@ -269,7 +372,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             for (int m = 0; m < limbs(); m++) {
                 value.add(own(prefix + ".value[" + m + "]"));
             }
-            slots.add(new Slot(active, own(prefix + ".cell"), List.copyOf(value)));
+            slots.add(new Slot(own(prefix + ".used"), own(prefix + ".cell"), List.copyOf(value)));
         }
         return slots.get(k);
     }

@@ -49,6 +49,7 @@ public final class InstructionTables<W extends Word<W>> {
     private final Set<IoStream> counted = EnumSet.noneOf(IoStream.class);
     private final List<InstructionTable<W>> tables = new ArrayList<>();
     private final Map<ExecutionTable.Compiled<W>, InstructionTable<W>> byCompiled = new IdentityHashMap<>();
+    private final Map<ExecutionTable.Compiled<W>, InstructionTable.Member<W>> members = new IdentityHashMap<>();
     private final List<Column> finalState = new ArrayList<>();
     private Column[] byteTable;
 
@@ -69,10 +70,13 @@ public final class InstructionTables<W extends Word<W>> {
                 }
             }
         }
-        for (ExecutionTable.Compiled<W> c : analysis.instructions()) {
-            InstructionTable<W> t = new InstructionTable<>(this, b, c);
+        for (List<ExecutionTable.Compiled<W>> group : TableGrouping.groups(analysis.instructions())) {
+            InstructionTable<W> t = new InstructionTable<>(this, b, group);
             tables.add(t);
-            byCompiled.put(c, t);
+            for (InstructionTable.Member<W> m : t.members) {
+                byCompiled.put(m.analysed, t);
+                members.put(m.analysed, m);
+            }
         }
         List<String> stateFields = new ArrayList<>(List.of("run", "pc", "clk", "time", "depth"));
         counted.forEach(s -> stateFields.add(s.label()));
@@ -83,12 +87,13 @@ public final class InstructionTables<W extends Word<W>> {
         List<Expr> rom = ProgramRom.declare(b, analysis, analysis.hasVariants(), analysis.operandCount());
         Expr one = Expr.constant(1);
         for (InstructionTable<W> t : tables) {
-            Expr on = t.active.cur();
+            Expr on = t.active();
             b.lookup(t.name + ".fetch", on, t.fetched(analysis.hasVariants(), analysis.operandCount()), rom);
             b.publicReceive(t.name + ".state.start", STATE_BUS, stateFields, on, t.startState());
             b.publicSend(t.name + ".state.next", STATE_BUS, stateFields, on, t.nextState());
-            for (int k = 0; k < t.slotUses.size(); k++) {
-                b.publicSend(t.name + ".slot[" + k + "].access", MEMORY_BUS, accessFields, on, t.access(k));
+            for (int k = 0; k < t.slotCount(); k++) {
+                b.publicSend(t.name + ".slot[" + k + "].access", MEMORY_BUS, accessFields, t.used(k).cur(),
+                        t.access(k));
             }
             for (IoStream s : counted) {
                 List<Column[]> ports = t.ports(s);
@@ -97,7 +102,8 @@ public final class InstructionTables<W extends Word<W>> {
                     for (Column c : ports.get(k)) {
                         tuple.add(c.cur());
                     }
-                    b.publicSend(t.name + "." + s.label() + "[" + k + "].send", s.bus(), wordFields(), on, tuple);
+                    b.publicSend(t.name + "." + s.label() + "[" + k + "].send", s.bus(), wordFields(),
+                            t.portUsed(s, k), tuple);
                 }
             }
         }
@@ -202,7 +208,9 @@ public final class InstructionTables<W extends Word<W>> {
                 int s = replay.segment()[i];
                 int p = replay.pc()[i];
                 List<ExecutionProgram.Line<W>> lines = segs.get(s);
-                InstructionTable<W> t = tableAt(replay, i);
+                ExecutionTable.Compiled<W> c = analysis.compiledAt(s, p);
+                InstructionTable<W> t = byCompiled.get(c);
+                InstructionTable.Member<W> member = members.get(c);
                 row.row = rowOf[i];
                 row.length = lines.size();
                 for (int k = 0; k < row.streamNext.length; k++) {
@@ -211,13 +219,13 @@ public final class InstructionTables<W extends Word<W>> {
                 row.pc = p;
                 row.record = replay.recordStart()[i];
                 row.recordEnd = trace.size();
-                row.values = new long[t.words][];
+                row.values = new long[member.words][];
                 row.operands = analysis.operandsOf(lines.get(p));
-                for (Action a : t.actions) {
+                for (Action a : member.actions) {
                     a.run(row);
                 }
                 long target = row.nextPc;
-                row.set(t.active, 1);
+                row.set(member.selector, 1);
                 row.set(t.segment, s);
                 row.set(t.pc, p);
                 row.set(t.clk, i);
@@ -228,12 +236,12 @@ public final class InstructionTables<W extends Word<W>> {
                 for (Map.Entry<IoStream, Column> e : t.counts.entrySet()) {
                     row.set(e.getValue(), replay.streamStart()[e.getKey().ordinal()][i]);
                 }
-                for (int j = 0; j < t.analysed.spec().operands().size(); j++) {
+                for (int j = 0; j < member.analysed.spec().operands().size(); j++) {
                     for (int m = 0; m < analysis.limbs(); m++) {
                         row.set(t.operand(j)[m], row.operands[j][m]);
                     }
                 }
-                if (t.atEnd != null) {
+                if (t.atEnd != null && !member.halts) {
                     long gap = Goldilocks.sub(Goldilocks.fromSigned(target), lines.size());
                     row.set(t.atEnd, gap == 0 ? 1 : 0);
                     row.set(t.atEndInverse, gap == 0 ? 0 : Goldilocks.inverse(gap));
@@ -246,6 +254,12 @@ public final class InstructionTables<W extends Word<W>> {
         }
     }
 
+    /** The records step {@code i} made: up to the next step's first, or the trace's end. */
+    private static int accesses(Trace<?> trace, Replay replay, int i) {
+        int end = i + 1 < replay.steps() ? replay.recordStart()[i + 1] : trace.size();
+        return end - replay.recordStart()[i];
+    }
+
     /** The state after the replayed steps: clk, time, depth and the counted streams' words. */
     private long[] finalState(Trace<W> trace, Replay replay) {
         int n = replay.steps();
@@ -253,13 +267,14 @@ public final class InstructionTables<W extends Word<W>> {
         if (n == 0) {
             return out;
         }
-        InstructionTable<W> t = tableAt(replay, n - 1);
+        InstructionTable.Member<W> last = members.get(analysis.compiledAt(replay.segment()[n - 1],
+                replay.pc()[n - 1]));
         out[0] = n;
-        out[1] = replay.recordStart()[n - 1] + t.slotUses.size();
-        out[2] = Goldilocks.fromSigned(replay.depth()[n - 1] + t.depthDelta);
+        out[1] = replay.recordStart()[n - 1] + accesses(trace, replay, n - 1);
+        out[2] = Goldilocks.fromSigned(replay.depth()[n - 1] + last.depthDelta);
         int k = 3;
         for (IoStream s : counted) {
-            out[k++] = replay.streamStart()[s.ordinal()][n - 1] + t.streams[s.ordinal()];
+            out[k++] = replay.streamStart()[s.ordinal()][n - 1] + last.streams[s.ordinal()];
         }
         return out;
     }
