@@ -28,6 +28,7 @@ import dev.zkjvm.circuit.stark.VerifyOptions;
 import dev.zkjvm.circuit.stark.VerifyingKey;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.check.TableCheckOptions;
 import dev.zkjvm.circuit.tables.check.TableSystemChecker;
 import dev.zkjvm.circuit.tables.check.TableSystemReport;
 import dev.zkjvm.circuit.tables.stark.TableKeys;
@@ -528,13 +529,16 @@ public final class MachineCircuit<W extends Word<W>> {
      * ({@code new TableSystemChecker(tables().system()).check(...)}).
      */
     public SystemTrace tablesTrace(Trace<W> trace) {
+        return tablesTrace(trace, execution == null ? null : replay(trace));
+    }
+
+    private SystemTrace tablesTrace(Trace<W> trace, Replay replay) {
         TranslatedSystem t = tables();
         if (execution == null) {
             int main = t.heightFor(trace.size());
             Built built = build(trace, null, WitnessBuilder.columnsOnly(system, main));
             return t.trace(built.builder().suppliedColumns(), main);
         }
-        Replay replay = replay(trace);
         TableHeights h = tableHeights(trace.size(), instructionTables.stepsPerTable(replay));
         WitnessBuilder w = WitnessBuilder.columnsOnly(tablesSource, h.main());
         tablesLog.fill(w, trace);
@@ -550,7 +554,13 @@ public final class MachineCircuit<W extends Word<W>> {
      * records ({@link #checkRecords} checks those), faster; that check's report names records.
      */
     public TableSystemReport checkTables(Trace<W> trace) {
-        return new TableSystemChecker(tables().system()).check(tablesTrace(trace), tablesStatement(trace));
+        TableCheckOptions options = TableCheckOptions.defaults();
+        if (execution == null) {
+            return new TableSystemChecker(tables().system()).check(tablesTrace(trace), tablesStatement(trace), options);
+        }
+        Replay replay = replay(trace);
+        return new TableSystemChecker(tables().system()).check(tablesTrace(trace, replay), tablesStatement(trace),
+                options.withRowNames(instructionTables.rowNames(replay)));
     }
 
     /**

@@ -108,7 +108,7 @@ final class BusCheck {
                 occurrences.add(new ArrayList<>());
             }
             collectOccurrences(sources[b.index()], bc, kept, occurrences, occurrenceCounts, sent, received,
-                    options.maxOccurrences());
+                    options.maxOccurrences(), options.rowNames());
             for (int k = 0; k < keep; k++) {
                 TupleCounts tc = bc.partition((int) kept.get(k)[0]);
                 int slot = (int) kept.get(k)[1];
@@ -126,7 +126,7 @@ final class BusCheck {
      */
     private static void collectOccurrences(BusSource[] src, BusCounts counts, List<long[]> kept,
             List<List<Occurrence>> occurrences, long[] occurrenceCounts, long[] sent, long[] received,
-            int maxPerTuple) {
+            int maxPerTuple, RowNames names) {
         long[] keyed = new long[kept.size()]; // partition << 32 | slot, for a binary search per row
         for (int k = 0; k < keyed.length; k++) {
             keyed[k] = kept.get(k)[0] << 32 | kept.get(k)[1];
@@ -155,7 +155,7 @@ final class BusCheck {
                             received[k] = Goldilocks.add(received[k], m[r]);
                         }
                         if (occurrences.get(k).size() < maxPerTuple) {
-                            occurrences.get(k).add(s.occurrence(r));
+                            occurrences.get(k).add(s.occurrence(r, names));
                         }
                     }
                 }

@@ -168,11 +168,13 @@ final class BusSource {
     }
 
     /** The occurrence of row {@code r}, with the cells it reads (built for reports only). */
-    Occurrence occurrence(int r) {
+    Occurrence occurrence(int r, RowNames names) {
         Map<String, Long> cells = new LinkedHashMap<>();
         for (int i = 0; i < cellNames.length; i++) {
             cells.put(cellNames[i], cellColumns[i][r]);
         }
-        return new Occurrence(interaction, table, table == null ? publicIndex : r, direction, multiplicity[r], cells);
+        String context = table == null ? null : names.describe(table, r);
+        return new Occurrence(interaction, table, table == null ? publicIndex : r, direction, multiplicity[r], cells,
+                context);
     }
 }

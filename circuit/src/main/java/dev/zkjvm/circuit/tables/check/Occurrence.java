@@ -14,9 +14,16 @@ import java.util.Map;
  * @param multiplicity how often (a field element)
  * @param cells every cell the interaction's multiplicity and tuple read on that row, by column
  *     name, with its value (empty for a public tuple)
+ * @param context the caller's description of the row ({@link RowNames}), or {@code null}
  */
 public record Occurrence(String interaction, String table, int row, Direction direction, long multiplicity,
-        Map<String, Long> cells) {
+        Map<String, Long> cells, String context) {
+    /** An occurrence with no description of its row. */
+    public Occurrence(String interaction, String table, int row, Direction direction, long multiplicity,
+            Map<String, Long> cells) {
+        this(interaction, table, row, direction, multiplicity, cells, null);
+    }
+
     /** Copies the cell map. */
     public Occurrence {
         cells = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cells));
@@ -24,7 +31,8 @@ public record Occurrence(String interaction, String table, int row, Direction di
 
     @Override
     public String toString() {
-        String where = table == null ? "public tuple " + row : "table " + table + " row " + row;
+        String where = table == null ? "public tuple " + row : "table " + table + " row " + row
+                + (context == null ? "" : " (" + context + ")");
         StringBuilder sb = new StringBuilder(where).append(" (").append(interaction).append(") ")
                 .append(direction.verb()).append(" it x ").append(Values.format(multiplicity));
         String sep = "; ";

@@ -7,10 +7,17 @@ package dev.zkjvm.circuit.tables.check;
  *     rest are counted)
  * @param maxOccurrences how many sending or receiving rows to list per unmatched tuple
  * @param parallelism number of worker threads (at least 1)
+ * @param rowNames how failing and sending rows are described, besides their table and row
  */
-public record TableCheckOptions(int maxFailures, int maxOccurrences, int parallelism) {
+public record TableCheckOptions(int maxFailures, int maxOccurrences, int parallelism, RowNames rowNames) {
+    /** Options whose reports name tables and rows only. */
+    public TableCheckOptions(int maxFailures, int maxOccurrences, int parallelism) {
+        this(maxFailures, maxOccurrences, parallelism, RowNames.NONE);
+    }
+
     /** Validates. */
     public TableCheckOptions {
+        java.util.Objects.requireNonNull(rowNames, "rowNames");
         if (maxFailures < 0 || maxOccurrences < 0) {
             throw new IllegalArgumentException("limits must be >= 0");
         }
@@ -26,6 +33,11 @@ public record TableCheckOptions(int maxFailures, int maxOccurrences, int paralle
 
     /** A copy with another worker count. */
     public TableCheckOptions withParallelism(int workers) {
-        return new TableCheckOptions(maxFailures, maxOccurrences, workers);
+        return new TableCheckOptions(maxFailures, maxOccurrences, workers, rowNames);
+    }
+
+    /** A copy whose reports describe rows with {@code names}. */
+    public TableCheckOptions withRowNames(RowNames names) {
+        return new TableCheckOptions(maxFailures, maxOccurrences, parallelism, names);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zkjvm.circuit.tables.check;
 
 import dev.zkjvm.circuit.air.Constraint;
+import dev.zkjvm.circuit.check.Failure;
 import dev.zkjvm.circuit.field.Ext2;
 import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.tables.logup.BusBalance;
@@ -74,7 +75,7 @@ public final class TableSystemChecker {
             heights.put(t.name(), n);
             RowConstraints.Outcome o = tables.get(t.index()).check(trace.columnsUnsafe(t.index()), n, NO_CHALLENGES,
                     options.maxFailures(), options.parallelism());
-            collect(t, t.air().constraints(), o, counts, failures, options.maxFailures());
+            collect(t, t.air().constraints(), o, counts, failures, options);
         }
         BusCheck.Outcome buses = BusCheck.check(system, trace, publicTuples, options);
         return new TableSystemReport(system.name(), heights, failures, counts, buses.unmatched(),
@@ -109,7 +110,7 @@ public final class TableSystemChecker {
             Ext2[] values = TableAir.challengeValues(w.challenges(), claimedShares[t.index()], n);
             RowConstraints.Outcome o = logup.get(t.index()).check(w.columnsUnsafe(t.index()), n, values,
                     options.maxFailures(), options.parallelism());
-            collect(t, airs.get(t.index()).constraints(), o, counts, failures, options.maxFailures());
+            collect(t, airs.get(t.index()).constraints(), o, counts, failures, options);
         }
         Ext2 imbalance = BusBalance.imbalance(claimedShares, publicTuples, w.challenges());
         return new FullCheckReport(exact, failures, counts, imbalance);
@@ -117,15 +118,18 @@ public final class TableSystemChecker {
 
     /** Adds one table's failing counts (as {@code table.constraint}) and first failures to the totals. */
     private static void collect(Table t, List<Constraint> cs, RowConstraints.Outcome o, Map<String, Long> counts,
-            List<RowFailure> failures, int cap) {
+            List<RowFailure> failures, TableCheckOptions options) {
         for (int i = 0; i < cs.size(); i++) {
             if (o.counts()[i] > 0) {
                 counts.put(t.name() + "." + cs.get(i).name(), o.counts()[i]);
             }
         }
         for (RowFailure f : o.failures()) {
-            if (failures.size() < cap) {
-                failures.add(f);
+            if (failures.size() < options.maxFailures()) {
+                Failure x = f.failure();
+                String context = options.rowNames().describe(t.name(), x.row());
+                failures.add(context == null ? f : new RowFailure(f.table(), new Failure(x.constraint(),
+                        x.polynomial(), x.kind(), x.row(), x.cells(), context, x.argument())));
             }
         }
     }

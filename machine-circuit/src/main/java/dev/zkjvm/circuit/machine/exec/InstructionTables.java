@@ -183,6 +183,39 @@ public final class InstructionTables<W extends Word<W>> {
     }
 
     /**
+     * Names each row of these tables by what it runs: {@code step 17 (run 0, pc 5): add 1}, as the
+     * one-table check names its steps; the final state's row by the steps before it.
+     */
+    public dev.zkjvm.circuit.tables.check.RowNames rowNames(Replay replay) {
+        Map<String, int[]> stepAt = new java.util.HashMap<>();
+        Map<InstructionTable<W>, int[]> next = new IdentityHashMap<>();
+        Map<String, Integer> counts = stepsPerTable(replay);
+        for (InstructionTable<W> t : tables) {
+            stepAt.put(t.name, new int[counts.get(t.name)]);
+            next.put(t, new int[1]);
+        }
+        for (int i = 0; i < replay.steps(); i++) {
+            InstructionTable<W> t = tableAt(replay, i);
+            stepAt.get(t.name)[next.get(t)[0]++] = i;
+        }
+        return (table, row) -> {
+            if (table.equals(FINAL_TABLE)) {
+                return "the state after the last of " + replay.steps() + " steps";
+            }
+            int[] steps = stepAt.get(table);
+            if (steps == null) {
+                return null;
+            }
+            if (row >= steps.length) {
+                return "no step: a row after the table's " + steps.length + " steps";
+            }
+            int i = steps[row];
+            return "step " + i + " (run " + replay.segment()[i] + ", pc " + replay.pc()[i] + "): "
+                    + replay.text(analysis.program(), i);
+        };
+    }
+
+    /**
      * Fills the tables' columns for the replayed steps into {@code columns} (indexed like the
      * system's columns), each table's at its height in {@code heights}; rows past a table's steps
      * are zeros.
