@@ -157,7 +157,7 @@ class MemoryTableProofTest {
             steps += e.getKey().equals(InstructionTables.FINAL_TABLE) ? 0 : e.getValue();
         }
         assertEquals(1, heights.get(InstructionTables.FINAL_TABLE));
-        assertTrue(steps >= 146 && steps < 256, "instruction tables' rows: " + steps);
+        assertTrue(steps >= 146 && steps < 2 * 146, "instruction tables' rows, each a power of two: " + steps);
         // the circuit has fibonacci's instructions only, none of which looks bytes up
         assertTrue(t.system().tables().stream().noneMatch(x -> x.name().equals("table.byte")));
         assertTrue(t.system().tables().stream().noneMatch(x -> x.name().equals("exec.xor")));
