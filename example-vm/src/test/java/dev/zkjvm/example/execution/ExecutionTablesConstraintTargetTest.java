@@ -58,7 +58,8 @@ class ExecutionTablesConstraintTargetTest {
             push 8
             load
             jmp fin
-            fin: jmp end
+            fin: jmp mid
+            mid: jmp end
             end: halt
             """;
 
@@ -107,11 +108,24 @@ class ExecutionTablesConstraintTargetTest {
         return -1;
     }
 
+    /** The row of {@code t} whose {@code flag} is set. */
+    private static int rowWhere(SystemTrace s, Table t, Column flag) {
+        long[] v = s.column(t, flag);
+        for (int r = 0; r < v.length; r++) {
+            if (v[r] == 1) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row of " + t.name() + " sets " + flag.name());
+    }
+
     /** The first row of {@code t} that runs no step, or -1 (a full table). */
     private static int padding(SystemTrace s, Table t) {
         for (int r = 0; r < s.height(t); r++) {
             int row = r;
-            if (flags(t).stream().allMatch(f -> s.column(t, f)[row] == 0)) {
+            boolean fin = t.columns().stream().anyMatch(c -> c.name().equals(t.name() + ".final")
+                    && s.column(t, c)[row] == 1);
+            if (!fin && flags(t).stream().allMatch(f -> s.column(t, f)[row] == 0)) {
                 return r;
             }
         }
@@ -209,6 +223,20 @@ class ExecutionTablesConstraintTargetTest {
                     s.set(t, other, r, 2);
                 }
                 expectAmong(s, t, f.name() + ".bool", r, group ? List.of(f, other) : List.of(f));
+            }
+            if (t.columns().stream().anyMatch(c -> c.name().equals(n + ".final"))) {
+                // the final state's row: a flag of 2 receives it twice, and counts as two kinds of row
+                Column fin = col(t, "final");
+                SystemTrace s = tables();
+                int r = rowWhere(s, t, fin);
+                expect(t, n + ".final.bool", r, x -> x.set(t, fin, r, 2), s, Set.of(n + ".one_instruction"),
+                        Set.of(InstructionTables.STATE_BUS));
+                if (!group) {
+                    // a step's flag on the final state's row too
+                    SystemTrace s2 = tables();
+                    s2.set(t, flags.get(0), r, 1);
+                    expectAmong(s2, t, n + ".one_instruction", r, flags);
+                }
             }
             if (group) {
                 // two instructions on one row

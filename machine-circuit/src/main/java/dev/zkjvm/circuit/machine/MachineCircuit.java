@@ -453,11 +453,12 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     /**
-     * The circuit as a table system ({@link TranslatedSystem}): the log, its sorted copy and (for a
-     * program's circuit) the execution table in one main table as tall as the work, the 16-bit
-     * range checks, the log-versus-sorted permutation and the execution slots' lookups into the
-     * log as buses; the range table, the byte tables and the program's ROM preprocessed once in
-     * the key, so the main table has no 2^16-row floor.
+     * The circuit as a table system ({@link TranslatedSystem}): the log and its sorted copy in the
+     * main table as tall as the records, the 16-bit range checks and the log-versus-sorted
+     * permutation as buses, the range table preprocessed once in the key, so the main table has
+     * no 2^16-row floor. For a program's circuit, its steps are in instruction tables joined by
+     * the execution bus, their accesses on the memory bus to the log, and the byte table and the
+     * program's ROM are preprocessed too ({@link InstructionTables}).
      */
     public synchronized TranslatedSystem tables() {
         if (tables == null) {

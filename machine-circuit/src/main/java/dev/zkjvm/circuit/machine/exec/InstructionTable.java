@@ -19,7 +19,8 @@ import java.util.function.ToLongFunction;
  * table of one instruction is named {@code exec.<label>} and its rows are flagged
  * {@code .active}; a table of several is named {@code exec.<label>-<label>...} and flags each
  * row's instruction ({@code .is.<label>}). The instructions share the step's columns and the
- * pools of helper columns, slots and ports their bodies ask for.
+ * pools of helper columns, slots and ports their bodies ask for. The narrowest table also holds,
+ * in one row flagged {@code .final}, the final state.
  *
  * <p>On a row that runs an instruction: its body's constraints hold ({@code exec.<label>.<requirement>},
  * named as on the one-table execution table); the step's line is fetched from the program
@@ -36,6 +37,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     /** The table's name. */
     final String name;
     final List<Member<W>> members = new ArrayList<>();
+    /** On the table that holds it, the flag of the one row that receives the final state; else null. */
+    final Column finalFlag;
     final Column segment;
     final Column pc;
     final Column clk;
@@ -84,7 +87,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         }
     }
 
-    InstructionTable(InstructionTables<W> owner, ConstraintSystemBuilder b, List<ExecutionTable.Compiled<W>> group) {
+    InstructionTable(InstructionTables<W> owner, ConstraintSystemBuilder b, List<ExecutionTable.Compiled<W>> group,
+            boolean holdsFinalState) {
         this.owner = owner;
         this.builder = b;
         StringBuilder n = new StringBuilder("exec.");
@@ -96,6 +100,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         for (ExecutionTable.Compiled<W> c : group) {
             selectors.add(own(group.size() == 1 ? "active" : "is." + c.label()));
         }
+        finalFlag = holdsFinalState ? own("final") : null;
         segment = own("segment");
         pc = own("pc");
         clk = own("clk");
@@ -145,9 +150,13 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
                 b.everyRow("exec." + m.analysed.label() + "." + r.name(), s.mul(r.e()));
             }
         }
-        Expr active = active();
-        if (members.size() > 1) {
-            b.everyRow(name + ".one_instruction", active.mul(active.sub(1)));
+        Expr rowKinds = active();
+        if (finalFlag != null) {
+            b.everyRow(finalFlag.name() + ".bool", finalFlag.cur().mul(finalFlag.cur().sub(1)));
+            rowKinds = rowKinds.add(finalFlag.cur());
+        }
+        if (members.size() > 1 || finalFlag != null) {
+            b.everyRow(name + ".one_instruction", rowKinds.mul(rowKinds.sub(1)));
         }
         for (int k = 0; k < slots.size(); k++) {
             int slot = k;
@@ -188,6 +197,19 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     /** 1 on a row that runs one of the table's instructions. */
     Expr active() {
         return sum(m -> 1);
+    }
+
+    /**
+     * The final state, received on the final row: the run past the program's last ({@code runs}),
+     * pc 0, and this row's clk, time, depth and stream counts.
+     */
+    List<Expr> finalState(int runs) {
+        List<Expr> out = new ArrayList<>(List.of(Expr.constant(runs), Expr.constant(0), clk.cur(), time.cur(),
+                depth.cur()));
+        for (IoStream s : owner.countedStreams()) {
+            out.add(counts.get(s).cur());
+        }
+        return out;
     }
 
     /** The state a step starts from, as the execution bus carries it. */

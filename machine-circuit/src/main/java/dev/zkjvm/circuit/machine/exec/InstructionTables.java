@@ -22,9 +22,9 @@ import java.util.Set;
  *
  * <p>The execution bus {@value #STATE_BUS} carries the machine state (run, pc, clk, time, depth,
  * and the public streams' word counts). The statement sends the initial state (all zeros); each
- * step receives the state it starts from and sends the state after it; the one-row table
- * {@value #FINAL_TABLE} receives the final state, whose run is past the program's last and whose pc
- * is 0. Since clk grows by one per step, no set of steps can pass a state around in a cycle: the
+ * step receives the state it starts from and sends the state after it; one row of the narrowest
+ * table, flagged {@code .final}, receives the final state, whose run is past the program's last and
+ * whose pc is 0 (a separate table would cost a proof more than a flag column does). Since clk grows by one per step, no set of steps can pass a state around in a cycle: the
  * bus balances only if the steps form one chain from the initial state to the final one, each
  * step taken once: one run of the program.
  *
@@ -39,7 +39,7 @@ public final class InstructionTables<W extends Word<W>> {
     public static final String STATE_BUS = "exec.state";
     /** The memory bus. */
     public static final String MEMORY_BUS = "memory";
-    /** The table that receives the final state. */
+    /** The table that receives the final state when no instruction table can: a program with no instruction. */
     public static final String FINAL_TABLE = "exec.final";
     /** The fields of the memory bus, as {@code MemoryLog#tuple} orders them (before the value limbs). */
     private static final List<String> ACCESS_FIELDS = List.of("time", "cell", "rw", "depth", "kind", "second");
@@ -70,8 +70,9 @@ public final class InstructionTables<W extends Word<W>> {
                 }
             }
         }
-        for (List<ExecutionTable.Compiled<W>> group : TableGrouping.groups(analysis.instructions())) {
-            InstructionTable<W> t = new InstructionTable<>(this, b, group);
+        List<List<ExecutionTable.Compiled<W>>> groups = TableGrouping.groups(analysis.instructions());
+        for (int g = 0; g < groups.size(); g++) {
+            InstructionTable<W> t = new InstructionTable<>(this, b, groups.get(g), g == groups.size() - 1);
             tables.add(t);
             for (InstructionTable.Member<W> m : t.members) {
                 byCompiled.put(m.analysed, t);
@@ -108,14 +109,25 @@ public final class InstructionTables<W extends Word<W>> {
             }
         }
         b.publicReceive("vm.log.access", MEMORY_BUS, accessFields, one.sub(pad.cur()), logTuple);
-        List<Expr> last = new ArrayList<>(List.of(Expr.constant(analysis.program().segments().size()),
-                Expr.constant(0)));
-        for (String field : stateFields.subList(2, stateFields.size())) {
-            Column c = b.main(FINAL_TABLE + "." + field);
-            finalState.add(c);
-            last.add(c.cur());
+        int runs = analysis.program().segments().size();
+        if (tables.isEmpty()) {
+            List<Expr> last = new ArrayList<>(List.of(Expr.constant(runs), Expr.constant(0)));
+            for (String field : stateFields.subList(2, stateFields.size())) {
+                Column c = b.main(FINAL_TABLE + "." + field);
+                finalState.add(c);
+                last.add(c.cur());
+            }
+            b.publicReceive(FINAL_TABLE + ".state", STATE_BUS, stateFields, one, last);
+        } else {
+            InstructionTable<W> host = finalHost();
+            b.publicReceive(host.name + ".final.state", STATE_BUS, stateFields, host.finalFlag.cur(),
+                    host.finalState(runs));
         }
-        b.publicReceive(FINAL_TABLE + ".state", STATE_BUS, stateFields, one, last);
+    }
+
+    /** The table whose flagged row receives the final state. */
+    private InstructionTable<W> finalHost() {
+        return tables.get(tables.size() - 1);
     }
 
     private List<String> wordFields() {
@@ -144,11 +156,13 @@ public final class InstructionTables<W extends Word<W>> {
         return byteTable;
     }
 
-    /** The tables' names: each instruction's, then {@value #FINAL_TABLE}. */
+    /** The tables' names, in order of decreasing width. */
     public List<String> tableNames() {
         List<String> out = new ArrayList<>();
         tables.forEach(t -> out.add(t.name));
-        out.add(FINAL_TABLE);
+        if (tables.isEmpty()) {
+            out.add(FINAL_TABLE);
+        }
         return out;
     }
 
@@ -166,7 +180,8 @@ public final class InstructionTables<W extends Word<W>> {
     }
 
     /**
-     * The steps of {@code replay} per table: how many rows each table's work needs, by table name.
+     * How many rows each table's work needs for {@code replay}, by table name: its steps, and the
+     * final state's row.
      */
     public Map<String, Integer> stepsPerTable(Replay replay) {
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -174,7 +189,11 @@ public final class InstructionTables<W extends Word<W>> {
         for (int i = 0; i < replay.steps(); i++) {
             out.merge(tableAt(replay, i).name, 1, Integer::sum);
         }
-        out.put(FINAL_TABLE, 1);
+        if (tables.isEmpty()) {
+            out.put(FINAL_TABLE, 1);
+        } else {
+            out.merge(finalHost().name, 1, Integer::sum);
+        }
         return out;
     }
 
@@ -199,10 +218,11 @@ public final class InstructionTables<W extends Word<W>> {
             stepAt.get(t.name)[next.get(t)[0]++] = i;
         }
         return (table, row) -> {
-            if (table.equals(FINAL_TABLE)) {
-                return "the state after the last of " + replay.steps() + " steps";
-            }
             int[] steps = stepAt.get(table);
+            if (table.equals(FINAL_TABLE) || steps != null && row == steps.length && !tables.isEmpty()
+                    && table.equals(finalHost().name)) {
+                return "the final state, after " + replay.steps() + " steps";
+            }
             if (steps == null) {
                 return null;
             }
@@ -282,8 +302,21 @@ public final class InstructionTables<W extends Word<W>> {
             }
         });
         long[] end = finalState(trace, replay);
-        for (int j = 0; j < finalState.size(); j++) {
-            columns[finalState.get(j).index()] = new long[] {end[j]};
+        if (tables.isEmpty()) {
+            for (int j = 0; j < finalState.size(); j++) {
+                columns[finalState.get(j).index()] = new long[] {end[j]};
+            }
+            return;
+        }
+        InstructionTable<W> host = finalHost();
+        int row = next.get(host)[0];
+        columns[host.finalFlag.index()][row] = 1;
+        columns[host.clk.index()][row] = end[0];
+        columns[host.time.index()][row] = end[1];
+        columns[host.depth.index()][row] = end[2];
+        int k = 3;
+        for (IoStream s : counted) {
+            columns[host.counts.get(s).index()][row] = end[k++];
         }
     }
 
@@ -296,7 +329,7 @@ public final class InstructionTables<W extends Word<W>> {
     /** The state after the replayed steps: clk, time, depth and the counted streams' words. */
     private long[] finalState(Trace<W> trace, Replay replay) {
         int n = replay.steps();
-        long[] out = new long[finalState.size()];
+        long[] out = new long[3 + counted.size()];
         if (n == 0) {
             return out;
         }
