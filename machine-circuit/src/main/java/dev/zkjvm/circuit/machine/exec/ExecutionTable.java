@@ -55,12 +55,8 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
     final Column ends;
     private final ExecutionProgram<W> program;
     private final List<Column[]> operands = new ArrayList<>();
-    private final List<Slot> slots = new ArrayList<>();
-    private final List<Column> range16 = new ArrayList<>();
-    private final List<Column> free = new ArrayList<>();
-    private final List<Column[]> bytes = new ArrayList<>();
-    /** Each stream's ports: the value columns of a body's k-th word of it, shared by the instructions. */
-    private final java.util.EnumMap<IoStream, List<Column[]>> ports = new java.util.EnumMap<>(IoStream.class);
+    /** The helper columns, slots and ports the bodies ask for, shared by the instructions. */
+    private final StepPools pools;
     /** Each public stream's words before the step (for the streams some body uses). */
     private final java.util.EnumMap<IoStream, Column> streamCounts = new java.util.EnumMap<>(IoStream.class);
     private final List<Column> ownColumns = new ArrayList<>();
@@ -71,6 +67,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
     /** The variant of each step's instruction (see {@link RegisterBinding}); null if no body needs one. */
     private final Column variant;
     private Column[] byteTable;
+    private final List<Slot> slots;
     private final java.util.Map<ExecutionProgram.Line<W>, long[][]> operandCache =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
@@ -111,6 +108,13 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
         this.layout = layout;
         this.registers = List.copyOf(registers);
         this.program = program;
+        pools = new StepPools(b, "exec", limbs, this::own, () -> {
+            if (byteTable == null) {
+                byteTable = ByteTable.declare(b);
+            }
+            return byteTable;
+        });
+        slots = pools.slots();
         active = own("exec.active");
         pc = own("exec.pc");
         nextPc = own("exec.next_pc");
@@ -324,70 +328,27 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
 
     @Override
     public Column range16Pool(int i) {
-        while (range16.size() <= i) {
-            Column c = own("exec.aux.range[" + range16.size() + "]");
-            builder.rangeCheck16(c.name() + ".range", c.cur());
-            range16.add(c);
-        }
-        return range16.get(i);
+        return pools.range16(i);
     }
 
     @Override
     public Column freePool(int i) {
-        while (free.size() <= i) {
-            free.add(own("exec.aux.free[" + free.size() + "]"));
-        }
-        return free.get(i);
+        return pools.free(i);
     }
 
     @Override
     public Column[] bytePool(int i) {
-        if (byteTable == null) {
-            byteTable = ByteTable.declare(builder);
-        }
-        while (bytes.size() <= i) {
-            String name = "exec.aux.byte[" + bytes.size() + "]";
-            Column[] t = {own(name + ".x"), own(name + ".y"), own(name + ".and")};
-            builder.lookup(name + ".table", null, List.of(t[0].cur(), t[1].cur(), t[2].cur()),
-                    List.of(byteTable[0].cur(), byteTable[1].cur(), byteTable[2].cur()));
-            bytes.add(t);
-        }
-        return bytes.get(i);
+        return pools.bytes(i);
     }
 
-    /**
-     * The k-th port of {@code stream}: a word's limb columns. An advice port's limbs are
-     * range-checked, since nothing else makes them a word; a public port's limbs equal the
-     * statement's through the bus.
-     */
     @Override
     public Column[] port(IoStream stream, int k) {
-        List<Column[]> list = ports.computeIfAbsent(stream, s -> new ArrayList<>());
-        while (list.size() <= k) {
-            String name = "exec." + stream.label() + "[" + list.size() + "]";
-            Column[] cols = new Column[limbs];
-            for (int m = 0; m < limbs; m++) {
-                cols[m] = own(name + ".value[" + m + "]");
-                if (stream.bus() == null) {
-                    builder.rangeCheck16(cols[m].name() + ".range", cols[m].cur());
-                }
-            }
-            list.add(cols);
-        }
-        return list.get(k);
+        return pools.port(stream, k);
     }
 
     @Override
     public Slot slot(int k) {
-        while (slots.size() <= k) {
-            String name = "exec.slot[" + slots.size() + "]";
-            List<Column> value = new ArrayList<>();
-            for (int m = 0; m < limbs; m++) {
-                value.add(own(name + ".value[" + m + "]"));
-            }
-            slots.add(new Slot(own(name + ".used"), own(name + ".cell"), List.copyOf(value)));
-        }
-        return slots.get(k);
+        return pools.slot(k);
     }
 
     @Override
@@ -524,7 +485,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
      */
     private void constrainStreams() {
         for (IoStream stream : IoStream.values()) {
-            List<Column[]> list = ports.getOrDefault(stream, List.of());
+            List<Column[]> list = pools.ports(stream);
             if (stream.bus() == null || list.isEmpty()) {
                 continue;
             }

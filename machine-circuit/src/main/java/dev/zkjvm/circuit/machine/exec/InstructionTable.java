@@ -53,11 +53,9 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     final Map<IoStream, Column> counts = new EnumMap<>(IoStream.class);
     final List<Column> ownColumns = new ArrayList<>();
     private final List<Column[]> operands = new ArrayList<>();
-    private final List<Slot> slots = new ArrayList<>();
-    private final List<Column> range16 = new ArrayList<>();
-    private final List<Column> free = new ArrayList<>();
-    private final List<Column[]> bytes = new ArrayList<>();
-    private final Map<IoStream, List<Column[]>> ports = new EnumMap<>(IoStream.class);
+    /** The helper columns, slots and ports the bodies ask for, shared by the table's instructions. */
+    private final StepPools pools;
+    private final List<Slot> slots;
 
     /**
      * One instruction of the table: the analysis's compilation (spec, label, variant, binding), its
@@ -96,6 +94,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             n.append(i == 0 ? "" : "-").append(group.get(i).label());
         }
         this.name = n.toString();
+        this.pools = new StepPools(b, name, limbs(), this::declare, owner::byteTable);
+        this.slots = pools.slots();
         List<Column> selectors = new ArrayList<>();
         for (ExecutionTable.Compiled<W> c : group) {
             selectors.add(own(group.size() == 1 ? "active" : "is." + c.label()));
@@ -135,7 +135,11 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     private Column own(String suffix) {
-        Column c = builder.main(name + "." + suffix);
+        return declare(name + "." + suffix);
+    }
+
+    private Column declare(String column) {
+        Column c = builder.main(column);
         ownColumns.add(c);
         return c;
     }
@@ -293,7 +297,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
 
     /** The ports of {@code stream} the table's bodies use. */
     List<Column[]> ports(IoStream stream) {
-        return ports.getOrDefault(stream, List.of());
+        return pools.ports(stream);
     }
 
     /** 1 on a row whose instruction uses port {@code k} of {@code stream}. */
@@ -340,63 +344,27 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
 
     @Override
     public Column range16Pool(int i) {
-        while (range16.size() <= i) {
-            Column c = own("aux.range[" + range16.size() + "]");
-            builder.rangeCheck16(c.name() + ".range", c.cur());
-            range16.add(c);
-        }
-        return range16.get(i);
+        return pools.range16(i);
     }
 
     @Override
     public Column freePool(int i) {
-        while (free.size() <= i) {
-            free.add(own("aux.free[" + free.size() + "]"));
-        }
-        return free.get(i);
+        return pools.free(i);
     }
 
     @Override
     public Column[] bytePool(int i) {
-        while (bytes.size() <= i) {
-            String prefix = "aux.byte[" + bytes.size() + "]";
-            Column[] t = {own(prefix + ".x"), own(prefix + ".y"), own(prefix + ".and")};
-            Column[] table = owner.byteTable();
-            builder.lookup(name + "." + prefix + ".table", null, List.of(t[0].cur(), t[1].cur(), t[2].cur()),
-                    List.of(table[0].cur(), table[1].cur(), table[2].cur()));
-            bytes.add(t);
-        }
-        return bytes.get(i);
+        return pools.bytes(i);
     }
 
     @Override
     public Column[] port(IoStream stream, int k) {
-        List<Column[]> list = ports.computeIfAbsent(stream, s -> new ArrayList<>());
-        while (list.size() <= k) {
-            String prefix = stream.label() + "[" + list.size() + "]";
-            Column[] cols = new Column[limbs()];
-            for (int m = 0; m < cols.length; m++) {
-                cols[m] = own(prefix + ".value[" + m + "]");
-                if (stream.bus() == null) {
-                    builder.rangeCheck16(cols[m].name() + ".range", cols[m].cur());
-                }
-            }
-            list.add(cols);
-        }
-        return list.get(k);
+        return pools.port(stream, k);
     }
 
     @Override
     public Slot slot(int k) {
-        while (slots.size() <= k) {
-            String prefix = "slot[" + slots.size() + "]";
-            List<Column> value = new ArrayList<>();
-            for (int m = 0; m < limbs(); m++) {
-                value.add(own(prefix + ".value[" + m + "]"));
-            }
-            slots.add(new Slot(own(prefix + ".used"), own(prefix + ".cell"), List.copyOf(value)));
-        }
-        return slots.get(k);
+        return pools.slot(k);
     }
 
     @Override

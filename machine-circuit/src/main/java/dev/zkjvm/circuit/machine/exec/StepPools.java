@@ -1,0 +1,111 @@
+package dev.zkjvm.circuit.machine.exec;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The pools of columns a table's bodies ask for while they compile, shared by the table's
+ * instructions (one runs per row): 16-bit range-checked helpers ({@code <prefix>.aux.range[i]}),
+ * free helpers ({@code .aux.free[i]}), byte triples looked up in the byte table
+ * ({@code .aux.byte[i].x/y/and}), memory-operation slots ({@code .slot[k].used/cell/value[m]}) and
+ * stream ports ({@code .<stream>[k].value[m]}, an advice port's limbs range-checked). Each pool
+ * grows to the largest index a body asks for.
+ */
+final class StepPools {
+    private final ConstraintSystemBuilder builder;
+    private final String prefix;
+    private final int limbs;
+    private final Function<String, Column> declare;
+    private final Supplier<Column[]> byteTable;
+    private final List<Column> range16 = new ArrayList<>();
+    private final List<Column> free = new ArrayList<>();
+    private final List<Column[]> bytes = new ArrayList<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final Map<IoStream, List<Column[]>> ports = new EnumMap<>(IoStream.class);
+
+    /**
+     * @param prefix    the table's prefix of column and constraint names
+     * @param declare   declares a MAIN column of the table by its full name
+     * @param byteTable the byte table's FIXED columns (x, y, x AND y), declared on first use
+     */
+    StepPools(ConstraintSystemBuilder builder, String prefix, int limbs, Function<String, Column> declare,
+            Supplier<Column[]> byteTable) {
+        this.builder = builder;
+        this.prefix = prefix;
+        this.limbs = limbs;
+        this.declare = declare;
+        this.byteTable = byteTable;
+    }
+
+    Column range16(int i) {
+        while (range16.size() <= i) {
+            Column c = declare.apply(prefix + ".aux.range[" + range16.size() + "]");
+            builder.rangeCheck16(c.name() + ".range", c.cur());
+            range16.add(c);
+        }
+        return range16.get(i);
+    }
+
+    Column free(int i) {
+        while (free.size() <= i) {
+            free.add(declare.apply(prefix + ".aux.free[" + free.size() + "]"));
+        }
+        return free.get(i);
+    }
+
+    Column[] bytes(int i) {
+        while (bytes.size() <= i) {
+            String name = prefix + ".aux.byte[" + bytes.size() + "]";
+            Column[] t = {declare.apply(name + ".x"), declare.apply(name + ".y"), declare.apply(name + ".and")};
+            Column[] table = byteTable.get();
+            builder.lookup(name + ".table", null, List.of(t[0].cur(), t[1].cur(), t[2].cur()),
+                    List.of(table[0].cur(), table[1].cur(), table[2].cur()));
+            bytes.add(t);
+        }
+        return bytes.get(i);
+    }
+
+    Column[] port(IoStream stream, int k) {
+        List<Column[]> list = ports.computeIfAbsent(stream, s -> new ArrayList<>());
+        while (list.size() <= k) {
+            String name = prefix + "." + stream.label() + "[" + list.size() + "]";
+            Column[] cols = new Column[limbs];
+            for (int m = 0; m < limbs; m++) {
+                cols[m] = declare.apply(name + ".value[" + m + "]");
+                if (stream.bus() == null) {
+                    builder.rangeCheck16(cols[m].name() + ".range", cols[m].cur());
+                }
+            }
+            list.add(cols);
+        }
+        return list.get(k);
+    }
+
+    Slot slot(int k) {
+        while (slots.size() <= k) {
+            String name = prefix + ".slot[" + slots.size() + "]";
+            List<Column> value = new ArrayList<>();
+            for (int m = 0; m < limbs; m++) {
+                value.add(declare.apply(name + ".value[" + m + "]"));
+            }
+            slots.add(new Slot(declare.apply(name + ".used"), declare.apply(name + ".cell"), List.copyOf(value)));
+        }
+        return slots.get(k);
+    }
+
+    /** The slots, in order. */
+    List<Slot> slots() {
+        return slots;
+    }
+
+    /** The ports of {@code stream}, in order (empty if no body uses it). */
+    List<Column[]> ports(IoStream stream) {
+        return ports.getOrDefault(stream, List.of());
+    }
+}
