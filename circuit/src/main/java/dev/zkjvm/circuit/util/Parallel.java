@@ -70,19 +70,39 @@ public final class Parallel {
             return java.util.Collections.singletonList(state);
         }
         AtomicInteger next = new AtomicInteger();
+        // A worker's failure is kept here and the task completes normally: recording an exceptional
+        // completion allocates, and an OutOfMemoryError while recording it killed the worker with its
+        // task never completed, so the caller waited forever instead of seeing the error.
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         List<ForkJoinTask<S>> tasks = new ArrayList<>(w);
         for (int i = 0; i < w; i++) {
             tasks.add(Holder.POOL.submit(() -> {
-                S state = stateFactory.get();
-                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                    body.run(state, c);
+                try {
+                    S state = stateFactory.get();
+                    for (int c = next.getAndIncrement(); c < chunks && failure.get() == null;
+                            c = next.getAndIncrement()) {
+                        body.run(state, c);
+                    }
+                    return state;
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    return null;
                 }
-                return state;
             }));
         }
         List<S> states = new ArrayList<>(w);
         for (ForkJoinTask<S> t : tasks) {
             states.add(t.join());
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
         }
         return states;
     }

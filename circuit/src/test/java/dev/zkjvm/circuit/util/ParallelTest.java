@@ -1,6 +1,7 @@
 package dev.zkjvm.circuit.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,25 @@ class ParallelTest {
                         throw boom;
                     }
                 }));
-        // thrown on a pool worker, ForkJoinTask.join rethrows a copy with the original as its cause
-        assertTrue(e == boom || e.getCause() == boom, e.toString());
+        assertSame(boom, e, "the worker's own exception, rethrown on the caller's thread");
+    }
+
+    /**
+     * An error in a chunk (an OutOfMemoryError on a worker, here a stand-in) reaches the caller as it
+     * is, so that a command line can report the heap it needs: recording it as the task's
+     * exceptional completion allocates, and an OutOfMemoryError there once left the caller waiting
+     * forever on a task whose worker had died.
+     */
+    @Test
+    void anErrorInAChunkReachesTheCaller() {
+        OutOfMemoryError oom = new OutOfMemoryError("stand-in");
+        int workers = Math.max(2, Parallel.parallelism());
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class,
+                () -> Parallel.forChunks(100, workers, () -> null, (ignored, c) -> {
+                    if (c == 7) {
+                        throw oom;
+                    }
+                }));
+        assertSame(oom, e);
     }
 }
