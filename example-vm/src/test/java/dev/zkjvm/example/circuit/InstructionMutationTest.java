@@ -103,10 +103,10 @@ class InstructionMutationTest {
     private static List<Verdict> mutate(String name, List<Cpu64Program> runs, Trace<U64> trace,
             TreeSet<String> covered) {
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(runs);
-        Replay replay = circuit.execution().replay(trace, 1 << 20);
+        Replay replay = circuit.execution().orElseThrow().replay(trace, 1 << 20);
         Map<Integer, String> rows = new LinkedHashMap<>();
         for (int row = 0; row < replay.steps(); row++) {
-            String m = replay.text(circuit.execution().program(), row).split(" ")[0];
+            String m = replay.text(circuit.execution().orElseThrow().program(), row).split(" ")[0];
             if (covered.add(m)) {
                 rows.put(row, m);
             }

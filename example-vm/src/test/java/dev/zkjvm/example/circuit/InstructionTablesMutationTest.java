@@ -85,9 +85,9 @@ class InstructionTablesMutationTest {
 
     private void mutate(List<Cpu64Program> runs, Trace<U64> trace, TreeSet<String> covered) {
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(runs);
-        Replay replay = circuit.execution().replay(trace, 1 << 20);
+        Replay replay = circuit.execution().orElseThrow().replay(trace, 1 << 20);
         for (int step = 0; step < replay.steps(); step++) {
-            String text = replay.text(circuit.execution().program(), step);
+            String text = replay.text(circuit.execution().orElseThrow().program(), step);
             String m = text.split(" ")[0];
             if (!covered.add(m)) {
                 continue;

@@ -69,7 +69,7 @@ class ExecutionConstraintTargetTest {
         List<Cpu64Program> runs = Stream.of(sources).map(Cpu64Assembler::parse).toList();
         runs.forEach(vm::run);
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(runs);
-        return new Subject(circuit, vm.trace(), circuit.execution().replay(vm.trace(), 1 << 20));
+        return new Subject(circuit, vm.trace(), circuit.execution().orElseThrow().replay(vm.trace(), 1 << 20));
     }
 
     /** A run that reads two input words and writes their sum: {@code in; in; add; out; halt} on [3, 4]. */
@@ -79,7 +79,7 @@ class ExecutionConstraintTargetTest {
         List<Cpu64Program> runs = List.of(Cpu64Assembler.parse("in\nin\nadd\nout\nhalt\n"));
         runs.forEach(vm::run);
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(runs);
-        return new Subject(circuit, vm.trace(), circuit.execution().replay(vm.trace(), 1 << 20));
+        return new Subject(circuit, vm.trace(), circuit.execution().orElseThrow().replay(vm.trace(), 1 << 20));
     }
 
     /** A full table: 2^16 steps of push/pop fill every row, so the last row is a step. */
@@ -133,7 +133,7 @@ class ExecutionConstraintTargetTest {
                 return "row " + r + " of the execution table, after the last step";
             }
             return "step " + r + " (run " + replay.segment()[r] + ", pc " + replay.pc()[r] + "): "
-                    + replay.text(circuit.execution().program(), r);
+                    + replay.text(circuit.execution().orElseThrow().program(), r);
         }
 
         /** How a report names record {@code r} of the trace. */
@@ -164,7 +164,7 @@ class ExecutionConstraintTargetTest {
         /** The first step row running {@code mnemonic}. */
         int stepOf(String mnemonic) {
             for (int s = 0; s < replay.steps(); s++) {
-                if (replay.text(circuit.execution().program(), s).split(" ")[0].equals(mnemonic)) {
+                if (replay.text(circuit.execution().orElseThrow().program(), s).split(" ")[0].equals(mnemonic)) {
                     return s;
                 }
             }

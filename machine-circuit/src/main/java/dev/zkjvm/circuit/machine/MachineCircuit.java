@@ -1,21 +1,17 @@
 package dev.zkjvm.circuit.machine;
 
-import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.ConstraintSystem;
 import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
-import dev.zkjvm.circuit.air.Expr;
 import dev.zkjvm.circuit.check.CheckOptions;
 import dev.zkjvm.circuit.check.CheckReport;
 import dev.zkjvm.circuit.check.Checker;
 import dev.zkjvm.circuit.check.StatementTuples;
-import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.machine.exec.ExecutionProgram;
 import dev.zkjvm.circuit.machine.exec.ExecutionTable;
 import dev.zkjvm.circuit.machine.exec.InstructionSpec;
 import dev.zkjvm.circuit.machine.exec.InstructionTables;
 import dev.zkjvm.circuit.machine.exec.IoStream;
 import dev.zkjvm.circuit.machine.exec.Replay;
-import dev.zkjvm.circuit.memory.AddressSort;
 import dev.zkjvm.circuit.memory.MemoryConsistency;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.ProofProgress;
@@ -37,21 +33,16 @@ import dev.zkjvm.circuit.tables.stark.TableProver;
 import dev.zkjvm.circuit.tables.stark.TableVerifier;
 import dev.zkjvm.circuit.tables.stark.UnsatisfiedTablesException;
 import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
-import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.Witness;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.runtime.MemoryLayout;
 import dev.zkjvm.runtime.Reg;
-import dev.zkjvm.runtime.Section;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Word;
 import dev.zkjvm.runtime.WordType;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 
 /**
  * The circuit of one machine: the memory-consistency gadget plus the rules of the machine's
@@ -86,19 +77,12 @@ public final class MachineCircuit<W extends Word<W>> {
     private final MemoryLayout layout;
     private final ConstraintSystem system;
     private final Checker checker;
+    /** What the circuit states beyond its memory log's rules: nothing, or a run of a program. */
+    private final CircuitKind<W> kind;
     private final MemoryLog<W> log;
     private final String name;
     private final List<InstructionSpec<W>> instructions;
     private final List<Reg> registers;
-    private final ExecutionTable<W> execution;
-    /**
-     * A program's circuit on tables: the memory log again, and each instruction in a table of its
-     * own ({@link InstructionTables}); null for a memory circuit, whose tables translate
-     * {@link #system}.
-     */
-    private final ConstraintSystem tablesSource;
-    private final MemoryLog<W> tablesLog;
-    private final InstructionTables<W> instructionTables;
     private final TraceRecordCheck recordCheck;
     /**
      * The circuit as a table system (the one-table system translated), made on first use so that
@@ -109,27 +93,16 @@ public final class MachineCircuit<W extends Word<W>> {
     private final byte[] columnTables;
 
     private MachineCircuit(String name, WordType<W> type, MemoryLayout layout, List<Reg> registers,
-            List<InstructionSpec<W>> instructions, ExecutionProgram<W> program) {
+            List<InstructionSpec<W>> instructions, java.util.function.Function<ConstraintSystemBuilder, CircuitKind<W>> kind) {
         this.name = name;
         this.registers = registers;
         this.type = type;
         this.layout = layout;
         this.instructions = instructions;
         ConstraintSystemBuilder b = ConstraintSystem.builder(name);
-        log = new MemoryLog<>(b, type, layout, program != null);
-        execution = program == null ? null
-                : new ExecutionTable<>(b, type, layout, registers, instructions, program, log.tuple(), log.pad);
+        this.kind = kind.apply(b);
+        log = this.kind.log();
         system = b.build();
-        if (program == null) {
-            tablesSource = null;
-            tablesLog = null;
-            instructionTables = null;
-        } else {
-            ConstraintSystemBuilder tb = ConstraintSystem.builder(name);
-            tablesLog = new MemoryLog<>(tb, type, layout, true);
-            instructionTables = new InstructionTables<>(tb, execution, tablesLog.tuple(), tablesLog.pad);
-            tablesSource = tb.build();
-        }
         checker = new Checker(system);
         recordCheck = new TraceRecordCheck(layout, type, instructions.stream().map(InstructionSpec::opcode).toList());
         columnTables = TraceRowDescriber.classify(system, log.logColumns(), log.sortedColumns());
@@ -137,7 +110,7 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** The circuit of a machine with this word type and layout; {@code name} names the system. */
     public static <W extends Word<W>> MachineCircuit<W> of(String name, WordType<W> type, MemoryLayout layout) {
-        return new MachineCircuit<>(name, type, layout, List.of(), List.of(), null);
+        return new MachineCircuit<>(name, type, layout, List.of(), List.of(), b -> new MemoryCircuit<>(b, type, layout));
     }
 
     /**
@@ -160,7 +133,8 @@ public final class MachineCircuit<W extends Word<W>> {
                         + " has index " + registers.get(i).index() + " at position " + i);
             }
         }
-        return new MachineCircuit<>(name, type, layout, List.copyOf(registers), List.copyOf(instructions), null);
+        return new MachineCircuit<>(name, type, layout, List.copyOf(registers), List.copyOf(instructions),
+                b -> new MemoryCircuit<>(b, type, layout));
     }
 
     /**
@@ -184,7 +158,8 @@ public final class MachineCircuit<W extends Word<W>> {
                 return known;
             }
         }
-        MachineCircuit<W> built = new MachineCircuit<>(name, type, layout, registers, instructions, program);
+        MachineCircuit<W> built = new MachineCircuit<>(name, type, layout, registers, instructions,
+                b -> new ExecutionCircuit<>(b, name, type, layout, registers, instructions, program));
         synchronized (programs) {
             MachineCircuit<W> raced = programs.putIfAbsent(program, built);
             return raced != null ? raced : built;
@@ -204,9 +179,9 @@ public final class MachineCircuit<W extends Word<W>> {
                 }
             };
 
-    /** The execution table, or null for a memory-only circuit. */
-    public ExecutionTable<W> execution() {
-        return execution;
+    /** The execution table of a program's circuit; empty for a memory circuit. */
+    public java.util.Optional<ExecutionTable<W>> execution() {
+        return kind.execution();
     }
 
     /** The constraint system. */
@@ -245,27 +220,19 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     private Replay replay(Trace<W> trace) {
-        if (execution == null) {
-            return null;
-        }
-        long cap = (trace.size() + 1L) * (execution.program().size() + 1L);
-        return execution.replay(trace, (int) Math.min(cap, 1 << 28));
+        return kind.replay(trace);
     }
 
     private Built build(Trace<W> trace, Replay replay) {
-        int rows = rowsFor(Math.max(trace.size(), replay == null ? 0 : replay.steps()));
-        return build(trace, replay, WitnessBuilder.of(system, rows));
+        return build(trace, replay, WitnessBuilder.of(system, rowsFor(kind.work(trace, replay))));
     }
 
     /** Fills every MAIN column of {@code w} (of any height that holds the trace) from the trace. */
     private Built build(Trace<W> trace, Replay replay, WitnessBuilder w) {
         int[] order = log.fill(w, trace);
-        if (execution != null) {
-            execution.fill(w, trace, replay, w.rows());
-        }
+        kind.fill(w, trace, replay);
         return new Built(w, order);
     }
-
 
     /**
      * Checks a trace: first that every record is one a machine of this layout and word size can
@@ -309,7 +276,7 @@ public final class MachineCircuit<W extends Word<W>> {
      * are no part of what it checks or proves.
      */
     private StatementTuples traceStatement(Trace<W> trace) {
-        return execution == null ? StatementTuples.NONE : statementTuples(Statement.of(trace));
+        return kind.traceStatement(trace, this);
     }
 
     /**
@@ -318,20 +285,7 @@ public final class MachineCircuit<W extends Word<W>> {
      * table checker.
      */
     public PublicTuples tablesStatement(Trace<W> trace) {
-        return withInitialState(tables().publicTuples(traceStatement(trace)));
-    }
-
-    /**
-     * The statement's tuples with the initial state added for a program's circuit: the execution
-     * bus's first state (run 0, pc 0, clk 0, time 0, depth 0, no stream word), which the statement
-     * sends and the first step receives.
-     */
-    private PublicTuples withInitialState(PublicTuples tuples) {
-        if (execution == null) {
-            return tuples;
-        }
-        dev.zkjvm.circuit.tables.Bus bus = tables().system().bus(InstructionTables.STATE_BUS);
-        return tuples.with(bus, dev.zkjvm.circuit.tables.Direction.SEND, 1, new long[bus.width()]);
+        return kind.publicTuples(tables(), traceStatement(trace));
     }
 
     /** The options with the trace's own statement, unless the caller gave one. */
@@ -375,25 +329,10 @@ public final class MachineCircuit<W extends Word<W>> {
     /** The report's describer of rows and records for a witness of {@code trace}. */
     private TraceRowDescriber<W> describer(Trace<W> trace, Replay replay, long[][] columns, int rows,
             int[] sortOrder, IntFunction<String> mnemonicOf) {
-        long[] execTime = null;
-        long[][] slotUsed = null;
-        if (execution != null && columns != null) {
-            execTime = columns[system.column("exec.time").index()];
-            List<long[]> used = new ArrayList<>();
-            for (Column c : system.columns()) {     // declared in slot order
-                if (SLOT_USED.matcher(c.name()).matches()) {
-                    used.add(columns[c.index()]);
-                }
-            }
-            slotUsed = used.toArray(new long[0][]);
-        }
-        RecordText<W> text = new RecordText<>(trace, layout, mnemonicOf, replay,
-                execution == null ? null : execution.program(), execTime, slotUsed);
+        RecordText<W> text = kind.recordText(trace, mnemonicOf, replay, system, columns);
         return new TraceRowDescriber<>(columnTables, text,
                 sortOrder != null ? () -> sortOrder : () -> log.sortOrder(trace, rows));
     }
-
-    private static final Pattern SLOT_USED = Pattern.compile("exec\\.slot\\[\\d+]\\.used");
 
     /**
      * Proves that {@code trace} satisfies this circuit (for an execution circuit: that it is a run of
@@ -462,8 +401,7 @@ public final class MachineCircuit<W extends Word<W>> {
      */
     public synchronized TranslatedSystem tables() {
         if (tables == null) {
-            tables = execution == null ? TranslatedSystem.of(system)
-                    : TranslatedSystem.of(tablesSource, instructionTables::tableOf);
+            tables = kind.translate(system);
         }
         return tables;
     }
@@ -530,22 +468,11 @@ public final class MachineCircuit<W extends Word<W>> {
      * ({@code new TableSystemChecker(tables().system()).check(...)}).
      */
     public SystemTrace tablesTrace(Trace<W> trace) {
-        return tablesTrace(trace, execution == null ? null : replay(trace));
+        return tablesTrace(trace, replay(trace));
     }
 
     private SystemTrace tablesTrace(Trace<W> trace, Replay replay) {
-        TranslatedSystem t = tables();
-        if (execution == null) {
-            int main = t.heightFor(trace.size());
-            Built built = build(trace, null, WitnessBuilder.columnsOnly(system, main));
-            return t.trace(built.builder().suppliedColumns(), main);
-        }
-        TableHeights h = tableHeights(trace.size(), instructionTables.stepsPerTable(replay));
-        WitnessBuilder w = WitnessBuilder.columnsOnly(tablesSource, h.main());
-        tablesLog.fill(w, trace);
-        long[][] columns = w.suppliedColumns();
-        instructionTables.fill(columns, trace, replay, h.tables());
-        return t.trace(columns, h.main(), h.tables());
+        return kind.tablesTrace(tables(), system, trace, replay, tableHeights(trace.size(), kind.work(replay)));
     }
 
     /**
@@ -555,13 +482,9 @@ public final class MachineCircuit<W extends Word<W>> {
      * records ({@link #checkRecords} checks those), faster; that check's report names records.
      */
     public TableSystemReport checkTables(Trace<W> trace) {
-        TableCheckOptions options = TableCheckOptions.defaults();
-        if (execution == null) {
-            return new TableSystemChecker(tables().system()).check(tablesTrace(trace), tablesStatement(trace), options);
-        }
         Replay replay = replay(trace);
         return new TableSystemChecker(tables().system()).check(tablesTrace(trace, replay), tablesStatement(trace),
-                options.withRowNames(instructionTables.rowNames(replay)));
+                TableCheckOptions.defaults().withRowNames(kind.rowNames(replay)));
     }
 
     /**
@@ -583,10 +506,7 @@ public final class MachineCircuit<W extends Word<W>> {
 
     /** The {@link TableHeights} of a run of {@code trace}, replayed over the program. */
     public TableHeights tableHeights(Trace<W> trace) {
-        if (execution == null) {
-            return tableHeights(trace.size(), Map.of());
-        }
-        return tableHeights(trace.size(), instructionTables.stepsPerTable(replay(trace)));
+        return tableHeights(trace.size(), kind.work(replay(trace)));
     }
 
     private TableHeights tableHeights(int records, Map<String, Integer> steps) {
@@ -625,13 +545,10 @@ public final class MachineCircuit<W extends Word<W>> {
      */
     public void verifyTables(TableProof proof, StarkConfig config, Statement<W> statement)
             throws InvalidProofException {
-        if (execution == null && !(statement.input().isEmpty() && statement.output().isEmpty())) {
-            throw new InvalidProofException("a memory circuit's proof states no input or output; the statement claims "
-                    + statement.input().size() + " input and " + statement.output().size() + " output words");
-        }
+        kind.checkStatement(statement);
         PublicTuples tuples;
         try {
-            tuples = withInitialState(tables().publicTuples(statementTuples(statement)));
+            tuples = kind.publicTuples(tables(), statementTuples(statement));
         } catch (IllegalArgumentException e) {
             throw new InvalidProofException("the statement claims words on a stream no instruction of " + name
                     + " reads or writes (" + e.getMessage() + ")");

@@ -47,7 +47,7 @@ public final class TraceReport<W extends Word<W>> {
         this.circuit = Objects.requireNonNull(circuit, "circuit");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.check = check;
-        if (circuit.execution() == null) {
+        if (circuit.execution().isEmpty()) {
             throw new IllegalArgumentException("a trace report needs the circuit of a program, with its execution"
                     + " table (MachineCircuit.forProgram, or the generated <Name>Circuit.circuit(runs)); "
                     + circuit.system().name() + " here is the memory circuit only");
@@ -82,7 +82,7 @@ public final class TraceReport<W extends Word<W>> {
 
     /** The page. */
     public String html() {
-        ExecutionTable<W> execution = circuit.execution();
+        ExecutionTable<W> execution = circuit.execution().orElseThrow();
         long cap = (trace.size() + 1L) * (execution.program().size() + 1L);
         Replay replay = execution.replay(trace, (int) Math.min(cap, 1 << 28));
         FailureLocator locator = new FailureLocator(replay, trace.size(),
