@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class InstructionMutationTest {
     /** Every Cpu64 instruction the bundled programs do not run, each once. */
-    private static final String REST = """
+    static final String REST = """
             push 6
             push 3
             over

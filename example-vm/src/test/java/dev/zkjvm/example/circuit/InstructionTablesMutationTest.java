@@ -36,39 +36,13 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class InstructionTablesMutationTest {
-    private static final String REST = """
-            push 6
-            push 3
-            over
-            push 1
-            sel
-            push 12
-            and
-            push 5
-            or
-            push 9
-            xor
-            push 2
-            shl
-            push 1
-            shr
-            push -4
-            lts
-            push 0
-            eq
-            pop
-            push 77
-            push 16
-            store
-            """;
-
     private final List<String> survivors = new ArrayList<>();
     private int made;
 
     @Test
     void everyInstructionKind() {
         long[] words = new SplittableRandom(7).longs(5).toArray();
-        List<Cpu64Program> rest = List.of(Cpu64Assembler.parse(REST));
+        List<Cpu64Program> rest = List.of(Cpu64Assembler.parse(InstructionMutationTest.REST));
         Cpu64Machine restRun = Cpu64Machine.create();
         rest.forEach(restRun::run);
         TreeSet<String> covered = new TreeSet<>();
