@@ -26,8 +26,8 @@ import java.util.function.ToLongFunction;
  * named as on the one-table execution table); the step's line is fetched from the program
  * ({@code .fetch}); each memory access the step makes is sent on the memory bus, which the log
  * receives; each public stream word is sent to the statement; and the step receives its start
- * state on the execution bus and sends the state after it. Other rows are zeros and take part in
- * nothing.
+ * state on the execution bus and sends the state after it. Other rows are zeros: they send and
+ * receive nothing, and their zero helper cells pass the range checks and byte lookups.
  *
  * @param <W> the machine's word type
  */

@@ -70,6 +70,14 @@ public final class InstructionTables<W extends Word<W>> {
                 }
             }
         }
+        for (ExecutionTable.Compiled<W> c : analysis.instructions()) {
+            // table and column names are cut at '.' and joined with '-': a label with either would
+            // land its columns in another table, or name two tables alike
+            if (c.label().indexOf('.') >= 0 || c.label().indexOf('-') >= 0) {
+                throw new IllegalArgumentException("instruction `" + c.label() + "`: an execution table cannot be named"
+                        + " after a mnemonic with '.' or '-'; use a Java identifier");
+            }
+        }
         List<List<ExecutionTable.Compiled<W>>> groups = TableGrouping.groups(analysis.instructions());
         for (int g = 0; g < groups.size(); g++) {
             InstructionTable<W> t = new InstructionTable<>(this, b, groups.get(g), g == groups.size() - 1);
