@@ -35,10 +35,15 @@ public final class MixedHeightTree {
     private final List<LeafMatrix> matrices;
     /** Distinct heights, decreasing. */
     private final int[] heights;
-    /** {@code levels[ℓ]}: the digests of level ℓ after its injection; level 0 has R nodes. */
-    private final byte[][][] levels;
+    /**
+     * {@code levels[ℓ]}: the digests of level ℓ after its injection, packed ({@link #D} bytes a
+     * node); level 0 has R nodes. Packed, not an array per node: at 2^23 leaves an array per
+     * digest cost a third more memory and tens of millions of objects for the collector.
+     */
+    private final byte[][] levels;
+    private static final int D = Hasher.DIGEST_SIZE;
 
-    private MixedHeightTree(HashAlgorithm algorithm, List<LeafMatrix> matrices, int[] heights, byte[][][] levels) {
+    private MixedHeightTree(HashAlgorithm algorithm, List<LeafMatrix> matrices, int[] heights, byte[][] levels) {
         this.algorithm = algorithm;
         this.matrices = matrices;
         this.heights = heights;
@@ -54,19 +59,31 @@ public final class MixedHeightTree {
         int[] heights = distinctHeights(ms.stream().mapToInt(LeafMatrix::rows).toArray());
         int top = heights[0];
         int depth = Integer.numberOfTrailingZeros(top);
-        byte[][][] levels = new byte[depth + 1][][];
+        byte[][] levels = new byte[depth + 1][];
         levels[0] = leafDigests(algorithm, ms, top);
         for (int l = 1; l <= depth; l++) {
             int size = top >> l;
-            byte[][] below = levels[l - 1];
-            byte[][] level = new byte[size][];
+            byte[] below = levels[l - 1];
+            byte[] level = new byte[size * D];
             List<LeafMatrix> injected = ms.stream().filter(m -> m.rows() == size).toList();
-            byte[][] leaves = injected.isEmpty() ? null : leafDigests(algorithm, injected, size);
+            byte[] leaves = injected.isEmpty() ? null : leafDigests(algorithm, injected, size);
             Parallel.forRange(size, 1 << 10, (from, to) -> {
                 Hasher h = algorithm.newHasher();
+                byte[] node = new byte[D];
                 for (int c = from; c < to; c++) {
-                    byte[] node = MerkleTree.nodeHash(h, below[c], below[c + size]);
-                    level[c] = leaves == null ? node : MerkleTree.nodeHash(h, node, leaves[c]);
+                    // parent[c] = H(0x01 || node[c] || node[c + size]), then bound to the injected row c
+                    h.update((byte) 0x01);
+                    h.update(below, c * D, D);
+                    h.update(below, (c + size) * D, D);
+                    if (leaves == null) {
+                        h.digest(level, c * D);
+                    } else {
+                        h.digest(node, 0);
+                        h.update((byte) 0x01);
+                        h.update(node, 0, D);
+                        h.update(leaves, c * D, D);
+                        h.digest(level, c * D);
+                    }
                 }
             });
             levels[l] = level;
@@ -87,25 +104,30 @@ public final class MixedHeightTree {
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    /** The leaf digests of the matrices of height {@code size} (rows concatenated in list order). */
-    private static byte[][] leafDigests(HashAlgorithm algorithm, List<LeafMatrix> ms, int size) {
+    /** The leaf digests of the matrices of height {@code size} (rows concatenated in list order), packed. */
+    private static byte[] leafDigests(HashAlgorithm algorithm, List<LeafMatrix> ms, int size) {
         List<LeafMatrix> same = ms.stream().filter(m -> m.rows() == size).toList();
-        byte[][] out = new byte[size][];
+        byte[] out = new byte[size * D];
         Parallel.forRange(size, 1 << 8, (from, to) -> {
             RowLeafHasher leaf = new RowLeafHasher(algorithm);
             for (int c = from; c < to; c++) {
                 for (LeafMatrix m : same) {
                     m.appendLeaf(c, leaf);
                 }
-                out[c] = leaf.digest();
+                leaf.digest(out, c * D);
             }
         });
         return out;
     }
 
+    /** Node {@code c} of level {@code l}, copied. */
+    private byte[] node(int l, int c) {
+        return Arrays.copyOfRange(levels[l], c * D, (c + 1) * D);
+    }
+
     /** The root. */
     public byte[] root() {
-        return levels[levels.length - 1][0].clone();
+        return node(levels.length - 1, 0);
     }
 
     /** The tallest height R. */
@@ -130,7 +152,7 @@ public final class MixedHeightTree {
         for (int l = 0; l + 1 < levels.length; l++) {
             int size = heights[0] >> l;
             int c = r & (size - 1);
-            siblings[l] = levels[l][c ^ (size >> 1)].clone();
+            siblings[l] = node(l, c ^ (size >> 1));
         }
         return new MixedOpening(leaves, siblings);
     }
@@ -227,7 +249,7 @@ public final class MixedHeightTree {
             for (int c : known) {
                 int sibling = c ^ half;
                 if (!have.contains(sibling)) {
-                    siblings.add(levels[l][sibling].clone());
+                    siblings.add(node(l, sibling));
                 }
             }
             known = Arrays.stream(known).map(c -> c & (half - 1)).distinct().sorted().toArray();
