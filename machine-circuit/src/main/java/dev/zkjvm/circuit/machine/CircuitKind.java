@@ -37,7 +37,7 @@ sealed interface CircuitKind<W extends Word<W>> permits MemoryCircuit, Execution
     Replay replay(Trace<W> trace);
 
     /** The one-table rows {@code trace} needs: its records, or the larger of its records and steps. */
-    int work(Trace<W> trace, Replay replay);
+    int oneTableRows(Trace<W> trace, Replay replay);
 
     /** Fills the one-table witness's columns beyond the log's. */
     void fill(WitnessBuilder w, Trace<W> trace, Replay replay);

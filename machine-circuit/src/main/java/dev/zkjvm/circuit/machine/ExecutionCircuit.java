@@ -76,7 +76,7 @@ final class ExecutionCircuit<W extends Word<W>> implements CircuitKind<W> {
     }
 
     @Override
-    public int work(Trace<W> trace, Replay replay) {
+    public int oneTableRows(Trace<W> trace, Replay replay) {
         return Math.max(trace.size(), replay.steps());
     }
 

@@ -224,7 +224,7 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     private Built build(Trace<W> trace, Replay replay) {
-        return build(trace, replay, WitnessBuilder.of(system, rowsFor(kind.work(trace, replay))));
+        return build(trace, replay, WitnessBuilder.of(system, rowsFor(kind.oneTableRows(trace, replay))));
     }
 
     /** Fills every MAIN column of {@code w} (of any height that holds the trace) from the trace. */

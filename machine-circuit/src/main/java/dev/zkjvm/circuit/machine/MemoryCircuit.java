@@ -50,7 +50,7 @@ final class MemoryCircuit<W extends Word<W>> implements CircuitKind<W> {
     }
 
     @Override
-    public int work(Trace<W> trace, Replay replay) {
+    public int oneTableRows(Trace<W> trace, Replay replay) {
         return trace.size();
     }
 

@@ -494,10 +494,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
             builder.firstRow(count.name() + ".first", count.cur());
             builder.transition("exec.next." + stream.label() + ".count", active.next().mul(count.next()
                     .sub(count.cur()).sub(sumOver(c -> c.uses(stream)))));
-            List<String> fields = new ArrayList<>(List.of("index"));
-            for (int m = 0; m < limbs; m++) {
-                fields.add("limb[" + m + "]");
-            }
+            List<String> fields = IoStream.wordFields(limbs);
             for (int k = 0; k < list.size(); k++) {
                 int port = k;
                 List<Expr> tuple = new ArrayList<>(List.of(count.cur().add(k)));

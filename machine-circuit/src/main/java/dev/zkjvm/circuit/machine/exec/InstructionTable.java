@@ -177,7 +177,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         }
     }
 
-    /** {@code sum over members of selector * f(member)}, or the constant f when the table has one member. */
+    /** {@code sum over members of selector * f(member)}, the terms with {@code f = 0} left out. */
     private Expr sum(ToLongFunction<Member<W>> f) {
         Expr e = Expr.constant(0);
         for (Member<W> m : members) {

@@ -111,8 +111,8 @@ public final class InstructionTables<W extends Word<W>> {
                     for (Column c : ports.get(k)) {
                         tuple.add(c.cur());
                     }
-                    b.publicSend(t.name + "." + s.label() + "[" + k + "].send", s.bus(), wordFields(),
-                            t.portUsed(s, k), tuple);
+                    b.publicSend(t.name + "." + s.label() + "[" + k + "].send", s.bus(),
+                            IoStream.wordFields(analysis.limbs()), t.portUsed(s, k), tuple);
                 }
             }
         }
@@ -136,14 +136,6 @@ public final class InstructionTables<W extends Word<W>> {
     /** The table whose flagged row receives the final state. */
     private InstructionTable<W> finalHost() {
         return tables.get(tables.size() - 1);
-    }
-
-    private List<String> wordFields() {
-        List<String> fields = new ArrayList<>(List.of("index"));
-        for (int m = 0; m < analysis.limbs(); m++) {
-            fields.add("limb[" + m + "]");
-        }
-        return fields;
     }
 
     /** The analysis the tables were built from. */
@@ -188,15 +180,45 @@ public final class InstructionTables<W extends Word<W>> {
     }
 
     /**
+     * Where the replayed steps go: each step's row in its table, and each table's steps in row
+     * order, by table name.
+     */
+    private record Placement(int[] rowOf, Map<String, int[]> stepsAt) {
+    }
+
+    /** Places the steps of {@code replay} in their tables, in step order, in one pass. */
+    private Placement place(Replay replay) {
+        int n = replay.steps();
+        int[] rowOf = new int[n];
+        int[] tableOf = new int[n];
+        Map<InstructionTable<W>, Integer> index = new IdentityHashMap<>();
+        for (int t = 0; t < tables.size(); t++) {
+            index.put(tables.get(t), t);
+        }
+        int[] counts = new int[tables.size()];
+        for (int i = 0; i < n; i++) {
+            int t = index.get(tableAt(replay, i));
+            tableOf[i] = t;
+            rowOf[i] = counts[t]++;
+        }
+        Map<String, int[]> stepsAt = new LinkedHashMap<>();
+        for (int t = 0; t < tables.size(); t++) {
+            stepsAt.put(tables.get(t).name, new int[counts[t]]);
+        }
+        int[][] byTable = stepsAt.values().toArray(new int[0][]);
+        for (int i = 0; i < n; i++) {
+            byTable[tableOf[i]][rowOf[i]] = i;
+        }
+        return new Placement(rowOf, stepsAt);
+    }
+
+    /**
      * How many rows each table's work needs for {@code replay}, by table name: its steps, and the
      * final state's row.
      */
     public Map<String, Integer> stepsPerTable(Replay replay) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        tables.forEach(t -> out.put(t.name, 0));
-        for (int i = 0; i < replay.steps(); i++) {
-            out.merge(tableAt(replay, i).name, 1, Integer::sum);
-        }
+        place(replay).stepsAt().forEach((table, steps) -> out.put(table, steps.length));
         if (tables.isEmpty()) {
             out.put(FINAL_TABLE, 1);
         } else {
@@ -214,17 +236,7 @@ public final class InstructionTables<W extends Word<W>> {
      * one-table check names its steps; the final state's row by the steps before it.
      */
     public dev.zkjvm.circuit.tables.check.RowNames rowNames(Replay replay) {
-        Map<String, int[]> stepAt = new java.util.HashMap<>();
-        Map<InstructionTable<W>, int[]> next = new IdentityHashMap<>();
-        Map<String, Integer> counts = stepsPerTable(replay);
-        for (InstructionTable<W> t : tables) {
-            stepAt.put(t.name, new int[counts.get(t.name)]);
-            next.put(t, new int[1]);
-        }
-        for (int i = 0; i < replay.steps(); i++) {
-            InstructionTable<W> t = tableAt(replay, i);
-            stepAt.get(t.name)[next.get(t)[0]++] = i;
-        }
+        Map<String, int[]> stepAt = place(replay).stepsAt();
         return (table, row) -> {
             int[] steps = stepAt.get(table);
             if (table.equals(FINAL_TABLE) || steps != null && row == steps.length && !tables.isEmpty()
@@ -256,12 +268,8 @@ public final class InstructionTables<W extends Word<W>> {
             }
         }
         int n = replay.steps();
-        int[] rowOf = new int[n];
-        Map<InstructionTable<W>, int[]> next = new IdentityHashMap<>();
-        tables.forEach(t -> next.put(t, new int[1]));
-        for (int i = 0; i < n; i++) {
-            rowOf[i] = next.get(tableAt(replay, i))[0]++;
-        }
+        Placement placement = place(replay);
+        int[] rowOf = placement.rowOf();
         List<List<ExecutionProgram.Line<W>>> segs = analysis.program().segments();
         Parallel.forRange(n, 1 << 14, (from, to) -> {
             ExecRow<W> row = new ExecRow<>(columns, trace, analysis.limbs());
@@ -317,7 +325,7 @@ public final class InstructionTables<W extends Word<W>> {
             return;
         }
         InstructionTable<W> host = finalHost();
-        int row = next.get(host)[0];
+        int row = placement.stepsAt().get(host.name).length;
         columns[host.finalFlag.index()][row] = 1;
         columns[host.clk.index()][row] = end[0];
         columns[host.time.index()][row] = end[1];

@@ -27,6 +27,15 @@ public enum IoStream {
         return label;
     }
 
+    /** The fields of a word's tuple on a public stream's bus: its index, then its 16-bit limbs. */
+    static java.util.List<String> wordFields(int limbs) {
+        java.util.List<String> fields = new java.util.ArrayList<>(java.util.List.of("index"));
+        for (int m = 0; m < limbs; m++) {
+            fields.add("limb[" + m + "]");
+        }
+        return java.util.List.copyOf(fields);
+    }
+
     /** The public bus the stream's words go to, or null for the advice. */
     public String bus() {
         return bus;

@@ -9,6 +9,7 @@ import dev.zkjvm.runtime.MemoryLayout;
 import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.SectionOrder;
 import dev.zkjvm.runtime.U32;
+import dev.zkjvm.runtime.core.MachineCore;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,20 @@ class InstructionTablesTest {
         assertEquals(List.of("exec.one-two-halt"), tables);
         assertTrue(c.tables().system().table("exec.one-two-halt").air().columns().stream()
                 .anyMatch(col -> col.name().equals("exec.one-two-halt.final")));
+    }
+
+    /**
+     * A program of no runs has no instruction tables: its final state, the initial one, is
+     * received by a one-row table of its own, and the empty trace checks.
+     */
+    @Test
+    void aProgramOfNoRunsReceivesItsFinalStateInATableOfItsOwn() {
+        ExecutionProgram<U32> none = ExecutionProgram.of(List.of(),
+                (long[] line) -> Arrays.stream(line).mapToObj(U32::of).toList());
+        MachineCircuit<U32> c = MachineCircuit.of("Tables", U32.TYPE, LAYOUT, REGISTERS, List.of(push("one", 0)))
+                .forProgram(none);
+        assertTrue(c.tables().system().tables().stream().anyMatch(t -> t.name().equals(InstructionTables.FINAL_TABLE)));
+        assertTrue(c.checkTables(new MachineCore<>(U32.TYPE, LAYOUT).trace()).isSatisfied());
     }
 
     /** Table names are cut at '.' and joined with '-': a mnemonic with either is refused, not misplaced. */
