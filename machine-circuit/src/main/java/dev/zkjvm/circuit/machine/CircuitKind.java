@@ -8,6 +8,7 @@ import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.check.RowNames;
+import dev.zkjvm.circuit.tables.translate.RangeLayout;
 import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.runtime.Trace;
@@ -55,8 +56,8 @@ sealed interface CircuitKind<W extends Word<W>> permits MemoryCircuit, Execution
     RecordText<W> recordText(Trace<W> trace, IntFunction<String> mnemonicOf, Replay replay, ConstraintSystem system,
             long[][] columns);
 
-    /** The circuit as a table system. */
-    TranslatedSystem translate(ConstraintSystem system);
+    /** The circuit as a table system, its 16-bit range checks in {@code layout}. */
+    TranslatedSystem translate(ConstraintSystem system, RangeLayout layout);
 
     /** The rows each of the tables apart from the main one needs for {@code replay}, by name. */
     Map<String, Integer> work(Replay replay);

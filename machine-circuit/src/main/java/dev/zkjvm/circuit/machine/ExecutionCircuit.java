@@ -15,6 +15,7 @@ import dev.zkjvm.circuit.tables.Direction;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.check.RowNames;
+import dev.zkjvm.circuit.tables.translate.RangeLayout;
 import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.runtime.MemoryLayout;
@@ -123,8 +124,8 @@ final class ExecutionCircuit<W extends Word<W>> implements CircuitKind<W> {
     }
 
     @Override
-    public TranslatedSystem translate(ConstraintSystem system) {
-        return TranslatedSystem.of(tablesSource, instructionTables::tableOf);
+    public TranslatedSystem translate(ConstraintSystem system, RangeLayout layout) {
+        return TranslatedSystem.of(tablesSource, instructionTables::tableOf, layout);
     }
 
     @Override

@@ -32,6 +32,7 @@ import dev.zkjvm.circuit.tables.stark.TableProof;
 import dev.zkjvm.circuit.tables.stark.TableProver;
 import dev.zkjvm.circuit.tables.stark.TableVerifier;
 import dev.zkjvm.circuit.tables.stark.UnsatisfiedTablesException;
+import dev.zkjvm.circuit.tables.translate.RangeLayout;
 import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
 import dev.zkjvm.circuit.witness.Witness;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
@@ -88,7 +89,7 @@ public final class MachineCircuit<W extends Word<W>> {
      * The circuit as a table system (the one-table system translated), made on first use so that
      * the one-table check and proof never depend on the translation.
      */
-    private TranslatedSystem tables;
+    private final java.util.Map<RangeLayout, TranslatedSystem> tables = new java.util.EnumMap<>(RangeLayout.class);
     /** The table (log, sorted copy, execution, program) of each column, for reports. */
     private final byte[] columnTables;
 
@@ -285,7 +286,11 @@ public final class MachineCircuit<W extends Word<W>> {
      * table checker.
      */
     public PublicTuples tablesStatement(Trace<W> trace) {
-        return kind.publicTuples(tables(), traceStatement(trace));
+        return tablesStatement(trace, RangeLayout.WHOLE);
+    }
+
+    private PublicTuples tablesStatement(Trace<W> trace, RangeLayout layout) {
+        return kind.publicTuples(tables(layout), traceStatement(trace));
     }
 
     /** The options with the trace's own statement, unless the caller gave one. */
@@ -399,11 +404,47 @@ public final class MachineCircuit<W extends Word<W>> {
      * the execution bus, their accesses on the memory bus to the log, and the byte table and the
      * program's ROM are preprocessed too ({@link InstructionTables}).
      */
-    public synchronized TranslatedSystem tables() {
-        if (tables == null) {
-            tables = kind.translate(system);
-        }
-        return tables;
+    public TranslatedSystem tables() {
+        return tables(RangeLayout.WHOLE);
+    }
+
+    /**
+     * {@link #tables()} with its 16-bit range checks in {@code layout}: {@link RangeLayout#BYTES}
+     * checks them as bytes on a 256-row table instead of a 2^16-row one, which
+     * {@link #proveTables} chooses for short traces ({@link #rangeLayoutFor}).
+     */
+    public synchronized TranslatedSystem tables(RangeLayout layout) {
+        return tables.computeIfAbsent(layout, l -> kind.translate(system, l));
+    }
+
+    /**
+     * The main table's height up to which {@link #proveTables} checks 16-bit ranges as bytes
+     * ({@link RangeLayout#BYTES}): below it, the 2^16-row range table would cost more than the
+     * high-byte columns and sends do (measured, {@code docs/benchmarks.md}).
+     */
+    public static final int BYTES_UP_TO_MAIN_HEIGHT = 1 << 14;
+
+    /**
+     * The layout {@link #proveTables} proves a trace in whose main table (the log) is
+     * {@code mainHeight} rows tall.
+     */
+    public static RangeLayout rangeLayoutFor(int mainHeight) {
+        return mainHeight <= BYTES_UP_TO_MAIN_HEIGHT ? RangeLayout.BYTES : RangeLayout.WHOLE;
+    }
+
+    /**
+     * The layout a proof on tables claims: {@link RangeLayout#BYTES} if the table where the 16-bit
+     * range table would be is 256 rows tall (the byte table's height), else the whole table. Either
+     * layout states the same, so the prover may choose; a proof that claims one and was made with
+     * the other fails on the shape or the commitments.
+     */
+    private RangeLayout rangeLayoutOf(TableProof proof) {
+        TranslatedSystem whole = tables(RangeLayout.WHOLE);
+        int at = whole.findRangeTable(16).map(whole.system().tables()::indexOf).orElse(-1);
+        int[] heights = proof.heights();
+        return at >= 0 && at < heights.length
+                && heights[at] == tables(RangeLayout.BYTES).system().tables().get(at).fixedHeight()
+                ? RangeLayout.BYTES : RangeLayout.WHOLE;
     }
 
     /**
@@ -440,14 +481,27 @@ public final class MachineCircuit<W extends Word<W>> {
      */
     public TableProof proveTables(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config,
             boolean zeroKnowledge) {
-        TranslatedSystem t = tables();
+        return proveTables(trace, mnemonicOf, config, zeroKnowledge, null);
+    }
+
+    /**
+     * {@link #proveTables(Trace, IntFunction, StarkConfig, boolean)} with the 16-bit range checks
+     * in {@code layout}, or, if null, in the layout {@link #rangeLayoutFor} chooses for the trace's
+     * main table. {@link #verifyTables} accepts either.
+     */
+    public TableProof proveTables(Trace<W> trace, IntFunction<String> mnemonicOf, StarkConfig config,
+            boolean zeroKnowledge, RangeLayout layout) {
         CheckReport invalid = checkRecords(trace, null, mnemonicOf);
         if (!invalid.isSatisfied()) {
             throw new UnsatisfiedTraceException(invalid);
         }
-        SystemTrace tablesTrace = tablesTrace(trace);
+        Replay replay = replay(trace);
+        TableHeights heights = tableHeights(trace.size(), kind.work(replay));
+        RangeLayout chosen = layout != null ? layout : rangeLayoutFor(heights.main());
+        SystemTrace tablesTrace = kind.tablesTrace(tables(chosen), system, trace, replay, heights);
         try {
-            return TableProver.prove(tableKey(config, zeroKnowledge), tablesTrace, tablesStatement(trace));
+            return TableProver.prove(tableKey(config, zeroKnowledge, chosen), tablesTrace,
+                    tablesStatement(trace, chosen));
         } catch (UnsatisfiedTablesException e) {
             // The table checker names constraints and tuples; the one-table check names them with
             // the records they read, so a refused trace reads as on the one-table path.
@@ -548,12 +602,13 @@ public final class MachineCircuit<W extends Word<W>> {
         kind.checkStatement(statement);
         PublicTuples tuples;
         try {
-            tuples = kind.publicTuples(tables(), statementTuples(statement));
+            tuples = kind.publicTuples(tables(rangeLayoutOf(proof)), statementTuples(statement));
         } catch (IllegalArgumentException e) {
             throw new InvalidProofException("the statement claims words on a stream no instruction of " + name
                     + " reads or writes (" + e.getMessage() + ")");
         }
-        TableVerifier.verify(tableKey(config, proof.zeroKnowledge()).verifyingKey(), tuples, proof);
+        TableVerifier.verify(tableKey(config, proof.zeroKnowledge(), rangeLayoutOf(proof)).verifyingKey(), tuples,
+                proof);
     }
 
     /** Whether {@link #verifyTables(TableProof, StarkConfig)} accepts the proof; never throws on a bad proof. */
@@ -581,9 +636,14 @@ public final class MachineCircuit<W extends Word<W>> {
      * (the range table's commitment), derived on first use and kept (a few entries).
      */
     public TableKeys.ProvingKey tableKey(StarkConfig config, boolean zeroKnowledge) {
-        TranslatedSystem t = tables();
+        return tableKey(config, zeroKnowledge, RangeLayout.WHOLE);
+    }
+
+    /** {@link #tableKey(StarkConfig, boolean)} for {@link #tables(RangeLayout)}. */
+    public TableKeys.ProvingKey tableKey(StarkConfig config, boolean zeroKnowledge, RangeLayout layout) {
+        TranslatedSystem t = tables(layout);
         synchronized (tableKeys) {
-            return tableKeys.computeIfAbsent(new TableKeyChoice(config, zeroKnowledge), c -> {
+            return tableKeys.computeIfAbsent(new TableKeyChoice(config, zeroKnowledge, layout), c -> {
                 TableKeys.ProvingKey key = TableKeys.derive(t.system(), c.config(), c.zeroKnowledge());
                 synchronized (keys) {
                     derivedKeys++;
@@ -593,7 +653,7 @@ public final class MachineCircuit<W extends Word<W>> {
         }
     }
 
-    private record TableKeyChoice(StarkConfig config, boolean zeroKnowledge) {
+    private record TableKeyChoice(StarkConfig config, boolean zeroKnowledge, RangeLayout layout) {
     }
 
     private final java.util.Map<TableKeyChoice, TableKeys.ProvingKey> tableKeys =

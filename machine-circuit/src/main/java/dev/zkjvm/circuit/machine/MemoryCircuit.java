@@ -9,6 +9,7 @@ import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.check.RowNames;
+import dev.zkjvm.circuit.tables.translate.RangeLayout;
 import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
 import dev.zkjvm.circuit.witness.WitnessBuilder;
 import dev.zkjvm.runtime.MemoryLayout;
@@ -83,8 +84,8 @@ final class MemoryCircuit<W extends Word<W>> implements CircuitKind<W> {
     }
 
     @Override
-    public TranslatedSystem translate(ConstraintSystem system) {
-        return TranslatedSystem.of(system);
+    public TranslatedSystem translate(ConstraintSystem system, RangeLayout layout) {
+        return TranslatedSystem.of(system, c -> null, layout);
     }
 
     @Override

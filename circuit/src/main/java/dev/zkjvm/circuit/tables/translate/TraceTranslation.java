@@ -5,9 +5,12 @@ import dev.zkjvm.circuit.air.ConstraintSystem;
 import dev.zkjvm.circuit.air.Lookup;
 import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.air.RangeBatch;
+import dev.zkjvm.circuit.air.RangeCheck;
+import dev.zkjvm.circuit.field.Goldilocks;
 import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.SystemTraceBuilder;
 import dev.zkjvm.circuit.tables.Table;
+import dev.zkjvm.circuit.util.Parallel;
 import dev.zkjvm.circuit.witness.ArgumentColumns;
 import dev.zkjvm.circuit.witness.RangeBatchColumns;
 import java.util.HashSet;
@@ -96,9 +99,16 @@ final class TraceTranslation {
         for (Map.Entry<RangeBatch, Table> e : t.rangeTables().entrySet()) {
             RangeBatch rb = e.getKey();
             Table range = e.getValue();
+            java.util.function.Function<RangeCheck, String> partOf =
+                    rc -> parts.of(List.of(rc.value(), rc.selectorOrOne()), rc.name());
+            if (t.highBytes().containsKey(rb.inputs().get(0))) {
+                bytes(t, b, rb, range, columns, rc -> t.partTables().get(partOf.apply(rc)),
+                        rc -> heights.get(partOf.apply(rc)));
+                continue;
+            }
             Column count = range.air().column(rb.multiplicity().name());
             b.set(range, count, RangeBatchColumns.multiplicities(rb, columns, range.fixedHeight(),
-                    rc -> heights.get(parts.of(List.of(rc.value(), rc.selectorOrOne()), rc.name()))));
+                    rc -> heights.get(partOf.apply(rc))));
         }
         for (TranslatedSystem.FixedLookupTable f : t.fixedTables()) {
             int height = f.table().fixedHeight();
@@ -116,5 +126,48 @@ final class TraceTranslation {
             }
         }
         return b.build();
+    }
+
+    /**
+     * A batch checked as bytes ({@link RangeLayout#BYTES}): each check's high-byte column in its
+     * table, and the byte table's counts of the high and low bytes. A value of 2^16 or more gets
+     * the high byte of its low 16 bits, so its low "byte" is out of range and its {@code .lo} send
+     * is the one left unmatched.
+     */
+    private static void bytes(TranslatedSystem t, SystemTraceBuilder b, RangeBatch rb, Table byteTable,
+            long[][] columns, java.util.function.Function<RangeCheck, Table> tableOf,
+            java.util.function.ToIntFunction<RangeCheck> rowsOf) {
+        List<RangeCheck> checks = rb.inputs();
+        long[][] counts = new long[checks.size()][];
+        long[][] highs = new long[checks.size()][];
+        Parallel.forChunks(checks.size(), Parallel.parallelism(), () -> null, (ignored, i) -> {
+            RangeCheck rc = checks.get(i);
+            int rows = rowsOf.applyAsInt(rc);
+            long[] v = ArgumentColumns.baseValues(rc.value(), columns, rows);
+            long[] s = rc.selector() == null ? null : ArgumentColumns.baseValues(rc.selector(), columns, rows);
+            long[] high = new long[rows];
+            long[] c = new long[TranslatedSystem.BYTE_VALUES];
+            for (int r = 0; r < rows; r++) {
+                long hi = (v[r] >>> 8) & 0xFF;
+                long lo = v[r] - (hi << 8);
+                high[r] = hi;
+                long w = s == null ? 1 : s[r];
+                c[(int) hi] = Goldilocks.add(c[(int) hi], w);
+                if (Long.compareUnsigned(lo, TranslatedSystem.BYTE_VALUES) < 0) {
+                    c[(int) lo] = Goldilocks.add(c[(int) lo], w);
+                }
+            }
+            counts[i] = c;
+            highs[i] = high;
+        });
+        long[] m = new long[byteTable.fixedHeight()];
+        for (int i = 0; i < checks.size(); i++) {
+            RangeCheck rc = checks.get(i);
+            b.set(tableOf.apply(rc), t.highBytes().get(rc), highs[i]);
+            for (int v = 0; v < TranslatedSystem.BYTE_VALUES; v++) {
+                m[v] = Goldilocks.add(m[v], counts[i][v]);
+            }
+        }
+        b.set(byteTable, byteTable.air().column(byteTable.name() + ".m"), m);
     }
 }

@@ -46,7 +46,9 @@ import java.util.Set;
  *       multiplicity column {@code range<bits>.m}, and a bus {@code range<bits>} with the field
  *       {@code value}: the main table sends each range check's input with its selector as
  *       multiplicity (interaction named as the range check), the range table receives its value
- *       {@code m} times (interaction {@code range<bits>}).</li>
+ *       {@code m} times (interaction {@code range<bits>}). In {@link RangeLayout#BYTES}, the
+ *       16-bit checks go instead to a 256-row table {@code range16.bytes}, each input as two bytes
+ *       (see there).</li>
  *   <li><b>Permutations</b>: a bus named as the permutation; the main table sends the left tuple
  *       (interaction {@code name.left}, multiplicity its selector) and receives the right one
  *       ({@code name.right}).</li>
@@ -97,6 +99,8 @@ public final class TranslatedSystem {
     /** The tables the source's own columns are in: the main table, then the partition's, by key. */
     private final Parts parts;
     private final Map<String, Table> partTables;
+    /** The high-byte column of each range check checked as two bytes ({@link RangeLayout#BYTES}). */
+    private final Map<RangeCheck, Column> highBytes;
 
     /**
      * A preprocessed table that lookups into the same FIXED columns of the source look into.
@@ -117,7 +121,8 @@ public final class TranslatedSystem {
     }
 
     private TranslatedSystem(ConstraintSystem source, TableSystem system, Parts parts, Map<String, Table> partTables,
-            Map<RangeBatch, Table> rangeTables, List<FixedLookupTable> fixedTables) {
+            Map<RangeBatch, Table> rangeTables, List<FixedLookupTable> fixedTables, Map<RangeCheck, Column> highBytes) {
+        this.highBytes = highBytes;
         this.source = source;
         this.system = system;
         this.parts = parts;
@@ -151,11 +156,34 @@ public final class TranslatedSystem {
      *     an argument's side reads MAIN columns of two tables
      */
     public static TranslatedSystem of(ConstraintSystem source, java.util.function.Function<Column, String> partition) {
+        return of(source, partition, RangeLayout.WHOLE);
+    }
+
+    /**
+     * As {@link #of(ConstraintSystem, java.util.function.Function)}, with the 16-bit range checks
+     * in the given layout: {@link RangeLayout#BYTES} checks them on a 256-row table, each input as
+     * two bytes, with a column {@code <check>.hi} in the table that sends it.
+     *
+     * @throws IllegalArgumentException as {@link #of(ConstraintSystem, java.util.function.Function)},
+     *     or if a high-byte column's name is taken
+     */
+    public static TranslatedSystem of(ConstraintSystem source, java.util.function.Function<Column, String> partition,
+            RangeLayout layout) {
         Map<List<Column>, List<Lookup>> fixedGroups = fixedLookupGroups(source);
         Set<Lookup> fixedLookups = new HashSet<>();
         fixedGroups.values().forEach(fixedLookups::addAll);
         Parts parts = Parts.of(source, partition, droppedColumns(source, fixedGroups), fixedLookups);
         TableSystemBuilder b = TableSystem.builder(source.name());
+        // The checks split into bytes, by the table that sends them (each gets a high-byte column there).
+        Map<String, List<RangeCheck>> splitChecks = new LinkedHashMap<>();
+        for (RangeBatch rb : source.rangeBatches()) {
+            if (splitsIntoBytes(layout, rb)) {
+                for (RangeCheck rc : rb.inputs()) {
+                    splitChecks.computeIfAbsent(parts.of(List.of(rc.value(), rc.selectorOrOne()),
+                            "range check " + rc.name()), k -> new ArrayList<>()).add(rc);
+                }
+            }
+        }
         Map<String, ConstraintSystemBuilder> airs = new LinkedHashMap<>();
         for (String p : parts.names()) {
             ConstraintSystemBuilder air = ConstraintSystem.builder(p.equals(Parts.MAIN) ? source.name() : p);
@@ -169,6 +197,9 @@ public final class TranslatedSystem {
                         throw new IllegalStateException("column " + c + " declared as " + declared + ", mapped to " + t);
                     }
                 }
+            }
+            for (RangeCheck rc : splitChecks.getOrDefault(p, List.of())) {
+                air.main(highByteName(rc));
             }
             airs.put(p, air);
         }
@@ -186,9 +217,12 @@ public final class TranslatedSystem {
             String p = parts.of(exprs, where);
             return new Placed(tables.get(p), parts.map(p));
         };
+        Map<RangeCheck, Column> highBytes = new LinkedHashMap<>();
+        splitChecks.forEach((p, checks) -> checks.forEach(
+                rc -> highBytes.put(rc, tables.get(p).air().column(highByteName(rc)))));
         Map<RangeBatch, Table> ranges = new LinkedHashMap<>();
         for (RangeBatch rb : source.rangeBatches()) {
-            ranges.put(rb, rangeBus(b, rb, side));
+            ranges.put(rb, splitsIntoBytes(layout, rb) ? byteRangeBus(b, rb, side, highBytes) : rangeBus(b, rb, side));
         }
         for (Permutation p : source.permutations()) {
             Bus bus = b.bus(p.name(), fields(p.left()));
@@ -206,6 +240,13 @@ public final class TranslatedSystem {
         taken.add(source.name());
         taken.addAll(tables.keySet());
         source.rangeBatches().forEach(rb -> taken.add(rb.name()));
+        source.rangeBatches().stream().filter(rb -> splitsIntoBytes(layout, rb)).forEach(rb -> {
+            taken.add(byteTableName(rb));
+            rb.inputs().forEach(rc -> {
+                taken.add(rc.name() + LOW_BYTE);
+                taken.add(rc.name() + HIGH_BYTE);
+            });
+        });
         source.permutations().forEach(p -> taken.add(p.name()));
         source.lookups().forEach(l -> taken.add(l.name()));
         // interactions are named after these too (a receive takes its bus's name)
@@ -245,7 +286,23 @@ public final class TranslatedSystem {
                     at.map().rewrite(p.multiplicity(), p.name() + " multiplicity"),
                     List.of(rewriteAll(at.map(), p.tuple(), p.name() + " tuple")));
         }
-        return new TranslatedSystem(source, b.build(), parts, tables, ranges, List.copyOf(fixedTables));
+        return new TranslatedSystem(source, b.build(), parts, tables, ranges, List.copyOf(fixedTables),
+                java.util.Collections.unmodifiableMap(highBytes));
+    }
+
+    private static final String LOW_BYTE = ".lo";
+    private static final String HIGH_BYTE = ".hi";
+
+    private static boolean splitsIntoBytes(RangeLayout layout, RangeBatch rb) {
+        return layout == RangeLayout.BYTES && rb.bits() == 16;
+    }
+
+    private static String highByteName(RangeCheck rc) {
+        return rc.name() + HIGH_BYTE;
+    }
+
+    private static String byteTableName(RangeBatch rb) {
+        return rb.name() + ".bytes";
     }
 
     /**
@@ -463,6 +520,32 @@ public final class TranslatedSystem {
         return table;
     }
 
+    /**
+     * The byte table of a 16-bit batch ({@link RangeLayout#BYTES}), its bus, and two sends per
+     * range check: its high byte {@code hi} and its low byte {@code v - 256·hi}.
+     */
+    private static Table byteRangeBus(TableSystemBuilder b, RangeBatch rb, Side side, Map<RangeCheck, Column> highBytes) {
+        String name = byteTableName(rb);
+        ConstraintSystemBuilder air = ConstraintSystem.builder(name);
+        Column value = air.fixed(name, FixedValues.range(BYTE_VALUES));
+        Column count = air.main(name + ".m");
+        Table table = b.preprocessed(air.build(), BYTE_VALUES);
+        Bus bus = b.bus(name, RANGE_FIELD);
+        for (RangeCheck rc : rb.inputs()) {
+            Placed in = side.of(List.of(rc.value(), rc.selectorOrOne()), "range check " + rc.name());
+            Expr selector = in.map().rewriteSelector(rc.selector(), "range check " + rc.name() + " selector");
+            Expr high = highBytes.get(rc).cur();
+            b.send(rc.name() + LOW_BYTE, bus, in.table(), selector,
+                    in.map().rewrite(rc.value(), "range check " + rc.name()).sub(high.mul(BYTE_VALUES)));
+            b.send(rc.name() + HIGH_BYTE, bus, in.table(), selector, high);
+        }
+        b.receive(name, bus, table, count.cur(), value.cur());
+        return table;
+    }
+
+    /** The values of a byte. */
+    static final int BYTE_VALUES = 256;
+
     private static void declare(ConstraintSystemBuilder air, ConstraintKind kind, String name, Expr e) {
         switch (kind) {
             case EVERY_ROW -> air.everyRow(name, e);
@@ -510,11 +593,19 @@ public final class TranslatedSystem {
         return main;
     }
 
-    /** The preprocessed range table of {@code bits}-bit range checks. */
+    /**
+     * The preprocessed range table of {@code bits}-bit range checks: for 16 bits in
+     * {@link RangeLayout#BYTES}, the 256-row table of their bytes.
+     */
     public Table rangeTable(int bits) {
+        return findRangeTable(bits).orElseThrow(() -> new IllegalArgumentException(source.name() + " has no " + bits
+                + "-bit range checks"));
+    }
+
+    /** {@link #rangeTable}, or empty if the source has no {@code bits}-bit range checks. */
+    public java.util.Optional<Table> findRangeTable(int bits) {
         return rangeTables.entrySet().stream().filter(e -> e.getKey().bits() == bits).map(Map.Entry::getValue)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(source.name() + " has no " + bits
-                        + "-bit range checks"));
+                .findFirst();
     }
 
     /**
@@ -595,6 +686,19 @@ public final class TranslatedSystem {
     /** The range tables, by their batch in the source. */
     Map<RangeBatch, Table> rangeTables() {
         return rangeTables;
+    }
+
+    /**
+     * The high-byte column of each range check that this translation checks as two bytes, in its
+     * sending table; empty in {@link RangeLayout#WHOLE}.
+     */
+    Map<RangeCheck, Column> highBytes() {
+        return highBytes;
+    }
+
+    /** The layout of this translation's 16-bit range checks. */
+    public RangeLayout rangeLayout() {
+        return highBytes.isEmpty() ? RangeLayout.WHOLE : RangeLayout.BYTES;
     }
 
     /** The tables of the source's own columns, the main one first ({@link Parts#MAIN}), by key. */

@@ -9,6 +9,9 @@ import dev.zkjvm.circuit.hash.HashAlgorithm;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.tables.PublicTuples;
 import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.tables.Table;
+import dev.zkjvm.circuit.tables.translate.RangeLayout;
 import dev.zkjvm.circuit.tables.translate.TranslatedSystem;
 import dev.zkjvm.circuit.tables.translate.TranslationFixtures;
 import java.util.function.Consumer;
@@ -50,6 +53,29 @@ class TranslatedForgeryTest {
         long[][] c = ranges.columns(8);
         c[ranges.w.index()][3] = 65536;
         assertFalse(forgedProofAccepted(t, t.trace(c, 8)));
+    }
+
+    @Test
+    void rangeInputOf65536CheckedAsBytesIsRejected() {
+        TranslatedSystem t = TranslatedSystem.of(ranges.cs, c -> null, RangeLayout.BYTES);
+        long[][] c = ranges.columns(8);
+        c[ranges.w.index()][3] = 65536;
+        assertFalse(forgedProofAccepted(t, t.trace(c, 8)));
+    }
+
+    @Test
+    void aHighByteOf256IsRejected() {
+        TranslatedSystem t = TranslatedSystem.of(ranges.cs, c -> null, RangeLayout.BYTES);
+        long[][] c = ranges.columns(8);
+        c[ranges.w.index()][3] = 65536 + 5;
+        SystemTrace trace = t.trace(c, 8);
+        // the cheater's fill: high "byte" 256, low byte 5, and the byte table's counts to match
+        Table range = t.rangeTable(16);
+        Column count = range.air().column("range16.bytes.m");
+        trace.set(t.mainTable(), t.mainTable().air().column("w.range.hi"), 3, 256);
+        trace.set(range, count, 0, trace.column(range, count)[0] - 1);
+        trace.set(range, count, 5, trace.column(range, count)[5] + 1);
+        assertFalse(forgedProofAccepted(t, trace));
     }
 
     @Test
