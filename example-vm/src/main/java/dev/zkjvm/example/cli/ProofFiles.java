@@ -51,7 +51,8 @@ final class ProofFiles {
 
     /** The conjectured security of a table proof and the parameters that give it. */
     static String tableSecurityLine(StarkConfig config, MachineCircuit<?> circuit, TableProof proof) {
-        double bits = circuit.tableKey(config, proof.zeroKnowledge()).verifyingKey().conjecturedSecurityBits(proof);
+        double bits = circuit.tableKey(config, proof.zeroKnowledge(), circuit.rangeLayoutOf(proof)).verifyingKey()
+                .conjecturedSecurityBits(proof);
         return "security:   " + (int) Math.floor(bits) + " bits conjectured (the provable level is computed for"
                 + " --one-table proofs only); blowup " + config.fri().blowup() + ", " + config.fri().queries()
                 + " queries, " + config.fri().grindingBits() + " bits of grinding, " + config.hash();

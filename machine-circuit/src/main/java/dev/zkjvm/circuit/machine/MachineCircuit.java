@@ -438,7 +438,7 @@ public final class MachineCircuit<W extends Word<W>> {
      * layout states the same, so the prover may choose; a proof that claims one and was made with
      * the other fails on the shape or the commitments.
      */
-    private RangeLayout rangeLayoutOf(TableProof proof) {
+    public RangeLayout rangeLayoutOf(TableProof proof) {
         TranslatedSystem whole = tables(RangeLayout.WHOLE);
         int at = whole.findRangeTable(16).map(whole.system().tables()::indexOf).orElse(-1);
         int[] heights = proof.heights();
