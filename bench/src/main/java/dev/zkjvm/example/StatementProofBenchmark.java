@@ -3,6 +3,7 @@ package dev.zkjvm.example;
 import dev.zkjvm.circuit.machine.RunProof;
 import dev.zkjvm.circuit.machine.Statement;
 import dev.zkjvm.circuit.stark.InvalidProofException;
+import dev.zkjvm.circuit.tables.translate.RangeLayout;
 import dev.zkjvm.runtime.U64;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,14 @@ public class StatementProofBenchmark {
         @Param({"10", "14", "18"})
         public int logSteps;
 
+        /**
+         * The 16-bit range checks' layout: {@code chosen} as {@code prove} chooses it for the run
+         * (bytes on a 256-row table for a log of at most 2^14 rows), or {@code whole}, the 2^16-row
+         * table every proof used before, as the baseline.
+         */
+        @Param({"chosen", "whole"})
+        public String layout;
+
         Programs.Outcome outcome;
         Cpu64Circuit.ForProgram circuit;
         RunProof<U64> proof;
@@ -59,10 +68,19 @@ public class StatementProofBenchmark {
             }
             circuit = Cpu64Circuit.forProgram(outcome.runs().get(0));
             Cpu64Trace trace = outcome.machine().trace();
-            proof = circuit.prove(trace);
-            System.out.printf("%n[statement proof] %s: %d steps, %d records, heights %s, %d bytes%n", program,
-                    outcome.steps(), trace.size(), java.util.Arrays.toString(proof.proof().heights()),
-                    proof.proof().toBytes().length);
+            proof = prove();
+            System.out.printf("%n[statement proof] %s, %s layout: %d steps, %d records, heights %s, %d bytes%n", program,
+                    circuit.circuit().rangeLayoutOf(proof.proof()), outcome.steps(), trace.size(),
+                    java.util.Arrays.toString(proof.proof().heights()), proof.proof().toBytes().length);
+        }
+
+        RunProof<U64> prove() {
+            Cpu64Trace trace = outcome.machine().trace();
+            if (layout.equals("chosen")) {
+                return circuit.prove(trace);
+            }
+            return new RunProof<>(Statement.of(trace), circuit.circuit().proveTables(trace, Cpu64Trace::mnemonicOf,
+                    dev.zkjvm.circuit.stark.StarkConfig.DEFAULT, true, RangeLayout.valueOf(layout.toUpperCase())));
         }
     }
 
@@ -73,7 +91,7 @@ public class StatementProofBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public Object prove(Run r) {
-        return r.circuit.prove(r.outcome.machine().trace());
+        return r.prove();
     }
 
     /** Verifies the proof against its statement, the program's key already derived. */
@@ -83,7 +101,7 @@ public class StatementProofBenchmark {
     @Warmup(iterations = 3, time = 1)
     @Measurement(iterations = 5, time = 1)
     public Statement<U64> verify(Run r) throws InvalidProofException {
-        r.circuit.verify(r.proof.statement(), r.proof.proof());
+        r.circuit.verify(r.proof.statement(), r.proof.proof()); // in the proof's own layout
         return r.proof.statement();
     }
 }

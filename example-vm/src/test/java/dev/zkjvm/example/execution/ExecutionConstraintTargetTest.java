@@ -280,6 +280,10 @@ class ExecutionConstraintTargetTest {
         m.put("range16", new Case(s, c -> c.col("exec.aux.range[0]")[c.steps() + 1] = 1 << 16,
                 List.of("range16.last"),
                 c -> c.step(c.steps() + 1)));
+        // a pooled byte of the memory gadgets outside 0..255 on an inactive row
+        m.put("range8", new Case(s, c -> c.col("exec.aux.u8[0]")[c.steps() + 1] = 256,
+                List.of("range8.last"),
+                c -> c.step(c.steps() + 1)));
         // the stream counters: each word's index is the counter plus its place in the step
         Subject io = streams();
         m.put("exec.input.count", new Case(io, c -> c.add("exec.input.count", 0, 1),
@@ -376,6 +380,9 @@ class ExecutionConstraintTargetTest {
         for (Constraint c : SMALL.circuit().system().constraints()) {
             if ("range16".equals(c.argument())) {
                 names.add("range16");     // the batch of every range check, memory log included
+            }
+            if ("range8".equals(c.argument())) {
+                names.add("range8");      // the memory gadgets' bytes
             }
         }
         Set<String> missing = new TreeSet<>(names);

@@ -43,6 +43,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     private int range16Used;
     private int freeUsed;
     private int bytesUsed;
+    private int byteCellsUsed;
     private final int[] streamsUsed = new int[IoStream.values().length];
 
     /** One constraint of the body, {@code e = 0} on the instruction's rows, before the selector. */
@@ -169,6 +170,12 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     @Override
     public Column[] bytes() {
         return table.bytePool(bytesUsed++);
+    }
+
+    /** A column range-checked to 8 bits. */
+    @Override
+    public Column byteCell() {
+        return table.byteCellPool(byteCellsUsed++);
     }
 
     /** A new word with these limb expressions; its concrete value is set by a later action. */
@@ -465,7 +472,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     int width() {
         int ports = java.util.Arrays.stream(streamsUsed).sum();
         return spec.operands().size() * limbs() + slotUses.size() * (2 + limbs()) + range16Used + freeUsed
-                + 3 * bytesUsed + ports * limbs();
+                + 3 * bytesUsed + byteCellsUsed + ports * limbs();
     }
 
     /** How many words the body reads or writes on each stream, in {@link IoStream} order. */

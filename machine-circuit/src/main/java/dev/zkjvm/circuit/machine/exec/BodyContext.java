@@ -44,6 +44,12 @@ interface BodyContext<W extends Word<W>> {
     /** Three pooled columns (x, y, x AND y) looked up in the byte table. */
     Column[] bytes();
 
+    /**
+     * A pooled helper column range-checked to 8 bits: a byte that needs no AND, checked on a
+     * 256-row table instead of the 2^16-row byte table.
+     */
+    Column byteCell();
+
     /** Claims the next memory-operation slot; returns its index. */
     int claimSlot(int write, int kind);
 

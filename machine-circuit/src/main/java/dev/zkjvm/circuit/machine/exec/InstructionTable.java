@@ -358,6 +358,11 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     @Override
+    public Column byteCellPool(int i) {
+        return pools.byteCell(i);
+    }
+
+    @Override
     public Column[] port(IoStream stream, int k) {
         return pools.port(stream, k);
     }

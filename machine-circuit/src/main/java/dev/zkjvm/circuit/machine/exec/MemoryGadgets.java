@@ -70,11 +70,14 @@ final class MemoryGadgets<W extends Word<W>> {
         return (int) (row.values[addr.id][0] % ws);
     }
 
-    /** Splits a word's limbs into bytes, big-endian index: {@code bytes[0]} is the top byte. */
+    /**
+     * Splits a word's limbs into bytes, big-endian index: {@code bytes[0]} is the top byte. Each byte is
+     * range-checked to 8 bits; no AND is needed, so no lookup in the 2^16-row byte table.
+     */
     private Expr[] bytes(Expr[] limbs, String what, Column[][] cols) {
         Expr[] out = new Expr[ws];
         for (int m = 0; m < n; m++) {
-            Column[] t = c.bytes();
+            Column[] t = {c.byteCell(), c.byteCell()};
             cols[m] = t;
             c.require(what + ".bytes[" + m + "]", limbs[m].sub(t[0].cur().mul(256).add(t[1].cur())));
             out[ws - 2 - 2 * m] = t[0].cur();
@@ -89,7 +92,6 @@ final class MemoryGadgets<W extends Word<W>> {
             long lo = limbs[m] & 0xFF;
             row.set(cols[m][0], hi);
             row.set(cols[m][1], lo);
-            row.set(cols[m][2], hi & lo);
         }
     }
 

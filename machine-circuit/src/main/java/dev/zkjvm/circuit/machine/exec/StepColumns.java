@@ -52,6 +52,9 @@ interface StepColumns<W extends Word<W>> {
     /** The i-th pooled (x, y, x AND y) triple looked up in the byte table. */
     Column[] bytePool(int i);
 
+    /** The i-th pooled column range-checked to 8 bits. */
+    Column byteCellPool(int i);
+
     /** The k-th port of {@code stream}: a word's limb columns. */
     Column[] port(IoStream stream, int k);
 

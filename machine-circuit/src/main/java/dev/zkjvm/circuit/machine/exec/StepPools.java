@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The pools of columns a table's bodies ask for while they compile, shared by the table's
  * instructions (one runs per row): 16-bit range-checked helpers ({@code <prefix>.aux.range[i]}),
  * free helpers ({@code .aux.free[i]}), byte triples looked up in the byte table
- * ({@code .aux.byte[i].x/y/and}), memory-operation slots ({@code .slot[k].used/cell/value[m]}) and
+ * ({@code .aux.byte[i].x/y/and}), 8-bit range-checked bytes ({@code .aux.u8[i]}), memory-operation slots ({@code .slot[k].used/cell/value[m]}) and
  * stream ports ({@code .<stream>[k].value[m]}, an advice port's limbs range-checked). Each pool
  * grows to the largest index a body asks for.
  */
@@ -26,6 +26,7 @@ final class StepPools {
     private final List<Column> range16 = new ArrayList<>();
     private final List<Column> free = new ArrayList<>();
     private final List<Column[]> bytes = new ArrayList<>();
+    private final List<Column> byteCells = new ArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
     private final Map<IoStream, List<Column[]>> ports = new EnumMap<>(IoStream.class);
 
@@ -69,6 +70,15 @@ final class StepPools {
             bytes.add(t);
         }
         return bytes.get(i);
+    }
+
+    Column byteCell(int i) {
+        while (byteCells.size() <= i) {
+            Column c = declare.apply(prefix + ".aux.u8[" + byteCells.size() + "]");
+            builder.rangeCheck(c.name() + ".range", c.cur(), 8);
+            byteCells.add(c);
+        }
+        return byteCells.get(i);
     }
 
     Column[] port(IoStream stream, int k) {
