@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
  */
 final class ParametersOption {
     @Option(names = "--params", defaultValue = "default", description = "STARK parameters: default (100 bits "
-            + "conjectured, about 57 provable) or provable-100 (at least 100 bits provable; larger proofs, slower "
+            + "conjectured, about 57 provable), compact (100 bits conjectured in fewer queries: proofs about a "
+            + "third smaller, a slower prover) or provable-100 (at least 100 bits provable; larger proofs, slower "
             + "prover)")
     String name;
 
@@ -17,6 +18,7 @@ final class ParametersOption {
     StarkConfig config() {
         return switch (name) {
             case "default" -> StarkConfig.DEFAULT;
+            case "compact" -> StarkConfig.COMPACT_PROOFS;
             case "provable-100" -> StarkConfig.PROVABLE_100;
             default -> null;
         };
@@ -24,7 +26,7 @@ final class ParametersOption {
 
     /** The message for a name that is not a preset. */
     String unknown() {
-        return "unknown parameters `" + name + "`; use `default` or `provable-100`";
+        return "unknown parameters `" + name + "`; use `default`, `compact` or `provable-100`";
     }
 
     /** One line with both security levels and the parameters that give them. */

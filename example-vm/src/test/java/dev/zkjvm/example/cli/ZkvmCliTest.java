@@ -206,6 +206,25 @@ class ZkvmCliTest {
     }
 
     @Test
+    void theCompactPresetMakesSmallerProofsThatNeedItToVerify(@TempDir Path dir) throws IOException {
+        Path compact = dir.resolve("compact.proof");
+        Path standard = dir.resolve("default.proof");
+        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--params", "compact", "--quiet", "-o",
+                compact.toString()));
+        // 16 grinding bits + 28 queries at blowup 8
+        assertTrue(out.toString().contains("blowup 8, 28 queries, 16 bits of grinding"), out.toString());
+        assertEquals(0, run("prove", "fibonacci", "--n", "12", "--quiet", "-o", standard.toString()));
+        assertTrue(Files.size(compact) < 0.8 * Files.size(standard),
+                Files.size(compact) + " bytes against " + Files.size(standard));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("verify", "fibonacci", "--n", "12", "--params", "compact", "-i", compact.toString()));
+        assertTrue(out.toString().contains("verify:     valid: "), out.toString());
+        assertEquals(ExitCode.PROOF_REJECTED, run("verify", "fibonacci", "--n", "12", "-i", compact.toString()));
+        assertEquals(ExitCode.USAGE, run("prove", "fibonacci", "--params", "small"));
+        assertTrue(err.toString().contains("use `default`, `compact` or `provable-100`"), err.toString());
+    }
+
+    @Test
     void verifyingAMissingProofIsAnIoError() {
         assertEquals(ExitCode.IO_ERROR, run("verify", "fibonacci", "-i", "/nonexistent/x.proof"));
         assertTrue(err.toString().contains("no proof file /nonexistent/x.proof"), err.toString());
