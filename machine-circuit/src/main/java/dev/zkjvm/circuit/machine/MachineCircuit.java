@@ -549,7 +549,7 @@ public final class MachineCircuit<W extends Word<W>> {
      *     that holds the records and every other table
      * @param tables the height of each instruction's table and of the final-state table, by name;
      *     empty for a memory circuit
-     * @param cells the tables' cells
+     * @param cells the tables' cells, in the range layout {@link #proveTables} chooses for them
      */
     public record TableHeights(int main, Map<String, Integer> tables, long cells) {
         /** Copies the map. */
@@ -567,15 +567,19 @@ public final class MachineCircuit<W extends Word<W>> {
         TranslatedSystem t = tables();
         Map<String, Integer> heights = new java.util.LinkedHashMap<>();
         int tallest = records;
-        long cells = 0;
         for (Map.Entry<String, Integer> e : steps.entrySet()) {
             int h = t.heightFor(e.getKey(), e.getValue());
             heights.put(e.getKey(), h);
             tallest = Math.max(tallest, h);
-            cells += (long) h * t.system().table(e.getKey()).columns().size();
         }
         int main = t.heightFor(tallest);
-        return new TableHeights(main, heights, cells + (long) main * t.mainTable().columns().size());
+        // the heights are the same in either layout; the columns are those of the layout proven
+        TranslatedSystem proven = tables(rangeLayoutFor(main));
+        long cells = (long) main * proven.mainTable().columns().size();
+        for (Map.Entry<String, Integer> e : heights.entrySet()) {
+            cells += (long) e.getValue() * proven.system().table(e.getKey()).columns().size();
+        }
+        return new TableHeights(main, heights, cells);
     }
 
     /**
