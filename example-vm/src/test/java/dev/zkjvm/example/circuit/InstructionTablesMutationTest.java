@@ -12,6 +12,7 @@ import dev.zkjvm.circuit.tables.SystemTrace;
 import dev.zkjvm.circuit.tables.Table;
 import dev.zkjvm.circuit.tables.check.TableSystemChecker;
 import dev.zkjvm.circuit.tables.check.TableSystemReport;
+import dev.zkjvm.circuit.tables.translate.RangeLayout;
 import dev.zkjvm.example.Cpu64Assembler;
 import dev.zkjvm.example.Cpu64Circuit;
 import dev.zkjvm.example.Cpu64Machine;
@@ -25,7 +26,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link InstructionMutationTest}'s mutants against the execution tables that proofs are made of:
@@ -39,8 +41,11 @@ class InstructionTablesMutationTest {
     private final List<String> survivors = new ArrayList<>();
     private int made;
 
-    @Test
-    void everyInstructionKind() {
+    /** In both range layouts: short runs prove in the byte layout, long ones in the whole table. */
+    @ParameterizedTest
+    @EnumSource(RangeLayout.class)
+    void everyInstructionKind(RangeLayout layout) {
+        this.layout = layout;
         long[] words = new SplittableRandom(7).longs(5).toArray();
         List<Cpu64Program> rest = List.of(Cpu64Assembler.parse(InstructionMutationTest.REST));
         Cpu64Machine restRun = Cpu64Machine.create();
@@ -51,11 +56,13 @@ class InstructionTablesMutationTest {
             mutate(o.runs(), o.machine().trace(), covered);
         }
         mutate(rest, restRun.trace(), covered);
-        System.out.printf("instruction mutants on tables: %d made, %d survived; kinds: %d%n", made, survivors.size(),
-                covered.size());
+        System.out.printf("instruction mutants on tables (%s layout): %d made, %d survived; kinds: %d%n", layout, made,
+                survivors.size(), covered.size());
         assertTrue(survivors.isEmpty(), () -> "not rejected: " + survivors);
         assertEquals(33, covered.size(), () -> "not every Cpu64 instruction ran: " + covered);
     }
+
+    private RangeLayout layout;
 
     private void mutate(List<Cpu64Program> runs, Trace<U64> trace, TreeSet<String> covered) {
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(runs);
@@ -72,7 +79,7 @@ class InstructionTablesMutationTest {
                 for (int i = end - 1; i >= replay.recordStart()[step]; i--) {
                     if (trace.instruction(i) == MemoryInstruction.WRITE) {
                         Trace<U64> bad = TraceEdits.of(trace).valueLimb(i, 0, trace.valueLimb(i, 0) ^ 1).build();
-                        TableSystemReport r = circuit.checkTables(bad);
+                        TableSystemReport r = circuit.checkTables(bad, layout);
                         made++;
                         if (r.isSatisfied() || !r.toString().contains(at)) {
                             survivors.add("result of " + at + (r.isSatisfied() ? "" : " (not named)"));
@@ -90,7 +97,7 @@ class InstructionTablesMutationTest {
     /** Adds 1 to the step's column {@code suffix} on its row, or (null) moves the row to another instruction. */
     private void rowMutant(MachineCircuit<U64> circuit, Trace<U64> trace, int step, String mnemonic, String suffix,
             String at) {
-        SystemTrace t = circuit.tablesTrace(trace);
+        SystemTrace t = circuit.tablesTrace(trace, layout);
         for (Table table : t.system().tables()) {
             Column clk = table.air().columns().stream().filter(c -> c.name().equals(table.name() + ".clk"))
                     .findFirst().orElse(null);
@@ -120,7 +127,7 @@ class InstructionTablesMutationTest {
                     t.set(table, c, r, Goldilocks.add(t.column(table, c)[r], 1));
                 }
                 made++;
-                if (new TableSystemChecker(t.system()).check(t, circuit.tablesStatement(trace)).isSatisfied()) {
+                if (new TableSystemChecker(t.system()).check(t, circuit.tablesStatement(trace, layout)).isSatisfied()) {
                     survivors.add((suffix == null ? "instruction" : suffix) + " of " + at);
                 }
                 return;

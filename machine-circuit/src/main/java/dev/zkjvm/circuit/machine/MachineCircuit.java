@@ -289,7 +289,8 @@ public final class MachineCircuit<W extends Word<W>> {
         return tablesStatement(trace, RangeLayout.WHOLE);
     }
 
-    private PublicTuples tablesStatement(Trace<W> trace, RangeLayout layout) {
+    /** {@link #tablesStatement(Trace)} for {@link #tables(RangeLayout)}. */
+    public PublicTuples tablesStatement(Trace<W> trace, RangeLayout layout) {
         return kind.publicTuples(tables(layout), traceStatement(trace));
     }
 
@@ -439,6 +440,9 @@ public final class MachineCircuit<W extends Word<W>> {
      * the other fails on the shape or the commitments.
      */
     public RangeLayout rangeLayoutOf(TableProof proof) {
+        if (!hasByteLayout()) {
+            return RangeLayout.WHOLE;
+        }
         TranslatedSystem whole = tables(RangeLayout.WHOLE);
         int at = whole.findRangeTable(16).map(whole.system().tables()::indexOf).orElse(-1);
         int[] heights = proof.heights();
@@ -454,6 +458,22 @@ public final class MachineCircuit<W extends Word<W>> {
     public boolean provesOnTables() {
         try {
             tables();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the byte layout is a choice at all: the system has 16-bit range checks and its byte
+     * layout translates (a name it needs, such as {@code <check>.hi}, may be taken by the source).
+     */
+    private boolean hasByteLayout() {
+        if (tables().findRangeTable(16).isEmpty()) {
+            return false;
+        }
+        try {
+            tables(RangeLayout.BYTES);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -497,7 +517,8 @@ public final class MachineCircuit<W extends Word<W>> {
         }
         Replay replay = replay(trace);
         TableHeights heights = tableHeights(trace.size(), kind.work(replay));
-        RangeLayout chosen = layout != null ? layout : rangeLayoutFor(heights.main());
+        RangeLayout chosen = layout != null ? layout
+                : hasByteLayout() ? rangeLayoutFor(heights.main()) : RangeLayout.WHOLE;
         SystemTrace tablesTrace = kind.tablesTrace(tables(chosen), system, trace, replay, heights);
         try {
             return TableProver.prove(tableKey(config, zeroKnowledge, chosen), tablesTrace,
@@ -522,11 +543,16 @@ public final class MachineCircuit<W extends Word<W>> {
      * ({@code new TableSystemChecker(tables().system()).check(...)}).
      */
     public SystemTrace tablesTrace(Trace<W> trace) {
-        return tablesTrace(trace, replay(trace));
+        return tablesTrace(trace, RangeLayout.WHOLE);
     }
 
-    private SystemTrace tablesTrace(Trace<W> trace, Replay replay) {
-        return kind.tablesTrace(tables(), system, trace, replay, tableHeights(trace.size(), kind.work(replay)));
+    /** {@link #tablesTrace(Trace)} for {@link #tables(RangeLayout)}. */
+    public SystemTrace tablesTrace(Trace<W> trace, RangeLayout layout) {
+        return tablesTrace(trace, replay(trace), layout);
+    }
+
+    private SystemTrace tablesTrace(Trace<W> trace, Replay replay, RangeLayout layout) {
+        return kind.tablesTrace(tables(layout), system, trace, replay, tableHeights(trace.size(), kind.work(replay)));
     }
 
     /**
@@ -536,9 +562,17 @@ public final class MachineCircuit<W extends Word<W>> {
      * records ({@link #checkRecords} checks those), faster; that check's report names records.
      */
     public TableSystemReport checkTables(Trace<W> trace) {
+        return checkTables(trace, RangeLayout.WHOLE);
+    }
+
+    /**
+     * {@link #checkTables(Trace)} on {@link #tables(RangeLayout)}: the same verdict in either
+     * layout (the whole one is the cheaper to check, the byte one is what short runs prove).
+     */
+    public TableSystemReport checkTables(Trace<W> trace, RangeLayout layout) {
         Replay replay = replay(trace);
-        return new TableSystemChecker(tables().system()).check(tablesTrace(trace, replay), tablesStatement(trace),
-                TableCheckOptions.defaults().withRowNames(kind.rowNames(replay)));
+        return new TableSystemChecker(tables(layout).system()).check(tablesTrace(trace, replay, layout),
+                tablesStatement(trace, layout), TableCheckOptions.defaults().withRowNames(kind.rowNames(replay)));
     }
 
     /**
@@ -604,15 +638,16 @@ public final class MachineCircuit<W extends Word<W>> {
     public void verifyTables(TableProof proof, StarkConfig config, Statement<W> statement)
             throws InvalidProofException {
         kind.checkStatement(statement);
+        RangeLayout layout = rangeLayoutOf(proof);
+        TranslatedSystem t = tables(layout);
         PublicTuples tuples;
         try {
-            tuples = kind.publicTuples(tables(rangeLayoutOf(proof)), statementTuples(statement));
+            tuples = kind.publicTuples(t, statementTuples(statement));
         } catch (IllegalArgumentException e) {
             throw new InvalidProofException("the statement claims words on a stream no instruction of " + name
                     + " reads or writes (" + e.getMessage() + ")");
         }
-        TableVerifier.verify(tableKey(config, proof.zeroKnowledge(), rangeLayoutOf(proof)).verifyingKey(), tuples,
-                proof);
+        TableVerifier.verify(tableKey(config, proof.zeroKnowledge(), layout).verifyingKey(), tuples, proof);
     }
 
     /** Whether {@link #verifyTables(TableProof, StarkConfig)} accepts the proof; never throws on a bad proof. */
@@ -666,7 +701,7 @@ public final class MachineCircuit<W extends Word<W>> {
 
                 @Override
                 protected boolean removeEldestEntry(java.util.Map.Entry<TableKeyChoice, TableKeys.ProvingKey> eldest) {
-                    return size() > 4;
+                    return size() > 8;
                 }
             };
 

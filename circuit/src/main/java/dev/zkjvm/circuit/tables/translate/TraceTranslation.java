@@ -101,7 +101,7 @@ final class TraceTranslation {
             Table range = e.getValue();
             java.util.function.Function<RangeCheck, String> partOf =
                     rc -> parts.of(List.of(rc.value(), rc.selectorOrOne()), rc.name());
-            if (t.highBytes().containsKey(rb.inputs().get(0))) {
+            if (t.splitsIntoBytes(rb)) {
                 bytes(t, b, rb, range, columns, rc -> t.partTables().get(partOf.apply(rc)),
                         rc -> heights.get(partOf.apply(rc)));
                 continue;

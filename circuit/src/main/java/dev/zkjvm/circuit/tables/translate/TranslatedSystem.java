@@ -99,6 +99,7 @@ public final class TranslatedSystem {
     /** The tables the source's own columns are in: the main table, then the partition's, by key. */
     private final Parts parts;
     private final Map<String, Table> partTables;
+    private final RangeLayout layout;
     /** The high-byte column of each range check checked as two bytes ({@link RangeLayout#BYTES}). */
     private final Map<RangeCheck, Column> highBytes;
 
@@ -121,7 +122,9 @@ public final class TranslatedSystem {
     }
 
     private TranslatedSystem(ConstraintSystem source, TableSystem system, Parts parts, Map<String, Table> partTables,
-            Map<RangeBatch, Table> rangeTables, List<FixedLookupTable> fixedTables, Map<RangeCheck, Column> highBytes) {
+            Map<RangeBatch, Table> rangeTables, List<FixedLookupTable> fixedTables, RangeLayout layout,
+            Map<RangeCheck, Column> highBytes) {
+        this.layout = layout;
         this.highBytes = highBytes;
         this.source = source;
         this.system = system;
@@ -198,9 +201,6 @@ public final class TranslatedSystem {
                     }
                 }
             }
-            for (RangeCheck rc : splitChecks.getOrDefault(p, List.of())) {
-                air.main(highByteName(rc));
-            }
             airs.put(p, air);
         }
         for (Constraint c : source.constraints()) {
@@ -209,6 +209,17 @@ public final class TranslatedSystem {
                 declare(airs.get(p), c.kind(), c.name(), parts.map(p).rewrite(c.expr(), "constraint " + c.name()));
             }
         }
+        splitChecks.forEach((p, checks) -> {
+            for (RangeCheck rc : checks) {
+                airs.get(p).main(highByteName(rc));
+                if (rc.selector() != null) {
+                    // Split into bytes, two different out-of-range values can share a low "byte";
+                    // selectors 1 and p - 1 would then cancel, which the whole table never allows.
+                    Expr sel = parts.map(p).rewriteSelector(rc.selector(), "range check " + rc.name() + " selector");
+                    airs.get(p).everyRow(rc.name() + SELECTOR_BOOL, sel.mul(sel.sub(1)));
+                }
+            }
+        });
         Map<String, Table> tables = new LinkedHashMap<>();
         for (Map.Entry<String, ConstraintSystemBuilder> e : airs.entrySet()) {
             tables.put(e.getKey(), b.table(e.getValue().build()));
@@ -245,6 +256,7 @@ public final class TranslatedSystem {
             rb.inputs().forEach(rc -> {
                 taken.add(rc.name() + LOW_BYTE);
                 taken.add(rc.name() + HIGH_BYTE);
+                taken.add(rc.name() + SELECTOR_BOOL);
             });
         });
         source.permutations().forEach(p -> taken.add(p.name()));
@@ -286,12 +298,13 @@ public final class TranslatedSystem {
                     at.map().rewrite(p.multiplicity(), p.name() + " multiplicity"),
                     List.of(rewriteAll(at.map(), p.tuple(), p.name() + " tuple")));
         }
-        return new TranslatedSystem(source, b.build(), parts, tables, ranges, List.copyOf(fixedTables),
+        return new TranslatedSystem(source, b.build(), parts, tables, ranges, List.copyOf(fixedTables), layout,
                 java.util.Collections.unmodifiableMap(highBytes));
     }
 
     private static final String LOW_BYTE = ".lo";
     private static final String HIGH_BYTE = ".hi";
+    private static final String SELECTOR_BOOL = ".selector.bool";
 
     private static boolean splitsIntoBytes(RangeLayout layout, RangeBatch rb) {
         return layout == RangeLayout.BYTES && rb.bits() == 16;
@@ -696,9 +709,14 @@ public final class TranslatedSystem {
         return highBytes;
     }
 
-    /** The layout of this translation's 16-bit range checks. */
+    /** The layout this translation was made in. */
     public RangeLayout rangeLayout() {
-        return highBytes.isEmpty() ? RangeLayout.WHOLE : RangeLayout.BYTES;
+        return layout;
+    }
+
+    /** Whether this translation checks the batch's inputs as two bytes each. */
+    boolean splitsIntoBytes(RangeBatch rb) {
+        return splitsIntoBytes(layout, rb);
     }
 
     /** The tables of the source's own columns, the main one first ({@link Parts#MAIN}), by key. */

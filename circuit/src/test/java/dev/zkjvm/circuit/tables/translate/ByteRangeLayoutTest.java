@@ -45,8 +45,11 @@ class ByteRangeLayoutTest {
     @Test
     void sixteenBitChecksGoToA256RowTableAsTwoBytes() {
         TranslatedSystem t = bytes();
+        assertEquals(RangeLayout.BYTES, t.rangeLayout());
         assertEquals(List.of("count", "x", "s", "y", "z", "w", "w.range.hi"),
                 t.mainTable().columns().stream().map(Column::name).toList());
+        assertEquals(List.of("count.first", "count.step", "s.bool", "w.range.selector.bool"),
+                t.mainTable().air().constraints().stream().map(dev.zkjvm.circuit.air.Constraint::name).toList());
         Table range = t.rangeTable(16);
         assertEquals("range16.bytes", range.name());
         assertTrue(range.isPreprocessed());
@@ -118,6 +121,30 @@ class ByteRangeLayoutTest {
         assertTrue(c[ranges.w.index()][4] >= 65536, "the fixture's unselected rows are out of range");
         TranslatedSystem t = bytes();
         assertTrue(new TableSystemChecker(t.system()).check(t.trace(c, 8)).isSatisfied());
+    }
+
+    @Test
+    void selectorsThatAreNotBooleanCannotCancelTwoValuesWithOneLowByte() {
+        // 65792 and 65536 both have the low "byte" 65536 (high bytes 1 and 0): with selectors 1 and
+        // p - 1 their .lo sends would cancel, so the byte layout requires each selector to be 0 or 1
+        ConstraintSystemBuilder b = ConstraintSystem.builder("selected");
+        Column v = b.main("v");
+        Column s = b.main("s");
+        b.rangeCheck16("v.range", s.cur(), v.cur());
+        ConstraintSystem cs = b.build();
+        long[][] c = new long[cs.columns().size()][];
+        c[v.index()] = new long[16];
+        c[s.index()] = new long[16];
+        c[v.index()][0] = 65536 + 256;
+        c[s.index()][0] = 1;
+        c[v.index()][1] = 65536;
+        c[s.index()][1] = dev.zkjvm.circuit.field.Goldilocks.P - 1;
+        TranslatedSystem whole = TranslatedSystem.of(cs);
+        assertFalse(new TableSystemChecker(whole.system()).check(whole.trace(copy(c), 16)).isSatisfied());
+        TranslatedSystem bytes = TranslatedSystem.of(cs, x -> null, RangeLayout.BYTES);
+        TableSystemReport report = new TableSystemChecker(bytes.system()).check(bytes.trace(copy(c), 16));
+        assertEquals(java.util.Map.of("selected.v.range.selector.bool", 1L), report.failureCounts(), report::toString);
+        assertEquals(0, report.unmatchedCount(), "the sends balance: only the selector's constraint catches it");
     }
 
     @Test

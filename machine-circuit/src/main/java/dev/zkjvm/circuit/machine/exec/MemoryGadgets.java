@@ -10,7 +10,7 @@ import dev.zkjvm.runtime.Word;
  * <p>The byte address is split as {@code address = wordSize * cell + offset} with a one-hot of the
  * offset and a range-checked quotient, so the cell and the offset are unique. The two cells an
  * access may straddle take two slots; the second slot is used exactly when the offset is not zero.
- * Splicing works on bytes: each cell's limbs are split into bytes checked by the byte table, and
+ * Splicing works on bytes: each cell's limbs are split into bytes range-checked to 8 bits, and
  * the word at the offset is {@code sum_k onehot_k * bytes[j + k]} per byte j (big-endian, as in
  * the runtime). An unaligned write first reads both cells (the runtime records those reads), so the
  * bytes it keeps are constrained too.
