@@ -127,21 +127,17 @@ class ByteRangeLayoutTest {
     void selectorsThatAreNotBooleanCannotCancelTwoValuesWithOneLowByte() {
         // 65792 and 65536 both have the low "byte" 65536 (high bytes 1 and 0): with selectors 1 and
         // p - 1 their .lo sends would cancel, so the byte layout requires each selector to be 0 or 1
-        ConstraintSystemBuilder b = ConstraintSystem.builder("selected");
-        Column v = b.main("v");
-        Column s = b.main("s");
-        b.rangeCheck16("v.range", s.cur(), v.cur());
-        ConstraintSystem cs = b.build();
-        long[][] c = new long[cs.columns().size()][];
-        c[v.index()] = new long[16];
-        c[s.index()] = new long[16];
-        c[v.index()][0] = 65536 + 256;
-        c[s.index()][0] = 1;
-        c[v.index()][1] = 65536;
-        c[s.index()][1] = dev.zkjvm.circuit.field.Goldilocks.P - 1;
-        TranslatedSystem whole = TranslatedSystem.of(cs);
+        Selected sys = Selected.of("selected", false);
+        long[][] c = sys.zeros(16);
+        int v = sys.v().index();
+        int s = sys.s().index();
+        c[v][0] = 65536 + 256;
+        c[s][0] = 1;
+        c[v][1] = 65536;
+        c[s][1] = dev.zkjvm.circuit.field.Goldilocks.P - 1;
+        TranslatedSystem whole = TranslatedSystem.of(sys.cs());
         assertFalse(new TableSystemChecker(whole.system()).check(whole.trace(copy(c), 16)).isSatisfied());
-        TranslatedSystem bytes = TranslatedSystem.of(cs, x -> null, RangeLayout.BYTES);
+        TranslatedSystem bytes = TranslatedSystem.of(sys.cs(), x -> null, RangeLayout.BYTES);
         TableSystemReport report = new TableSystemChecker(bytes.system()).check(bytes.trace(copy(c), 16));
         assertEquals(java.util.Map.of("selected.v.range.selector.bool", 1L), report.failureCounts(), report::toString);
         assertEquals(0, report.unmatchedCount(), "the sends balance: only the selector's constraint catches it");
@@ -149,21 +145,17 @@ class ByteRangeLayoutTest {
 
     @Test
     void bothLayoutsGiveTheSameVerdictOnRandomValues() {
-        ConstraintSystemBuilder b = ConstraintSystem.builder("values");
-        Column v = b.main("v");
-        Column s = b.main("s");
-        b.rangeCheck16("v.range", s.cur(), v.cur());
-        b.rangeCheck16("sum.range", v.cur().add(s.cur()));
-        ConstraintSystem cs = b.build();
+        Selected sys = Selected.of("values", true);
+        ConstraintSystem cs = sys.cs();
+        Column v = sys.v();
+        Column s = sys.s();
         TranslatedSystem whole = TranslatedSystem.of(cs);
         TranslatedSystem bytes = TranslatedSystem.of(cs, c -> null, RangeLayout.BYTES);
         SplittableRandom random = new SplittableRandom(7);
         long[] edges = {0, 1, 255, 256, 65534, 65535, 65536, 65537, 1L << 32, dev.zkjvm.circuit.field.Goldilocks.P - 1};
         int accepted = 0;
         for (int trial = 0; trial < 300; trial++) {
-            long[][] c = new long[cs.columns().size()][];
-            c[v.index()] = new long[16];
-            c[s.index()] = new long[16];
+            long[][] c = sys.zeros(16);
             for (int r = 0; r < 16; r++) {
                 c[v.index()][r] = random.nextInt(4) == 0 ? edges[random.nextInt(edges.length)] : random.nextInt(65535);
                 c[s.index()][r] = random.nextInt(2);
@@ -179,6 +171,28 @@ class ByteRangeLayoutTest {
             accepted += w ? 1 : 0;
         }
         assertTrue(accepted > 50 && accepted < 250, accepted + " of 300 accepted: both verdicts must occur");
+    }
+
+    /** A value v range-checked to 16 bits where s is 1, and if asked v + s on every row. */
+    private record Selected(ConstraintSystem cs, Column v, Column s) {
+        static Selected of(String name, boolean sumToo) {
+            ConstraintSystemBuilder b = ConstraintSystem.builder(name);
+            Column v = b.main("v");
+            Column s = b.main("s");
+            b.rangeCheck16("v.range", s.cur(), v.cur());
+            if (sumToo) {
+                b.rangeCheck16("sum.range", v.cur().add(s.cur()));
+            }
+            return new Selected(b.build(), v, s);
+        }
+
+        /** The source's columns for {@code rows} rows: v and s all zero, the others absent. */
+        long[][] zeros(int rows) {
+            long[][] c = new long[cs.columns().size()][];
+            c[v.index()] = new long[rows];
+            c[s.index()] = new long[rows];
+            return c;
+        }
     }
 
     private static long[][] copy(long[][] c) {
