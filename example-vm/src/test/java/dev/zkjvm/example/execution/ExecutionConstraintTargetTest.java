@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestFactory;
 @Tag("slow")
 class ExecutionConstraintTargetTest {
     /** Two runs: the first ends by running off its end, the second by {@code halt}. */
-    private static final String LOADER = "push 7\nset a\npush 40\npush 8\nstore\n";
+    static final String LOADER = "push 7\nset a\npush 40\npush 8\nstore\n";
     private static final String MAIN = """
             push 3
             pop

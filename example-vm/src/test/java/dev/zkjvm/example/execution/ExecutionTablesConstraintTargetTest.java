@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExecutionTablesConstraintTargetTest {
     /** Two runs: the first ends by running off its end, the second by {@code halt}. */
-    private static final String FIRST = "push 7\nset a\npush 40\npush 8\nstore\n";
+    private static final String FIRST = ExecutionConstraintTargetTest.LOADER;
     private static final String SECOND = """
             push 3
             pop

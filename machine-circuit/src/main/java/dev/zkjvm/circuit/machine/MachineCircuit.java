@@ -465,6 +465,14 @@ public final class MachineCircuit<W extends Word<W>> {
     }
 
     /**
+     * The layout {@link #proveTables} uses for a main table {@code mainHeight} rows tall:
+     * {@link #rangeLayoutFor}'s, where this circuit has a byte layout at all.
+     */
+    private RangeLayout chosenLayout(int mainHeight) {
+        return hasByteLayout() ? rangeLayoutFor(mainHeight) : RangeLayout.WHOLE;
+    }
+
+    /**
      * Whether the byte layout is a choice at all: the system has 16-bit range checks and its byte
      * layout translates (a name it needs, such as {@code <check>.hi}, may be taken by the source).
      */
@@ -517,8 +525,7 @@ public final class MachineCircuit<W extends Word<W>> {
         }
         Replay replay = replay(trace);
         TableHeights heights = tableHeights(trace.size(), kind.work(replay));
-        RangeLayout chosen = layout != null ? layout
-                : hasByteLayout() ? rangeLayoutFor(heights.main()) : RangeLayout.WHOLE;
+        RangeLayout chosen = layout != null ? layout : chosenLayout(heights.main());
         SystemTrace tablesTrace = kind.tablesTrace(tables(chosen), system, trace, replay, heights);
         try {
             return TableProver.prove(tableKey(config, zeroKnowledge, chosen), tablesTrace,
@@ -608,7 +615,7 @@ public final class MachineCircuit<W extends Word<W>> {
         }
         int main = t.heightFor(tallest);
         // the heights are the same in either layout; the columns are those of the layout proven
-        TranslatedSystem proven = tables(rangeLayoutFor(main));
+        TranslatedSystem proven = tables(chosenLayout(main));
         long cells = (long) main * proven.mainTable().columns().size();
         for (Map.Entry<String, Integer> e : heights.entrySet()) {
             cells += (long) e.getValue() * proven.system().table(e.getKey()).columns().size();

@@ -256,7 +256,6 @@ public final class TranslatedSystem {
             rb.inputs().forEach(rc -> {
                 taken.add(rc.name() + LOW_BYTE);
                 taken.add(rc.name() + HIGH_BYTE);
-                taken.add(rc.name() + SELECTOR_BOOL);
             });
         });
         source.permutations().forEach(p -> taken.add(p.name()));
