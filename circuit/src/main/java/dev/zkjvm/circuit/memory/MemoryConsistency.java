@@ -15,7 +15,8 @@ import java.util.List;
  * It knows cells, times, reads, writes and values, nothing about machines.
  *
  * <p><b>Columns.</b> Time-ordered: {@code mem.time}, {@code mem.cell} (with L 16-bit limbs
- * {@code mem.cell.limb[i]}, L = 3 unless the caller knows a lower bound on its cells),
+ * {@code mem.cell.limb[i]}, L = 3 unless the caller knows a lower bound on its cells, none when the
+ * caller's own constraints bound them),
  * {@code mem.rw} (1 = write) and the value as 16-bit limbs
  * {@code mem.v[j]}. Sorted: {@code mem.s.time}, {@code mem.s.cell}, {@code mem.s.rw},
  * {@code mem.s.v[j]}, {@code mem.s.same} (1 when the row's cell equals the previous row's) and the
@@ -24,7 +25,7 @@ import java.util.List;
  * ({@link #delta()}), so a committed column and its recombination constraint are saved.
  *
  * <p><b>Why the bounds rule out wrap-around.</b> Cells are range-checked below 2^(16·L) &le;
- * 2^48 (L limbs), times are exactly 0..n-1 with n &lt; 2^31, and {@code delta} is the
+ * 2^48 (L limbs), or held below it by the caller's own constraints ({@link #declareForBoundedCells}), times are exactly 0..n-1 with n &lt; 2^31, and {@code delta} is the
  * recombination of {@code D = max(L, 2)} range-checked 16-bit limbs, so its field value is an
  * integer below 2^(16·D) &le; 2^48, large enough for any true gap (cells below 2^(16·L), times
  * below 2^32). Between two sorted rows, {@code delta = cell' - cell - 1} (new cell) or
@@ -53,7 +54,7 @@ public final class MemoryConsistency {
     public final Column rw;
     /** 16-bit limbs of the value, least significant first (time-ordered). */
     public final List<Column> value;
-    /** 16-bit limbs of the cell index (time-ordered). */
+    /** 16-bit limbs of the cell index (time-ordered); none when the caller bounds the cells. */
     public final List<Column> cellLimbs;
     /** Sorted columns. */
     public final Column sortedTime;
@@ -68,12 +69,12 @@ public final class MemoryConsistency {
     /** 16-bit limbs of the ordering difference minus one ({@link #delta()}), each range-checked. */
     public final List<Column> deltaLimbs;
 
-    private MemoryConsistency(ConstraintSystemBuilder b, int valueLimbs, int cellLimbCount) {
+    private MemoryConsistency(ConstraintSystemBuilder b, int valueLimbs, int cellLimbCount, boolean ownCellLimbs) {
         time = b.main("mem.time");
         cell = b.main("mem.cell");
         rw = b.main("mem.rw");
         value = columns(b, "mem.v", valueLimbs);
-        cellLimbs = columns(b, "mem.cell.limb", cellLimbCount);
+        cellLimbs = ownCellLimbs ? columns(b, "mem.cell.limb", cellLimbCount) : List.of();
         sortedTime = b.main("mem.s.time");
         sortedCell = b.main("mem.s.cell");
         sortedRw = b.main("mem.s.rw");
@@ -106,13 +107,33 @@ public final class MemoryConsistency {
      * @param cellLimbs 1 to {@value #CELL_LIMBS}
      */
     public static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs) {
+        return declare(b, valueLimbs, cellLimbs, true);
+    }
+
+    /**
+     * Declares the gadget for a caller whose own constraints already hold every cell of the log
+     * below {@code 2^(16·cellLimbs)}, for example as a cell that is its section's first cell plus a
+     * range-checked offset no larger than the section's last. The gadget then commits no cell limbs
+     * and range-checks no cell: the bound its ordering argument needs (see the class comment) is the
+     * caller's. The sorted copy's cells are the log's (the permutation), so they share the bound.
+     * The ordering gap still gets {@code max(cellLimbs, 2)} limbs.
+     *
+     * @param cellLimbs 1 to {@value #CELL_LIMBS}: the 16-bit limbs that the caller's bound fits in
+     */
+    public static MemoryConsistency declareForBoundedCells(ConstraintSystemBuilder b, int valueLimbs,
+            int cellLimbs) {
+        return declare(b, valueLimbs, cellLimbs, false);
+    }
+
+    private static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs,
+            boolean ownCellLimbs) {
         if (valueLimbs < 1) {
             throw new IllegalArgumentException("a value needs at least one limb");
         }
         if (cellLimbs < 1 || cellLimbs > CELL_LIMBS) {
             throw new IllegalArgumentException("a cell index takes 1 to " + CELL_LIMBS + " limbs, got " + cellLimbs);
         }
-        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs);
+        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs, ownCellLimbs);
         m.constrain(b);
         return m;
     }
@@ -159,9 +180,11 @@ public final class MemoryConsistency {
         b.firstRow("mem.time.first", time.cur());
         b.transition("mem.time.step", time.next().sub(time.cur()).sub(1));
         b.everyRow("mem.rw.bool", rw.cur().mul(rw.cur().sub(1)));
-        b.everyRow("mem.cell.limbs", cell.cur().sub(recombine(cellLimbs)));
-        for (int i = 0; i < cellLimbs.size(); i++) {
-            b.rangeCheck16("mem.cell.limb[" + i + "].range", cellLimbs.get(i).cur());
+        if (!cellLimbs.isEmpty()) {
+            b.everyRow("mem.cell.limbs", cell.cur().sub(recombine(cellLimbs)));
+            for (int i = 0; i < cellLimbs.size(); i++) {
+                b.rangeCheck16("mem.cell.limb[" + i + "].range", cellLimbs.get(i).cur());
+            }
         }
         for (int j = 0; j < value.size(); j++) {
             b.rangeCheck16("mem.v[" + j + "].range", value.get(j).cur());
@@ -252,7 +275,9 @@ public final class MemoryConsistency {
         for (int j = 0; j < value.size(); j++) {
             w.set(sortedValue.get(j), sValues[j]);
         }
-        setLimbs(w, cellLimbs, cells);
+        if (!cellLimbs.isEmpty()) {
+            setLimbs(w, cellLimbs, cells);
+        }
         w.set(time, Goldilocks.fromSignedInPlace(times)).set(cell, cells).set(rw, Goldilocks.fromSignedInPlace(writes));
         for (int j = 0; j < value.size(); j++) {
             w.set(value.get(j), values[j]);

@@ -2,6 +2,7 @@ package dev.zkjvm.circuit.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zkjvm.circuit.air.ConstraintSystem;
 import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
@@ -34,6 +35,22 @@ class MemoryConsistencyLimbsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> MemoryConsistency.declare(ConstraintSystem.builder("none"), 2, 0));
         assertThrows(IllegalArgumentException.class,
+                () -> MemoryConsistency.declareForBoundedCells(ConstraintSystem.builder("four"), 2, 4));
+        assertThrows(IllegalArgumentException.class,
                 () -> MemoryConsistency.declare(ConstraintSystem.builder("four"), 2, 4));
+    }
+
+    @Test
+    void cellsBoundedByTheCallerCommitNoLimbsAndKeepTheGapsLimbs() {
+        for (int cellLimbs = 1; cellLimbs <= MemoryConsistency.CELL_LIMBS; cellLimbs++) {
+            ConstraintSystemBuilder b = ConstraintSystem.builder("bounded" + cellLimbs);
+            MemoryConsistency m = MemoryConsistency.declareForBoundedCells(b, 2, cellLimbs);
+            assertEquals(0, m.cellLimbs.size());
+            assertEquals(Math.max(2, cellLimbs), m.deltaLimbs.size());
+            ConstraintSystem cs = b.build();
+            assertTrue(cs.constraints().stream().noneMatch(c -> c.name().equals("mem.cell.limbs")));
+            assertTrue(cs.columns().stream().noneMatch(c -> c.name().startsWith("mem.cell.limb")));
+            assertTrue(cs.rangeChecks().stream().noneMatch(r -> r.name().startsWith("mem.cell")));
+        }
     }
 }

@@ -351,12 +351,6 @@ class ConstraintTargetTest {
             Table<U64> x = table(CPU);
             return exactly(x.set("mem.rw", i, 2).set("mem.s.rw", x.sortedRowOf(i), 2), "mem.rw.bool").naming(i);
         });
-        m.put("mem.cell.limbs", () -> exactly(table(CPU).add("mem.cell.limb[0]", 3, 1), "mem.cell.limbs").naming(3));
-        for (int i = 0; i < table(CPU).limbs("mem.cell"); i++) {
-            int limb = i;
-            m.put("mem.cell.limb[" + i + "].range", () -> exactly(table(CPU).limbOutOfRange("mem.cell", pad, limb),
-                    "range16.last").naming(pad));
-        }
         for (int j = 0; j < valueLimbs; j++) {
             int limb = j;
             m.put("mem.v[" + j + "].range", () -> {

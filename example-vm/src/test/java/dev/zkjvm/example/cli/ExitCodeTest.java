@@ -69,7 +69,7 @@ class ExitCodeTest {
         // run this short checks its ranges as bytes, a high-byte column per range check): far more than
         // 96 MiB, so the proof is refused before it starts rather than left to collect for minutes
         assertTrue(err.startsWith("not enough heap to prove: this JVM may use 0.1 GiB of heap (-Xmx)."), err);
-        assertTrue(err.contains("A proof on tables whose own tables hold 8912 cells (rows x columns) needs about"
+        assertTrue(err.contains("A proof on tables whose own tables hold 8400 cells (rows x columns) needs about"
                 + " 0.3 GiB"), err);
         assertTrue(err.contains("Give it more, e.g.: java -Xmx1g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "),
                 err);

@@ -51,8 +51,11 @@ final class MemoryLog<W extends Word<W>> {
         this.layout = layout;
         this.valueLimbs = type.bytes() / 2;
         // The layout bounds every cell and every section's size, so the limb columns can be as few
-        // as those bounds allow (Cpu64: cells below 2^17 in two limbs, offsets below 2^16 in one).
-        memory = MemoryConsistency.declare(b, valueLimbs, MemoryConsistency.limbsFor(layout.totalCells() - 1));
+        // as those bounds allow (Cpu64: offsets below 2^16 in one limb). The section rules below
+        // hold each cell inside its section, hence below the layout's end: the gadget needs no cell
+        // limbs of its own for its ordering argument.
+        memory = MemoryConsistency.declareForBoundedCells(b, valueLimbs,
+                MemoryConsistency.limbsFor(layout.totalCells() - 1));
         address = b.main("vm.address");
         depth = b.main("vm.depth");
         selMemory = b.main("vm.sel.memory");
@@ -91,7 +94,6 @@ final class MemoryLog<W extends Word<W>> {
         List<Column> out = new ArrayList<>(List.of(memory.time, memory.cell, memory.rw, address, depth, selMemory,
                 selStack, selRegisters, second));
         out.addAll(memory.value);
-        out.addAll(memory.cellLimbs);
         out.addAll(offsetLimbs);
         out.addAll(roomLimbs);
         if (pad != null) {

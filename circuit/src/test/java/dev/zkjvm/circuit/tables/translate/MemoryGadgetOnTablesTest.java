@@ -69,4 +69,47 @@ class MemoryGadgetOnTablesTest {
         // the read of 8 after the write of 7, and the next read of 7 after that read of 8
         assertEquals(Map.of("memory.mem.s.read[0]", 2L), report.failureCounts(), report::toString);
     }
+
+    /**
+     * A caller that bounds the cells itself (here: each cell a 16-bit value) gets the gadget without
+     * cell limbs; the log is checked and proven, and a cell past the caller's bound is refused by
+     * the caller's check, the only one that sees it.
+     */
+    @Test
+    void cellsBoundedByTheCallerAreCheckedByTheCallersConstraintAlone() throws InvalidProofException {
+        ConstraintSystemBuilder b = ConstraintSystem.builder("bounded");
+        MemoryConsistency bounded = MemoryConsistency.declareForBoundedCells(b, 2, 1);
+        b.rangeCheck16("caller.cell.range", bounded.cell.cur());
+        ConstraintSystem system = b.build();
+        TranslatedSystem t = TranslatedSystem.of(system);
+        assertTrue(new TableSystemChecker(t.system()).check(boundedTrace(system, bounded, t, 3)).isSatisfied());
+        TableProof proof = TableProver.prove(boundedTrace(system, bounded, t, 3), PublicTuples.NONE,
+                TranslatedSystemTest.TEST);
+        TableVerifier.verify(t.system(), TranslatedSystemTest.TEST, PublicTuples.NONE, proof);
+        TableSystemReport past = new TableSystemChecker(t.system()).check(boundedTrace(system, bounded, t, 1 << 16));
+        assertTrue(past.failureCounts().isEmpty(), past::toString);
+        assertEquals(1, past.unmatchedCount(), past::toString);
+        assertEquals("range16", past.unmatched().get(0).bus());
+        assertTrue(past.unmatched().get(0).occurrences().stream()
+                .allMatch(o -> o.interaction().equals("caller.cell.range")), past::toString);
+    }
+
+    /** Every access to {@code cell}: a write of 7, then reads of 7. */
+    private static SystemTrace boundedTrace(ConstraintSystem system, MemoryConsistency m, TranslatedSystem t,
+            long cell) {
+        int rows = 8;
+        long[] times = new long[rows];
+        long[] cells = new long[rows];
+        long[] writes = new long[rows];
+        long[][] values = new long[2][rows];
+        for (int i = 0; i < rows; i++) {
+            times[i] = i;
+            cells[i] = cell;
+            writes[i] = i == 0 ? 1 : 0;
+            values[0][i] = 7;
+        }
+        WitnessBuilder w = WitnessBuilder.columnsOnly(system, rows);
+        m.fill(w, times, cells, writes, values);
+        return t.trace(w.suppliedColumns(), rows);
+    }
 }
