@@ -96,6 +96,21 @@ class TableSystemBuilderTest {
     }
 
     @Test
+    void aValueThatIsNotCanonicalIsNamedByItsRowInATallColumn() {
+        TablesFixture f = new TablesFixture();
+        SystemTraceBuilder t = SystemTrace.builder(f.system).height(f.cpu, 1 << 17);
+        long[] steps = new long[1 << 17];
+        steps[70_001] = dev.zkjvm.circuit.field.Goldilocks.P;
+        steps[100_000] = -1L;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.set(f.cpu, f.step, steps));
+        assertTrue(e.getMessage().contains("row 70001: " + Long.toUnsignedString(dev.zkjvm.circuit.field.Goldilocks.P)
+                + " is not a canonical field element"), e.getMessage());
+        steps[70_001] = dev.zkjvm.circuit.field.Goldilocks.P - 1;
+        steps[100_000] = 0;
+        t.set(f.cpu, f.step, steps);
+    }
+
+    @Test
     void descriptionCoversTablesBusesAndInteractions() {
         TablesFixture f = new TablesFixture();
         String d = f.system.describe();
