@@ -232,18 +232,26 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         return type().of(v);
     }
 
-    /** Claims the next slot for an access and records how this instruction uses it. */
+    /** Claims the next slot for an access each step makes and records how this instruction uses it. */
     @Override
     public int claimSlot(int write, int kind) {
-        return claimSlot(write, kind, false);
+        return claimSlot(write, kind, false, true);
     }
 
-    /** As {@link #claimSlot(int, int)}, for the second cell of an unaligned access if {@code second}. */
+    /**
+     * As {@link #claimSlot(int, int)}, for the second cell of an unaligned access if {@code second},
+     * for an access only some steps make unless {@code always}.
+     */
     @Override
-    public int claimSlot(int write, int kind, boolean second) {
+    public int claimSlot(int write, int kind, boolean second, boolean always) {
         int k = slotUses.size();
-        table.slot(k);
-        slotUses.add(new SlotUse(write, kind, depthOffset, second ? 1 : 0));
+        Slot s = table.slot(k);
+        if (!always && s.implied()) {
+            // the table took every k-th access for unconditional; its analysis compiled another body
+            throw new IllegalStateException("instruction `" + spec.mnemonic() + "`: slot " + k
+                    + " has no used column, but this access is made on some steps only");
+        }
+        slotUses.add(new SlotUse(write, kind, depthOffset, second ? 1 : 0, always));
         return k;
     }
 
@@ -270,6 +278,11 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
             Column[] cols = table.operand(j);
             Expr[] limbs = new Expr[cols.length];
             for (int i = 0; i < limbs.length; i++) {
+                if (cols[i] == null) {
+                    // the table declared operand j as a register's: its analysis saw no word there
+                    throw new IllegalStateException("instruction `" + spec.mnemonic() + "`: operand " + j
+                            + " is a word, but the table holds only its first limb");
+                }
                 limbs[i] = cols[i].cur();
             }
             W w = word(limbs);
@@ -330,10 +343,12 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         throw unconstrainable("calls WordStack.depth(), which hands the stack depth to Java");
     }
 
-    /** Constrains slot k to be used, at {@code cell}. */
+    /** Constrains slot k to be used (unless its flag is the row's instruction's), at {@code cell}. */
     private void access(int k, Expr cell, String what) {
         Slot s = slot(k);
-        require(what + ".used", s.used().cur().sub(1));
+        if (!s.implied()) {
+            require(what + ".used", s.used().sub(1));
+        }
         require(what + ".cell", s.cell().cur().sub(cell));
     }
 

@@ -50,11 +50,15 @@ interface BodyContext<W extends Word<W>> {
      */
     Column byteCell();
 
-    /** Claims the next memory-operation slot; returns its index. */
+    /** Claims the next memory-operation slot for an access each step makes; returns its index. */
     int claimSlot(int write, int kind);
 
-    /** As {@link #claimSlot(int, int)}, for the second cell of an unaligned access if {@code second}. */
-    int claimSlot(int write, int kind, boolean second);
+    /**
+     * As {@link #claimSlot(int, int)}, for the second cell of an unaligned access if {@code second},
+     * and for an access only some steps make (its used flag then constrained by the body) unless
+     * {@code always}.
+     */
+    int claimSlot(int write, int kind, boolean second, boolean always);
 
     /** Slot {@code k}'s columns. */
     Slot slot(int k);

@@ -113,7 +113,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
                 byteTable = ByteTable.declare(b);
             }
             return byteTable;
-        });
+        }, k -> null);   // every instruction's columns are on every row here: each slot keeps its used column
         slots = pools.slots();
         active = own("exec.active");
         pc = own("exec.pc");
@@ -409,12 +409,12 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
         for (int k = 0; k < slots.size(); k++) {
             int slot = k;
             Expr users = sumOver(c -> c.slots().size() > slot ? 1 : 0);
-            b.everyRow("exec.slot[" + k + "].unused", slots.get(k).used().cur().mul(one.sub(users)));
+            b.everyRow("exec.slot[" + k + "].unused", slots.get(k).used().mul(one.sub(users)));
         }
         Expr nextActive = active.next();
         Expr used = Expr.constant(0);
         for (Slot s : slots) {
-            used = used.add(s.used().cur());
+            used = used.add(s.used());
         }
         b.transition("exec.next.pc", nextActive.mul(one.sub(ends.cur())).mul(pc.next().sub(nextPc.cur())));
         b.transition("exec.next.restart", nextActive.mul(ends.cur()).mul(pc.next()));
@@ -474,9 +474,9 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
             for (Column v : s.value()) {
                 tuple.add(v.cur());
             }
-            Lookup l = builder.lookup("exec.bus[" + k + "]", s.used().cur(), tuple, logTuple);
+            Lookup l = builder.lookup("exec.bus[" + k + "]", s.used(), tuple, logTuple);
             multiplicities = multiplicities.add(l.multiplicity().cur());
-            offset = offset.add(s.used().cur());
+            offset = offset.add(s.used());
         }
         builder.everyRow("exec.bus.every_access", multiplicities.sub(Expr.constant(1).sub(pad.cur())));
     }

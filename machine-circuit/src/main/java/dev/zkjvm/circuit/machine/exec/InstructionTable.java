@@ -56,6 +56,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     /** The helper columns, slots and ports the bodies ask for, shared by the table's instructions. */
     private final StepPools pools;
     private final List<Slot> slots;
+    /** Per slot: its used flag as the sum of its users' flags, or null where it needs a column. */
+    private final List<Expr> impliedUses = new ArrayList<>();
 
     /**
      * One instruction of the table: the analysis's compilation (spec, label, variant, binding), its
@@ -94,12 +96,14 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             n.append(i == 0 ? "" : "-").append(group.get(i).label());
         }
         this.name = n.toString();
-        this.pools = new StepPools(b, name, limbs(), this::declare, owner::byteTable);
+        this.pools = new StepPools(b, name, limbs(), this::declare, owner::byteTable,
+                k -> k < impliedUses.size() ? impliedUses.get(k) : null);
         this.slots = pools.slots();
         List<Column> selectors = new ArrayList<>();
         for (ExecutionTable.Compiled<W> c : group) {
             selectors.add(own(group.size() == 1 ? "active" : "is." + c.label()));
         }
+        impliedUses.addAll(impliedUses(group, selectors));
         finalFlag = holdsFinalState ? own("final") : null;
         segment = own("segment");
         pc = own("pc");
@@ -114,8 +118,10 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         int maxOperands = group.stream().mapToInt(c -> c.spec().operands().size()).max().orElse(0);
         for (int j = 0; j < maxOperands; j++) {
             Column[] cols = new Column[limbs()];
+            boolean word = holdsWord(group, j);
             for (int m = 0; m < cols.length; m++) {
-                cols[m] = own("operand[" + j + "].limb[" + m + "]");
+                // a limb no line of these instructions can have non-zero is 0 in the fetch instead
+                cols[m] = m == 0 || word ? own("operand[" + j + "].limb[" + m + "]") : null;
             }
             operands.add(cols);
         }
@@ -132,6 +138,45 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             atEndInverse = own("at_end.inverse");
         }
         constrain();
+    }
+
+    /**
+     * Whether some instruction of {@code group} has a word at operand position {@code j}. If none
+     * has, each has a register there or no operand j, and every line the program fetches for them
+     * holds 0 in the limbs of operand j above the first: a register operand is fetched only from a
+     * line whose opcode is executable, and {@code ExecutionTable} marks a line unexecutable (an
+     * opcode no row flag sums to) when its register operand has a non-zero upper limb or an index
+     * past the machine's registers; a missing operand is 0 in the ROM. So those limbs are the
+     * constant 0 in the fetched tuple rather than columns the lookup would hold at 0: the same rows
+     * satisfy the lookup, with three columns fewer for 64-bit words.
+     */
+    private static boolean holdsWord(List<? extends ExecutionTable.Compiled<?>> group, int j) {
+        return group.stream().anyMatch(c -> c.spec().operands().size() > j
+                && c.spec().operands().get(j) == OperandKind.WORD);
+    }
+
+    /**
+     * Slot k's used flag where every instruction of {@code group} with a k-th access makes it on
+     * each of its steps: the sum of those instructions' flags (see {@link StepPools#slot}); null
+     * where one makes it on some steps only (an unaligned access's cells), so the slot keeps a
+     * column that the body constrains.
+     */
+    private static List<Expr> impliedUses(List<? extends ExecutionTable.Compiled<?>> group, List<Column> selectors) {
+        int count = group.stream().mapToInt(c -> c.slots().size()).max().orElse(0);
+        List<Expr> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            Expr users = Expr.constant(0);
+            boolean always = true;
+            for (int i = 0; i < group.size(); i++) {
+                List<SlotUse> uses = group.get(i).slots();
+                if (uses.size() > k) {
+                    always &= uses.get(k).always();
+                    users = users.add(selectors.get(i).cur());
+                }
+            }
+            out.add(always ? users : null);
+        }
+        return out;
     }
 
     private Column own(String suffix) {
@@ -163,9 +208,12 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             b.everyRow(name + ".one_instruction", rowKinds.mul(rowKinds.sub(1)));
         }
         for (int k = 0; k < slots.size(); k++) {
+            if (slots.get(k).implied()) {
+                continue;   // the flag is the users' flags' sum: 0 on every other row by its form
+            }
             int slot = k;
             Expr users = sum(m -> m.slotUses.size() > slot ? 1 : 0);
-            b.everyRow(name + ".slot[" + k + "].unused", slots.get(k).used().cur().mul(one.sub(users)));
+            b.everyRow(name + ".slot[" + k + "].unused", slots.get(k).used().mul(one.sub(users)));
         }
         if (atEnd != null) {
             Expr running = sum(m -> m.halts ? 0 : 1);
@@ -236,7 +284,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         Expr next = atEnd == null ? Expr.constant(0) : nextPc.cur().mul(Expr.constant(1).sub(ends));
         Expr accesses = Expr.constant(0);
         for (Slot s : slots) {
-            accesses = accesses.add(s.used().cur());
+            accesses = accesses.add(s.used());
         }
         List<Expr> out = new ArrayList<>(List.of(segment.cur().add(ends), next, clk.cur().add(1),
                 time.cur().add(accesses), depth.cur().add(field(m -> m.depthDelta, m -> true))));
@@ -255,7 +303,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         }
         for (int j = 0; j < romOperands; j++) {
             for (int m = 0; m < limbs(); m++) {
-                out.add(j < operands.size() ? operands.get(j)[m].cur() : Expr.constant(0));
+                Column c = j < operands.size() ? operands.get(j)[m] : null;
+                out.add(c == null ? Expr.constant(0) : c.cur());
             }
         }
         return out;
@@ -274,7 +323,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         Slot s = slots.get(k);
         Expr at = time.cur();
         for (int j = 0; j < k; j++) {
-            at = at.add(slots.get(j).used().cur());
+            at = at.add(slots.get(j).used());
         }
         java.util.function.Predicate<Member<W>> uses = m -> m.slotUses.size() > k;
         List<Expr> out = new ArrayList<>(List.of(at, s.cell().cur(), field(m -> use(m, k).write(), uses),
@@ -287,11 +336,11 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     private static SlotUse use(Member<?> m, int k) {
-        return k < m.slotUses.size() ? m.slotUses.get(k) : new SlotUse(0, 0, 0, 0);
+        return k < m.slotUses.size() ? m.slotUses.get(k) : new SlotUse(0, 0, 0, 0, false);
     }
 
-    /** Slot {@code k}'s used flag. */
-    Column used(int k) {
+    /** Slot {@code k}'s used flag: its column, or its users' flags' sum. */
+    Expr used(int k) {
         return slots.get(k).used();
     }
 

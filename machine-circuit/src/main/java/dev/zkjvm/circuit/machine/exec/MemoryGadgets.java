@@ -110,12 +110,14 @@ final class MemoryGadgets<W extends Word<W>> {
     W read(SymbolicWord<W> addr) {
         Address a = address(addr, "read");
         int k = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
-        int k2 = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true);
+        int k2 = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true, false);
         Slot first = c.slot(k);
         Slot second = c.slot(k2);
-        c.require("read.used", first.used().cur().sub(1));
+        if (!first.implied()) {
+            c.require("read.used", first.used().sub(1));
+        }
         c.require("read.cell", first.cell().cur().sub(a.cell));
-        c.require("read.second.used", second.used().cur().sub(Expr.constant(1).sub(a.aligned())));
+        c.require("read.second.used", second.used().sub(Expr.constant(1).sub(a.aligned())));
         c.require("read.second.cell", second.cell().cur().sub(a.cell).sub(1));
         Column[][] hiCols = new Column[n][];
         Column[][] loCols = new Column[n][];
@@ -184,18 +186,20 @@ final class MemoryGadgets<W extends Word<W>> {
         Address a = address(addr, "write");
         Expr unaligned = Expr.constant(1).sub(a.aligned());
         int[] k = new int[4];
-        k[0] = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
-        k[1] = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true);
+        k[0] = c.claimSlot(0, ExecutionTable.KIND_MEMORY, false, false);
+        k[1] = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true, false);
         k[2] = c.claimSlot(1, ExecutionTable.KIND_MEMORY);
-        k[3] = c.claimSlot(1, ExecutionTable.KIND_MEMORY, true);
+        k[3] = c.claimSlot(1, ExecutionTable.KIND_MEMORY, true, false);
         Slot oldHigh = c.slot(k[0]);
         Slot oldLow = c.slot(k[1]);
         Slot newHigh = c.slot(k[2]);
         Slot newLow = c.slot(k[3]);
-        c.require("write.old_first.used", oldHigh.used().cur().sub(unaligned));
-        c.require("write.old_second.used", oldLow.used().cur().sub(unaligned));
-        c.require("write.first.used", newHigh.used().cur().sub(1));
-        c.require("write.second.used", newLow.used().cur().sub(unaligned));
+        c.require("write.old_first.used", oldHigh.used().sub(unaligned));
+        c.require("write.old_second.used", oldLow.used().sub(unaligned));
+        if (!newHigh.implied()) {
+            c.require("write.first.used", newHigh.used().sub(1));
+        }
+        c.require("write.second.used", newLow.used().sub(unaligned));
         c.require("write.old_first.cell", oldHigh.cell().cur().sub(a.cell));
         c.require("write.old_second.cell", oldLow.cell().cur().sub(a.cell).sub(1));
         c.require("write.first.cell", newHigh.cell().cur().sub(a.cell));

@@ -61,7 +61,11 @@ interface StepColumns<W extends Word<W>> {
     /** Slot {@code k}'s columns. */
     Slot slot(int k);
 
-    /** Operand {@code j}'s limb columns. */
+    /**
+     * Operand {@code j}'s limb columns. Where no instruction of the table has a word at position
+     * {@code j}, the limbs above the first are null: a register operand's are 0 on every line
+     * these instructions run (see {@code InstructionTable#holdsWord}).
+     */
     Column[] operand(int j);
 
     /** The stack cell {@code offset} cells above the depth before the step. */
@@ -73,7 +77,9 @@ interface StepColumns<W extends Word<W>> {
     default long[] takeRecordInto(ExecRow<?> row, Slot s) {
         long[] cell = new long[1];
         long[] v = row.takeRecord(cell);
-        row.set(s.used(), 1);
+        if (!s.implied()) {
+            row.set(s.usedColumn(), 1);
+        }
         row.set(s.cell(), dev.zkjvm.circuit.field.Goldilocks.fromSigned(cell[0]));
         for (int m = 0; m < v.length; m++) {
             row.set(s.value().get(m), v[m]);

@@ -2,11 +2,13 @@ package dev.zkjvm.circuit.machine.exec;
 
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.ConstraintSystemBuilder;
+import dev.zkjvm.circuit.air.Expr;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +25,7 @@ final class StepPools {
     private final int limbs;
     private final Function<String, Column> declare;
     private final Supplier<Column[]> byteTable;
+    private final IntFunction<Expr> impliedUse;
     private final List<Column> range16 = new ArrayList<>();
     private final List<Column> free = new ArrayList<>();
     private final List<Column[]> bytes = new ArrayList<>();
@@ -34,14 +37,17 @@ final class StepPools {
      * @param prefix    the table's prefix of column and constraint names
      * @param declare   declares a MAIN column of the table by its full name
      * @param byteTable the byte table's FIXED columns (x, y, x AND y), declared on first use
+     * @param impliedUse slot k's used flag as an expression of the row flags when every instruction with
+     *     a k-th access makes it on each of its steps, else null (the slot then has a used column)
      */
     StepPools(ConstraintSystemBuilder builder, String prefix, int limbs, Function<String, Column> declare,
-            Supplier<Column[]> byteTable) {
+            Supplier<Column[]> byteTable, IntFunction<Expr> impliedUse) {
         this.builder = builder;
         this.prefix = prefix;
         this.limbs = limbs;
         this.declare = declare;
         this.byteTable = byteTable;
+        this.impliedUse = impliedUse;
     }
 
     Column range16(int i) {
@@ -97,6 +103,15 @@ final class StepPools {
         return list.get(k);
     }
 
+    /**
+     * Slot {@code k}, declared on first use. Its used flag is a column only where an instruction
+     * makes the access on some of its steps and not others. Where every instruction with a k-th
+     * access makes it always, each of their bodies would constrain a used column to 1 and the
+     * table's {@code slot[k].unused} rule would hold it at 0 on every other row (flags are 0 or 1,
+     * at most one per row): the column would equal the sum of those instructions' flags on every
+     * row that satisfies the constraints, so that sum stands in for it, with no column, no
+     * constraint, and the same degree (1) in the memory bus's multiplicity and the times.
+     */
     Slot slot(int k) {
         while (slots.size() <= k) {
             String name = prefix + ".slot[" + slots.size() + "]";
@@ -104,7 +119,10 @@ final class StepPools {
             for (int m = 0; m < limbs; m++) {
                 value.add(declare.apply(name + ".value[" + m + "]"));
             }
-            slots.add(new Slot(declare.apply(name + ".used"), declare.apply(name + ".cell"), List.copyOf(value)));
+            Expr implied = impliedUse.apply(slots.size());
+            Column used = implied == null ? declare.apply(name + ".used") : null;
+            slots.add(new Slot(used, implied == null ? used.cur() : implied, declare.apply(name + ".cell"),
+                    List.copyOf(value)));
         }
         return slots.get(k);
     }
