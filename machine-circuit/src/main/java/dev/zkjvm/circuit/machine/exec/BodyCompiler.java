@@ -34,6 +34,9 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     private final Map<Integer, Reg> operandRegisters = new HashMap<>();
     private final Map<Reg, Integer> registerOperands = new IdentityHashMap<>();
     private final Map<String, Integer> names = new HashMap<>();
+    /** The {@link #deferred} words by id, with the name of the requirements that would put them in cells. */
+    private final Map<Integer, String> deferredNames = new HashMap<>();
+    private final Map<Integer, SymbolicWord<W>> linearised = new HashMap<>();
     private int words;
     private int depthOffset;
     private Expr nextPc;
@@ -208,9 +211,19 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         return words;
     }
 
-    @SuppressWarnings("unchecked")
+    /** {@code w} as a word of this body whose limbs are of degree at most 1 (see {@link #linear}). */
     @Override
     public SymbolicWord<W> lift(W w) {
+        return linear(stored(w));
+    }
+
+    /**
+     * {@code w} as a word of this body, its limbs as they are: only for a word whose limbs are
+     * stated equal to cells ({@code push}, {@code set}, {@code output}), where a limb of degree 2
+     * keeps the requirement at the table's degree.
+     */
+    @SuppressWarnings("unchecked")
+    private SymbolicWord<W> stored(W w) {
         if (w instanceof SymbolicWord<?> s) {
             if (s.owner != this) {
                 throw unconstrainable("uses a word computed by another instruction's run");
@@ -226,6 +239,54 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         int id = ((SymbolicWord<W>) word).id;
         actions.add(row -> row.values[id] = value);
         return (SymbolicWord<W>) word;
+    }
+
+    /**
+     * A word whose limbs are expressions of degree 2 over cells (a memory read's spliced bytes),
+     * left as they are until a gadget needs them: {@link #linear} then puts them in free cells.
+     * The gadgets multiply limbs by cells, and their soundness notes assume limbs of degree at most
+     * 1; {@code push}, {@code set} and {@code output} only state cells equal to the limbs, so a
+     * read pushed at once (load, ldr) needs no cells for its value.
+     *
+     * @param what the name of the requirements that put the limbs in cells, if a gadget needs them
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public W deferred(Expr[] limbs, String what) {
+        W w = word(limbs);
+        deferredNames.put(((SymbolicWord<W>) w).id, what);
+        return w;
+    }
+
+    /**
+     * {@code w} with limbs of degree at most 1: itself, or (a {@link #deferred} word) a word of
+     * free cells {@code c_m} with {@code c_m = limb_m} required, made once per word. The cells
+     * take the word's value, so the limbs keep its range.
+     */
+    @SuppressWarnings("unchecked")
+    SymbolicWord<W> linear(SymbolicWord<W> w) {
+        String what = deferredNames.get(w.id);
+        if (what == null) {
+            return w;
+        }
+        return linearised.computeIfAbsent(w.id, id -> {
+            Column[] cells = new Column[w.limbs.length];
+            Expr[] limbs = new Expr[cells.length];
+            for (int m = 0; m < cells.length; m++) {
+                cells[m] = free();
+                require(what + ".value[" + m + "]", cells[m].cur().sub(w.limbs[m]));
+                limbs[m] = cells[m].cur();
+            }
+            SymbolicWord<W> out = (SymbolicWord<W>) word(limbs);
+            actions.add(row -> {
+                long[] v = row.values[w.id];
+                for (int m = 0; m < cells.length; m++) {
+                    row.set(cells[m], v[m]);
+                }
+                row.values[out.id] = v;
+            });
+            return out;
+        });
     }
 
     W constant(long v) {
@@ -246,7 +307,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     public int claimSlot(int write, int kind, boolean second, boolean always) {
         int k = slotUses.size();
         Slot s = table.slot(k);
-        if (!always && s.implied()) {
+        if (!always && s.usedImplied()) {
             // the table took every k-th access for unconditional; its analysis compiled another body
             throw new IllegalStateException("instruction `" + spec.mnemonic() + "`: slot " + k
                     + " has no used column, but this access is made on some steps only");
@@ -318,11 +379,11 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     @Override
     public void push(W value) {
-        SymbolicWord<W> v = lift(value);
-        Expr cell = table.stackCell(depthOffset);
+        SymbolicWord<W> v = stored(value);
+        int offset = depthOffset;
         depthOffset++;
         int k = claimSlot(1, ExecutionTable.KIND_STACK);
-        access(k, cell, "push");
+        stackAccess(k, offset, "push");
         Slot s = slot(k);
         for (int i = 0; i < limbs(); i++) {
             require("push.value[" + i + "]", s.value().get(i).cur().sub(v.limbs[i]));
@@ -334,7 +395,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     public W pop() {
         depthOffset--;
         int k = claimSlot(0, ExecutionTable.KIND_STACK);
-        access(k, table.stackCell(depthOffset), "pop");
+        stackAccess(k, depthOffset, "pop");
         return readSlot(k);
     }
 
@@ -343,13 +404,43 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         throw unconstrainable("calls WordStack.depth(), which hands the stack depth to Java");
     }
 
-    /** Constrains slot k to be used (unless its flag is the row's instruction's), at {@code cell}. */
+    /**
+     * Constrains slot k to be used, at {@code cell}; where the table implies the flag or the cell
+     * from the row's instruction, the body states nothing about it.
+     */
     private void access(int k, Expr cell, String what) {
         Slot s = slot(k);
-        if (!s.implied()) {
+        if (!s.usedImplied()) {
             require(what + ".used", s.used().sub(1));
         }
-        require(what + ".cell", s.cell().cur().sub(cell));
+        if (s.cellImplied()) {
+            // the table implies only stack cells (stackAccess); another access needs its cell column
+            throw new IllegalStateException("instruction `" + spec.mnemonic() + "`: slot " + k
+                    + " has no cell column, but its " + what + " is no stack access");
+        }
+        require(what + ".cell", s.cell().sub(cell));
+    }
+
+    /**
+     * A push's or pop's access of the stack cell {@code offset} above the step's depth. A table
+     * whose instructions all push or pop at slot k implies its cell as
+     * {@code depth + stack base + depthAfter - write} of the instruction's {@link SlotUse}; this
+     * checks that this is the cell the access is at.
+     */
+    private void stackAccess(int k, int offset, String what) {
+        Slot s = slot(k);
+        SlotUse use = slotUses.get(k);
+        if (!s.cellImplied()) {
+            access(k, table.stackCell(offset), what);
+            return;
+        }
+        if (use.depthAfter() - use.write() != offset) {
+            throw new IllegalStateException("instruction `" + spec.mnemonic() + "`: the implied cell of slot " + k
+                    + " is not its " + what + "'s");
+        }
+        if (!s.usedImplied()) {
+            require(what + ".used", s.used().sub(1));
+        }
     }
 
     /** The word read by slot k: the slot's own value columns; the action takes the record. */
@@ -405,7 +496,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     @Override
     public void set(Reg register, W value) {
-        SymbolicWord<W> v = lift(value);
+        SymbolicWord<W> v = stored(value);
         int k = claimSlot(1, ExecutionTable.KIND_REGISTERS);
         access(k, registerCell(register), "set");
         Slot s = slot(k);
@@ -472,7 +563,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     @Override
     public void output(W value) {
-        SymbolicWord<W> v = lift(value);
+        SymbolicWord<W> v = stored(value);
         Column[] port = table.port(IoStream.OUTPUT, streamsUsed[IoStream.OUTPUT.ordinal()]++);
         for (int i = 0; i < port.length; i++) {
             require("output.value[" + i + "]", port[i].cur().sub(v.limbs[i]));

@@ -29,7 +29,14 @@ interface BodyContext<W extends Word<W>> {
     /** A new word with these 16-bit limb expressions; an action sets its concrete value. */
     W word(Expr[] limbs);
 
-    /** {@code w} as a word of this body (a constant becomes one). */
+    /**
+     * A new word whose limbs are expressions of degree 2 over cells, put in cells only if a gadget
+     * takes it; {@code what} names the requirements that would do so. Its limbs must be in
+     * [0, 2^16) on every row that satisfies the body's other requirements.
+     */
+    W deferred(Expr[] limbs, String what);
+
+    /** {@code w} as a word of this body (a constant becomes one), with limbs of degree at most 1. */
     SymbolicWord<W> lift(W w);
 
     /** A pooled helper column with no constraint of its own. */

@@ -113,7 +113,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
                 byteTable = ByteTable.declare(b);
             }
             return byteTable;
-        }, k -> null);   // every instruction's columns are on every row here: each slot keeps its used column
+        }, k -> Slot.Implied.NONE);   // every instruction's columns are on every row here: each slot keeps its used column
         slots = pools.slots();
         active = own("exec.active");
         pc = own("exec.pc");
@@ -466,7 +466,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
             int slot = k;
             List<Expr> tuple = new ArrayList<>();
             tuple.add(time.cur().add(offset));
-            tuple.add(s.cell().cur());
+            tuple.add(s.cell());
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).write() : 0));
             tuple.add(depth.cur().add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).depthAfter() : 0)));
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).kind() : 0));

@@ -56,8 +56,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     /** The helper columns, slots and ports the bodies ask for, shared by the table's instructions. */
     private final StepPools pools;
     private final List<Slot> slots;
-    /** Per slot: its used flag as the sum of its users' flags, or null where it needs a column. */
-    private final List<Expr> impliedUses = new ArrayList<>();
+    /** Per slot: what the table's instructions fix of its used flag and cell ({@link #implied}). */
+    private final List<Slot.Implied> implied = new ArrayList<>();
 
     /**
      * One instruction of the table: the analysis's compilation (spec, label, variant, binding), its
@@ -97,13 +97,12 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         }
         this.name = n.toString();
         this.pools = new StepPools(b, name, limbs(), this::declare, owner::byteTable,
-                k -> k < impliedUses.size() ? impliedUses.get(k) : null);
+                k -> k < implied.size() ? implied.get(k) : Slot.Implied.NONE);
         this.slots = pools.slots();
         List<Column> selectors = new ArrayList<>();
         for (ExecutionTable.Compiled<W> c : group) {
             selectors.add(own(group.size() == 1 ? "active" : "is." + c.label()));
         }
-        impliedUses.addAll(impliedUses(group, selectors));
         finalFlag = holdsFinalState ? own("final") : null;
         segment = own("segment");
         pc = own("pc");
@@ -125,6 +124,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             }
             operands.add(cols);
         }
+        // before the bodies compile: they claim slots, and the pools declare them as these say
+        implied.addAll(implied(group, selectors, depth, owner.analysis().layout().stack().firstCell()));
         for (int i = 0; i < group.size(); i++) {
             BodyCompiler<W> body = new BodyCompiler<>(this, group.get(i).spec(), group.get(i).binding());
             body.compile();
@@ -156,25 +157,34 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     /**
-     * Slot k's used flag where every instruction of {@code group} with a k-th access makes it on
-     * each of its steps: the sum of those instructions' flags (see {@link StepPools#slot}); null
-     * where one makes it on some steps only (an unaligned access's cells), so the slot keeps a
-     * column that the body constrains.
+     * What the instructions of {@code group} fix of each slot k (see {@link StepPools#slot}): the
+     * used flag, the sum of their flags, where every instruction with a k-th access makes it on each
+     * of its steps (null where one makes it on some steps only, an unaligned access's cells: the
+     * slot keeps a column the body constrains); the cell, {@code depth + stack base + Σ s_i o_i},
+     * where every such instruction pushes or pops there, {@code o_i = depthAfter - write} its
+     * offset from the depth before the step (a push's cell is below its depth after, a pop's at
+     * it); null otherwise.
      */
-    private static List<Expr> impliedUses(List<? extends ExecutionTable.Compiled<?>> group, List<Column> selectors) {
+    private static List<Slot.Implied> implied(List<? extends ExecutionTable.Compiled<?>> group, List<Column> selectors,
+            Column depth, long stackBase) {
         int count = group.stream().mapToInt(c -> c.slots().size()).max().orElse(0);
-        List<Expr> out = new ArrayList<>();
+        List<Slot.Implied> out = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             Expr users = Expr.constant(0);
+            Expr offset = Expr.constant(0);
             boolean always = true;
+            boolean stack = true;
             for (int i = 0; i < group.size(); i++) {
                 List<SlotUse> uses = group.get(i).slots();
                 if (uses.size() > k) {
-                    always &= uses.get(k).always();
+                    SlotUse u = uses.get(k);
+                    always &= u.always();
+                    stack &= u.kind() == ExecutionTable.KIND_STACK;
                     users = users.add(selectors.get(i).cur());
+                    offset = offset.add(selectors.get(i).cur().mul(u.depthAfter() - u.write()));
                 }
             }
-            out.add(always ? users : null);
+            out.add(new Slot.Implied(always ? users : null, stack ? depth.cur().add(stackBase).add(offset) : null));
         }
         return out;
     }
@@ -208,7 +218,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             b.everyRow(name + ".one_instruction", rowKinds.mul(rowKinds.sub(1)));
         }
         for (int k = 0; k < slots.size(); k++) {
-            if (slots.get(k).implied()) {
+            if (slots.get(k).usedImplied()) {
                 continue;   // the flag is the users' flags' sum: 0 on every other row by its form
             }
             int slot = k;
@@ -326,7 +336,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             at = at.add(slots.get(j).used());
         }
         java.util.function.Predicate<Member<W>> uses = m -> m.slotUses.size() > k;
-        List<Expr> out = new ArrayList<>(List.of(at, s.cell().cur(), field(m -> use(m, k).write(), uses),
+        List<Expr> out = new ArrayList<>(List.of(at, s.cell(), field(m -> use(m, k).write(), uses),
                 depth.cur().add(field(m -> use(m, k).depthAfter(), uses)), field(m -> use(m, k).kind(), uses),
                 field(m -> use(m, k).second(), uses)));
         for (Column v : s.value()) {

@@ -113,12 +113,12 @@ final class MemoryGadgets<W extends Word<W>> {
         int k2 = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true, false);
         Slot first = c.slot(k);
         Slot second = c.slot(k2);
-        if (!first.implied()) {
+        if (!first.usedImplied()) {
             c.require("read.used", first.used().sub(1));
         }
-        c.require("read.cell", first.cell().cur().sub(a.cell));
+        c.require("read.cell", first.cell().sub(a.cell));
         c.require("read.second.used", second.used().sub(Expr.constant(1).sub(a.aligned())));
-        c.require("read.second.cell", second.cell().cur().sub(a.cell).sub(1));
+        c.require("read.second.cell", second.cell().sub(a.cell).sub(1));
         Column[][] hiCols = new Column[n][];
         Column[][] loCols = new Column[n][];
         Expr[] high = bytes(slotLimbs(first), "read.first", hiCols);
@@ -134,14 +134,13 @@ final class MemoryGadgets<W extends Word<W>> {
             }
             word[j] = b;
         }
-        Column[] out = new Column[n];
+        // the value's limbs stay sums of one-hot times byte (degree 2): a push or set of the word
+        // states its cells equal to them, and any other use puts them in cells first
         Expr[] limbs = new Expr[n];
         for (int m = 0; m < n; m++) {
-            out[m] = c.free();
-            c.require("read.value[" + m + "]", out[m].cur().sub(limbOf(word, m, 0)));
-            limbs[m] = out[m].cur();
+            limbs[m] = limbOf(word, m, 0);
         }
-        W r = c.word(limbs);
+        W r = c.deferred(limbs, "read");
         int rid = ((SymbolicWord<W>) r).id;
         c.action(row -> {
             int off = offsetOf(row, addr, ws);
@@ -150,15 +149,11 @@ final class MemoryGadgets<W extends Word<W>> {
             if (off != 0) {
                 l = c.takeRecordInto(row, second);
             } else {
-                row.set(second.cell(), row.get(first.cell()) + 1);
+                row.set(second.cellColumn(), row.get(first.cellColumn()) + 1);
             }
             setBytes(row, hiCols, h);
             setBytes(row, loCols, l);
-            long[] v = splice(h, l, off);
-            for (int m = 0; m < n; m++) {
-                row.set(out[m], v[m]);
-            }
-            row.values[rid] = v;
+            row.values[rid] = splice(h, l, off);
         });
         return r;
     }
@@ -196,14 +191,14 @@ final class MemoryGadgets<W extends Word<W>> {
         Slot newLow = c.slot(k[3]);
         c.require("write.old_first.used", oldHigh.used().sub(unaligned));
         c.require("write.old_second.used", oldLow.used().sub(unaligned));
-        if (!newHigh.implied()) {
+        if (!newHigh.usedImplied()) {
             c.require("write.first.used", newHigh.used().sub(1));
         }
         c.require("write.second.used", newLow.used().sub(unaligned));
-        c.require("write.old_first.cell", oldHigh.cell().cur().sub(a.cell));
-        c.require("write.old_second.cell", oldLow.cell().cur().sub(a.cell).sub(1));
-        c.require("write.first.cell", newHigh.cell().cur().sub(a.cell));
-        c.require("write.second.cell", newLow.cell().cur().sub(a.cell).sub(1));
+        c.require("write.old_first.cell", oldHigh.cell().sub(a.cell));
+        c.require("write.old_second.cell", oldLow.cell().sub(a.cell).sub(1));
+        c.require("write.first.cell", newHigh.cell().sub(a.cell));
+        c.require("write.second.cell", newLow.cell().sub(a.cell).sub(1));
         Column[][] ohCols = new Column[n][];
         Column[][] olCols = new Column[n][];
         Column[][] vCols = new Column[n][];
@@ -233,13 +228,13 @@ final class MemoryGadgets<W extends Word<W>> {
                 ol = c.takeRecordInto(row, oldLow);
             }
             c.takeRecordInto(row, newHigh);
-            long cell = row.get(newHigh.cell());
+            long cell = row.get(newHigh.cellColumn());
             if (off != 0) {
                 c.takeRecordInto(row, newLow);
             } else {
-                row.set(oldHigh.cell(), cell);
-                row.set(oldLow.cell(), cell + 1);
-                row.set(newLow.cell(), cell + 1);
+                row.set(oldHigh.cellColumn(), cell);
+                row.set(oldLow.cellColumn(), cell + 1);
+                row.set(newLow.cellColumn(), cell + 1);
             }
             setBytes(row, ohCols, oh);
             setBytes(row, olCols, ol);

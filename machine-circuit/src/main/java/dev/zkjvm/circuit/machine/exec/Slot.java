@@ -8,19 +8,36 @@ import java.util.List;
  * One memory-operation slot of the execution table: the k-th access of a step. Its time, kind,
  * read/write flag and stack depth are expressions of the step's columns; these are its own.
  *
- * <p>Whether the step makes the access is a column when some instruction makes it only sometimes
- * (the second cell of an unaligned access); when every instruction that has a k-th access makes it
- * on each of its steps, the flag is the sum of those instructions' row flags instead, which is
- * what the column would be forced to (see {@link StepPools#slot}).
+ * <p>On an instruction table, a slot's used flag and cell may be expressions of the row flags and
+ * the step's depth instead of columns, where every instruction that has a k-th access fixes them
+ * alike (see {@link StepPools#slot}); a body then states nothing about them.
  *
- * @param usedColumn the column of the used flag, or null when the flag is the row flags' sum
- * @param used       1 if the step makes this access: {@code usedColumn}, or the row flags' sum
- * @param cell       the cell index accessed
+ * @param usedColumn the column of the used flag, or null when the flag is implied
+ * @param used       1 if the step makes this access: {@code usedColumn}, or the users' flags' sum
+ * @param cellColumn the column of the cell index, or null when the cell is implied
+ * @param cell       the cell index accessed: {@code cellColumn}, or the implied stack cell
  * @param value      the value's 16-bit limbs, least significant first
  */
-record Slot(Column usedColumn, Expr used, Column cell, List<Column> value) {
+record Slot(Column usedColumn, Expr used, Column cellColumn, Expr cell, List<Column> value) {
     /** Whether the used flag is implied by the row's instruction, so no body constrains it. */
-    boolean implied() {
+    boolean usedImplied() {
         return usedColumn == null;
+    }
+
+    /** Whether the cell is implied by the row's instruction and depth, so no body constrains it. */
+    boolean cellImplied() {
+        return cellColumn == null;
+    }
+
+    /**
+     * What a table fixes of slot k for every instruction with a k-th access; a null part is a
+     * column.
+     *
+     * @param used the used flag, or null
+     * @param cell the cell, or null
+     */
+    record Implied(Expr used, Expr cell) {
+        /** Nothing implied: a used column and a cell column. */
+        static final Implied NONE = new Implied(null, null);
     }
 }

@@ -77,10 +77,12 @@ interface StepColumns<W extends Word<W>> {
     default long[] takeRecordInto(ExecRow<?> row, Slot s) {
         long[] cell = new long[1];
         long[] v = row.takeRecord(cell);
-        if (!s.implied()) {
+        if (!s.usedImplied()) {
             row.set(s.usedColumn(), 1);
         }
-        row.set(s.cell(), dev.zkjvm.circuit.field.Goldilocks.fromSigned(cell[0]));
+        if (!s.cellImplied()) {
+            row.set(s.cellColumn(), dev.zkjvm.circuit.field.Goldilocks.fromSigned(cell[0]));
+        }
         for (int m = 0; m < v.length; m++) {
             row.set(s.value().get(m), v[m]);
         }

@@ -25,7 +25,7 @@ final class StepPools {
     private final int limbs;
     private final Function<String, Column> declare;
     private final Supplier<Column[]> byteTable;
-    private final IntFunction<Expr> impliedUse;
+    private final IntFunction<Slot.Implied> implied;
     private final List<Column> range16 = new ArrayList<>();
     private final List<Column> free = new ArrayList<>();
     private final List<Column[]> bytes = new ArrayList<>();
@@ -37,17 +37,18 @@ final class StepPools {
      * @param prefix    the table's prefix of column and constraint names
      * @param declare   declares a MAIN column of the table by its full name
      * @param byteTable the byte table's FIXED columns (x, y, x AND y), declared on first use
-     * @param impliedUse slot k's used flag as an expression of the row flags when every instruction with
-     *     a k-th access makes it on each of its steps, else null (the slot then has a used column)
+     * @param implied   what the table fixes of slot k for every instruction with a k-th access: the
+     *     used flag when each makes the access on every step, the cell when each is a stack access
+     *     (see {@link #slot}); {@link Slot.Implied#NONE} where the slot has its columns
      */
     StepPools(ConstraintSystemBuilder builder, String prefix, int limbs, Function<String, Column> declare,
-            Supplier<Column[]> byteTable, IntFunction<Expr> impliedUse) {
+            Supplier<Column[]> byteTable, IntFunction<Slot.Implied> implied) {
         this.builder = builder;
         this.prefix = prefix;
         this.limbs = limbs;
         this.declare = declare;
         this.byteTable = byteTable;
-        this.impliedUse = impliedUse;
+        this.implied = implied;
     }
 
     Column range16(int i) {
@@ -104,13 +105,21 @@ final class StepPools {
     }
 
     /**
-     * Slot {@code k}, declared on first use. Its used flag is a column only where an instruction
-     * makes the access on some of its steps and not others. Where every instruction with a k-th
-     * access makes it always, each of their bodies would constrain a used column to 1 and the
-     * table's {@code slot[k].unused} rule would hold it at 0 on every other row (flags are 0 or 1,
-     * at most one per row): the column would equal the sum of those instructions' flags on every
-     * row that satisfies the constraints, so that sum stands in for it, with no column, no
-     * constraint, and the same degree (1) in the memory bus's multiplicity and the times.
+     * Slot {@code k}, declared on first use.
+     *
+     * <p>Its used flag is a column only where an instruction makes the access on some of its steps
+     * and not others. Where every instruction with a k-th access makes it always, each of their
+     * bodies would constrain a used column to 1 and the table's {@code slot[k].unused} rule would
+     * hold it at 0 on every other row (flags are 0 or 1, at most one per row): the column would
+     * equal the sum of those instructions' flags on every row that satisfies the constraints, so
+     * that sum stands in for it, with no column, no constraint, and the same degree (1) in the
+     * memory bus's multiplicity and the times.
+     *
+     * <p>Its cell is a column unless every instruction with a k-th access pushes or pops there.
+     * Then each body would require {@code cell = depth + stack base + o_i} with its own constant
+     * {@code o_i} on its rows, so {@code depth + stack base + Σ s_i o_i} (degree 1) is the cell on
+     * every row where the access is made; on other rows the slot's multiplicity is 0 and its
+     * cell is sent nowhere.
      */
     Slot slot(int k) {
         while (slots.size() <= k) {
@@ -119,10 +128,11 @@ final class StepPools {
             for (int m = 0; m < limbs; m++) {
                 value.add(declare.apply(name + ".value[" + m + "]"));
             }
-            Expr implied = impliedUse.apply(slots.size());
-            Column used = implied == null ? declare.apply(name + ".used") : null;
-            slots.add(new Slot(used, implied == null ? used.cur() : implied, declare.apply(name + ".cell"),
-                    List.copyOf(value)));
+            Slot.Implied fixed = implied.apply(slots.size());
+            Column used = fixed.used() == null ? declare.apply(name + ".used") : null;
+            Column cell = fixed.cell() == null ? declare.apply(name + ".cell") : null;
+            slots.add(new Slot(used, used == null ? fixed.used() : used.cur(), cell,
+                    cell == null ? fixed.cell() : cell.cur(), List.copyOf(value)));
         }
         return slots.get(k);
     }
