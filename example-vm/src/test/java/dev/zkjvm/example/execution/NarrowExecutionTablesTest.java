@@ -1,0 +1,137 @@
+package dev.zkjvm.example.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zkjvm.circuit.air.Column;
+import dev.zkjvm.circuit.field.Goldilocks;
+import dev.zkjvm.circuit.machine.MachineCircuit;
+import dev.zkjvm.circuit.machine.exec.InstructionTables;
+import dev.zkjvm.circuit.tables.SystemTrace;
+import dev.zkjvm.circuit.tables.Table;
+import dev.zkjvm.circuit.tables.check.RowFailure;
+import dev.zkjvm.circuit.tables.check.TableCheckOptions;
+import dev.zkjvm.circuit.tables.check.TableSystemChecker;
+import dev.zkjvm.circuit.tables.check.TableSystemReport;
+import dev.zkjvm.circuit.tables.check.UnmatchedTuple;
+import dev.zkjvm.example.Cpu64Circuit;
+import dev.zkjvm.example.Programs;
+import dev.zkjvm.runtime.U64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Columns the instruction tables of Cpu64's bubble sort leave out because the row's instruction
+ * fixes them (docs/constraints.md, "Columns an instruction fixes"): a register operand's upper
+ * limbs, the used flag of an access every user makes on each step, the cell of an access every
+ * user pushes or pops at, and the cells of a read that is pushed at once.
+ */
+class NarrowExecutionTablesTest {
+    private static final String MEMORY = "exec.str-ldr-load";
+    private static final String ALU = "exec.addi-ltu-dup-jz-jnz-get-set";
+    private static final String IO = "exec.push-in-out";
+
+    private final Programs.Outcome sort = Programs.bubbleSort(new long[] {5, -1, 3, 0x1234_5678_9ABCL, 2});
+    private final MachineCircuit<U64> circuit = Cpu64Circuit.circuit(sort.runs());
+
+    private Table table(String name) {
+        return circuit.tables().system().table(name);
+    }
+
+    /** The slot indices k of {@code table} that have a column {@code slot[k].<part>}. */
+    private Set<Integer> slotsWith(String table, String part) {
+        Pattern p = Pattern.compile(Pattern.quote(table) + "\\.slot\\[(\\d+)]\\." + Pattern.quote(part));
+        Set<Integer> out = new TreeSet<>();
+        for (Column c : table(table).columns()) {
+            Matcher m = p.matcher(c.name());
+            if (m.matches()) {
+                out.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return out;
+    }
+
+    private boolean has(String table, String suffix) {
+        return table(table).columns().stream().anyMatch(c -> c.name().equals(table + "." + suffix));
+    }
+
+    @Test
+    void theTablesAreTheOnesMeasured() {
+        List<String> names = circuit.tables().system().tables().stream().map(Table::name)
+                .filter(n -> n.startsWith("exec.")).toList();
+        assertEquals(List.of(MEMORY, ALU, IO, "exec.jmp-halt"), names);
+        assertTrue(circuit.checkTables(sort.machine().trace()).isSatisfied());
+    }
+
+    @Test
+    void aRegisterOperandKeepsOnlyItsFirstLimb() {
+        // str and ldr name a register first and a word offset second
+        assertTrue(has(MEMORY, "operand[0].limb[0]"));
+        for (int m = 1; m < 4; m++) {
+            assertFalse(has(MEMORY, "operand[0].limb[" + m + "]"), "limb " + m);
+        }
+        for (int m = 0; m < 4; m++) {
+            assertTrue(has(MEMORY, "operand[1].limb[" + m + "]"), "offset limb " + m);
+        }
+        // jz and jnz share the first operand position with a word (their target): every limb stays
+        for (int m = 0; m < 4; m++) {
+            assertTrue(has(ALU, "operand[0].limb[" + m + "]"), "target limb " + m);
+        }
+    }
+
+    @Test
+    void onlyAnAccessSomeStepsSkipHasAUsedColumn() {
+        // str: get, pop, the write's old first and second cells (unaligned only), first, second
+        // (unaligned only); ldr and load: get or pop, the read's first and second (unaligned
+        // only), push
+        assertEquals(Set.of(2, 3, 5), slotsWith(MEMORY, "used"));
+        assertEquals(Set.of(), slotsWith(ALU, "used"));
+        assertEquals(Set.of(), slotsWith(IO, "used"));
+    }
+
+    @Test
+    void onlyAnAccessNotEveryUserPushesOrPopsHasACellColumn() {
+        // slot 2 of the ALU table is ltu's and dup's push; slot 0 of push-in-out a push or a pop
+        assertEquals(Set.of(0, 1), slotsWith(ALU, "cell"));
+        assertEquals(Set.of(), slotsWith(IO, "cell"));
+        assertEquals(Set.of(0, 1, 2, 3, 4, 5), slotsWith(MEMORY, "cell"));
+    }
+
+    @Test
+    void aReadThatIsPushedTakesNoCellsForItsValue() {
+        Set<String> names = table(MEMORY).air().constraints().stream().map(c -> c.name()).collect(Collectors.toSet());
+        assertTrue(names.stream().noneMatch(n -> n.contains(".read.value[")), "read cells: " + names);
+        assertTrue(names.contains("exec.ldr.push.value[0]"));
+        assertTrue(names.contains("exec.load.push.value[0]"));
+    }
+
+    /**
+     * The implied flag and cell still send the access: a dup's pushed copy changed on its row
+     * leaves the memory bus unbalanced, and dup's own push rule fails there.
+     */
+    @Test
+    void anImpliedAccessIsStillSentAndChecked() {
+        SystemTrace s = circuit.tablesTrace(sort.machine().trace());
+        Table t = table(ALU);
+        long[] dup = s.column(t, t.air().column(ALU + ".is.dup"));
+        int row = 0;
+        while (dup[row] != 1) {
+            row++;
+        }
+        Column value = t.air().column(ALU + ".slot[2].value[0]");
+        s.set(t, value, row, Goldilocks.add(s.column(t, value)[row], 1));
+        TableSystemReport r = new TableSystemChecker(s.system()).check(s, circuit.tablesStatement(sort.machine().trace()),
+                new TableCheckOptions(1000, 8, 1));
+        Set<String> failing = r.rowFailures().stream().map(RowFailure::failure).map(f -> f.constraint())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("exec.dup.push.value[0]#2"), failing);
+        assertEquals(Set.of(InstructionTables.MEMORY_BUS),
+                r.unmatched().stream().map(UnmatchedTuple::bus).collect(Collectors.toSet()));
+    }
+}
