@@ -15,7 +15,10 @@ import dev.zkjvm.circuit.tables.check.TableCheckOptions;
 import dev.zkjvm.circuit.tables.check.TableSystemChecker;
 import dev.zkjvm.circuit.tables.check.TableSystemReport;
 import dev.zkjvm.circuit.tables.check.UnmatchedTuple;
+import dev.zkjvm.example.Cpu64Assembler;
 import dev.zkjvm.example.Cpu64Circuit;
+import dev.zkjvm.example.Cpu64Machine;
+import dev.zkjvm.example.Cpu64Program;
 import dev.zkjvm.example.Programs;
 import dev.zkjvm.runtime.U64;
 import java.util.List;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * Columns the instruction tables of Cpu64's bubble sort leave out because the row's instruction
  * fixes them (docs/constraints.md, "Columns an instruction fixes"): a register operand's upper
  * limbs, the used flag of an access every user makes on each step, the cell of an access every
- * user pushes or pops at, and the cells of a read that is pushed at once.
+ * user pushes or pops at, the cells of a read that is pushed at once, the run and its length when
+ * the program is one run, and the target where no instruction of the table jumps.
  */
 class NarrowExecutionTablesTest {
     private static final String MEMORY = "exec.str-ldr-load";
@@ -109,6 +113,62 @@ class NarrowExecutionTablesTest {
         assertTrue(names.stream().noneMatch(n -> n.contains(".read.value[")), "read cells: " + names);
         assertTrue(names.contains("exec.ldr.push.value[0]"));
         assertTrue(names.contains("exec.load.push.value[0]"));
+    }
+
+    @Test
+    void oneRunNeedsNoRunOrLengthColumnAndATableWithNoJumpNoTargetColumn() {
+        for (String t : List.of(MEMORY, ALU, IO, "exec.jmp-halt")) {
+            assertFalse(has(t, "segment"), t);
+            assertFalse(has(t, "length"), t);
+        }
+        // str, ldr, load, push, in, out go to the next line; jz, jnz and jmp do not
+        assertFalse(has(MEMORY, "next_pc"));
+        assertFalse(has(IO, "next_pc"));
+        assertTrue(has(ALU, "next_pc"));
+        assertTrue(has("exec.jmp-halt", "next_pc"));
+    }
+
+    /**
+     * A run that ends by running off its last line, in a table whose target is {@code pc + 1} and
+     * whose run length is the program's: it checks, and its last step cannot claim to go on.
+     */
+    @Test
+    void aRunEndsOffItsLastLineWithTheImpliedTargetAndLength() {
+        Cpu64Program p = Cpu64Assembler.parse("push 7\nset a\npush 40\npush 8\nstore\n");
+        Cpu64Machine vm = Cpu64Machine.create();
+        vm.run(p);
+        MachineCircuit<U64> c = Cpu64Circuit.circuit(List.of(p));
+        assertTrue(c.checkTables(vm.trace()).isSatisfied());
+        SystemTrace s = c.tablesTrace(vm.trace());
+        for (Table t : s.system().tables()) {
+            Column atEnd = t.columns().stream().filter(x -> x.name().equals(t.name() + ".at_end")).findFirst()
+                    .orElse(null);
+            int row = atEnd == null ? -1 : indexOf(s.column(t, atEnd), 1);
+            if (row < 0) {
+                continue;
+            }
+            assertFalse(t.columns().stream().anyMatch(x -> x.name().equals(t.name() + ".next_pc")
+                    || x.name().equals(t.name() + ".length")), t.name());
+            s.set(t, atEnd, row, 0);
+            TableSystemReport r = new TableSystemChecker(s.system()).check(s, c.tablesStatement(vm.trace()),
+                    new TableCheckOptions(1000, 8, 1));
+            Set<String> failing = r.rowFailures().stream().map(RowFailure::failure).map(f -> f.constraint())
+                    .collect(Collectors.toSet());
+            assertEquals(Set.of(t.name() + ".at_end.witness"), failing);
+            assertEquals(Set.of(InstructionTables.STATE_BUS),
+                    r.unmatched().stream().map(UnmatchedTuple::bus).collect(Collectors.toSet()));
+            return;
+        }
+        throw new AssertionError("no step ran off the end");
+    }
+
+    private static int indexOf(long[] column, long value) {
+        for (int r = 0; r < column.length; r++) {
+            if (column[r] == value) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     /**

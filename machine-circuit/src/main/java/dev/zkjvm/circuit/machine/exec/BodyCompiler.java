@@ -83,7 +83,13 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         if (halts && jumps) {
             constrainHaltingTarget();
         }
-        require("next_pc", table.nextPc().cur().sub(nextPc));
+        if (table.nextPc() != null) {
+            require("next_pc", table.nextPc().cur().sub(nextPc));
+        } else if (jumps) {
+            // the table took every instruction's target for the next line; its analysis saw no jump
+            throw new IllegalStateException("instruction `" + spec.mnemonic() + "` jumps, but its table has no"
+                    + " next_pc column");
+        }
     }
 
     /**
@@ -94,7 +100,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     private void constrainHaltingTarget() {
         Column lo = range16();
         Column hi = range16();
-        require("halt.target.in_program", table.length().cur().sub(nextPc).sub(lo.cur()).sub(hi.cur().mul(1L << 16)));
+        require("halt.target.in_program", table.length().sub(nextPc).sub(lo.cur()).sub(hi.cur().mul(1L << 16)));
         actions.add(row -> {
             long room = row.length - row.nextPc;
             row.set(lo, room & 0xFFFF);
@@ -329,6 +335,10 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     boolean halts() {
         return halts;
+    }
+
+    boolean jumps() {
+        return jumps;
     }
 
     // ---- SymbolicCall ------------------------------------------------------------------------

@@ -77,11 +77,13 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
      *
      * @param label the mnemonic, with the registers of a variant ({@code setr[r1]}): the prefix of
      *     its constraint names
+     * @param jumps whether its body moves the program counter ({@code jump}, {@code jumpIf}): else its
+     *     target is the next line
      * @param width the columns its body needs beyond a step's own
      */
     record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, RegisterBinding binding,
                                        Column selector, Action[] actions, int words, List<SlotUse> slots, int depthDelta,
-                                       boolean halts, int[] streams, int width) {
+                                       boolean halts, boolean jumps, int[] streams, int width) {
         /** Words of {@code stream} the body reads or writes. */
         int uses(IoStream stream) {
             return streams[stream.ordinal()];
@@ -210,7 +212,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
             builder.everyRow("exec." + label + "." + r.name(), selector.cur().mul(r.e()));
         }
         return new Compiled<>(spec, label, id, compiler.binding, selector, compiler.actions.toArray(new Action[0]),
-                compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(),
+                compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(), compiler.jumps(),
                 compiler.streamsUsed(), compiler.width());
     }
 
@@ -315,8 +317,8 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     @Override
-    public Column length() {
-        return length;
+    public Expr length() {
+        return length.cur();
     }
 
     @Override

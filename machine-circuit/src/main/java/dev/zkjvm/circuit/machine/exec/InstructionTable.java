@@ -39,13 +39,20 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     final List<Member<W>> members = new ArrayList<>();
     /** On the table that holds it, the flag of the one row that receives the final state; else null. */
     final Column finalFlag;
+    /** The step's run; null when the program is one run (see {@link #run}). */
     final Column segment;
     final Column pc;
     final Column clk;
     final Column time;
     final Column depth;
+    /** The step's run's length; null when the program is one run (see {@link #run}). */
     final Column length;
+    /** The step's target; null when no instruction of the table jumps (see {@link #target}). */
     final Column nextPc;
+    /** The step's run, its length and its target: the columns above, or what they would be held to. */
+    private final Expr run;
+    private final Expr runLength;
+    private final Expr target;
     /** 1 if the step ends its run by running off its last line; null if every instruction halts. */
     final Column atEnd;
     final Column atEndInverse;
@@ -104,13 +111,17 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             selectors.add(own(group.size() == 1 ? "active" : "is." + c.label()));
         }
         finalFlag = holdsFinalState ? own("final") : null;
-        segment = own("segment");
+        List<List<ExecutionProgram.Line<W>>> runs = owner.analysis().program().segments();
+        segment = runs.size() == 1 ? null : own("segment");
         pc = own("pc");
         clk = own("clk");
         time = own("time");
         depth = own("depth");
-        length = own("length");
-        nextPc = own("next_pc");
+        length = runs.size() == 1 ? null : own("length");
+        nextPc = group.stream().anyMatch(ExecutionTable.Compiled::jumps) ? own("next_pc") : null;
+        run = segment == null ? Expr.constant(0) : segment.cur();
+        runLength = length == null ? Expr.constant(runs.get(0).size()) : length.cur();
+        target = nextPc == null ? pc.cur().add(1) : nextPc.cur();
         for (IoStream s : owner.countedStreams()) {
             counts.put(s, own(s.label() + ".count"));
         }
@@ -227,7 +238,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         }
         if (atEnd != null) {
             Expr running = sum(m -> m.halts ? 0 : 1);
-            Expr gap = nextPc.cur().sub(length.cur());
+            Expr gap = target.sub(runLength);
             b.everyRow(name + ".at_end.bool", atEnd.cur().mul(atEnd.cur().sub(1)));
             b.everyRow(name + ".at_end.unused", atEnd.cur().mul(one.sub(running)));
             b.everyRow(name + ".at_end.zero", atEnd.cur().mul(gap));
@@ -276,7 +287,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
 
     /** The state a step starts from, as the execution bus carries it. */
     List<Expr> startState() {
-        List<Expr> out = new ArrayList<>(List.of(segment.cur(), pc.cur(), clk.cur(), time.cur(), depth.cur()));
+        List<Expr> out = new ArrayList<>(List.of(run, pc.cur(), clk.cur(), time.cur(), depth.cur()));
         for (IoStream s : owner.countedStreams()) {
             out.add(counts.get(s).cur());
         }
@@ -291,12 +302,12 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     List<Expr> nextState() {
         Expr halting = sum(m -> m.halts ? 1 : 0);
         Expr ends = atEnd == null ? halting : atEnd.cur().add(halting);
-        Expr next = atEnd == null ? Expr.constant(0) : nextPc.cur().mul(Expr.constant(1).sub(ends));
+        Expr next = atEnd == null ? Expr.constant(0) : target.mul(Expr.constant(1).sub(ends));
         Expr accesses = Expr.constant(0);
         for (Slot s : slots) {
             accesses = accesses.add(s.used());
         }
-        List<Expr> out = new ArrayList<>(List.of(segment.cur().add(ends), next, clk.cur().add(1),
+        List<Expr> out = new ArrayList<>(List.of(run.add(ends), next, clk.cur().add(1),
                 time.cur().add(accesses), depth.cur().add(field(m -> m.depthDelta, m -> true))));
         for (IoStream s : owner.countedStreams()) {
             out.add(counts.get(s).cur().add(field(m -> m.streams[s.ordinal()], m -> true)));
@@ -306,7 +317,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
 
     /** The step's line as the program holds it: run, pc, length, opcode, variant, operands. */
     List<Expr> fetched(boolean variants, int romOperands) {
-        List<Expr> out = new ArrayList<>(List.of(segment.cur(), pc.cur(), length.cur(),
+        List<Expr> out = new ArrayList<>(List.of(run, pc.cur(), runLength,
                 field(m -> m.analysed.spec().opcode(), m -> true)));
         if (variants) {
             out.add(field(m -> m.analysed.variant(), m -> true));
@@ -392,8 +403,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     @Override
-    public Column length() {
-        return length;
+    public Expr length() {
+        return runLength;
     }
 
     @Override

@@ -295,13 +295,19 @@ public final class InstructionTables<W extends Word<W>> {
                 }
                 long target = row.nextPc;
                 row.set(member.selector, 1);
-                row.set(t.segment, s);
+                if (t.segment != null) {
+                    row.set(t.segment, s);
+                }
                 row.set(t.pc, p);
                 row.set(t.clk, i);
                 row.set(t.time, replay.recordStart()[i]);
                 row.setSigned(t.depth, replay.depth()[i]);
-                row.set(t.length, lines.size());
-                row.set(t.nextPc, Goldilocks.fromSigned(target));
+                if (t.length != null) {
+                    row.set(t.length, lines.size());
+                }
+                if (t.nextPc != null) {
+                    row.set(t.nextPc, Goldilocks.fromSigned(target));
+                }
                 for (Map.Entry<IoStream, Column> e : t.counts.entrySet()) {
                     row.set(e.getValue(), replay.streamStart()[e.getKey().ordinal()][i]);
                 }

@@ -34,11 +34,14 @@ interface StepColumns<W extends Word<W>> {
     /** The step's program counter. */
     Column pc();
 
-    /** The program counter the step's body computes. */
+    /**
+     * The program counter the step's body computes; null on a table none of whose instructions
+     * jumps, where it is {@code pc + 1} (see {@code InstructionTable}).
+     */
     Column nextPc();
 
     /** The length of the step's run (its program's lines). */
-    Column length();
+    Expr length();
 
     /** The stack depth before the step. */
     Column depth();
