@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * fixes them (docs/constraints.md, "Columns an instruction fixes"): a register operand's upper
  * limbs, the used flag of an access every user makes on each step, the cell of an access every
  * user pushes or pops at, the cells of a read that is pushed at once, the run and its length when
- * the program is one run, and the target where no instruction of the table jumps.
+ * the program is one run, the target where no instruction of the table jumps, and the at_end flag
+ * where no step of the table can run off its run's end.
  */
 class NarrowExecutionTablesTest {
     private static final String MEMORY = "exec.str-ldr-load";
@@ -90,6 +91,32 @@ class NarrowExecutionTablesTest {
     }
 
     @Test
+    void aJumpTargetsLimbsAboveTheSecondAreNoColumns() {
+        // jmp requires them 0 (a pc is below 2^32); halt has no operand
+        assertTrue(has("exec.jmp-halt", "operand[0].limb[0]"));
+        assertTrue(has("exec.jmp-halt", "operand[0].limb[1]"));
+        assertFalse(has("exec.jmp-halt", "operand[0].limb[2]"));
+        assertFalse(has("exec.jmp-halt", "operand[0].limb[3]"));
+        Set<String> names = table("exec.jmp-halt").air().constraints().stream().map(c -> c.name())
+                .collect(Collectors.toSet());
+        assertTrue(names.stream().noneMatch(n -> n.startsWith("exec.jmp.jump.target.high")), names::toString);
+    }
+
+    /** A jmp line whose target has a non-zero third limb is not fetched: the fetch compares it with 0. */
+    @Test
+    void aJumpTargetPastTwoToTheThirtyTwoIsNotFetched() {
+        Cpu64Program honest = Cpu64Assembler.parse("push 1\npop\njmp 3\nhalt\n");
+        Cpu64Program far = Cpu64Program.builder().push(1).pop().jmp(3 + (1L << 32)).halt().build();
+        Cpu64Machine vm = Cpu64Machine.create();
+        vm.run(honest);
+        assertTrue(Cpu64Circuit.circuit(List.of(honest)).checkTables(vm.trace()).isSatisfied());
+        // the honest run's trace passed off as the run of `jmp 3 + 2^32`
+        TableSystemReport r = Cpu64Circuit.circuit(List.of(far)).checkTables(vm.trace());
+        assertFalse(r.isSatisfied());
+        assertTrue(r.toString().contains(".fetch"), r::toString);
+    }
+
+    @Test
     void onlyAnAccessSomeStepsSkipHasAUsedColumn() {
         // str: get, pop, the write's old first and second cells (unaligned only), first, second
         // (unaligned only); ldr and load: get or pop, the read's first and second (unaligned
@@ -126,6 +153,17 @@ class NarrowExecutionTablesTest {
         assertFalse(has(IO, "next_pc"));
         assertTrue(has(ALU, "next_pc"));
         assertTrue(has("exec.jmp-halt", "next_pc"));
+    }
+
+    @Test
+    void aTableNoStepOfWhichCanRunOffTheEndHasNoAtEndFlag() {
+        // bubble sort's last line is halt; str, ldr, load, push, in and out go to the next line
+        assertFalse(has(MEMORY, "at_end"));
+        assertFalse(has(MEMORY, "at_end.inverse"));
+        assertFalse(has(IO, "at_end"));
+        // jz, jnz and jmp jump to their operand
+        assertTrue(has(ALU, "at_end"));
+        assertTrue(has("exec.jmp-halt", "at_end"));
     }
 
     /**
@@ -169,6 +207,17 @@ class NarrowExecutionTablesTest {
             }
         }
         return -1;
+    }
+
+    /** jz jumps on its eq's result, a 0/1 limb: no non-zero test of it; jnz tests the word it pops. */
+    @Test
+    void aComparisonsResultIsItsOwnJumpFlag() {
+        Set<String> names = table(ALU).air().constraints().stream().map(c -> c.name()).collect(Collectors.toSet());
+        assertTrue(names.stream().noneMatch(n -> n.startsWith("exec.jz.jump_if.nz")
+                || n.startsWith("exec.jz.jump_if.zero") || n.startsWith("exec.jz.jump_if.witness")), names::toString);
+        assertTrue(names.contains("exec.jz.eq.nz.bool"));
+        assertTrue(names.contains("exec.jz.jump_if.next_pc"));
+        assertTrue(names.contains("exec.jnz.jump_if.nz.bool"));
     }
 
     /**

@@ -28,6 +28,10 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     final List<Action> actions = new ArrayList<>();
     final List<Requirement> requirements = new ArrayList<>();
     final List<SlotUse> slotUses = new ArrayList<>();
+    final List<PortSlot> portSlots = new ArrayList<>();
+    /** The words read from a stream port (by id), and the words read through a slot (by id): its index. */
+    private final Map<Integer, PortSlot> portWords = new HashMap<>();
+    private final Map<Integer, Integer> slotWords = new HashMap<>();
     private final WordGadgets<W> gadgets;
     private final MemoryGadgets<W> memoryGadgets;
     private final Map<Integer, W> operandWords = new HashMap<>();
@@ -51,6 +55,33 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
 
     /** One constraint of the body, {@code e = 0} on the instruction's rows, before the selector. */
     record Requirement(String name, Expr e) {
+    }
+
+    /**
+     * A stream word the body states equal to a slot's value: the word read from port {@code port}
+     * of {@code stream} and pushed or set through slot {@code slot}, or the word popped or got
+     * through {@code slot} and written to the port. A table may then make the port's cells the
+     * slot's ({@code InstructionTable}).
+     */
+    record PortSlot(IoStream stream, int port, int slot) {
+    }
+
+    /**
+     * The operand limbs the body requires to be 0 on its rows (a requirement that is the limb's
+     * cell alone, as a jump target's limbs above the second): the limbs of the operands it has.
+     */
+    java.util.Set<OperandLimb> zeroOperandLimbs() {
+        java.util.Set<OperandLimb> out = new java.util.HashSet<>();
+        for (int j = 0; j < spec.operands().size(); j++) {
+            Column[] cols = table.operand(j);
+            for (int m = 0; m < cols.length; m++) {
+                Expr cell = cols[m] == null ? null : cols[m].cur();
+                if (cell != null && requirements.stream().anyMatch(r -> r.e().equals(cell))) {
+                    out.add(new OperandLimb(j, m));
+                }
+            }
+        }
+        return java.util.Set.copyOf(out);
     }
 
     BodyCompiler(StepColumns<W> table, InstructionSpec<W> spec, RegisterBinding binding) {
@@ -114,6 +145,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
      */
     boolean sameAs(BodyCompiler<W> other) {
         return requirements.equals(other.requirements) && slotUses.equals(other.slotUses)
+                && portSlots.equals(other.portSlots)
                 && depthOffset == other.depthOffset && halts == other.halts && words == other.words
                 && java.util.Arrays.equals(streamsUsed, other.streamsUsed);
     }
@@ -153,6 +185,9 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     /** A constraint of this instruction: {@code selector * e = 0} on every row, once committed. */
     @Override
     public void require(String what, Expr e) {
+        if (e instanceof Expr.Const k && k.value() == 0) {
+            return;   // 0 = 0: an operand limb the table holds at 0, required to be 0
+        }
         int n = names.merge(what, 1, Integer::sum);
         requirements.add(new Requirement(n == 1 ? what : what + "#" + n, e));
     }
@@ -349,12 +384,8 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
             Column[] cols = table.operand(j);
             Expr[] limbs = new Expr[cols.length];
             for (int i = 0; i < limbs.length; i++) {
-                if (cols[i] == null) {
-                    // the table declared operand j as a register's: its analysis saw no word there
-                    throw new IllegalStateException("instruction `" + spec.mnemonic() + "`: operand " + j
-                            + " is a word, but the table holds only its first limb");
-                }
-                limbs[i] = cols[i].cur();
+                // a limb the table has no column for is 0 on every line it fetches (InstructionTable)
+                limbs[i] = cols[i] == null ? Expr.constant(0) : cols[i].cur();
             }
             W w = word(limbs);
             int id = ((SymbolicWord<W>) w).id;
@@ -395,9 +426,8 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         int k = claimSlot(1, ExecutionTable.KIND_STACK);
         stackAccess(k, offset, "push");
         Slot s = slot(k);
-        for (int i = 0; i < limbs(); i++) {
-            require("push.value[" + i + "]", s.value().get(i).cur().sub(v.limbs[i]));
-        }
+        storedThrough(v, k);
+        requireValue("push", s.value(), v);
         actions.add(row -> table.takeRecordInto(row, s));
     }
 
@@ -456,7 +486,30 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     /** The word read by slot k: the slot's own value columns; the action takes the record. */
     W readSlot(int k) {
         Slot s = slot(k);
-        return wordOfColumns(s.value().toArray(new Column[0]), row -> table.takeRecordInto(row, s));
+        W w = wordOfColumns(s.value().toArray(new Column[0]), row -> table.takeRecordInto(row, s));
+        slotWords.put(((SymbolicWord<W>) w).id, k);
+        return w;
+    }
+
+    /** Records a stream word stored through slot {@code k} (the first time it is stored). */
+    private void storedThrough(SymbolicWord<W> v, int k) {
+        PortSlot read = portWords.remove(v.id);
+        if (read != null) {
+            portSlots.add(new PortSlot(read.stream(), read.port(), k));
+        }
+    }
+
+    /**
+     * {@code cells = v} limb by limb, named {@code <what>.value[i]}; a limb that is the cell itself
+     * (a port whose cells the table made the slot's) is left out, as {@code c - c} states nothing.
+     */
+    private void requireValue(String what, List<Column> cells, SymbolicWord<W> v) {
+        for (int i = 0; i < limbs(); i++) {
+            Expr cell = cells.get(i).cur();
+            if (!cell.equals(v.limbs[i])) {
+                require(what + ".value[" + i + "]", cell.sub(v.limbs[i]));
+            }
+        }
     }
 
     /** A word whose limbs are {@code columns}; {@code value} computes them on a step's row. */
@@ -510,9 +563,8 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         int k = claimSlot(1, ExecutionTable.KIND_REGISTERS);
         access(k, registerCell(register), "set");
         Slot s = slot(k);
-        for (int i = 0; i < limbs(); i++) {
-            require("set.value[" + i + "]", s.value().get(i).cur().sub(v.limbs[i]));
-        }
+        storedThrough(v, k);
+        requireValue("set", s.value(), v);
         actions.add(row -> table.takeRecordInto(row, s));
     }
 
@@ -566,18 +618,25 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     }
 
     /** The next word of a stream: the port's columns; the action takes the stream's word. */
+    @SuppressWarnings("unchecked")
     private W readStream(IoStream stream) {
-        Column[] port = table.port(stream, streamsUsed[stream.ordinal()]++);
-        return wordOfColumns(port, row -> row.takeStreamWord(stream, port));
+        int k = streamsUsed[stream.ordinal()]++;
+        Column[] port = table.port(stream, k);
+        W w = wordOfColumns(port, row -> row.takeStreamWord(stream, port));
+        portWords.put(((SymbolicWord<W>) w).id, new PortSlot(stream, k, -1));
+        return w;
     }
 
     @Override
     public void output(W value) {
         SymbolicWord<W> v = stored(value);
-        Column[] port = table.port(IoStream.OUTPUT, streamsUsed[IoStream.OUTPUT.ordinal()]++);
-        for (int i = 0; i < port.length; i++) {
-            require("output.value[" + i + "]", port[i].cur().sub(v.limbs[i]));
+        int k = streamsUsed[IoStream.OUTPUT.ordinal()]++;
+        Integer slot = slotWords.get(v.id);
+        if (slot != null) {
+            portSlots.add(new PortSlot(IoStream.OUTPUT, k, slot));
         }
+        Column[] port = table.port(IoStream.OUTPUT, k);
+        requireValue("output", List.of(port), v);
         actions.add(row -> row.takeStreamWord(IoStream.OUTPUT, port));
     }
 

@@ -79,11 +79,15 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
      *     its constraint names
      * @param jumps whether its body moves the program counter ({@code jump}, {@code jumpIf}): else its
      *     target is the next line
+     * @param portSlots the stream words it states equal to a slot's value
+     * @param zeroLimbs the limbs of its word operands its body requires to be 0 (a jump target's high limbs)
      * @param width the columns its body needs beyond a step's own
      */
     record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, RegisterBinding binding,
                                        Column selector, Action[] actions, int words, List<SlotUse> slots, int depthDelta,
-                                       boolean halts, boolean jumps, int[] streams, int width) {
+                                       boolean halts, boolean jumps, int[] streams,
+                                       List<BodyCompiler.PortSlot> portSlots, java.util.Set<OperandLimb> zeroLimbs,
+                                       int width) {
         /** Words of {@code stream} the body reads or writes. */
         int uses(IoStream stream) {
             return streams[stream.ordinal()];
@@ -115,7 +119,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
                 byteTable = ByteTable.declare(b);
             }
             return byteTable;
-        }, k -> Slot.Implied.NONE);   // every instruction's columns are on every row here: each slot keeps its used column
+        }, k -> Slot.Implied.NONE, (stream, k) -> -1);   // every instruction's columns are on every row here: each slot keeps its used column
         slots = pools.slots();
         active = own("exec.active");
         pc = own("exec.pc");
@@ -213,7 +217,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
         }
         return new Compiled<>(spec, label, id, compiler.binding, selector, compiler.actions.toArray(new Action[0]),
                 compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(), compiler.jumps(),
-                compiler.streamsUsed(), compiler.width());
+                compiler.streamsUsed(), List.copyOf(compiler.portSlots), compiler.zeroOperandLimbs(), compiler.width());
     }
 
     /** The register index of each operand position of {@code line} (-1 for words), or null if one is out of range. */

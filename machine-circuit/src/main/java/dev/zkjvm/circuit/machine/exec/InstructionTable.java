@@ -53,7 +53,10 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     private final Expr run;
     private final Expr runLength;
     private final Expr target;
-    /** 1 if the step ends its run by running off its last line; null if every instruction halts. */
+    /**
+     * 1 if the step ends its run by running off its last line; null if no step of the table can
+     * (see {@link #canRunOff}).
+     */
     final Column atEnd;
     final Column atEndInverse;
     /** The public streams' words before the step. */
@@ -104,7 +107,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         }
         this.name = n.toString();
         this.pools = new StepPools(b, name, limbs(), this::declare, owner::byteTable,
-                k -> k < implied.size() ? implied.get(k) : Slot.Implied.NONE);
+                k -> k < implied.size() ? implied.get(k) : Slot.Implied.NONE, (stream, k) -> portSlot(group, stream, k));
         this.slots = pools.slots();
         List<Column> selectors = new ArrayList<>();
         for (ExecutionTable.Compiled<W> c : group) {
@@ -128,10 +131,9 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         int maxOperands = group.stream().mapToInt(c -> c.spec().operands().size()).max().orElse(0);
         for (int j = 0; j < maxOperands; j++) {
             Column[] cols = new Column[limbs()];
-            boolean word = holdsWord(group, j);
             for (int m = 0; m < cols.length; m++) {
                 // a limb no line of these instructions can have non-zero is 0 in the fetch instead
-                cols[m] = m == 0 || word ? own("operand[" + j + "].limb[" + m + "]") : null;
+                cols[m] = mayBeNonZero(group, j, m) ? own("operand[" + j + "].limb[" + m + "]") : null;
             }
             operands.add(cols);
         }
@@ -142,7 +144,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             body.compile();
             members.add(new Member<>(group.get(i), selectors.get(i), body));
         }
-        if (members.stream().allMatch(m -> m.halts)) {
+        if (!canRunOff(owner.analysis(), group)) {
             atEnd = null;
             atEndInverse = null;
         } else {
@@ -153,18 +155,80 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     /**
-     * Whether some instruction of {@code group} has a word at operand position {@code j}. If none
-     * has, each has a register there or no operand j, and every line the program fetches for them
-     * holds 0 in the limbs of operand j above the first: a register operand is fetched only from a
-     * line whose opcode is executable, and {@code ExecutionTable} marks a line unexecutable (an
-     * opcode no row flag sums to) when its register operand has a non-zero upper limb or an index
-     * past the machine's registers; a missing operand is 0 in the ROM. So those limbs are the
-     * constant 0 in the fetched tuple rather than columns the lookup would hold at 0: the same rows
-     * satisfy the lookup, with three columns fewer for 64-bit words.
+     * The slot whose value every instruction of {@code group} with a k-th word of {@code stream}
+     * states equal to it ({@link BodyCompiler.PortSlot}), or -1: where some instruction states none
+     * or another, and for the advice, whose ports are range-checked cells of their own.
      */
-    private static boolean holdsWord(List<? extends ExecutionTable.Compiled<?>> group, int j) {
-        return group.stream().anyMatch(c -> c.spec().operands().size() > j
-                && c.spec().operands().get(j) == OperandKind.WORD);
+    private static int portSlot(List<? extends ExecutionTable.Compiled<?>> group, IoStream stream, int k) {
+        if (stream.bus() == null) {
+            return -1;
+        }
+        int shared = -1;
+        for (ExecutionTable.Compiled<?> c : group) {
+            if (c.uses(stream) <= k) {
+                continue;
+            }
+            int slot = c.portSlots().stream().filter(p -> p.stream() == stream && p.port() == k)
+                    .mapToInt(BodyCompiler.PortSlot::slot).findFirst().orElse(-1);
+            if (slot < 0 || shared >= 0 && slot != shared) {
+                return -1;
+            }
+            shared = slot;
+        }
+        return shared;
+    }
+
+    /**
+     * Whether a step of {@code group} can end its run by running off its last line: one of an
+     * instruction that does not halt and either jumps (its target is data) or runs at some run's
+     * last line. Otherwise every step that goes on goes to {@code pc + 1} from a line that is not
+     * its run's last: the fetch admits only lines where the program runs one of these instructions
+     * (the opcode, and the variant where there are some, select exactly those lines), so
+     * {@code target - length} is never 0 there, and the {@code at_end} flag, which the rules would
+     * hold at 0 with its inverse as witness, is left out with its four rules: no step of the table
+     * ends a run but by {@code halt}, as no step of it could.
+     */
+    private static <W extends Word<W>> boolean canRunOff(ExecutionTable<W> analysis,
+            List<ExecutionTable.Compiled<W>> group) {
+        if (group.stream().anyMatch(c -> !c.halts() && c.jumps())) {
+            return true;
+        }
+        List<List<ExecutionProgram.Line<W>>> runs = analysis.program().segments();
+        for (int s = 0; s < runs.size(); s++) {
+            int last = runs.get(s).size() - 1;
+            ExecutionTable.Compiled<W> c = last < 0 ? null : analysis.compiledAt(s, last);
+            if (c != null && !c.halts() && group.stream().anyMatch(g -> g == c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether limb {@code m} of operand {@code j} can be non-zero on a step of {@code group}. It is 0
+     * on every step of an instruction
+     * <ul>
+     *   <li>with no operand j: the program holds 0 there;</li>
+     *   <li>with a register at j, for m above 0: a register operand is fetched only from a line whose
+     *       opcode is executable, and {@code ExecutionTable} marks a line unexecutable (an opcode no
+     *       row flag sums to) when its register operand has a non-zero upper limb or an index past
+     *       the machine's registers;</li>
+     *   <li>whose body requires the limb to be 0 (a jump target's limbs above the second).</li>
+     * </ul>
+     * Where every instruction of the table is such, the limb is the constant 0 in the fetched tuple
+     * and in the bodies rather than a column held at 0 (the bodies' {@code 0 = 0} requirements are
+     * left out): a restriction that the same steps satisfy.
+     */
+    private static boolean mayBeNonZero(List<? extends ExecutionTable.Compiled<?>> group, int j, int m) {
+        for (ExecutionTable.Compiled<?> c : group) {
+            List<OperandKind> kinds = c.spec().operands();
+            if (kinds.size() <= j || kinds.get(j) == OperandKind.REGISTER && m > 0
+                    || c.zeroLimbs().contains(new OperandLimb(j, m))) {
+                continue;
+            }
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -302,7 +366,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     List<Expr> nextState() {
         Expr halting = sum(m -> m.halts ? 1 : 0);
         Expr ends = atEnd == null ? halting : atEnd.cur().add(halting);
-        Expr next = atEnd == null ? Expr.constant(0) : target.mul(Expr.constant(1).sub(ends));
+        Expr next = members.stream().allMatch(m -> m.halts) ? Expr.constant(0)
+                : target.mul(Expr.constant(1).sub(ends));
         Expr accesses = Expr.constant(0);
         for (Slot s : slots) {
             accesses = accesses.add(s.used());

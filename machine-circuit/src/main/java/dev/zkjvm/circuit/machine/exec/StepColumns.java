@@ -65,9 +65,8 @@ interface StepColumns<W extends Word<W>> {
     Slot slot(int k);
 
     /**
-     * Operand {@code j}'s limb columns. Where no instruction of the table has a word at position
-     * {@code j}, the limbs above the first are null: a register operand's are 0 on every line
-     * these instructions run (see {@code InstructionTable#holdsWord}).
+     * Operand {@code j}'s limb columns; null for a limb that is 0 on every step of the table's
+     * instructions (see {@code InstructionTable#mayBeNonZero}).
      */
     Column[] operand(int j);
 

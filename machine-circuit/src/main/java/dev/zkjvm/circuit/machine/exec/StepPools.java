@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.ToIntBiFunction;
 
 /**
  * The pools of columns a table's bodies ask for while they compile, shared by the table's
@@ -26,6 +27,7 @@ final class StepPools {
     private final Function<String, Column> declare;
     private final Supplier<Column[]> byteTable;
     private final IntFunction<Slot.Implied> implied;
+    private final ToIntBiFunction<IoStream, Integer> portSlot;
     private final List<Column> range16 = new ArrayList<>();
     private final List<Column> free = new ArrayList<>();
     private final List<Column[]> bytes = new ArrayList<>();
@@ -40,15 +42,18 @@ final class StepPools {
      * @param implied   what the table fixes of slot k for every instruction with a k-th access: the
      *     used flag when each makes the access on every step, the cell when each is a stack access
      *     (see {@link #slot}); {@link Slot.Implied#NONE} where the slot has its columns
+     * @param portSlot  the slot whose value cells port k of a stream shares (see {@link #port}), or -1
      */
     StepPools(ConstraintSystemBuilder builder, String prefix, int limbs, Function<String, Column> declare,
-            Supplier<Column[]> byteTable, IntFunction<Slot.Implied> implied) {
+            Supplier<Column[]> byteTable, IntFunction<Slot.Implied> implied,
+            ToIntBiFunction<IoStream, Integer> portSlot) {
         this.builder = builder;
         this.prefix = prefix;
         this.limbs = limbs;
         this.declare = declare;
         this.byteTable = byteTable;
         this.implied = implied;
+        this.portSlot = portSlot;
     }
 
     Column range16(int i) {
@@ -88,9 +93,23 @@ final class StepPools {
         return byteCells.get(i);
     }
 
+    /**
+     * Port {@code k} of {@code stream}, declared on first use: its own cells (an advice port's
+     * range-checked), or the value cells of the slot {@code portSlot} names. That slot is the one
+     * every instruction of the table with a k-th word of the stream pushes or sets it through (an
+     * input word) or took it from (an output word): each body states the port equal to that slot's
+     * value on its rows, and the port is sent with the multiplicity of those rows alone, so the
+     * slot's cells are the port wherever it counts. Sharing them only adds the equality; the
+     * bodies' {@code c - c} requirements are left out.
+     */
     Column[] port(IoStream stream, int k) {
         List<Column[]> list = ports.computeIfAbsent(stream, s -> new ArrayList<>());
         while (list.size() <= k) {
+            int shared = portSlot.applyAsInt(stream, list.size());
+            if (shared >= 0) {
+                list.add(slot(shared).value().toArray(new Column[0]));
+                continue;
+            }
             String name = prefix + "." + stream.label() + "[" + list.size() + "]";
             Column[] cols = new Column[limbs];
             for (int m = 0; m < limbs; m++) {
