@@ -134,6 +134,43 @@ class NarrowExecutionTablesTest {
         assertEquals(Set.of(0, 1, 2, 3, 4, 5), slotsWith(MEMORY, "cell"));
     }
 
+    /**
+     * str splits the word it pops (slot 1) and the old first cell (slot 2) into bytes, ldr and load
+     * their read's cells (slots 1 and 2): those slots hold bytes; slot 3 is a push for ldr and load.
+     */
+    @Test
+    void aSlotEveryUserSplitsIntoBytesHoldsTheBytes() {
+        assertEquals(Set.of(1, 2), slotsWith(MEMORY, "byte[0]"));
+        assertEquals(Set.of(1, 2), slotsWith(MEMORY, "byte[7]"));
+        assertEquals(Set.of(0, 3, 4, 5), slotsWith(MEMORY, "value[0]"));
+        assertEquals(Set.of(), slotsWith(ALU, "byte[0]"));
+        // the bytes of str's old second cell are the only pooled ones left
+        assertTrue(has(MEMORY, "aux.u8[7]"));
+        assertFalse(has(MEMORY, "aux.u8[8]"));
+    }
+
+    /** A read cell's byte changed on an ldr row: the pushed word is no longer the splice, and the log disagrees. */
+    @Test
+    void aChangedByteOfAReadCellIsRefused() {
+        SystemTrace s = circuit.tablesTrace(sort.machine().trace());
+        Table t = table(MEMORY);
+        long[] ldr = s.column(t, t.air().column(MEMORY + ".is.ldr"));
+        int row = 0;
+        while (ldr[row] != 1) {
+            row++;
+        }
+        Column low = t.air().column(MEMORY + ".slot[1].byte[1]");
+        s.set(t, low, row, (s.column(t, low)[row] + 1) % 256);
+        TableSystemReport r = new TableSystemChecker(s.system()).check(s, circuit.tablesStatement(sort.machine().trace()),
+                new TableCheckOptions(1000, 8, 1));
+        Set<String> failing = r.rowFailures().stream().map(RowFailure::failure).map(f -> f.constraint())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("exec.ldr.push.value[0]"), failing);
+        // the byte is still a byte, but the range table's counts are the honest trace's
+        assertEquals(Set.of(InstructionTables.MEMORY_BUS, "range8"),
+                r.unmatched().stream().map(UnmatchedTuple::bus).collect(Collectors.toSet()));
+    }
+
     @Test
     void aReadThatIsPushedTakesNoCellsForItsValue() {
         Set<String> names = table(MEMORY).air().constraints().stream().map(c -> c.name()).collect(Collectors.toSet());

@@ -29,6 +29,8 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     final List<Requirement> requirements = new ArrayList<>();
     final List<SlotUse> slotUses = new ArrayList<>();
     final List<PortSlot> portSlots = new ArrayList<>();
+    /** The slots whose value the body splits into bytes (a memory access's cells, a written value). */
+    final java.util.Set<Integer> byteSlots = new java.util.TreeSet<>();
     /** The words read from a stream port (by id), and the words read through a slot (by id): its index. */
     private final Map<Integer, PortSlot> portWords = new HashMap<>();
     private final Map<Integer, Integer> slotWords = new HashMap<>();
@@ -362,6 +364,16 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         return table.slot(k);
     }
 
+    @Override
+    public void splitsSlot(int k) {
+        byteSlots.add(k);
+    }
+
+    @Override
+    public int slotOf(SymbolicWord<W> w) {
+        return slotWords.getOrDefault(w.id, -1);
+    }
+
     // ---- effects -----------------------------------------------------------------------------
 
     int depthDelta() {
@@ -486,7 +498,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
     /** The word read by slot k: the slot's own value columns; the action takes the record. */
     W readSlot(int k) {
         Slot s = slot(k);
-        W w = wordOfColumns(s.value().toArray(new Column[0]), row -> table.takeRecordInto(row, s));
+        W w = wordOf(s.value().toArray(new Expr[0]), row -> table.takeRecordInto(row, s));
         slotWords.put(((SymbolicWord<W>) w).id, k);
         return w;
     }
@@ -503,9 +515,9 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
      * {@code cells = v} limb by limb, named {@code <what>.value[i]}; a limb that is the cell itself
      * (a port whose cells the table made the slot's) is left out, as {@code c - c} states nothing.
      */
-    private void requireValue(String what, List<Column> cells, SymbolicWord<W> v) {
+    private void requireValue(String what, List<Expr> cells, SymbolicWord<W> v) {
         for (int i = 0; i < limbs(); i++) {
-            Expr cell = cells.get(i).cur();
+            Expr cell = cells.get(i);
             if (!cell.equals(v.limbs[i])) {
                 require(what + ".value[" + i + "]", cell.sub(v.limbs[i]));
             }
@@ -518,6 +530,11 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
         for (int i = 0; i < limbs.length; i++) {
             limbs[i] = columns[i].cur();
         }
+        return wordOf(limbs, value);
+    }
+
+    /** A word whose limbs are {@code limbs}; {@code value} computes them on a step's row. */
+    private W wordOf(Expr[] limbs, java.util.function.Function<ExecRow<?>, long[]> value) {
         W w = word(limbs);
         int id = ((SymbolicWord<W>) w).id;
         actions.add(row -> row.values[id] = value.apply(row));
@@ -636,7 +653,7 @@ final class BodyCompiler<W extends Word<W>> implements SymbolicCall<W>, Vm<W>, W
             portSlots.add(new PortSlot(IoStream.OUTPUT, k, slot));
         }
         Column[] port = table.port(IoStream.OUTPUT, k);
-        requireValue("output", List.of(port), v);
+        requireValue("output", java.util.Arrays.stream(port).map(Column::cur).toList(), v);
         actions.add(row -> row.takeStreamWord(IoStream.OUTPUT, port));
     }
 

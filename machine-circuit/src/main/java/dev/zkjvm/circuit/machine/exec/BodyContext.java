@@ -70,6 +70,12 @@ interface BodyContext<W extends Word<W>> {
     /** Slot {@code k}'s columns. */
     Slot slot(int k);
 
+    /** Records that the body splits slot {@code k}'s value into bytes (see {@code StepPools#slot}). */
+    void splitsSlot(int k);
+
+    /** The slot {@code w} was read through (a pop or a get), or -1. */
+    int slotOf(SymbolicWord<W> w);
+
     /** The step's program counter, as the execution table holds it. */
     Expr programCounter();
 

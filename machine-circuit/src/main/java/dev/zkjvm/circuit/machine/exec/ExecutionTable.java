@@ -81,13 +81,14 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
      *     target is the next line
      * @param portSlots the stream words it states equal to a slot's value
      * @param zeroLimbs the limbs of its word operands its body requires to be 0 (a jump target's high limbs)
+     * @param byteSlots the slots whose value its body splits into bytes
      * @param width the columns its body needs beyond a step's own
      */
     record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, RegisterBinding binding,
                                        Column selector, Action[] actions, int words, List<SlotUse> slots, int depthDelta,
                                        boolean halts, boolean jumps, int[] streams,
                                        List<BodyCompiler.PortSlot> portSlots, java.util.Set<OperandLimb> zeroLimbs,
-                                       int width) {
+                                       java.util.Set<Integer> byteSlots, int width) {
         /** Words of {@code stream} the body reads or writes. */
         int uses(IoStream stream) {
             return streams[stream.ordinal()];
@@ -217,7 +218,8 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
         }
         return new Compiled<>(spec, label, id, compiler.binding, selector, compiler.actions.toArray(new Action[0]),
                 compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(), compiler.jumps(),
-                compiler.streamsUsed(), List.copyOf(compiler.portSlots), compiler.zeroOperandLimbs(), compiler.width());
+                compiler.streamsUsed(), List.copyOf(compiler.portSlots), compiler.zeroOperandLimbs(),
+                java.util.Set.copyOf(compiler.byteSlots), compiler.width());
     }
 
     /** The register index of each operand position of {@code line} (-1 for words), or null if one is out of range. */
@@ -477,9 +479,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
             tuple.add(depth.cur().add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).depthAfter() : 0)));
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).kind() : 0));
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).second() : 0));
-            for (Column v : s.value()) {
-                tuple.add(v.cur());
-            }
+            tuple.addAll(s.value());
             Lookup l = builder.lookup("exec.bus[" + k + "]", s.used(), tuple, logTuple);
             multiplicities = multiplicities.add(l.multiplicity().cur());
             offset = offset.add(s.used());

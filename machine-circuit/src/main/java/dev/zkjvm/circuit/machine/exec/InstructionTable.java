@@ -238,7 +238,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
      * slot keeps a column the body constrains); the cell, {@code depth + stack base + Σ s_i o_i},
      * where every such instruction pushes or pops there, {@code o_i = depthAfter - write} its
      * offset from the depth before the step (a push's cell is below its depth after, a pop's at
-     * it); null otherwise.
+     * it); null otherwise; whether the value is its bytes, where every such instruction splits it
+     * into bytes.
      */
     private static List<Slot.Implied> implied(List<? extends ExecutionTable.Compiled<?>> group, List<Column> selectors,
             Column depth, long stackBase) {
@@ -249,17 +250,20 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             Expr offset = Expr.constant(0);
             boolean always = true;
             boolean stack = true;
+            boolean bytes = true;
             for (int i = 0; i < group.size(); i++) {
                 List<SlotUse> uses = group.get(i).slots();
                 if (uses.size() > k) {
                     SlotUse u = uses.get(k);
                     always &= u.always();
+                    bytes &= group.get(i).byteSlots().contains(k);
                     stack &= u.kind() == ExecutionTable.KIND_STACK;
                     users = users.add(selectors.get(i).cur());
                     offset = offset.add(selectors.get(i).cur().mul(u.depthAfter() - u.write()));
                 }
             }
-            out.add(new Slot.Implied(always ? users : null, stack ? depth.cur().add(stackBase).add(offset) : null));
+            out.add(new Slot.Implied(always ? users : null, stack ? depth.cur().add(stackBase).add(offset) : null,
+                    bytes));
         }
         return out;
     }
@@ -415,9 +419,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         List<Expr> out = new ArrayList<>(List.of(at, s.cell(), field(m -> use(m, k).write(), uses),
                 depth.cur().add(field(m -> use(m, k).depthAfter(), uses)), field(m -> use(m, k).kind(), uses),
                 field(m -> use(m, k).second(), uses)));
-        for (Column v : s.value()) {
-            out.add(v.cur());
-        }
+        out.addAll(s.value());
         return out;
     }
 

@@ -75,15 +75,44 @@ final class MemoryGadgets<W extends Word<W>> {
      * range-checked to 8 bits; no AND is needed, so no lookup in the 2^16-row byte table.
      */
     private Expr[] bytes(Expr[] limbs, String what, Column[][] cols) {
-        Expr[] out = new Expr[ws];
         for (int m = 0; m < n; m++) {
             Column[] t = {c.byteCell(), c.byteCell()};
             cols[m] = t;
             c.require(what + ".bytes[" + m + "]", limbs[m].sub(t[0].cur().mul(256).add(t[1].cur())));
-            out[ws - 2 - 2 * m] = t[0].cur();
-            out[ws - 1 - 2 * m] = t[1].cur();
+        }
+        return inOrder(cols);
+    }
+
+    /** The (high, low) byte columns of each limb as bytes in big-endian order. */
+    private Expr[] inOrder(Column[][] cols) {
+        Expr[] out = new Expr[ws];
+        for (int m = 0; m < n; m++) {
+            out[ws - 2 - 2 * m] = cols[m][0].cur();
+            out[ws - 1 - 2 * m] = cols[m][1].cur();
         }
         return out;
+    }
+
+    /**
+     * The bytes of slot {@code k}'s value: the slot's own byte columns where the table made its
+     * value its bytes (the value is then {@code 256 high + low} by its form, so no requirement ties
+     * them), else byte cells tied to its limbs. Records that the body splits slot k.
+     */
+    private Expr[] slotBytes(int k, Slot s, String what, Column[][] cols) {
+        c.splitsSlot(k);
+        if (s.byteValue()) {
+            for (int m = 0; m < n; m++) {
+                cols[m] = s.bytes()[m];
+            }
+            return inOrder(cols);
+        }
+        return bytes(slotLimbs(s), what, cols);
+    }
+
+    /** The bytes of a written value: its slot's where it is a word read through a slot, else new cells. */
+    private Expr[] valueBytes(SymbolicWord<W> value, Column[][] cols) {
+        int k = c.slotOf(value);
+        return k >= 0 ? slotBytes(k, c.slot(k), "write.value", cols) : bytes(value.limbs, "write.value", cols);
     }
 
     private static void setBytes(ExecRow<?> row, Column[][] cols, long[] limbs) {
@@ -98,7 +127,7 @@ final class MemoryGadgets<W extends Word<W>> {
     private Expr[] slotLimbs(Slot s) {
         Expr[] out = new Expr[n];
         for (int i = 0; i < n; i++) {
-            out[i] = s.value().get(i).cur();
+            out[i] = s.value().get(i);
         }
         return out;
     }
@@ -121,8 +150,8 @@ final class MemoryGadgets<W extends Word<W>> {
         c.require("read.second.cell", second.cell().sub(a.cell).sub(1));
         Column[][] hiCols = new Column[n][];
         Column[][] loCols = new Column[n][];
-        Expr[] high = bytes(slotLimbs(first), "read.first", hiCols);
-        Expr[] low = bytes(slotLimbs(second), "read.second", loCols);
+        Expr[] high = slotBytes(k, first, "read.first", hiCols);
+        Expr[] low = slotBytes(k2, second, "read.second", loCols);
         Expr[] concat = new Expr[2 * ws];
         System.arraycopy(high, 0, concat, 0, ws);
         System.arraycopy(low, 0, concat, ws, ws);
@@ -203,9 +232,9 @@ final class MemoryGadgets<W extends Word<W>> {
         Column[][] olCols = new Column[n][];
         Column[][] vCols = new Column[n][];
         Expr[] oldBytes = new Expr[2 * ws];
-        System.arraycopy(bytes(slotLimbs(oldHigh), "write.old_first", ohCols), 0, oldBytes, 0, ws);
-        System.arraycopy(bytes(slotLimbs(oldLow), "write.old_second", olCols), 0, oldBytes, ws, ws);
-        Expr[] valueBytes = bytes(value.limbs, "write.value", vCols);
+        System.arraycopy(slotBytes(k[0], oldHigh, "write.old_first", ohCols), 0, oldBytes, 0, ws);
+        System.arraycopy(slotBytes(k[1], oldLow, "write.old_second", olCols), 0, oldBytes, ws, ws);
+        Expr[] valueBytes = valueBytes(value, vCols);
         Expr[] fresh = new Expr[2 * ws];
         for (int j = 0; j < 2 * ws; j++) {
             Expr b = Expr.constant(0);
@@ -216,8 +245,8 @@ final class MemoryGadgets<W extends Word<W>> {
             fresh[j] = b;
         }
         for (int m = 0; m < n; m++) {
-            c.require("write.first.value[" + m + "]", newHigh.value().get(m).cur().sub(limbOf(fresh, m, 0)));
-            c.require("write.second.value[" + m + "]", newLow.value().get(m).cur().sub(limbOf(fresh, m, ws)));
+            c.require("write.first.value[" + m + "]", newHigh.value().get(m).sub(limbOf(fresh, m, 0)));
+            c.require("write.second.value[" + m + "]", newLow.value().get(m).sub(limbOf(fresh, m, ws)));
         }
         c.action(row -> {
             int off = offsetOf(row, addr, ws);

@@ -86,7 +86,12 @@ interface StepColumns<W extends Word<W>> {
             row.set(s.cellColumn(), dev.zkjvm.circuit.field.Goldilocks.fromSigned(cell[0]));
         }
         for (int m = 0; m < v.length; m++) {
-            row.set(s.value().get(m), v[m]);
+            if (s.byteValue()) {
+                row.set(s.bytes()[m][0], v[m] >>> 8);
+                row.set(s.bytes()[m][1], v[m] & 0xFF);
+            } else {
+                row.set(s.valueColumns().get(m), v[m]);
+            }
         }
         return v;
     }

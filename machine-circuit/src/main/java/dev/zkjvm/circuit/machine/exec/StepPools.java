@@ -106,8 +106,8 @@ final class StepPools {
         List<Column[]> list = ports.computeIfAbsent(stream, s -> new ArrayList<>());
         while (list.size() <= k) {
             int shared = portSlot.applyAsInt(stream, list.size());
-            if (shared >= 0) {
-                list.add(slot(shared).value().toArray(new Column[0]));
+            if (shared >= 0 && !slot(shared).byteValue()) {
+                list.add(slot(shared).valueColumns().toArray(new Column[0]));
                 continue;
             }
             String name = prefix + "." + stream.label() + "[" + list.size() + "]";
@@ -139,19 +139,45 @@ final class StepPools {
      * {@code o_i} on its rows, so {@code depth + stack base + Σ s_i o_i} (degree 1) is the cell on
      * every row where the access is made; on other rows the slot's multiplicity is 0 and its
      * cell is sent nowhere.
+     *
+     * <p>Its value is limb columns unless every instruction with a k-th access splits it into
+     * bytes (a read's or a write's cells, a popped value written to memory). Then each body would
+     * require {@code value_m = 256 high_m + low_m} with bytes range-checked to 8 bits on every
+     * row, so the slot holds the bytes ({@code .byte[i]}, range-checked) and its value is
+     * {@code 256 high_m + low_m} (degree 1): the bodies take these bytes and state nothing; on
+     * other rows the slot sends nothing. A table saves the value's columns, and the byte cells its
+     * bodies took from the pool.
      */
     Slot slot(int k) {
         while (slots.size() <= k) {
             String name = prefix + ".slot[" + slots.size() + "]";
-            List<Column> value = new ArrayList<>();
-            for (int m = 0; m < limbs; m++) {
-                value.add(declare.apply(name + ".value[" + m + "]"));
-            }
             Slot.Implied fixed = implied.apply(slots.size());
+            Column[][] bytes = null;
+            List<Column> columns = null;
+            List<Expr> value = new ArrayList<>();
+            if (fixed.bytes()) {
+                bytes = new Column[limbs][];
+                for (int m = 0; m < limbs; m++) {
+                    bytes[m] = new Column[] {declare.apply(name + ".byte[" + (2 * m) + "]"),
+                        declare.apply(name + ".byte[" + (2 * m + 1) + "]")};
+                    for (Column b : bytes[m]) {
+                        builder.rangeCheck(b.name() + ".range", b.cur(), 8);
+                    }
+                    value.add(bytes[m][0].cur().mul(256).add(bytes[m][1].cur()));
+                }
+            } else {
+                columns = new ArrayList<>();
+                for (int m = 0; m < limbs; m++) {
+                    Column c = declare.apply(name + ".value[" + m + "]");
+                    columns.add(c);
+                    value.add(c.cur());
+                }
+                columns = List.copyOf(columns);
+            }
             Column used = fixed.used() == null ? declare.apply(name + ".used") : null;
             Column cell = fixed.cell() == null ? declare.apply(name + ".cell") : null;
             slots.add(new Slot(used, used == null ? fixed.used() : used.cur(), cell,
-                    cell == null ? fixed.cell() : cell.cur(), List.copyOf(value)));
+                    cell == null ? fixed.cell() : cell.cur(), bytes, columns, List.copyOf(value)));
         }
         return slots.get(k);
     }
