@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@link InstructionMutationTest}'s mutants against the execution tables that proofs are made of:
  * for the first step of every instruction kind, the value it wrote changes (in the trace), and on
  * its row of its table its program counter, its next program counter, and (in a table of several
- * instructions) which instruction the row runs. The exact check on tables must reject each; a
+ * instructions) which instruction the row runs (a table none of whose instructions jumps has no
+ * next program counter to change). The exact check on tables must reject each; a
  * changed result must be named by its step.
  */
 @Tag("slow")
@@ -123,6 +124,9 @@ class InstructionTablesMutationTest {
                     t.set(table, mine, r, 0);
                     t.set(table, flags.get(flags.get(0).equals(mine) ? 1 : 0), r, 1);
                 } else {
+                    if (table.air().columns().stream().noneMatch(c -> c.name().equals(table.name() + "." + suffix))) {
+                        return;   // a table of no jump has no next_pc: the target is pc + 1, no cell to change
+                    }
                     Column c = table.air().column(table.name() + "." + suffix);
                     t.set(table, c, r, Goldilocks.add(t.column(table, c)[r], 1));
                 }

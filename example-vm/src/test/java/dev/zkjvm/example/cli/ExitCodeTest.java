@@ -65,11 +65,11 @@ class ExitCodeTest {
     @Test
     void runningOutOfHeapOnTablesCountsTheMainTable(@TempDir Path dir) throws IOException, InterruptedException {
         String err = proveIn96MiB(dir, List.of("fibonacci", "--n", "5"));
-        // a 128 x 38 log table and execution tables of 64 x 59 and 8 x 34 (fibonacci's instructions only; a
+        // a 128 x 38 log table and execution tables of 64 x 51 and 8 x 19 (fibonacci's instructions only; a
         // run this short checks its ranges as bytes, a high-byte column per range check): far more than
         // 96 MiB, so the proof is refused before it starts rather than left to collect for minutes
         assertTrue(err.startsWith("not enough heap to prove: this JVM may use 0.1 GiB of heap (-Xmx)."), err);
-        assertTrue(err.contains("A proof on tables whose own tables hold 8400 cells (rows x columns) needs about"
+        assertTrue(err.contains("A proof on tables whose own tables hold 7768 cells (rows x columns) needs about"
                 + " 0.3 GiB"), err);
         assertTrue(err.contains("Give it more, e.g.: java -Xmx1g -jar zkvm.jar prove fibonacci --n 5 --quiet -o "),
                 err);

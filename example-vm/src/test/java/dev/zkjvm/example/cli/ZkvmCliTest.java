@@ -100,8 +100,8 @@ class ZkvmCliTest {
         // fibonacci's instructions only (no byte table: none of them splits words into bytes), in
         // tables of similar width, each as tall as its own steps (the narrowest also holds the final state);
         // a run this short checks its 16-bit ranges as bytes: a high-byte column per range check
-        assertTrue(text.contains("tables:     Cpu64 2^8 x 34, exec.addi-add-jz-jnz-get-set 2^7 x 59,"
-                + " exec.push-in-out-halt 2^3 x 34, "), text);
+        assertTrue(text.contains("tables:     Cpu64 2^8 x 34, exec.addi-add-jz-jnz-get-set 2^7 x 51,"
+                + " exec.push-in-out-halt 2^3 x 19, "), text);
         // the output is written beside the proof, and the proof states it
         assertTrue(text.contains("output:     [144] (written to " + dir.resolve("fib.output") + ")"), text);
         assertTrue(text.contains("range16.bytes 2^8 x 2 (preprocessed)"), text);
@@ -142,8 +142,8 @@ class ZkvmCliTest {
         String text = out.toString();
         assertTrue(text.contains("check:      satisfied"), text);
         assertTrue(text.contains("bytes, zero-knowledge, proven in "), text);
-        assertTrue(text.contains("on tables: Cpu64 2^8 x 34, exec.addi-add-jz-jnz-get-set 2^7 x 59,"
-                + " exec.push-in-out-halt 2^3 x 34, range16.bytes 2^8 x 2 (preprocessed)"), text);
+        assertTrue(text.contains("on tables: Cpu64 2^8 x 34, exec.addi-add-jz-jnz-get-set 2^7 x 51,"
+                + " exec.push-in-out-halt 2^3 x 19, range16.bytes 2^8 x 2 (preprocessed)"), text);
         assertTrue(text.contains("verify:     valid: the proof's bytes, checked against the program, the input and the"
                 + " output alone"), text);
         assertTrue(text.contains("security:   101 bits conjectured"), text);

@@ -29,7 +29,14 @@ interface BodyContext<W extends Word<W>> {
     /** A new word with these 16-bit limb expressions; an action sets its concrete value. */
     W word(Expr[] limbs);
 
-    /** {@code w} as a word of this body (a constant becomes one). */
+    /**
+     * A new word whose limbs are expressions of degree 2 over cells, put in cells only if a gadget
+     * takes it; {@code what} names the requirements that would do so. Its limbs must be in
+     * [0, 2^16) on every row that satisfies the body's other requirements.
+     */
+    W deferred(Expr[] limbs, String what);
+
+    /** {@code w} as a word of this body (a constant becomes one), with limbs of degree at most 1. */
     SymbolicWord<W> lift(W w);
 
     /** A pooled helper column with no constraint of its own. */
@@ -50,14 +57,24 @@ interface BodyContext<W extends Word<W>> {
      */
     Column byteCell();
 
-    /** Claims the next memory-operation slot; returns its index. */
+    /** Claims the next memory-operation slot for an access each step makes; returns its index. */
     int claimSlot(int write, int kind);
 
-    /** As {@link #claimSlot(int, int)}, for the second cell of an unaligned access if {@code second}. */
-    int claimSlot(int write, int kind, boolean second);
+    /**
+     * As {@link #claimSlot(int, int)}, for the second cell of an unaligned access if {@code second},
+     * and for an access only some steps make (its used flag then constrained by the body) unless
+     * {@code always}.
+     */
+    int claimSlot(int write, int kind, boolean second, boolean always);
 
     /** Slot {@code k}'s columns. */
     Slot slot(int k);
+
+    /** Records that the body splits slot {@code k}'s value into bytes (see {@code StepPools#slot}). */
+    void splitsSlot(int k);
+
+    /** The slot {@code w} was read through (a pop or a get), or -1. */
+    int slotOf(SymbolicWord<W> w);
 
     /** The step's program counter, as the execution table holds it. */
     Expr programCounter();

@@ -77,11 +77,18 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
      *
      * @param label the mnemonic, with the registers of a variant ({@code setr[r1]}): the prefix of
      *     its constraint names
+     * @param jumps whether its body moves the program counter ({@code jump}, {@code jumpIf}): else its
+     *     target is the next line
+     * @param portSlots the stream words it states equal to a slot's value
+     * @param zeroLimbs the limbs of its word operands its body requires to be 0 (a jump target's high limbs)
+     * @param byteSlots the slots whose value its body splits into bytes
      * @param width the columns its body needs beyond a step's own
      */
     record Compiled<W extends Word<W>>(InstructionSpec<W> spec, String label, int variant, RegisterBinding binding,
                                        Column selector, Action[] actions, int words, List<SlotUse> slots, int depthDelta,
-                                       boolean halts, int[] streams, int width) {
+                                       boolean halts, boolean jumps, int[] streams,
+                                       List<BodyCompiler.PortSlot> portSlots, java.util.Set<OperandLimb> zeroLimbs,
+                                       java.util.Set<Integer> byteSlots, int width) {
         /** Words of {@code stream} the body reads or writes. */
         int uses(IoStream stream) {
             return streams[stream.ordinal()];
@@ -113,7 +120,7 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
                 byteTable = ByteTable.declare(b);
             }
             return byteTable;
-        });
+        }, k -> Slot.Implied.NONE, (stream, k) -> -1);   // every instruction's columns are on every row here: each slot keeps its used column
         slots = pools.slots();
         active = own("exec.active");
         pc = own("exec.pc");
@@ -210,8 +217,9 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
             builder.everyRow("exec." + label + "." + r.name(), selector.cur().mul(r.e()));
         }
         return new Compiled<>(spec, label, id, compiler.binding, selector, compiler.actions.toArray(new Action[0]),
-                compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(),
-                compiler.streamsUsed(), compiler.width());
+                compiler.wordCount(), List.copyOf(compiler.slotUses), compiler.depthDelta(), compiler.halts(), compiler.jumps(),
+                compiler.streamsUsed(), List.copyOf(compiler.portSlots), compiler.zeroOperandLimbs(),
+                java.util.Set.copyOf(compiler.byteSlots), compiler.width());
     }
 
     /** The register index of each operand position of {@code line} (-1 for words), or null if one is out of range. */
@@ -315,8 +323,8 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     @Override
-    public Column length() {
-        return length;
+    public Expr length() {
+        return length.cur();
     }
 
     @Override
@@ -409,12 +417,12 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
         for (int k = 0; k < slots.size(); k++) {
             int slot = k;
             Expr users = sumOver(c -> c.slots().size() > slot ? 1 : 0);
-            b.everyRow("exec.slot[" + k + "].unused", slots.get(k).used().cur().mul(one.sub(users)));
+            b.everyRow("exec.slot[" + k + "].unused", slots.get(k).used().mul(one.sub(users)));
         }
         Expr nextActive = active.next();
         Expr used = Expr.constant(0);
         for (Slot s : slots) {
-            used = used.add(s.used().cur());
+            used = used.add(s.used());
         }
         b.transition("exec.next.pc", nextActive.mul(one.sub(ends.cur())).mul(pc.next().sub(nextPc.cur())));
         b.transition("exec.next.restart", nextActive.mul(ends.cur()).mul(pc.next()));
@@ -466,17 +474,15 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
             int slot = k;
             List<Expr> tuple = new ArrayList<>();
             tuple.add(time.cur().add(offset));
-            tuple.add(s.cell().cur());
+            tuple.add(s.cell());
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).write() : 0));
             tuple.add(depth.cur().add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).depthAfter() : 0)));
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).kind() : 0));
             tuple.add(sumOver(c -> c.slots().size() > slot ? c.slots().get(slot).second() : 0));
-            for (Column v : s.value()) {
-                tuple.add(v.cur());
-            }
-            Lookup l = builder.lookup("exec.bus[" + k + "]", s.used().cur(), tuple, logTuple);
+            tuple.addAll(s.value());
+            Lookup l = builder.lookup("exec.bus[" + k + "]", s.used(), tuple, logTuple);
             multiplicities = multiplicities.add(l.multiplicity().cur());
-            offset = offset.add(s.used().cur());
+            offset = offset.add(s.used());
         }
         builder.everyRow("exec.bus.every_access", multiplicities.sub(Expr.constant(1).sub(pad.cur())));
     }

@@ -39,14 +39,24 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     final List<Member<W>> members = new ArrayList<>();
     /** On the table that holds it, the flag of the one row that receives the final state; else null. */
     final Column finalFlag;
+    /** The step's run; null when the program is one run (see {@link #run}). */
     final Column segment;
     final Column pc;
     final Column clk;
     final Column time;
     final Column depth;
+    /** The step's run's length; null when the program is one run (see {@link #run}). */
     final Column length;
+    /** The step's target; null when no instruction of the table jumps (see {@link #target}). */
     final Column nextPc;
-    /** 1 if the step ends its run by running off its last line; null if every instruction halts. */
+    /** The step's run, its length and its target: the columns above, or what they would be held to. */
+    private final Expr run;
+    private final Expr runLength;
+    private final Expr target;
+    /**
+     * 1 if the step ends its run by running off its last line; null if no step of the table can
+     * (see {@link #canRunOff}).
+     */
     final Column atEnd;
     final Column atEndInverse;
     /** The public streams' words before the step. */
@@ -56,6 +66,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     /** The helper columns, slots and ports the bodies ask for, shared by the table's instructions. */
     private final StepPools pools;
     private final List<Slot> slots;
+    /** Per slot: what the table's instructions fix of its used flag and cell ({@link #implied}). */
+    private final List<Slot.Implied> implied = new ArrayList<>();
 
     /**
      * One instruction of the table: the analysis's compilation (spec, label, variant, binding), its
@@ -94,20 +106,25 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             n.append(i == 0 ? "" : "-").append(group.get(i).label());
         }
         this.name = n.toString();
-        this.pools = new StepPools(b, name, limbs(), this::declare, owner::byteTable);
+        this.pools = new StepPools(b, name, limbs(), this::declare, owner::byteTable,
+                k -> k < implied.size() ? implied.get(k) : Slot.Implied.NONE, (stream, k) -> portSlot(group, stream, k));
         this.slots = pools.slots();
         List<Column> selectors = new ArrayList<>();
         for (ExecutionTable.Compiled<W> c : group) {
             selectors.add(own(group.size() == 1 ? "active" : "is." + c.label()));
         }
         finalFlag = holdsFinalState ? own("final") : null;
-        segment = own("segment");
+        List<List<ExecutionProgram.Line<W>>> runs = owner.analysis().program().segments();
+        segment = runs.size() == 1 ? null : own("segment");
         pc = own("pc");
         clk = own("clk");
         time = own("time");
         depth = own("depth");
-        length = own("length");
-        nextPc = own("next_pc");
+        length = runs.size() == 1 ? null : own("length");
+        nextPc = group.stream().anyMatch(ExecutionTable.Compiled::jumps) ? own("next_pc") : null;
+        run = segment == null ? Expr.constant(0) : segment.cur();
+        runLength = length == null ? Expr.constant(runs.get(0).size()) : length.cur();
+        target = nextPc == null ? pc.cur().add(1) : nextPc.cur();
         for (IoStream s : owner.countedStreams()) {
             counts.put(s, own(s.label() + ".count"));
         }
@@ -115,16 +132,19 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         for (int j = 0; j < maxOperands; j++) {
             Column[] cols = new Column[limbs()];
             for (int m = 0; m < cols.length; m++) {
-                cols[m] = own("operand[" + j + "].limb[" + m + "]");
+                // a limb no line of these instructions can have non-zero is 0 in the fetch instead
+                cols[m] = mayBeNonZero(group, j, m) ? own("operand[" + j + "].limb[" + m + "]") : null;
             }
             operands.add(cols);
         }
+        // before the bodies compile: they claim slots, and the pools declare them as these say
+        implied.addAll(implied(group, selectors, depth, owner.analysis().layout().stack().firstCell()));
         for (int i = 0; i < group.size(); i++) {
             BodyCompiler<W> body = new BodyCompiler<>(this, group.get(i).spec(), group.get(i).binding());
             body.compile();
             members.add(new Member<>(group.get(i), selectors.get(i), body));
         }
-        if (members.stream().allMatch(m -> m.halts)) {
+        if (!canRunOff(owner.analysis(), group)) {
             atEnd = null;
             atEndInverse = null;
         } else {
@@ -132,6 +152,120 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             atEndInverse = own("at_end.inverse");
         }
         constrain();
+    }
+
+    /**
+     * The slot whose value every instruction of {@code group} with a k-th word of {@code stream}
+     * states equal to it ({@link BodyCompiler.PortSlot}), or -1: where some instruction states none
+     * or another, and for the advice, whose ports are range-checked cells of their own.
+     */
+    private static int portSlot(List<? extends ExecutionTable.Compiled<?>> group, IoStream stream, int k) {
+        if (stream.bus() == null) {
+            return -1;
+        }
+        int shared = -1;
+        for (ExecutionTable.Compiled<?> c : group) {
+            if (c.uses(stream) <= k) {
+                continue;
+            }
+            int slot = c.portSlots().stream().filter(p -> p.stream() == stream && p.port() == k)
+                    .mapToInt(BodyCompiler.PortSlot::slot).findFirst().orElse(-1);
+            if (slot < 0 || shared >= 0 && slot != shared) {
+                return -1;
+            }
+            shared = slot;
+        }
+        return shared;
+    }
+
+    /**
+     * Whether a step of {@code group} can end its run by running off its last line: one of an
+     * instruction that does not halt and either jumps (its target is data) or runs at some run's
+     * last line. Otherwise every step that goes on goes to {@code pc + 1} from a line that is not
+     * its run's last: the fetch admits only lines where the program runs one of these instructions
+     * (the opcode, and the variant where there are some, select exactly those lines), so
+     * {@code target - length} is never 0 there, and the {@code at_end} flag, which the rules would
+     * hold at 0 with its inverse as witness, is left out with its four rules: no step of the table
+     * ends a run but by {@code halt}, as no step of it could.
+     */
+    private static <W extends Word<W>> boolean canRunOff(ExecutionTable<W> analysis,
+            List<ExecutionTable.Compiled<W>> group) {
+        if (group.stream().anyMatch(c -> !c.halts() && c.jumps())) {
+            return true;
+        }
+        List<List<ExecutionProgram.Line<W>>> runs = analysis.program().segments();
+        for (int s = 0; s < runs.size(); s++) {
+            int last = runs.get(s).size() - 1;
+            ExecutionTable.Compiled<W> c = last < 0 ? null : analysis.compiledAt(s, last);
+            if (c != null && !c.halts() && group.stream().anyMatch(g -> g == c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether limb {@code m} of operand {@code j} can be non-zero on a step of {@code group}. It is 0
+     * on every step of an instruction
+     * <ul>
+     *   <li>with no operand j: the program holds 0 there;</li>
+     *   <li>with a register at j, for m above 0: a register operand is fetched only from a line whose
+     *       opcode is executable, and {@code ExecutionTable} marks a line unexecutable (an opcode no
+     *       row flag sums to) when its register operand has a non-zero upper limb or an index past
+     *       the machine's registers;</li>
+     *   <li>whose body requires the limb to be 0 (a jump target's limbs above the second).</li>
+     * </ul>
+     * Where every instruction of the table is such, the limb is the constant 0 in the fetched tuple
+     * and in the bodies rather than a column held at 0 (the bodies' {@code 0 = 0} requirements are
+     * left out): a restriction that the same steps satisfy.
+     */
+    private static boolean mayBeNonZero(List<? extends ExecutionTable.Compiled<?>> group, int j, int m) {
+        for (ExecutionTable.Compiled<?> c : group) {
+            List<OperandKind> kinds = c.spec().operands();
+            if (kinds.size() <= j || kinds.get(j) == OperandKind.REGISTER && m > 0
+                    || c.zeroLimbs().contains(new OperandLimb(j, m))) {
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * What the instructions of {@code group} fix of each slot k (see {@link StepPools#slot}): the
+     * used flag, the sum of their flags, where every instruction with a k-th access makes it on each
+     * of its steps (null where one makes it on some steps only, an unaligned access's cells: the
+     * slot keeps a column the body constrains); the cell, {@code depth + stack base + Σ s_i o_i},
+     * where every such instruction pushes or pops there, {@code o_i = depthAfter - write} its
+     * offset from the depth before the step (a push's cell is below its depth after, a pop's at
+     * it); null otherwise; whether the value is its bytes, where every such instruction splits it
+     * into bytes.
+     */
+    private static List<Slot.Implied> implied(List<? extends ExecutionTable.Compiled<?>> group, List<Column> selectors,
+            Column depth, long stackBase) {
+        int count = group.stream().mapToInt(c -> c.slots().size()).max().orElse(0);
+        List<Slot.Implied> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            Expr users = Expr.constant(0);
+            Expr offset = Expr.constant(0);
+            boolean always = true;
+            boolean stack = true;
+            boolean bytes = true;
+            for (int i = 0; i < group.size(); i++) {
+                List<SlotUse> uses = group.get(i).slots();
+                if (uses.size() > k) {
+                    SlotUse u = uses.get(k);
+                    always &= u.always();
+                    bytes &= group.get(i).byteSlots().contains(k);
+                    stack &= u.kind() == ExecutionTable.KIND_STACK;
+                    users = users.add(selectors.get(i).cur());
+                    offset = offset.add(selectors.get(i).cur().mul(u.depthAfter() - u.write()));
+                }
+            }
+            out.add(new Slot.Implied(always ? users : null, stack ? depth.cur().add(stackBase).add(offset) : null,
+                    bytes));
+        }
+        return out;
     }
 
     private Column own(String suffix) {
@@ -163,13 +297,16 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
             b.everyRow(name + ".one_instruction", rowKinds.mul(rowKinds.sub(1)));
         }
         for (int k = 0; k < slots.size(); k++) {
+            if (slots.get(k).usedImplied()) {
+                continue;   // the flag is the users' flags' sum: 0 on every other row by its form
+            }
             int slot = k;
             Expr users = sum(m -> m.slotUses.size() > slot ? 1 : 0);
-            b.everyRow(name + ".slot[" + k + "].unused", slots.get(k).used().cur().mul(one.sub(users)));
+            b.everyRow(name + ".slot[" + k + "].unused", slots.get(k).used().mul(one.sub(users)));
         }
         if (atEnd != null) {
             Expr running = sum(m -> m.halts ? 0 : 1);
-            Expr gap = nextPc.cur().sub(length.cur());
+            Expr gap = target.sub(runLength);
             b.everyRow(name + ".at_end.bool", atEnd.cur().mul(atEnd.cur().sub(1)));
             b.everyRow(name + ".at_end.unused", atEnd.cur().mul(one.sub(running)));
             b.everyRow(name + ".at_end.zero", atEnd.cur().mul(gap));
@@ -218,7 +355,7 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
 
     /** The state a step starts from, as the execution bus carries it. */
     List<Expr> startState() {
-        List<Expr> out = new ArrayList<>(List.of(segment.cur(), pc.cur(), clk.cur(), time.cur(), depth.cur()));
+        List<Expr> out = new ArrayList<>(List.of(run, pc.cur(), clk.cur(), time.cur(), depth.cur()));
         for (IoStream s : owner.countedStreams()) {
             out.add(counts.get(s).cur());
         }
@@ -233,12 +370,13 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     List<Expr> nextState() {
         Expr halting = sum(m -> m.halts ? 1 : 0);
         Expr ends = atEnd == null ? halting : atEnd.cur().add(halting);
-        Expr next = atEnd == null ? Expr.constant(0) : nextPc.cur().mul(Expr.constant(1).sub(ends));
+        Expr next = members.stream().allMatch(m -> m.halts) ? Expr.constant(0)
+                : target.mul(Expr.constant(1).sub(ends));
         Expr accesses = Expr.constant(0);
         for (Slot s : slots) {
-            accesses = accesses.add(s.used().cur());
+            accesses = accesses.add(s.used());
         }
-        List<Expr> out = new ArrayList<>(List.of(segment.cur().add(ends), next, clk.cur().add(1),
+        List<Expr> out = new ArrayList<>(List.of(run.add(ends), next, clk.cur().add(1),
                 time.cur().add(accesses), depth.cur().add(field(m -> m.depthDelta, m -> true))));
         for (IoStream s : owner.countedStreams()) {
             out.add(counts.get(s).cur().add(field(m -> m.streams[s.ordinal()], m -> true)));
@@ -248,14 +386,15 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
 
     /** The step's line as the program holds it: run, pc, length, opcode, variant, operands. */
     List<Expr> fetched(boolean variants, int romOperands) {
-        List<Expr> out = new ArrayList<>(List.of(segment.cur(), pc.cur(), length.cur(),
+        List<Expr> out = new ArrayList<>(List.of(run, pc.cur(), runLength,
                 field(m -> m.analysed.spec().opcode(), m -> true)));
         if (variants) {
             out.add(field(m -> m.analysed.variant(), m -> true));
         }
         for (int j = 0; j < romOperands; j++) {
             for (int m = 0; m < limbs(); m++) {
-                out.add(j < operands.size() ? operands.get(j)[m].cur() : Expr.constant(0));
+                Column c = j < operands.size() ? operands.get(j)[m] : null;
+                out.add(c == null ? Expr.constant(0) : c.cur());
             }
         }
         return out;
@@ -274,24 +413,22 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
         Slot s = slots.get(k);
         Expr at = time.cur();
         for (int j = 0; j < k; j++) {
-            at = at.add(slots.get(j).used().cur());
+            at = at.add(slots.get(j).used());
         }
         java.util.function.Predicate<Member<W>> uses = m -> m.slotUses.size() > k;
-        List<Expr> out = new ArrayList<>(List.of(at, s.cell().cur(), field(m -> use(m, k).write(), uses),
+        List<Expr> out = new ArrayList<>(List.of(at, s.cell(), field(m -> use(m, k).write(), uses),
                 depth.cur().add(field(m -> use(m, k).depthAfter(), uses)), field(m -> use(m, k).kind(), uses),
                 field(m -> use(m, k).second(), uses)));
-        for (Column v : s.value()) {
-            out.add(v.cur());
-        }
+        out.addAll(s.value());
         return out;
     }
 
     private static SlotUse use(Member<?> m, int k) {
-        return k < m.slotUses.size() ? m.slotUses.get(k) : new SlotUse(0, 0, 0, 0);
+        return k < m.slotUses.size() ? m.slotUses.get(k) : new SlotUse(0, 0, 0, 0, false);
     }
 
-    /** Slot {@code k}'s used flag. */
-    Column used(int k) {
+    /** Slot {@code k}'s used flag: its column, or its users' flags' sum. */
+    Expr used(int k) {
         return slots.get(k).used();
     }
 
@@ -333,8 +470,8 @@ final class InstructionTable<W extends Word<W>> implements StepColumns<W> {
     }
 
     @Override
-    public Column length() {
-        return length;
+    public Expr length() {
+        return runLength;
     }
 
     @Override

@@ -101,7 +101,7 @@ public final class InstructionTables<W extends Word<W>> {
             b.publicReceive(t.name + ".state.start", STATE_BUS, stateFields, on, t.startState());
             b.publicSend(t.name + ".state.next", STATE_BUS, stateFields, on, t.nextState());
             for (int k = 0; k < t.slotCount(); k++) {
-                b.publicSend(t.name + ".slot[" + k + "].access", MEMORY_BUS, accessFields, t.used(k).cur(),
+                b.publicSend(t.name + ".slot[" + k + "].access", MEMORY_BUS, accessFields, t.used(k),
                         t.access(k));
             }
             for (IoStream s : counted) {
@@ -295,19 +295,28 @@ public final class InstructionTables<W extends Word<W>> {
                 }
                 long target = row.nextPc;
                 row.set(member.selector, 1);
-                row.set(t.segment, s);
+                if (t.segment != null) {
+                    row.set(t.segment, s);
+                }
                 row.set(t.pc, p);
                 row.set(t.clk, i);
                 row.set(t.time, replay.recordStart()[i]);
                 row.setSigned(t.depth, replay.depth()[i]);
-                row.set(t.length, lines.size());
-                row.set(t.nextPc, Goldilocks.fromSigned(target));
+                if (t.length != null) {
+                    row.set(t.length, lines.size());
+                }
+                if (t.nextPc != null) {
+                    row.set(t.nextPc, Goldilocks.fromSigned(target));
+                }
                 for (Map.Entry<IoStream, Column> e : t.counts.entrySet()) {
                     row.set(e.getValue(), replay.streamStart()[e.getKey().ordinal()][i]);
                 }
                 for (int j = 0; j < member.analysed.spec().operands().size(); j++) {
-                    for (int m = 0; m < analysis.limbs(); m++) {
-                        row.set(t.operand(j)[m], row.operands[j][m]);
+                    Column[] limbs = t.operand(j);
+                    for (int m = 0; m < limbs.length; m++) {
+                        if (limbs[m] != null) {
+                            row.set(limbs[m], row.operands[j][m]);
+                        }
                     }
                 }
                 if (t.atEnd != null && !member.halts) {

@@ -75,15 +75,44 @@ final class MemoryGadgets<W extends Word<W>> {
      * range-checked to 8 bits; no AND is needed, so no lookup in the 2^16-row byte table.
      */
     private Expr[] bytes(Expr[] limbs, String what, Column[][] cols) {
-        Expr[] out = new Expr[ws];
         for (int m = 0; m < n; m++) {
             Column[] t = {c.byteCell(), c.byteCell()};
             cols[m] = t;
             c.require(what + ".bytes[" + m + "]", limbs[m].sub(t[0].cur().mul(256).add(t[1].cur())));
-            out[ws - 2 - 2 * m] = t[0].cur();
-            out[ws - 1 - 2 * m] = t[1].cur();
+        }
+        return inOrder(cols);
+    }
+
+    /** The (high, low) byte columns of each limb as bytes in big-endian order. */
+    private Expr[] inOrder(Column[][] cols) {
+        Expr[] out = new Expr[ws];
+        for (int m = 0; m < n; m++) {
+            out[ws - 2 - 2 * m] = cols[m][0].cur();
+            out[ws - 1 - 2 * m] = cols[m][1].cur();
         }
         return out;
+    }
+
+    /**
+     * The bytes of slot {@code k}'s value: the slot's own byte columns where the table made its
+     * value its bytes (the value is then {@code 256 high + low} by its form, so no requirement ties
+     * them), else byte cells tied to its limbs. Records that the body splits slot k.
+     */
+    private Expr[] slotBytes(int k, Slot s, String what, Column[][] cols) {
+        c.splitsSlot(k);
+        if (s.byteValue()) {
+            for (int m = 0; m < n; m++) {
+                cols[m] = s.bytes()[m];
+            }
+            return inOrder(cols);
+        }
+        return bytes(slotLimbs(s), what, cols);
+    }
+
+    /** The bytes of a written value: its slot's where it is a word read through a slot, else new cells. */
+    private Expr[] valueBytes(SymbolicWord<W> value, Column[][] cols) {
+        int k = c.slotOf(value);
+        return k >= 0 ? slotBytes(k, c.slot(k), "write.value", cols) : bytes(value.limbs, "write.value", cols);
     }
 
     private static void setBytes(ExecRow<?> row, Column[][] cols, long[] limbs) {
@@ -98,7 +127,7 @@ final class MemoryGadgets<W extends Word<W>> {
     private Expr[] slotLimbs(Slot s) {
         Expr[] out = new Expr[n];
         for (int i = 0; i < n; i++) {
-            out[i] = s.value().get(i).cur();
+            out[i] = s.value().get(i);
         }
         return out;
     }
@@ -110,17 +139,19 @@ final class MemoryGadgets<W extends Word<W>> {
     W read(SymbolicWord<W> addr) {
         Address a = address(addr, "read");
         int k = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
-        int k2 = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true);
+        int k2 = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true, false);
         Slot first = c.slot(k);
         Slot second = c.slot(k2);
-        c.require("read.used", first.used().cur().sub(1));
-        c.require("read.cell", first.cell().cur().sub(a.cell));
-        c.require("read.second.used", second.used().cur().sub(Expr.constant(1).sub(a.aligned())));
-        c.require("read.second.cell", second.cell().cur().sub(a.cell).sub(1));
+        if (!first.usedImplied()) {
+            c.require("read.used", first.used().sub(1));
+        }
+        c.require("read.cell", first.cell().sub(a.cell));
+        c.require("read.second.used", second.used().sub(Expr.constant(1).sub(a.aligned())));
+        c.require("read.second.cell", second.cell().sub(a.cell).sub(1));
         Column[][] hiCols = new Column[n][];
         Column[][] loCols = new Column[n][];
-        Expr[] high = bytes(slotLimbs(first), "read.first", hiCols);
-        Expr[] low = bytes(slotLimbs(second), "read.second", loCols);
+        Expr[] high = slotBytes(k, first, "read.first", hiCols);
+        Expr[] low = slotBytes(k2, second, "read.second", loCols);
         Expr[] concat = new Expr[2 * ws];
         System.arraycopy(high, 0, concat, 0, ws);
         System.arraycopy(low, 0, concat, ws, ws);
@@ -132,14 +163,13 @@ final class MemoryGadgets<W extends Word<W>> {
             }
             word[j] = b;
         }
-        Column[] out = new Column[n];
+        // the value's limbs stay sums of one-hot times byte (degree 2): a push or set of the word
+        // states its cells equal to them, and any other use puts them in cells first
         Expr[] limbs = new Expr[n];
         for (int m = 0; m < n; m++) {
-            out[m] = c.free();
-            c.require("read.value[" + m + "]", out[m].cur().sub(limbOf(word, m, 0)));
-            limbs[m] = out[m].cur();
+            limbs[m] = limbOf(word, m, 0);
         }
-        W r = c.word(limbs);
+        W r = c.deferred(limbs, "read");
         int rid = ((SymbolicWord<W>) r).id;
         c.action(row -> {
             int off = offsetOf(row, addr, ws);
@@ -148,15 +178,11 @@ final class MemoryGadgets<W extends Word<W>> {
             if (off != 0) {
                 l = c.takeRecordInto(row, second);
             } else {
-                row.set(second.cell(), row.get(first.cell()) + 1);
+                row.set(second.cellColumn(), row.get(first.cellColumn()) + 1);
             }
             setBytes(row, hiCols, h);
             setBytes(row, loCols, l);
-            long[] v = splice(h, l, off);
-            for (int m = 0; m < n; m++) {
-                row.set(out[m], v[m]);
-            }
-            row.values[rid] = v;
+            row.values[rid] = splice(h, l, off);
         });
         return r;
     }
@@ -184,29 +210,31 @@ final class MemoryGadgets<W extends Word<W>> {
         Address a = address(addr, "write");
         Expr unaligned = Expr.constant(1).sub(a.aligned());
         int[] k = new int[4];
-        k[0] = c.claimSlot(0, ExecutionTable.KIND_MEMORY);
-        k[1] = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true);
+        k[0] = c.claimSlot(0, ExecutionTable.KIND_MEMORY, false, false);
+        k[1] = c.claimSlot(0, ExecutionTable.KIND_MEMORY, true, false);
         k[2] = c.claimSlot(1, ExecutionTable.KIND_MEMORY);
-        k[3] = c.claimSlot(1, ExecutionTable.KIND_MEMORY, true);
+        k[3] = c.claimSlot(1, ExecutionTable.KIND_MEMORY, true, false);
         Slot oldHigh = c.slot(k[0]);
         Slot oldLow = c.slot(k[1]);
         Slot newHigh = c.slot(k[2]);
         Slot newLow = c.slot(k[3]);
-        c.require("write.old_first.used", oldHigh.used().cur().sub(unaligned));
-        c.require("write.old_second.used", oldLow.used().cur().sub(unaligned));
-        c.require("write.first.used", newHigh.used().cur().sub(1));
-        c.require("write.second.used", newLow.used().cur().sub(unaligned));
-        c.require("write.old_first.cell", oldHigh.cell().cur().sub(a.cell));
-        c.require("write.old_second.cell", oldLow.cell().cur().sub(a.cell).sub(1));
-        c.require("write.first.cell", newHigh.cell().cur().sub(a.cell));
-        c.require("write.second.cell", newLow.cell().cur().sub(a.cell).sub(1));
+        c.require("write.old_first.used", oldHigh.used().sub(unaligned));
+        c.require("write.old_second.used", oldLow.used().sub(unaligned));
+        if (!newHigh.usedImplied()) {
+            c.require("write.first.used", newHigh.used().sub(1));
+        }
+        c.require("write.second.used", newLow.used().sub(unaligned));
+        c.require("write.old_first.cell", oldHigh.cell().sub(a.cell));
+        c.require("write.old_second.cell", oldLow.cell().sub(a.cell).sub(1));
+        c.require("write.first.cell", newHigh.cell().sub(a.cell));
+        c.require("write.second.cell", newLow.cell().sub(a.cell).sub(1));
         Column[][] ohCols = new Column[n][];
         Column[][] olCols = new Column[n][];
         Column[][] vCols = new Column[n][];
         Expr[] oldBytes = new Expr[2 * ws];
-        System.arraycopy(bytes(slotLimbs(oldHigh), "write.old_first", ohCols), 0, oldBytes, 0, ws);
-        System.arraycopy(bytes(slotLimbs(oldLow), "write.old_second", olCols), 0, oldBytes, ws, ws);
-        Expr[] valueBytes = bytes(value.limbs, "write.value", vCols);
+        System.arraycopy(slotBytes(k[0], oldHigh, "write.old_first", ohCols), 0, oldBytes, 0, ws);
+        System.arraycopy(slotBytes(k[1], oldLow, "write.old_second", olCols), 0, oldBytes, ws, ws);
+        Expr[] valueBytes = valueBytes(value, vCols);
         Expr[] fresh = new Expr[2 * ws];
         for (int j = 0; j < 2 * ws; j++) {
             Expr b = Expr.constant(0);
@@ -217,8 +245,8 @@ final class MemoryGadgets<W extends Word<W>> {
             fresh[j] = b;
         }
         for (int m = 0; m < n; m++) {
-            c.require("write.first.value[" + m + "]", newHigh.value().get(m).cur().sub(limbOf(fresh, m, 0)));
-            c.require("write.second.value[" + m + "]", newLow.value().get(m).cur().sub(limbOf(fresh, m, ws)));
+            c.require("write.first.value[" + m + "]", newHigh.value().get(m).sub(limbOf(fresh, m, 0)));
+            c.require("write.second.value[" + m + "]", newLow.value().get(m).sub(limbOf(fresh, m, ws)));
         }
         c.action(row -> {
             int off = offsetOf(row, addr, ws);
@@ -229,13 +257,13 @@ final class MemoryGadgets<W extends Word<W>> {
                 ol = c.takeRecordInto(row, oldLow);
             }
             c.takeRecordInto(row, newHigh);
-            long cell = row.get(newHigh.cell());
+            long cell = row.get(newHigh.cellColumn());
             if (off != 0) {
                 c.takeRecordInto(row, newLow);
             } else {
-                row.set(oldHigh.cell(), cell);
-                row.set(oldLow.cell(), cell + 1);
-                row.set(newLow.cell(), cell + 1);
+                row.set(oldHigh.cellColumn(), cell);
+                row.set(oldLow.cellColumn(), cell + 1);
+                row.set(newLow.cellColumn(), cell + 1);
             }
             setBytes(row, ohCols, oh);
             setBytes(row, olCols, ol);

@@ -34,11 +34,14 @@ interface StepColumns<W extends Word<W>> {
     /** The step's program counter. */
     Column pc();
 
-    /** The program counter the step's body computes. */
+    /**
+     * The program counter the step's body computes; null on a table none of whose instructions
+     * jumps, where it is {@code pc + 1} (see {@code InstructionTable}).
+     */
     Column nextPc();
 
     /** The length of the step's run (its program's lines). */
-    Column length();
+    Expr length();
 
     /** The stack depth before the step. */
     Column depth();
@@ -61,7 +64,10 @@ interface StepColumns<W extends Word<W>> {
     /** Slot {@code k}'s columns. */
     Slot slot(int k);
 
-    /** Operand {@code j}'s limb columns. */
+    /**
+     * Operand {@code j}'s limb columns; null for a limb that is 0 on every step of the table's
+     * instructions (see {@code InstructionTable#mayBeNonZero}).
+     */
     Column[] operand(int j);
 
     /** The stack cell {@code offset} cells above the depth before the step. */
@@ -73,10 +79,19 @@ interface StepColumns<W extends Word<W>> {
     default long[] takeRecordInto(ExecRow<?> row, Slot s) {
         long[] cell = new long[1];
         long[] v = row.takeRecord(cell);
-        row.set(s.used(), 1);
-        row.set(s.cell(), dev.zkjvm.circuit.field.Goldilocks.fromSigned(cell[0]));
+        if (!s.usedImplied()) {
+            row.set(s.usedColumn(), 1);
+        }
+        if (!s.cellImplied()) {
+            row.set(s.cellColumn(), dev.zkjvm.circuit.field.Goldilocks.fromSigned(cell[0]));
+        }
         for (int m = 0; m < v.length; m++) {
-            row.set(s.value().get(m), v[m]);
+            if (s.byteValue()) {
+                row.set(s.bytes()[m][0], v[m] >>> 8);
+                row.set(s.bytes()[m][1], v[m] & 0xFF);
+            } else {
+                row.set(s.valueColumns().get(m), v[m]);
+            }
         }
         return v;
     }

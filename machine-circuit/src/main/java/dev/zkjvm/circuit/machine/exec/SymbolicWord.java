@@ -39,6 +39,11 @@ public abstract sealed class SymbolicWord<W extends Word<W>> implements Word<W>
         };
     }
 
+    /** This word as the gadgets take it: limbs of degree at most 1 ({@link BodyCompiler#linear}). */
+    private SymbolicWord<W> self() {
+        return owner.linear(this);
+    }
+
     private UnconstrainableBodyException reveals(String method) {
         return owner.unconstrainable("calls " + method + " on a computed word, which hands its value to Java;"
                 + " branching or looping on it cannot be constrained (use Vm.select or Vm.jumpIf)");
@@ -51,72 +56,72 @@ public abstract sealed class SymbolicWord<W extends Word<W>> implements Word<W>
 
     @Override
     public W add(W other) {
-        return owner.gadgets().add(this, owner.lift(other));
+        return owner.gadgets().add(self(), owner.lift(other));
     }
 
     @Override
     public W sub(W other) {
-        return owner.gadgets().sub(this, owner.lift(other));
+        return owner.gadgets().sub(self(), owner.lift(other));
     }
 
     @Override
     public W mul(W other) {
-        return owner.gadgets().mul(this, owner.lift(other));
+        return owner.gadgets().mul(self(), owner.lift(other));
     }
 
     @Override
     public W and(W other) {
-        return owner.gadgets().bitwise(BitOp.AND, this, owner.lift(other));
+        return owner.gadgets().bitwise(BitOp.AND, self(), owner.lift(other));
     }
 
     @Override
     public W or(W other) {
-        return owner.gadgets().bitwise(BitOp.OR, this, owner.lift(other));
+        return owner.gadgets().bitwise(BitOp.OR, self(), owner.lift(other));
     }
 
     @Override
     public W xor(W other) {
-        return owner.gadgets().bitwise(BitOp.XOR, this, owner.lift(other));
+        return owner.gadgets().bitwise(BitOp.XOR, self(), owner.lift(other));
     }
 
     @Override
     public W not() {
-        return owner.gadgets().not(this);
+        return owner.gadgets().not(self());
     }
 
     @Override
     public W shl(int bits) {
-        return owner.gadgets().shiftLeft(this, owner.lift(owner.constant(bits)));
+        return owner.gadgets().shiftLeft(self(), owner.lift(owner.constant(bits)));
     }
 
     @Override
     public W shr(int bits) {
-        return owner.gadgets().shiftRight(this, owner.lift(owner.constant(bits)));
+        return owner.gadgets().shiftRight(self(), owner.lift(owner.constant(bits)));
     }
 
     @Override
     public W shl(W bits) {
-        return owner.gadgets().shiftLeft(this, owner.lift(bits));
+        return owner.gadgets().shiftLeft(self(), owner.lift(bits));
     }
 
     @Override
     public W shr(W bits) {
-        return owner.gadgets().shiftRight(this, owner.lift(bits));
+        return owner.gadgets().shiftRight(self(), owner.lift(bits));
     }
 
     @Override
     public W ltu(W other) {
-        return owner.gadgets().lessThan(this, owner.lift(other), false);
+        return owner.gadgets().lessThan(self(), owner.lift(other), false);
     }
 
     @Override
     public W lts(W other) {
-        return owner.gadgets().lessThan(this, owner.lift(other), true);
+        return owner.gadgets().lessThan(self(), owner.lift(other), true);
     }
 
     @Override
     public W eq(W other) {
-        return owner.gadgets().equal(this, owner.lift(other));
+        return owner.gadgets().equal(self(), owner.lift(other));
     }
 
     @Override

@@ -22,6 +22,11 @@ final class WordGadgets<W extends Word<W>> {
     static final long R = 1L << 16;
     private final BodyContext<W> c;
     private final int n;
+    /**
+     * The words (by id) whose low limb is constrained to 0 or 1 on the instruction's rows and whose
+     * other limbs are the constant 0: the results of {@code eq}, {@code ltu} and {@code lts}.
+     */
+    private final java.util.Set<Integer> booleans = new java.util.HashSet<>();
 
     WordGadgets(BodyContext<W> compiler) {
         this.c = compiler;
@@ -138,6 +143,7 @@ final class WordGadgets<W extends Word<W>> {
         Column borrow = subtract(x, y, range16(n), signed ? "lts" : "ltu");
         W r = zeroExtend(borrow.cur());
         int rid = id(r);
+        booleans.add(rid);   // the borrow is a bool cell
         c.action(row -> row.values[rid] = zeroExtended(row.get(borrow)));
         return r;
     }
@@ -234,23 +240,43 @@ final class WordGadgets<W extends Word<W>> {
         });
         W r = zeroExtend(Expr.constant(1).sub(nz.cur()));
         int rid = id(r);
+        booleans.add(rid);   // 1 - nz, nz a bool cell
         c.action(row -> row.values[rid] = zeroExtended(1 - row.get(nz)));
         return r;
     }
 
+    /** A 0/1 expression that is 1 exactly when a word is non-zero, and its value on a step's row. */
+    private record Flag(Expr e, java.util.function.ToLongFunction<ExecRow<?>> value) {
+    }
+
+    /**
+     * Whether {@code w} is non-zero, as a 0/1 expression: the word's own low limb for a comparison's
+     * result, else a {@link #nonZero} test. A word whose low limb b is constrained to 0 or 1 and
+     * whose other limbs are the constant 0 is non-zero exactly when b is 1, and a test of it could
+     * only give b again ({@code (1 - nz) b = 0} and {@code b inv = nz} with nz 0/1 force nz = b): so
+     * b is the flag, with no cells and no constraints (the {@code jz} of an {@code eq}).
+     */
+    private Flag nonZeroFlag(SymbolicWord<W> w, String what) {
+        if (booleans.contains(w.id)) {
+            return new Flag(w.limbs[0], row -> row.values[w.id][0]);
+        }
+        Column nz = nonZero(w.limbs, what, row -> row.values[w.id]);
+        return new Flag(nz.cur(), row -> row.get(nz));
+    }
+
     /** {@code cond != 0 ? x : y}: {@code out_i = y_i + nz (x_i - y_i)}. */
     W select(SymbolicWord<W> cond, SymbolicWord<W> x, SymbolicWord<W> y) {
-        Column nz = nonZero(cond.limbs, "select", row -> row.values[cond.id]);
+        Flag nz = nonZeroFlag(cond, "select");
         Column[] out = new Column[n];
         for (int i = 0; i < n; i++) {
             out[i] = c.free();
             c.require("select.limb[" + i + "]", out[i].cur().sub(y.limbs[i])
-                    .sub(nz.cur().mul(x.limbs[i].sub(y.limbs[i]))));
+                    .sub(nz.e().mul(x.limbs[i].sub(y.limbs[i]))));
         }
         W r = c.word(cur(out));
         int rid = id(r);
         c.action(row -> {
-            long[] v = (row.get(nz) == 1 ? row.values[x.id] : row.values[y.id]).clone();
+            long[] v = (nz.value().applyAsLong(row) == 1 ? row.values[x.id] : row.values[y.id]).clone();
             for (int i = 0; i < n; i++) {
                 row.set(out[i], v[i]);
             }
@@ -674,15 +700,15 @@ final class WordGadgets<W extends Word<W>> {
      * {@code np = previous + nz (target - previous)}; when taken, the target's high limbs are zero.
      */
     Expr conditionalJump(SymbolicWord<W> cond, SymbolicWord<W> target, Expr previous) {
-        Column nz = nonZero(cond.limbs, "jump_if", row -> row.values[cond.id]);
+        Flag nz = nonZeroFlag(cond, "jump_if");
         for (int i = 2; i < n; i++) {
-            c.require("jump_if.target.high[" + i + "]", nz.cur().mul(target.limbs[i]));
+            c.require("jump_if.target.high[" + i + "]", nz.e().mul(target.limbs[i]));
         }
         Expr t = target.limbs[0].add(target.limbs[1].mul(R));
         Column np = c.free();
-        c.require("jump_if.next_pc", np.cur().sub(previous).sub(nz.cur().mul(t.sub(previous))));
+        c.require("jump_if.next_pc", np.cur().sub(previous).sub(nz.e().mul(t.sub(previous))));
         c.action(row -> {
-            if (row.get(nz) == 1) {
+            if (nz.value().applyAsLong(row) == 1) {
                 row.nextPc = row.values[target.id][0] + (row.values[target.id][1] << 16);
             }
             row.set(np, Goldilocks.fromSigned(row.nextPc));

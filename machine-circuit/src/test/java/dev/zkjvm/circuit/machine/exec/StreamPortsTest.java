@@ -17,9 +17,6 @@ import dev.zkjvm.runtime.SectionOrder;
 import dev.zkjvm.runtime.Streams;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.U32;
-import dev.zkjvm.runtime.Vm;
-import dev.zkjvm.runtime.WordStack;
-import dev.zkjvm.runtime.core.MachineCore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,37 +62,7 @@ class StreamPortsTest {
 
     /** Runs the bodies concretely, line after line (the programs here do not jump). */
     private static Trace<U32> run(int[] program, long[] input, long[] advice) {
-        MachineCore<U32> core = new MachineCore<>(U32.TYPE, LAYOUT);
-        core.supplyInput(java.util.Arrays.stream(input).mapToObj(U32::of).toList());
-        core.supplyAdvice(java.util.Arrays.stream(advice).mapToObj(U32::of).toList());
-        core.startProgram(program.length);
-        SymbolicCall<U32> concrete = new SymbolicCall<>() {
-            @Override
-            public U32 word(int index) {
-                throw new IllegalStateException("no operands");
-            }
-
-            @Override
-            public Reg register(int index) {
-                throw new IllegalStateException("no operands");
-            }
-
-            @Override
-            public Vm<U32> vm() {
-                return core;
-            }
-
-            @Override
-            public WordStack<U32> stack() {
-                return core.stack();
-            }
-        };
-        for (int op : program) {
-            core.begin(op);
-            SPECS.get(op).body().accept(concrete);
-            core.commit();
-        }
-        return core.trace();
+        return ConcreteRun.run(SPECS, LAYOUT, program, input, advice);
     }
 
     private static Statement<U32> statement(long[] input, long[] output) {
