@@ -31,6 +31,14 @@ final class HeapAdvice {
     /** Heap of a proof on tables beyond its own tables' cells: the preprocessed range, byte and program tables' keys. */
     static final long TABLE_BASE_BYTES = 256L << 20;
 
+    /**
+     * Heap per cell of the exact check on tables (`run` and `check`): the tables' columns, the
+     * counted bus tuples and the run's replay. Cpu64's bubble sort of 200 words (31.5 M cells in
+     * the proof's layout) checked at {@code -Xmx2300m} and ran out at 2g; fibonacci(29000) (26.0 M
+     * cells) checked at 2500m and ran out at 2g (6 Dec 18:35): at most about 103 bytes per cell.
+     */
+    static final double TABLE_CHECK_BYTES_PER_CELL = 100;
+
     private HeapAdvice() {
     }
 
@@ -42,6 +50,11 @@ final class HeapAdvice {
     /** Estimated peak heap to prove on tables whose own tables hold {@code cells} cells. */
     static long tableProvingBytes(long cells) {
         return TABLE_BASE_BYTES + (long) Math.ceil(TABLE_BYTES_PER_CELL * cells);
+    }
+
+    /** Estimated peak heap to check on tables whose own tables hold {@code cells} cells. */
+    static long tableCheckingBytes(long cells) {
+        return TABLE_BASE_BYTES + (long) Math.ceil(TABLE_CHECK_BYTES_PER_CELL * cells);
     }
 
     /**
@@ -70,6 +83,26 @@ final class HeapAdvice {
                 + " about " + gib(need) + " (measured: about " + String.format(Locale.ROOT, "%.0f", TABLE_BYTES_PER_CELL)
                 + " bytes per cell while proving, plus " + (TABLE_BASE_BYTES >> 20) + " MiB). ", need, maxHeap,
                 command);
+    }
+
+    /** The out-of-memory message for the exact check on tables whose own tables hold {@code cells} cells. */
+    static String tableCheckMessage(String stage, long cells, long maxHeap, String command) {
+        long need = tableCheckingBytes(cells);
+        return advice(stage, "The exact check on tables whose own tables hold " + cells + " cells (rows x columns)"
+                + " needs about " + gib(need) + " (measured: about " + String.format(Locale.ROOT, "%.0f",
+                TABLE_CHECK_BYTES_PER_CELL) + " bytes per cell while checking, plus " + (TABLE_BASE_BYTES >> 20)
+                + " MiB). ", need, maxHeap, command);
+    }
+
+    /** Whether the exact check on tables of {@code cells} cells is refused before it starts (as a proof is). */
+    static boolean tableCheckCannotFit(long cells, long maxHeap) {
+        return tableCheckingBytes(cells) > 2 * maxHeap;
+    }
+
+    /** The message of a check on tables refused before it starts ({@link #tableCheckCannotFit}). */
+    static String tableCheckShortfall(long cells, long maxHeap, String command) {
+        return tableCheckMessage("checking the trace", cells, maxHeap, command)
+                .replaceFirst("^out of memory while checking the trace", "not enough heap to check the trace");
     }
 
     /**

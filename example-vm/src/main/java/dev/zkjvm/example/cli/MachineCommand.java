@@ -40,6 +40,8 @@ abstract class MachineCommand implements Callable<Integer> {
     private int columns;
     /** The cells of a proof on tables' own tables, once it is known that the proof is one (else 0). */
     private long tableCells;
+    /** The cells of the exact check on tables while it runs (else 0). */
+    private long tableCheckCells;
 
     /**
      * Heap set aside while the command works and freed when it runs out, so that the message saying
@@ -59,6 +61,7 @@ abstract class MachineCommand implements Callable<Integer> {
             String command = String.join(" ", args);
             throw new CliFailure(ExitCode.OUT_OF_MEMORY, tableCells > 0
                     ? HeapAdvice.tableMessage(stage, tableCells, maxHeap, command)
+                    : tableCheckCells > 0 ? HeapAdvice.tableCheckMessage(stage, tableCheckCells, maxHeap, command)
                     : HeapAdvice.message(stage, rows, columns, maxHeap, command), e);
         }
     }
@@ -192,7 +195,15 @@ abstract class MachineCommand implements Callable<Integer> {
         MachineCircuit<W> circuit = circuit(job, run, "checking the trace");
         CheckReport records = circuit.checkRecords(run.trace(), job.machine()::mnemonicOf);
         if (records.isSatisfied() && circuit.provesOnTables()) {
+            long cells = circuit.tableHeights(run.trace()).cells();
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            if (HeapAdvice.tableCheckCannotFit(cells, maxHeap)) {
+                throw new CliFailure(ExitCode.OUT_OF_MEMORY, HeapAdvice.tableCheckShortfall(cells, maxHeap,
+                        String.join(" ", spec.commandLine().getParseResult().originalArgs())));
+            }
+            tableCheckCells = cells;
             TableSystemReport exact = circuit.checkTables(run.trace());
+            tableCheckCells = 0;
             if (exact.isSatisfied()) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 out.println("check:      satisfied: every step of " + job.description() + ", its input and output,"

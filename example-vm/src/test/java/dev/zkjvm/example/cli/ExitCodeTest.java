@@ -65,7 +65,7 @@ class ExitCodeTest {
     @Test
     void runningOutOfHeapOnTablesCountsTheMainTable(@TempDir Path dir) throws IOException, InterruptedException {
         String err = proveIn96MiB(dir, List.of("fibonacci", "--n", "5"));
-        // a 128 x 38 log table and execution tables of 64 x 51 and 8 x 19 (fibonacci's instructions only; a
+        // a 128 x 34 log table and execution tables of 64 x 51 and 8 x 19 (fibonacci's instructions only; a
         // run this short checks its ranges as bytes, a high-byte column per range check): far more than
         // 96 MiB, so the proof is refused before it starts rather than left to collect for minutes
         assertTrue(err.startsWith("not enough heap to prove: this JVM may use 0.1 GiB of heap (-Xmx)."), err);
@@ -75,15 +75,38 @@ class ExitCodeTest {
                 err);
     }
 
+    /**
+     * `run` checks on tables: a check whose tables would need far more than the heap is refused
+     * before it starts, with the advice counting the tables' cells at the check's own cost (not a
+     * proof's, nor the one-table witness's).
+     */
+    @Test
+    void checkingOnTablesWithTooLittleHeapCountsTheTablesCells(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        String err = in96MiB(dir, List.of("run", "fibonacci", "--n", "3000"));
+        assertTrue(err.startsWith("not enough heap to check the trace: this JVM may use 0.1 GiB of heap (-Xmx)."), err);
+        // a 2^16 x 26 log table and execution tables of 2^15 x 47 and 8 x 19
+        assertTrue(err.contains("The exact check on tables whose own tables hold 3244184 cells (rows x columns) needs"
+                + " about 0.6 GiB (measured: about 100 bytes per cell while checking, plus 256 MiB)."), err);
+        assertTrue(err.contains("Give it more, e.g.: java -Xmx1g -jar zkvm.jar run fibonacci --n 3000"), err);
+    }
+
     /** Runs {@code zkvm prove <job> [options] --quiet} in a JVM of 96 MiB; expects exit 6, returns stderr. */
     private static String proveIn96MiB(Path dir, List<String> job, String... options)
             throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-                ZkvmCli.class.getName(), "prove"));
+        List<String> command = new ArrayList<>(List.of("prove"));
         command.addAll(job);
         command.addAll(List.of(options));
         command.addAll(List.of("--quiet", "-o", dir.resolve("f.proof").toString()));
+        return in96MiB(dir, command);
+    }
+
+    /** Runs {@code zkvm <arguments>} in a JVM of 96 MiB; expects exit 6, returns stderr. */
+    private static String in96MiB(Path dir, List<String> arguments) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+                ZkvmCli.class.getName()));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile())
