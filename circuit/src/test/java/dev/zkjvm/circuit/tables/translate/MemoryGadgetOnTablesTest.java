@@ -35,6 +35,14 @@ class MemoryGadgetOnTablesTest {
 
     /** Write 7 to cell 3, write 9 to cell 1, read cell 3 (value {@code readValue}), padding reads of cell 3. */
     private SystemTrace trace(TranslatedSystem t, long readValue) {
+        return eightAccesses(cs, memory, t, i -> i == 1 ? 1 : 3, i -> i < 2,
+                i -> i == 1 ? 9 : i == 2 ? readValue : 7);
+    }
+
+    /** A log of 8 accesses at times 0..7, each's cell, write flag and low value limb given by its time. */
+    private static SystemTrace eightAccesses(ConstraintSystem system, MemoryConsistency m, TranslatedSystem t,
+            java.util.function.IntToLongFunction cell, java.util.function.IntPredicate write,
+            java.util.function.IntToLongFunction value) {
         int rows = 8;
         long[] times = new long[rows];
         long[] cells = new long[rows];
@@ -42,12 +50,12 @@ class MemoryGadgetOnTablesTest {
         long[][] values = new long[2][rows];
         for (int i = 0; i < rows; i++) {
             times[i] = i;
-            cells[i] = i == 1 ? 1 : 3;
-            writes[i] = i < 2 ? 1 : 0;
-            values[0][i] = i == 1 ? 9 : i == 2 ? readValue : 7;
+            cells[i] = cell.applyAsLong(i);
+            writes[i] = write.test(i) ? 1 : 0;
+            values[0][i] = value.applyAsLong(i);
         }
-        WitnessBuilder w = WitnessBuilder.columnsOnly(cs, rows);
-        memory.fill(w, times, cells, writes, values);
+        WitnessBuilder w = WitnessBuilder.columnsOnly(system, rows);
+        m.fill(w, times, cells, writes, values);
         return t.trace(w.suppliedColumns(), rows);
     }
 
@@ -97,19 +105,6 @@ class MemoryGadgetOnTablesTest {
     /** Every access to {@code cell}: a write of 7, then reads of 7. */
     private static SystemTrace boundedTrace(ConstraintSystem system, MemoryConsistency m, TranslatedSystem t,
             long cell) {
-        int rows = 8;
-        long[] times = new long[rows];
-        long[] cells = new long[rows];
-        long[] writes = new long[rows];
-        long[][] values = new long[2][rows];
-        for (int i = 0; i < rows; i++) {
-            times[i] = i;
-            cells[i] = cell;
-            writes[i] = i == 0 ? 1 : 0;
-            values[0][i] = 7;
-        }
-        WitnessBuilder w = WitnessBuilder.columnsOnly(system, rows);
-        m.fill(w, times, cells, writes, values);
-        return t.trace(w.suppliedColumns(), rows);
+        return eightAccesses(system, m, t, i -> cell, i -> i == 0, i -> 7);
     }
 }
