@@ -185,4 +185,32 @@ public final class Goldilocks {
             inv = mul(inv, v);
         }
     }
+
+    /**
+     * As {@link #batchInverseInPlace}, but a zero stays zero instead of failing: the witness of an
+     * "is zero" test, whose inverse column holds 0 where the value is 0.
+     */
+    public static void batchInverseNonZeroInPlace(long[] values, int from, int to) {
+        int len = to - from;
+        if (len <= 0) {
+            return;
+        }
+        long[] prefix = new long[len];
+        long acc = ONE;
+        for (int i = 0; i < len; i++) {
+            prefix[i] = acc;
+            long v = values[from + i];
+            if (v != 0) {
+                acc = mul(acc, v);
+            }
+        }
+        long inv = inverse(acc);
+        for (int i = len - 1; i >= 0; i--) {
+            long v = values[from + i];
+            if (v != 0) {
+                values[from + i] = mul(inv, prefix[i]);
+                inv = mul(inv, v);
+            }
+        }
+    }
 }

@@ -3,7 +3,6 @@ package dev.zkjvm.circuit.tables;
 import dev.zkjvm.circuit.air.Column;
 import dev.zkjvm.circuit.air.Phase;
 import dev.zkjvm.circuit.field.Goldilocks;
-import dev.zkjvm.circuit.util.Parallel;
 
 /**
  * Fills a {@link SystemTrace}: a height per table (preprocessed tables have theirs), then the MAIN
@@ -12,8 +11,6 @@ import dev.zkjvm.circuit.util.Parallel;
  * canonical.
  */
 public final class SystemTraceBuilder {
-    /** Rows per block of the canonical-value scan. */
-    private static final int CANONICAL_GRAIN = 1 << 15;
     /**
      * The tallest table accepted: 2^22 rows, the one-table verifier's bound too. A verifier derives
      * FIXED columns at the heights a proof claims, so the bound is also what a forged proof can make
@@ -73,39 +70,14 @@ public final class SystemTraceBuilder {
             throw new IllegalArgumentException("table " + t.name() + " column " + c + " has " + values.length
                     + " values, the table " + heights[t.index()] + " rows");
         }
-        int bad = firstNonCanonical(values);
-        if (bad >= 0) {
-            throw new IllegalArgumentException("table " + t.name() + " column " + c + " row " + bad + ": "
-                    + Long.toUnsignedString(values[bad]) + " is not a canonical field element");
+        for (int r = 0; r < values.length; r++) {
+            if (!Goldilocks.isCanonical(values[r])) {
+                throw new IllegalArgumentException("table " + t.name() + " column " + c + " row " + r + ": "
+                        + Long.toUnsignedString(values[r]) + " is not a canonical field element");
+            }
         }
         columns[t.index()][c.index()] = values;
         return this;
-    }
-
-    /**
-     * The first row of {@code values} that is not a canonical element, or -1. Every supplied cell
-     * passes here, so a tall column is scanned in blocks on the pool, without a branch per cell.
-     */
-    private static int firstNonCanonical(long[] values) {
-        java.util.concurrent.atomic.AtomicBoolean any = new java.util.concurrent.atomic.AtomicBoolean();
-        Parallel.forRange(values.length, CANONICAL_GRAIN, (from, to) -> {
-            long flipped = 0;
-            for (int r = from; r < to; r++) {
-                flipped |= Long.compareUnsigned(values[r], Goldilocks.P) >= 0 ? 1 : 0;
-            }
-            if (flipped != 0) {
-                any.set(true);
-            }
-        });
-        if (!any.get()) {
-            return -1;
-        }
-        for (int r = 0; r < values.length; r++) {
-            if (!Goldilocks.isCanonical(values[r])) {
-                return r;
-            }
-        }
-        return -1;
     }
 
     /** Supplies a MAIN column from signed values (-1 becomes p - 1). */

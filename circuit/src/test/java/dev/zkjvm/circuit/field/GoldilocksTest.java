@@ -136,4 +136,23 @@ class GoldilocksTest {
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> Goldilocks.batchInverse(v));
         assertTrue(e.getMessage().contains("500"));
     }
+
+    @Test
+    void batchInverseNonZeroKeepsZerosAndInvertsTheRestOfItsRange() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        long[] v = new long[300];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 7 == 0 ? 0 : Goldilocks.fromUnsigned(rnd.nextLong());
+        }
+        v[1] = Goldilocks.P - 1;
+        long[] out = v.clone();
+        Goldilocks.batchInverseNonZeroInPlace(out, 10, 290);
+        for (int i = 0; i < v.length; i++) {
+            long expected = i < 10 || i >= 290 || v[i] == 0 ? v[i] : Goldilocks.inverse(v[i]);
+            assertEquals(expected, out[i], "index " + i);
+        }
+        long[] zeros = new long[5];
+        Goldilocks.batchInverseNonZeroInPlace(zeros, 0, 5);
+        assertArrayEquals(new long[5], zeros);
+    }
 }

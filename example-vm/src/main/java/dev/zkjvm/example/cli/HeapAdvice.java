@@ -78,20 +78,23 @@ final class HeapAdvice {
 
     /** The out-of-memory message for a proof on tables whose own tables hold {@code cells} cells. */
     static String tableMessage(String stage, long cells, long maxHeap, String command) {
-        long need = tableProvingBytes(cells);
-        return advice(stage, "A proof on tables whose own tables hold " + cells + " cells (rows x columns) needs"
-                + " about " + gib(need) + " (measured: about " + String.format(Locale.ROOT, "%.0f", TABLE_BYTES_PER_CELL)
-                + " bytes per cell while proving, plus " + (TABLE_BASE_BYTES >> 20) + " MiB). ", need, maxHeap,
+        return tableAdvice(stage, "A proof", "proving", cells, TABLE_BYTES_PER_CELL, tableProvingBytes(cells), maxHeap,
                 command);
     }
 
     /** The out-of-memory message for the exact check on tables whose own tables hold {@code cells} cells. */
     static String tableCheckMessage(String stage, long cells, long maxHeap, String command) {
-        long need = tableCheckingBytes(cells);
-        return advice(stage, "The exact check on tables whose own tables hold " + cells + " cells (rows x columns)"
-                + " needs about " + gib(need) + " (measured: about " + String.format(Locale.ROOT, "%.0f",
-                TABLE_CHECK_BYTES_PER_CELL) + " bytes per cell while checking, plus " + (TABLE_BASE_BYTES >> 20)
-                + " MiB). ", need, maxHeap, command);
+        return tableAdvice(stage, "The exact check", "checking", cells, TABLE_CHECK_BYTES_PER_CELL,
+                tableCheckingBytes(cells), maxHeap, command);
+    }
+
+    /** The advice for {@code work} (a proof, a check) on tables of {@code cells} cells that needs {@code need}. */
+    private static String tableAdvice(String stage, String work, String doing, long cells, double bytesPerCell,
+            long need, long maxHeap, String command) {
+        return advice(stage, work + " on tables whose own tables hold " + cells + " cells (rows x columns) needs"
+                + " about " + gib(need) + " (measured: about " + String.format(Locale.ROOT, "%.0f", bytesPerCell)
+                + " bytes per cell while " + doing + ", plus " + (TABLE_BASE_BYTES >> 20) + " MiB). ", need, maxHeap,
+                command);
     }
 
     /** Whether the exact check on tables of {@code cells} cells is refused before it starts (as a proof is). */

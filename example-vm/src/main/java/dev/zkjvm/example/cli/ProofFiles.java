@@ -37,8 +37,13 @@ final class ProofFiles {
         return java.nio.ByteBuffer.wrap(bytes).getInt() == TableProof.VERSION;
     }
 
+    /** {@link #describeTables(TableSystem, TableProof)} in the range layout the proof was made in. */
+    static String describeTables(MachineCircuit<?> circuit, TableProof proof) {
+        return describeTables(circuit.tables(circuit.rangeLayoutOf(proof)).system(), proof);
+    }
+
     /** Each table with its height and columns: {@code main 2^9 x 320, range16 2^16 x 2 (preprocessed), ...}. */
-    static String describeTables(TableSystem system, TableProof proof) {
+    private static String describeTables(TableSystem system, TableProof proof) {
         int[] heights = proof.heights();
         List<String> parts = new ArrayList<>();
         for (Table t : system.tables()) {

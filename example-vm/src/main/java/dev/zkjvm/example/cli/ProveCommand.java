@@ -99,7 +99,7 @@ final class ProveCommand extends MachineCommand {
         printHeader(job, run);
         out.println("output:     " + outputLine(run.output()) + " (written to " + outputs + ")");
         out.println("trace size: " + run.trace().size() + " memory operations");
-        out.println("tables:     " + ProofFiles.describeTables(circuit.tables(circuit.rangeLayoutOf(proof)).system(), proof));
+        out.println("tables:     " + ProofFiles.describeTables(circuit, proof));
         out.println("proof:      " + file + ", " + bytes.length + " bytes, " + (proof.zeroKnowledge() ? "zero-knowledge"
                 : "plain") + ", proven in " + millis + " ms");
         out.println(ProofFiles.tableSecurityLine(config, circuit, proof));

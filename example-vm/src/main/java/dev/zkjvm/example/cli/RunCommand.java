@@ -60,7 +60,7 @@ class RunCommand extends MachineCommand {
         long proveMillis = (System.nanoTime() - start) / 1_000_000;
         byte[] bytes = proof.toBytes();
         out.println("proof:      " + bytes.length + " bytes, zero-knowledge, proven in " + proveMillis + " ms on tables: "
-                + ProofFiles.describeTables(circuit.tables(circuit.rangeLayoutOf(proof)).system(), proof));
+                + ProofFiles.describeTables(circuit, proof));
         start = System.nanoTime();
         try {
             circuit.verifyTables(TableProof.fromBytes(bytes), config, Statement.of(run.trace()));

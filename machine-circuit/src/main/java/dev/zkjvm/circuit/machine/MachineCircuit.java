@@ -476,17 +476,26 @@ public final class MachineCircuit<W extends Word<W>> {
      * Whether the byte layout is a choice at all: the system has 16-bit range checks and its byte
      * layout translates (a name it needs, such as {@code <check>.hi}, may be taken by the source).
      */
-    private boolean hasByteLayout() {
-        if (tables().findRangeTable(16).isEmpty()) {
-            return false;
+    private synchronized boolean hasByteLayout() {
+        // decided once: a translation that fails is not cached by tables(layout), and would be
+        // attempted again by every proof, verification and heap estimate
+        if (byteLayout == null) {
+            byteLayout = tables().findRangeTable(16).isPresent() && translates(RangeLayout.BYTES);
         }
+        return byteLayout;
+    }
+
+    private boolean translates(RangeLayout layout) {
         try {
-            tables(RangeLayout.BYTES);
+            tables(layout);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
+
+    /** Whether {@link #hasByteLayout} holds; null until first asked. */
+    private Boolean byteLayout;
 
     /**
      * Proves that {@code trace} satisfies this circuit with the multi-table STARK: the main table
