@@ -68,8 +68,14 @@ public final class MemoryConsistency {
     public final Column same;
     /** 16-bit limbs of the ordering difference minus one ({@link #delta()}), each range-checked. */
     public final List<Column> deltaLimbs;
+    /**
+     * For a carried log ({@link #declareCarried}): 1 on the sorted rows that may open a cell (the
+     * log's {@code opens} expression, permuted); null otherwise.
+     */
+    public final Column sortedOpens;
 
-    private MemoryConsistency(ConstraintSystemBuilder b, int valueLimbs, int cellLimbCount, boolean ownCellLimbs) {
+    private MemoryConsistency(ConstraintSystemBuilder b, int valueLimbs, int cellLimbCount, boolean ownCellLimbs,
+            boolean carried) {
         time = b.main("mem.time");
         cell = b.main("mem.cell");
         rw = b.main("mem.rw");
@@ -81,6 +87,7 @@ public final class MemoryConsistency {
         sortedValue = columns(b, "mem.s.v", valueLimbs);
         same = b.main("mem.s.same");
         deltaLimbs = columns(b, "mem.s.delta.limb", Math.max(cellLimbCount, MIN_DELTA_LIMBS));
+        sortedOpens = carried ? b.main("mem.s.opens") : null;
     }
 
     private static List<Column> columns(ConstraintSystemBuilder b, String prefix, int count) {
@@ -125,16 +132,40 @@ public final class MemoryConsistency {
         return declare(b, valueLimbs, cellLimbs, false);
     }
 
-    private static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs,
-            boolean ownCellLimbs) {
+    /**
+     * Declares the gadget for a log whose cells do not start at zero: a piece of a longer run (a
+     * segment), whose cells hold what earlier pieces left. Instead of "the first access to a cell is
+     * a write or a read of zero", the first access to each cell (in the sorted copy) must be a row on
+     * which the caller's {@code opens} expression is 1: the caller makes those rows reads whose
+     * values it ties to the outside (a public tuple per cell), so each cell's first value is the one
+     * carried in. The sorted copy gets the column {@code mem.s.opens}, and the permutation carries
+     * {@code opens} with every access, so a row cannot open a cell in the sorted copy unless the same
+     * access opens it in the log. Cells are bounded by the caller as in {@link #declareForBoundedCells}.
+     *
+     * @param opens 0 or 1 on every log row (the caller's flags)
+     */
+    public static MemoryConsistency declareCarried(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs,
+            Expr opens) {
+        checkShape(valueLimbs, cellLimbs);
+        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs, false, true);
+        m.constrain(b, opens);
+        return m;
+    }
+
+    private static void checkShape(int valueLimbs, int cellLimbs) {
         if (valueLimbs < 1) {
             throw new IllegalArgumentException("a value needs at least one limb");
         }
         if (cellLimbs < 1 || cellLimbs > CELL_LIMBS) {
             throw new IllegalArgumentException("a cell index takes 1 to " + CELL_LIMBS + " limbs, got " + cellLimbs);
         }
-        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs, ownCellLimbs);
-        m.constrain(b);
+    }
+
+    private static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs,
+            boolean ownCellLimbs) {
+        checkShape(valueLimbs, cellLimbs);
+        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs, ownCellLimbs, false);
+        m.constrain(b, null);
         return m;
     }
 
@@ -174,7 +205,7 @@ public final class MemoryConsistency {
         return recombine(deltaLimbs);
     }
 
-    private void constrain(ConstraintSystemBuilder b) {
+    private void constrain(ConstraintSystemBuilder b, Expr opens) {
         Expr one = Expr.constant(1);
         // Time-ordered log: time is exactly the row index, every flag is a bit, every limb 16 bits.
         b.firstRow("mem.time.first", time.cur());
@@ -205,20 +236,31 @@ public final class MemoryConsistency {
         }
 
         // Reads: the value of the previous access to the same cell; the first access to a cell
-        // is a write or a read of zero (the VM's never-written cells read as zero).
+        // is a write or a read of zero (the VM's never-written cells read as zero), or, in a
+        // carried log, an access that opens the cell.
         for (int j = 0; j < value.size(); j++) {
             Expr v = sortedValue.get(j).cur();
             Expr vNext = sortedValue.get(j).next();
             b.transition("mem.s.read[" + j + "]",
                     one.sub(sortedRw.next()).mul(same.next()).mul(vNext.sub(v)));
-            b.transition("mem.s.first_read_zero[" + j + "]",
-                    one.sub(sortedRw.next()).mul(one.sub(same.next())).mul(vNext));
-            b.firstRow("mem.s.first_read_zero[" + j + "].row0", one.sub(sortedRw.cur()).mul(v));
+            if (sortedOpens == null) {
+                b.transition("mem.s.first_read_zero[" + j + "]",
+                        one.sub(sortedRw.next()).mul(one.sub(same.next())).mul(vNext));
+                b.firstRow("mem.s.first_read_zero[" + j + "].row0", one.sub(sortedRw.cur()).mul(v));
+            }
+        }
+        if (sortedOpens != null) {
+            b.transition("mem.s.first_opens", one.sub(same.next()).mul(one.sub(sortedOpens.next())));
+            b.firstRow("mem.s.first_opens.row0", one.sub(sortedOpens.cur()));
         }
 
         // The sorted copy holds exactly the accesses of the log.
         List<Expr> left = new ArrayList<>(List.of(cell.cur(), time.cur(), rw.cur()));
         List<Expr> right = new ArrayList<>(List.of(sortedCell.cur(), sortedTime.cur(), sortedRw.cur()));
+        if (sortedOpens != null) {
+            left.add(opens);
+            right.add(sortedOpens.cur());
+        }
         for (int j = 0; j < value.size(); j++) {
             left.add(value.get(j).cur());
             right.add(sortedValue.get(j).cur());
@@ -239,6 +281,21 @@ public final class MemoryConsistency {
      * @return the sorted order (row of the log at each sorted position), for callers' reports
      */
     public int[] fill(WitnessBuilder w, long[] times, long[] cells, long[] writes, long[][] values) {
+        if (sortedOpens != null) {
+            throw new IllegalStateException("a carried log is filled with its opening rows");
+        }
+        return fill(w, times, cells, writes, values, null);
+    }
+
+    /**
+     * {@link #fill(WitnessBuilder, long[], long[], long[], long[][])} for a carried log
+     * ({@link #declareCarried}): {@code opens} holds the caller's flag of each log row, 0 or 1.
+     */
+    public int[] fill(WitnessBuilder w, long[] times, long[] cells, long[] writes, long[][] values, long[] opens) {
+        if ((opens != null) != (sortedOpens != null)) {
+            throw new IllegalStateException(sortedOpens != null ? "a carried log needs its opening rows"
+                    : "only a carried log has opening rows");
+        }
         int rows = cells.length;
         // Sort first: it reads the raw cells; everything after is per-row work spread over the pool.
         int[] order = AddressSort.order(cells, rows);
@@ -248,6 +305,7 @@ public final class MemoryConsistency {
         long[] sSame = new long[rows];
         long[][] sValues = new long[value.size()][rows];
         long[][] dLimbs = new long[deltaLimbs.size()][rows];
+        long[] sOpens = opens == null ? null : new long[rows];
         Parallel.forRange(rows, GRAIN, (from, to) -> {
             for (int k = from; k < to; k++) {
                 int row = order[k];
@@ -256,6 +314,9 @@ public final class MemoryConsistency {
                 sTime[k] = Goldilocks.fromSigned(t);
                 sCell[k] = c;
                 sRw[k] = Goldilocks.fromSigned(writes[row]);
+                if (sOpens != null) {
+                    sOpens[k] = opens[row];
+                }
                 if (k > 0) {
                     int prev = order[k - 1];
                     boolean sameCell = c == cells[prev];
@@ -272,6 +333,9 @@ public final class MemoryConsistency {
             w.set(deltaLimbs.get(i), dLimbs[i]);
         }
         w.set(sortedTime, sTime).set(sortedCell, sCell).set(sortedRw, sRw).set(same, sSame);
+        if (sOpens != null) {
+            w.set(sortedOpens, sOpens);
+        }
         for (int j = 0; j < value.size(); j++) {
             w.set(sortedValue.get(j), sValues[j]);
         }

@@ -51,9 +51,16 @@ public final class PublicTuples {
     public static final PublicTuples NONE = new PublicTuples(List.of());
 
     private final List<Entry> entries;
+    /** Words the statement is bound to that no bus carries; see {@link #withContext}. */
+    private final long[] context;
 
     private PublicTuples(List<Entry> entries) {
+        this(entries, new long[0]);
+    }
+
+    private PublicTuples(List<Entry> entries, long[] context) {
         this.entries = List.copyOf(entries);
+        this.context = context;
     }
 
     /** The given entries. */
@@ -65,7 +72,34 @@ public final class PublicTuples {
     public PublicTuples with(Bus bus, Direction direction, long multiplicity, long... tuple) {
         List<Entry> e = new ArrayList<>(entries);
         e.add(new Entry(bus, direction, multiplicity, tuple));
-        return new PublicTuples(e);
+        return new PublicTuples(e, context);
+    }
+
+    /** These entries followed by {@code more}. */
+    public PublicTuples withAll(List<Entry> more) {
+        List<Entry> e = new ArrayList<>(entries.size() + more.size());
+        e.addAll(entries);
+        e.addAll(more);
+        return new PublicTuples(e, context);
+    }
+
+    /**
+     * These tuples bound to {@code words} as well: canonical field elements that the transcript
+     * absorbs with the tuples and no bus carries, such as which segment of which run a proof is. A
+     * proof made with one context verifies under no other.
+     */
+    public PublicTuples withContext(long... words) {
+        for (long v : words) {
+            if (!Goldilocks.isCanonical(v)) {
+                throw new IllegalArgumentException("context word not canonical: " + Long.toUnsignedString(v));
+            }
+        }
+        return new PublicTuples(entries, words.clone());
+    }
+
+    /** The context words ({@link #withContext}); empty unless set. */
+    public long[] context() {
+        return context.clone();
     }
 
     /** Every entry, in order. */
@@ -90,6 +124,13 @@ public final class PublicTuples {
             out.add((long) e.direction().ordinal());
             out.add(e.multiplicity());
             for (long v : e.tuple) {
+                out.add(v);
+            }
+        }
+        // after the self-delimiting entries, so that tuples without a context encode as before
+        if (context.length > 0) {
+            out.add((long) context.length);
+            for (long v : context) {
                 out.add(v);
             }
         }

@@ -56,7 +56,7 @@ final class ExecutionCircuit<W extends Word<W>> implements CircuitKind<W> {
         this.table = new ExecutionTable<>(b, type, layout, registers, instructions, program, log.tuple(), log.pad);
         ConstraintSystemBuilder tb = ConstraintSystem.builder(name);
         tablesLog = new MemoryLog<>(tb, type, layout, true);
-        instructionTables = new InstructionTables<>(tb, table, tablesLog.tuple(), tablesLog.pad);
+        instructionTables = new InstructionTables<>(tb, table, tablesLog.tuple(), tablesLog.claimed());
         tablesSource = tb.build();
     }
 

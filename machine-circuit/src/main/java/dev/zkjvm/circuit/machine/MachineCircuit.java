@@ -180,6 +180,22 @@ public final class MachineCircuit<W extends Word<W>> {
                 }
             };
 
+    /**
+     * The circuit of segments of this program's runs ({@link SegmentCircuit}), made on first use.
+     *
+     * @throws IllegalStateException if this is not a program's circuit
+     */
+    public synchronized SegmentCircuit<W> segments() {
+        if (segments == null) {
+            ExecutionTable<W> analysis = kind.execution().orElseThrow(() -> new IllegalStateException(
+                    "circuit " + name + " is not a program's circuit: only a program's runs have segments"));
+            segments = new SegmentCircuit<>(name, type, layout, analysis);
+        }
+        return segments;
+    }
+
+    private SegmentCircuit<W> segments;
+
     /** The execution table of a program's circuit; empty for a memory circuit. */
     public java.util.Optional<ExecutionTable<W>> execution() {
         return kind.execution();

@@ -44,9 +44,35 @@ final class MemoryLog<W extends Word<W>> {
     final List<Column> roomLimbs;
     /** 1 on padding rows; only in a log an execution claims. */
     final Column pad;
+    /** 1 on the rows that carry a cell's value in (a segment's log only, else null). */
+    final Column pageIn;
+    /** 1 on the rows that carry a cell's value out (a segment's log only, else null). */
+    final Column pageOut;
     private final int valueLimbs;
 
     MemoryLog(ConstraintSystemBuilder b, WordType<W> type, MemoryLayout layout, boolean padded) {
+        this(b, type, layout, padded, false);
+    }
+
+    /**
+     * The log of one segment of a longer run ({@link SegmentCircuit}): claimed by the segment's steps
+     * and padded, and with two more kinds of unclaimed reads. A <b>page-in</b> row reads a cell's value
+     * at the segment's start and receives (cell, value) from the statement on {@link #PAGE_IN_BUS};
+     * a <b>page-out</b> row, after every step's accesses, reads its value at the end and sends it on
+     * {@link #PAGE_OUT_BUS}. The first access to each cell is a page-in (or padding), instead of a
+     * write or a read of zero.
+     */
+    static <W extends Word<W>> MemoryLog<W> carried(ConstraintSystemBuilder b, WordType<W> type, MemoryLayout layout) {
+        return new MemoryLog<>(b, type, layout, true, true);
+    }
+
+    /** The bus on which page-in rows receive their (cell, value limbs) from the statement. */
+    static final String PAGE_IN_BUS = "memory.in";
+    /** The bus on which page-out rows send their (cell, value limbs) to the statement. */
+    static final String PAGE_OUT_BUS = "memory.out";
+
+    private MemoryLog(ConstraintSystemBuilder b, WordType<W> type, MemoryLayout layout, boolean padded,
+            boolean carried) {
         this.type = type;
         this.layout = layout;
         this.valueLimbs = type.bytes() / 2;
@@ -54,8 +80,20 @@ final class MemoryLog<W extends Word<W>> {
         // as those bounds allow (Cpu64: offsets below 2^16 in one limb). The section rules below
         // hold each cell inside its section, hence below the layout's end: the gadget needs no cell
         // limbs of its own for its ordering argument.
-        memory = MemoryConsistency.declareForBoundedCells(b, valueLimbs,
-                MemoryConsistency.limbsFor(layout.totalCells() - 1));
+        int cellLimbs = MemoryConsistency.limbsFor(layout.totalCells() - 1);
+        Column carriedPad = null;
+        if (carried) {
+            carriedPad = b.main("vm.pad");
+            pageIn = b.main("vm.page_in");
+            pageOut = b.main("vm.page_out");
+            // padding may open a cell too: it comes after every step, so a cell it opens is one no
+            // step touched, and its reads claim nothing
+            memory = MemoryConsistency.declareCarried(b, valueLimbs, cellLimbs, pageIn.cur().add(carriedPad.cur()));
+        } else {
+            pageIn = null;
+            pageOut = null;
+            memory = MemoryConsistency.declareForBoundedCells(b, valueLimbs, cellLimbs);
+        }
         address = b.main("vm.address");
         depth = b.main("vm.depth");
         selMemory = b.main("vm.sel.memory");
@@ -66,14 +104,47 @@ final class MemoryLog<W extends Word<W>> {
         offsetLimbs = limbColumns(b, "vm.offset.limb", sectionLimbs);
         roomLimbs = limbColumns(b, "vm.room.limb", sectionLimbs);
         constrain(b);
-        if (padded) {
-            pad = b.main("vm.pad");
+        pad = carried ? carriedPad : padded ? b.main("vm.pad") : null;
+        if (carried) {
+            constrainPages(b);
+        }
+        if (pad != null) {
             b.everyRow("vm.pad.bool", pad.cur().mul(pad.cur().sub(1)));
             b.transition("vm.pad.suffix", pad.cur().mul(Expr.constant(1).sub(pad.next())));
             b.everyRow("vm.pad.read", pad.cur().mul(memory.rw.cur()));
-        } else {
-            pad = null;
         }
+    }
+
+    /**
+     * Page rows are reads, at most one kind per row, and the page-outs with the padding form a
+     * suffix of the log: after every access a step claims, so each page-out reads its cell's last
+     * value.
+     */
+    private void constrainPages(ConstraintSystemBuilder b) {
+        Expr one = Expr.constant(1);
+        for (Column c : List.of(pageIn, pageOut)) {
+            b.everyRow(c.name() + ".bool", c.cur().mul(c.cur().sub(1)));
+            b.everyRow(c.name() + ".read", c.cur().mul(memory.rw.cur()));
+        }
+        b.everyRow("vm.page_in.alone", pageIn.cur().mul(pageOut.cur().add(pad.cur())));
+        b.everyRow("vm.page_out.alone", pageOut.cur().mul(pad.cur()));
+        Expr tail = pageOut.cur().add(pad.cur());
+        b.transition("vm.page_out.suffix", tail.mul(one.sub(pageOut.next()).sub(pad.next())));
+    }
+
+    /** 1 on the rows a step claims: not padding, not a page row. */
+    Expr claimed() {
+        Expr out = Expr.constant(1).sub(pad.cur());
+        return pageIn == null ? out : out.sub(pageIn.cur()).sub(pageOut.cur());
+    }
+
+    /** 1 on a row a step made: for the stack rules, which page rows do not follow. */
+    private Expr stepRow(boolean next) {
+        if (pageIn == null) {
+            return Expr.constant(1);
+        }
+        return next ? Expr.constant(1).sub(pageIn.next()).sub(pageOut.next())
+                : Expr.constant(1).sub(pageIn.cur()).sub(pageOut.cur());
     }
 
     /**
@@ -154,11 +225,15 @@ final class MemoryLog<W extends Word<W>> {
         }
         // A push (rw = 1) wrote the slot just below the depth after it; a pop (rw = 0) read the slot
         // at the depth after it.
-        b.everyRow("vm.stack.slot", selStack.cur().mul(offset.sub(depth.cur()).add(rw.cur())));
+        // In a segment's log page rows read stack cells at any depth and keep it; the depth its
+        // steps start from is theirs, held to the statement's by the execution bus.
+        b.everyRow("vm.stack.slot", selStack.cur().mul(stepRow(false)).mul(offset.sub(depth.cur()).add(rw.cur())));
         Expr move = rw.cur().mul(2).sub(1);
-        b.firstRow("vm.stack.depth.first", depth.cur().sub(selStack.cur().mul(move)));
+        if (pageIn == null) {
+            b.firstRow("vm.stack.depth.first", depth.cur().sub(selStack.cur().mul(move)));
+        }
         b.transition("vm.stack.depth.step", depth.next().sub(depth.cur())
-                .sub(selStack.next().mul(rw.next().mul(2).sub(1))));
+                .sub(selStack.next().mul(stepRow(true)).mul(rw.next().mul(2).sub(1))));
         b.everyRow("vm.second_cell.bool", second.cur().mul(second.cur().sub(1)));
         b.firstRow("vm.second_cell.first", second.cur());
         b.transition("vm.second_cell.next_cell", second.next().mul(cell.next().sub(cell.cur()).sub(1)));
@@ -237,6 +312,127 @@ final class MemoryLog<W extends Word<W>> {
             w.set(pad, pads);
         }
         return order;
+    }
+
+    /**
+     * Fills a segment's log ({@link #carried}) from the segment's own records (any times: rows are
+     * timed by their index) and its pages: {@code cells} ascending, with their words' 64-bit limbs at
+     * the segment's start ({@code before}) and end ({@code after}). Rows: a page-in per cell, the
+     * records, a page-out per cell, then padding reads of the first memory cell.
+     *
+     * @param startDepth the stack depth before the segment's first step
+     */
+    void fillSegment(WitnessBuilder w, Trace<W> trace, long[] cells, long[][] before, long[][] after,
+            long startDepth) {
+        int n = trace.size();
+        int pages = cells.length;
+        int rows = w.rows();
+        if (2 * pages + n > rows) {
+            throw new IllegalArgumentException("a log of " + rows + " rows cannot hold " + n + " records and "
+                    + pages + " pages in and out");
+        }
+        int shift = Integer.numberOfTrailingZeros(layout.wordSize());
+        long[] times = new long[rows];
+        long[] cellColumn = new long[rows];
+        long[] writes = new long[rows];
+        long[] addresses = new long[rows];
+        long[] depths = new long[rows];
+        long[] seconds = new long[rows];
+        long[] pageIns = new long[rows];
+        long[] pageOuts = new long[rows];
+        long[] pads = new long[rows];
+        long[][] values = new long[valueLimbs][rows];
+        int limbs64 = type.limbs();
+        for (int i = 0; i < rows; i++) {
+            times[i] = i;
+        }
+        long lastDepth = n == 0 ? startDepth : trace.stackDepth(n - 1);
+        for (int k = 0; k < pages; k++) {
+            int in = k;
+            int out = pages + n + k;
+            cellColumn[in] = cells[k];
+            cellColumn[out] = cells[k];
+            pageIns[in] = 1;
+            pageOuts[out] = 1;
+            depths[in] = startDepth;
+            depths[out] = lastDepth;
+            splitWord(before[k], values, in, limbs64);
+            splitWord(after[k], values, out, limbs64);
+        }
+        Parallel.forRange(n, GRAIN, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int i = pages + r;
+                long addr = trace.address(r);
+                cellColumn[i] = addr >>> shift;
+                writes[i] = trace.flag(r);
+                depths[i] = trace.stackDepth(r);
+                seconds[i] = trace.secondCell(r) ? 1 : 0;
+                for (int l = 0; l < limbs64; l++) {
+                    long v = trace.valueLimb(r, l);
+                    for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
+                        values[4 * l + q][i] = (v >>> (16 * q)) & 0xFFFF;
+                    }
+                }
+            }
+        });
+        long padCell = layout.memory().firstCell();
+        int paged = java.util.Arrays.binarySearch(cells, padCell);
+        long[] padWord = paged >= 0 ? after[paged] : new long[limbs64];
+        for (int i = 2 * pages + n; i < rows; i++) {
+            cellColumn[i] = padCell;
+            depths[i] = lastDepth;
+            pads[i] = 1;
+            splitWord(padWord, values, i, limbs64);
+        }
+        for (int i = 0; i < rows; i++) {
+            addresses[i] = cellColumn[i] << shift;
+        }
+        long[] opens = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            opens[i] = pageIns[i] + pads[i];
+        }
+        memory.fill(w, times, cellColumn, writes, values, opens);
+        fillSections(w, cellColumn, rows);
+        w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths))
+                .set(second, seconds).set(pad, pads).set(pageIn, pageIns).set(pageOut, pageOuts);
+    }
+
+    private void splitWord(long[] word, long[][] values, int row, int limbs64) {
+        for (int l = 0; l < limbs64; l++) {
+            for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
+                values[4 * l + q][row] = (word[l] >>> (16 * q)) & 0xFFFF;
+            }
+        }
+    }
+
+    /** The page tuples' fields: the cell, then the value's 16-bit limbs. */
+    List<String> pageFields() {
+        List<String> out = new ArrayList<>(List.of("cell"));
+        for (int j = 0; j < valueLimbs; j++) {
+            out.add("value[" + j + "]");
+        }
+        return out;
+    }
+
+    /** A page row's tuple: its cell and value limbs. */
+    List<Expr> pageTuple() {
+        List<Expr> out = new ArrayList<>(List.of(memory.cell.cur()));
+        for (Column v : memory.value) {
+            out.add(v.cur());
+        }
+        return out;
+    }
+
+    /** A page's public tuple: the cell and the 16-bit limbs of its word's 64-bit limbs. */
+    long[] pageTuple(long cell, long[] word) {
+        long[] out = new long[1 + valueLimbs];
+        out[0] = cell;
+        for (int l = 0; l < word.length; l++) {
+            for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
+                out[1 + 4 * l + q] = (word[l] >>> (16 * q)) & 0xFFFF;
+            }
+        }
+        return out;
     }
 
     /**

@@ -59,6 +59,26 @@ public final class TableProver {
      * @throws IllegalArgumentException if a height does not suit the parameters
      */
     public static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples) {
+        return checkedProof(key, trace, publicTuples, ProverRandomness.fresh());
+    }
+
+    /**
+     * {@link #prove(TableKeys.ProvingKey, SystemTrace, PublicTuples)} with the zero-knowledge
+     * randomness drawn from {@code seed} instead of fresh: the same seed, key, trace and tuples give
+     * the same proof, byte for byte, so that a task that proves a piece of a larger statement can be
+     * run again (retried) with the same result. The seed must be secret, uniformly random or derived
+     * from a secret by a pseudorandom function, and used for one trace only: two different traces
+     * proven with one seed would share their masks.
+     *
+     * @param seed 32 bytes
+     */
+    public static TableProof prove(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples,
+            byte[] seed) {
+        return checkedProof(key, trace, publicTuples, ProverRandomness.fromSeed(seed));
+    }
+
+    private static TableProof checkedProof(TableKeys.ProvingKey key, SystemTrace trace, PublicTuples publicTuples,
+            ProverRandomness randomness) {
         if (trace.system() != key.verifyingKey.system) {
             throw new IllegalArgumentException("the key is for table system " + key.verifyingKey.system.name()
                     + ", the trace for " + trace.system().name());
@@ -68,7 +88,7 @@ public final class TableProver {
             throw new UnsatisfiedTablesException(report);
         }
         return prove(key, trace, publicTuples, w -> {
-        }, HONEST);
+        }, HONEST, randomness);
     }
 
     /** How a table's composition chunks are computed (test provers substitute their own). */

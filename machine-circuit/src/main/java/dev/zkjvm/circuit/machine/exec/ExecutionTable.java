@@ -532,6 +532,11 @@ public final class ExecutionTable<W extends Word<W>> implements StepColumns<W> {
         return Replay.of(this, trace, maxSteps);
     }
 
+    /** {@link #replay(Trace, int)} of a segment's records, from where the segment starts. */
+    public Replay replay(Trace<W> trace, int maxSteps, Replay.Start start) {
+        return Replay.of(this, trace, maxSteps, start);
+    }
+
     /** A one-row scratch of the table's columns over {@code trace}, for a replay. */
     ExecRow<W> scratchRow(Trace<W> trace) {
         long[][] scratch = new long[ownColumns.stream().mapToInt(Column::index).max().orElse(0) + 1][];

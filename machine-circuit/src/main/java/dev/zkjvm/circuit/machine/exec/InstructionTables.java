@@ -58,9 +58,9 @@ public final class InstructionTables<W extends Word<W>> {
      * instructions, variants and the line each runs at), tied to the memory log.
      *
      * @param logTuple the log's tuple per row ({@code MemoryLog#tuple})
-     * @param pad the log's padding flag
+     * @param claimed 1 on the log's rows that a step claims (not padding, not a segment's page rows)
      */
-    public InstructionTables(ConstraintSystemBuilder b, ExecutionTable<W> analysis, List<Expr> logTuple, Column pad) {
+    public InstructionTables(ConstraintSystemBuilder b, ExecutionTable<W> analysis, List<Expr> logTuple, Expr claimed) {
         this.analysis = analysis;
         this.builder = b;
         for (ExecutionTable.Compiled<W> c : analysis.instructions()) {
@@ -116,7 +116,7 @@ public final class InstructionTables<W extends Word<W>> {
                 }
             }
         }
-        b.publicReceive("vm.log.access", MEMORY_BUS, accessFields, one.sub(pad.cur()), logTuple);
+        b.publicReceive("vm.log.access", MEMORY_BUS, accessFields, claimed, logTuple);
         int runs = analysis.program().segments().size();
         if (tables.isEmpty()) {
             List<Expr> last = new ArrayList<>(List.of(Expr.constant(runs), Expr.constant(0)));
@@ -131,6 +131,14 @@ public final class InstructionTables<W extends Word<W>> {
             b.publicReceive(host.name + ".final.state", STATE_BUS, stateFields, host.finalFlag.cur(),
                     host.finalState(runs));
         }
+    }
+
+    /**
+     * The streams the execution bus counts, in the order its state carries them after
+     * (run, pc, clk, time, depth).
+     */
+    public List<IoStream> stateStreams() {
+        return List.copyOf(counted);
     }
 
     /** The table whose flagged row receives the final state. */
@@ -261,6 +269,21 @@ public final class InstructionTables<W extends Word<W>> {
      * are zeros.
      */
     public void fill(long[][] columns, Trace<W> trace, Replay replay, Map<String, Integer> heights) {
+        fill(columns, trace, replay, heights, 0, 0, true);
+    }
+
+    /**
+     * Fills the tables of one segment of a run: its steps are numbered from {@code clk} (the steps
+     * before it), their times count from {@code time} (the log rows before its first record), and
+     * no row receives the final state: the statement receives the segment's end state.
+     */
+    public void fillSegment(long[][] columns, Trace<W> trace, Replay replay, Map<String, Integer> heights, long clk,
+            long time) {
+        fill(columns, trace, replay, heights, clk, time, false);
+    }
+
+    private void fill(long[][] columns, Trace<W> trace, Replay replay, Map<String, Integer> heights, long clk0,
+            long time0, boolean finalRow) {
         for (InstructionTable<W> t : tables) {
             int h = heights.get(t.name);
             for (Column c : t.ownColumns) {
@@ -299,8 +322,8 @@ public final class InstructionTables<W extends Word<W>> {
                     row.set(t.segment, s);
                 }
                 row.set(t.pc, p);
-                row.set(t.clk, i);
-                row.set(t.time, replay.recordStart()[i]);
+                row.set(t.clk, clk0 + i);
+                row.set(t.time, time0 + replay.recordStart()[i]);
                 row.setSigned(t.depth, replay.depth()[i]);
                 if (t.length != null) {
                     row.set(t.length, lines.size());
@@ -330,6 +353,9 @@ public final class InstructionTables<W extends Word<W>> {
             if (t.atEndInverse != null) {
                 invertNonZeroInPlace(columns[t.atEndInverse.index()]);
             }
+        }
+        if (!finalRow) {
+            return;
         }
         long[] end = finalState(trace, replay);
         if (tables.isEmpty()) {

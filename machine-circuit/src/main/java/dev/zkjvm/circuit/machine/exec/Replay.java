@@ -38,7 +38,40 @@ public record Replay(int steps, int[] segment, int[] pc, int[] recordStart, long
      * access than the program has instructions, or records taken past its end).
      */
     static <W extends Word<W>> Replay of(ExecutionTable<W> table, Trace<W> trace, int maxSteps) {
+        return of(table, trace, maxSteps, Start.BEGINNING);
+    }
+
+    /**
+     * Where a replay starts: a run's line, the stack depth, and the index of the next word of each
+     * stream ({@link IoStream} order). A segment of a longer run starts where the one before ended.
+     *
+     * @param run the run
+     * @param pc its line
+     * @param depth the stack depth
+     * @param streams per stream, the index of its next word
+     */
+    public record Start(int run, int pc, long depth, int[] streams) {
+        /** The start of a whole run: run 0, line 0, an empty stack, no word taken. */
+        public static final Start BEGINNING = new Start(0, 0, 0, new int[IoStream.values().length]);
+
+        /** Copies the stream positions. */
+        public Start {
+            streams = streams.clone();
+            if (streams.length != IoStream.values().length) {
+                throw new IllegalArgumentException("a position per stream: " + IoStream.values().length);
+            }
+        }
+
+        @Override
+        public int[] streams() {
+            return streams.clone();
+        }
+    }
+
+    /** {@link #of(ExecutionTable, Trace, int)} from {@code start}: the records are those from there on. */
+    static <W extends Word<W>> Replay of(ExecutionTable<W> table, Trace<W> trace, int maxSteps, Start start) {
         ExecRow<W> row = table.scratchRow(trace);
+        System.arraycopy(start.streams, 0, row.streamNext, 0, start.streams.length);
         int cap = 1024;
         int[] seg = new int[cap];
         int[] pcs = new int[cap];
@@ -49,10 +82,13 @@ public record Replay(int steps, int[] segment, int[] pc, int[] recordStart, long
         int steps = 0;
         int record = 0;
         int idle = 0;
-        long d = 0;
+        long d = start.depth();
         List<List<ExecutionProgram.Line<W>>> segs = table.program().segments();
-        int s = 0;
-        int p = 0;
+        int s = start.run();
+        int p = start.pc();
+        if (s < segs.size() && (p < 0 || p >= segs.get(s).size())) {
+            return new Replay(0, seg, pcs, starts, depths, nexts, streamStarts);
+        }
         while (s < segs.size() && steps < maxSteps) {
             List<ExecutionProgram.Line<W>> lines = segs.get(s);
             ExecutionProgram.Line<W> line = lines.get(p);
