@@ -31,7 +31,8 @@ package dev.zkjvm.circuit.fri;
  *     d is smaller than the folding factor; the remainder polynomial is then sent in the clear: 0
  *     to 1023
  */
-public record FriParameters(int blowup, int foldingFactor, int queries, int grindingBits, int remainderMaxDegree) {
+public record FriParameters(int blowup, int foldingFactor, int queries, int grindingBits, int remainderMaxDegree)
+        implements java.io.Serializable {
     /** log2 of the size of GF(p²), rounded down: p² = (2^64 - 2^32 + 1)² lies in (2^127, 2^128). */
     public static final int EXTENSION_FIELD_BITS = 127;
 

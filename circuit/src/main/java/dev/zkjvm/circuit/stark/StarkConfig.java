@@ -54,7 +54,7 @@ import dev.zkjvm.circuit.hash.HashAlgorithm;
  * @param fri the FRI parameters; {@code fri.blowup()} is the trace extension factor
  * @param hash the hash of the commitments and of the transcript
  */
-public record StarkConfig(FriParameters fri, HashAlgorithm hash) {
+public record StarkConfig(FriParameters fri, HashAlgorithm hash) implements java.io.Serializable {
     /**
      * The default: blowup 4, folding by 4, 40 queries, 20 grinding bits, remainder of degree at most
      * 31, SHA-256; {@code 40·2 + 20 = 100} bits of conjectured security. The trace's extension is most
