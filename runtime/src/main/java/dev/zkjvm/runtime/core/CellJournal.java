@@ -1,6 +1,7 @@
 package dev.zkjvm.runtime.core;
 
 import java.util.Arrays;
+import java.util.function.LongFunction;
 
 /**
  * The cells touched since the journal was last emptied, each with the value it held before its
@@ -18,8 +19,18 @@ final class CellJournal {
     /** Open addressing: each slot holds a noted cell, or {@link #EMPTY}. */
     private long[] slots = new long[128];
 
-    CellJournal(int limbs) {
+    /** Null, or the only cells an access may touch, ascending. */
+    private final long[] allowed;
+    private final LongFunction<? extends RuntimeException> outside;
+
+    /**
+     * @param allowed null, or the only cells an access may touch, ascending
+     * @param outside makes the exception for an access to a cell not in {@code allowed}
+     */
+    CellJournal(int limbs, long[] allowed, LongFunction<? extends RuntimeException> outside) {
         this.limbs = limbs;
+        this.allowed = allowed;
+        this.outside = outside;
         this.before = new long[64 * limbs];
         Arrays.fill(slots, EMPTY);
     }
@@ -29,7 +40,11 @@ final class CellJournal {
         return size;
     }
 
-    /** Notes {@code cell} with its value in {@code memory} now, unless it is noted already. */
+    /**
+     * Notes {@code cell} with its value in {@code memory} now, unless it is noted already.
+     *
+     * @throws RuntimeException made by {@code outside} if the cell is not an allowed one
+     */
     void touch(long cell, PagedMemory memory) {
         int mask = slots.length - 1;
         int s = slot(cell, mask);
@@ -38,6 +53,9 @@ final class CellJournal {
                 return;
             }
             s = (s + 1) & mask;
+        }
+        if (allowed != null && Arrays.binarySearch(allowed, cell) < 0) {
+            throw outside.apply(cell);
         }
         if (size == cells.length) {
             cells = Arrays.copyOf(cells, size * 2);

@@ -248,11 +248,18 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
      * access (empty journal). Costs one hash probe per access until the machine is dropped.
      */
     public void startCellJournal() {
-        if (journal == null) {
-            journal = new CellJournal(limbs);
-        } else {
-            journal.clear();
-        }
+        journal = new CellJournal(limbs, null, null);
+    }
+
+    /**
+     * {@link #startCellJournal()} for a machine that may touch no cell but {@code allowed}: an access
+     * to any other cell fails, before it is made, with the exception {@code outside} makes of the cell
+     * (a {@link dev.zkjvm.runtime.VmException}, so that the step is undone and named as usual).
+     *
+     * @param allowed the cells an access may touch, strictly ascending
+     */
+    public void startCellJournal(long[] allowed, java.util.function.LongFunction<? extends RuntimeException> outside) {
+        journal = new CellJournal(limbs, allowed.clone(), java.util.Objects.requireNonNull(outside, "outside"));
     }
 
     /**

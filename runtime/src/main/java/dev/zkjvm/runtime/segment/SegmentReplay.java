@@ -18,7 +18,9 @@ import java.util.List;
  * access, puts the machine at {@link Segment#start} (run, instruction, step count, stack depth,
  * stream positions), and runs {@link Segment#steps} steps, entering the next runs at instruction 0
  * as the plain run does. Then it checks the segment against what it did, so that a segment that
- * lies about its run fails here rather than later: see {@link #replay}.
+ * lies about its run fails here rather than later: see {@link #replay}. An access to a cell the
+ * segment does not name fails at once, before it is made: a cell left out would read as zero and
+ * could send the replay anywhere.
  */
 public final class SegmentReplay {
     private SegmentReplay() {
@@ -58,7 +60,8 @@ public final class SegmentReplay {
         core.supplyAdvice(advice);
         core.resume(start.clk(), start.depth(), start.inputRead(), start.adviceRead(),
                 output.subList(0, start.outputWritten()));
-        core.startCellJournal();
+        core.startCellJournal(segment.cells(), cell -> new SegmentMismatchException("segment " + segment.index()
+                + " does not name cell " + cell + ", which its replay touches"));
 
         RunCursor<W, I> cursor = new RunCursor<>(machine, runs, start.run(), start.pc());
         long left = segment.steps();
