@@ -10,7 +10,13 @@ import dev.zkjvm.runtime.Reg;
 import dev.zkjvm.runtime.Trace;
 import dev.zkjvm.runtime.Word;
 import dev.zkjvm.runtime.WordType;
+import dev.zkjvm.runtime.core.MachineSupport;
+import dev.zkjvm.runtime.segment.Segment;
+import dev.zkjvm.runtime.segment.SegmentReplay;
+import dev.zkjvm.runtime.segment.SegmentedExecution;
+import dev.zkjvm.runtime.segment.SegmentedRun;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One generated machine seen through a single interface, so that a tool (the {@code zkvm} command
@@ -74,6 +80,32 @@ public interface MachineDescriptor<W extends Word<W>, P> {
      *     included) or a run reaches the step limit
      */
     MachineRun<W> execute(List<P> runs, List<W> input, List<W> advice);
+
+    /** A new machine: all cells zero, nothing supplied, nothing run. */
+    MachineSupport<W, ?> newMachine();
+
+    /**
+     * Runs {@code runs} as {@link #execute(List, List, List)} does, but cut into segments of
+     * {@code segmentSteps} steps, handing each {@link Segment} to {@code sink} as soon as it is done
+     * and keeping no more than one segment's trace (see {@link SegmentedExecution#run}).
+     *
+     * @return the steps of each run, the number of segments and the streams, whose lists are the
+     *     {@code input}, {@code advice} and {@code output} a {@link #replaySegment} takes
+     * @throws dev.zkjvm.runtime.VmException as {@link #execute(List, List, List)} would
+     */
+    SegmentedRun<W> executeInSegments(List<P> runs, List<W> input, List<W> advice, long segmentSteps,
+            Consumer<? super Segment> sink);
+
+    /**
+     * Re-executes {@code segment} of a run of {@code runs} on a new machine: its records exactly as
+     * the run made them, with times from 0 at the segment's first record, and the whole run's streams
+     * (see {@link SegmentReplay#replay}).
+     *
+     * @throws dev.zkjvm.runtime.segment.SegmentMismatchException if the replay contradicts the segment
+     *     (its end state, cells, values after, or the output)
+     * @throws dev.zkjvm.runtime.VmException if an instruction fails on the segment's values
+     */
+    Trace<W> replaySegment(List<P> runs, Segment segment, List<W> input, List<W> advice, List<W> output);
 
     /** The whole circuit of a trace made by {@code runs}: memory, layout and execution table. */
     MachineCircuit<W> circuit(List<P> runs);

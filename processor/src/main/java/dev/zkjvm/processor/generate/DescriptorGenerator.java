@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.zkjvm.processor.model.InstructionModel;
 import java.io.IOException;
 import java.io.Writer;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -33,6 +35,11 @@ public final class DescriptorGenerator {
     private static final ClassName DESCRIPTOR = ClassName.get(MACHINE, "MachineDescriptor");
     private static final ClassName RUN = ClassName.get(MACHINE, "MachineRun");
     private static final ClassName CIRCUIT = ClassName.get(MACHINE, "MachineCircuit");
+    private static final String SEGMENT_PACKAGE = RuntimeTypes.RUNTIME + ".segment";
+    private static final ClassName SEGMENT = ClassName.get(SEGMENT_PACKAGE, "Segment");
+    private static final ClassName SEGMENTED_RUN = ClassName.get(SEGMENT_PACKAGE, "SegmentedRun");
+    private static final ClassName SEGMENTED_EXECUTION = ClassName.get(SEGMENT_PACKAGE, "SegmentedExecution");
+    private static final ClassName SEGMENT_REPLAY = ClassName.get(SEGMENT_PACKAGE, "SegmentReplay");
 
     private final GeneratedNames names;
 
@@ -51,6 +58,8 @@ public final class DescriptorGenerator {
         TypeName runs = ParameterizedTypeName.get(ClassName.get(List.class), names.program);
         TypeName words = ParameterizedTypeName.get(ClassName.get(List.class), names.word);
         TypeName string = ClassName.get(String.class);
+        TypeName instructionLists = ParameterizedTypeName.get(ClassName.get(List.class),
+                ParameterizedTypeName.get(ClassName.get(List.class), names.instruction));
         List<CodeBlock> mnemonics = new ArrayList<>();
         for (InstructionModel i : names.model.instructions()) {
             mnemonics.add(CodeBlock.of("$S", i.mnemonic()));
@@ -90,10 +99,39 @@ public final class DescriptorGenerator {
                         .addStatement("steps.add(machine.run(program))")
                         .endControlFlow()
                         .addStatement("return new $T<>(machine, steps)", RUN).build())
+                .addMethod(override("newMachine", names.machine)
+                        .addStatement("return $T.create()", names.machine).build())
+                .addMethod(override("executeInSegments", ParameterizedTypeName.get(SEGMENTED_RUN, names.word))
+                        .addParameter(runs, "runs").addParameter(words, "input").addParameter(words, "advice")
+                        .addParameter(TypeName.LONG, "segmentSteps")
+                        .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class),
+                                WildcardTypeName.supertypeOf(SEGMENT)), "sink")
+                        .addStatement("$T machine = newMachine()", names.machine)
+                        .addStatement("machine.supplyInput(input)")
+                        .addStatement("machine.supplyAdvice(advice)")
+                        .addStatement("return $T.run(machine, instructions(runs), segmentSteps, sink)",
+                                SEGMENTED_EXECUTION).build())
+                .addMethod(override("replaySegment", ParameterizedTypeName.get(RuntimeTypes.TRACE, names.word))
+                        .addParameter(runs, "runs").addParameter(SEGMENT, "segment").addParameter(words, "input")
+                        .addParameter(words, "advice").addParameter(words, "output")
+                        .addStatement("return $T.replay(newMachine(), instructions(runs), segment, input, advice, "
+                                + "output)", SEGMENT_REPLAY).build())
                 .addMethod(override("circuit", ParameterizedTypeName.get(CIRCUIT, names.word)).addParameter(runs, "runs")
                         .addStatement("return $T.circuit(runs)", circuit).build())
+                .addMethod(instructionsOf(runs, instructionLists))
                 .build();
         return JavaFile.builder(names.model.packageName(), type).skipJavaLangImports(true).build();
+    }
+
+    /** The instruction lists of the runs: what the runtime's segmented run and replay take. */
+    private MethodSpec instructionsOf(TypeName runs, TypeName instructionLists) {
+        return MethodSpec.methodBuilder("instructions").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(instructionLists).addParameter(runs, "runs")
+                .addStatement("$T out = new $T<>(runs.size())", instructionLists, ArrayList.class)
+                .beginControlFlow("for ($T program : runs)", names.program)
+                .addStatement("out.add(program.instructions())")
+                .endControlFlow()
+                .addStatement("return out").build();
     }
 
     private static MethodSpec.Builder override(String name, TypeName returns) {

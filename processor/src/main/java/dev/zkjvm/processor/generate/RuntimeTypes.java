@@ -7,7 +7,7 @@ import com.palantir.javapoet.WildcardTypeName;
 
 /** Names of the runtime types generated code refers to (the processor does not link against the runtime). */
 final class RuntimeTypes {
-    private static final String RUNTIME = "dev.zkjvm.runtime";
+    static final String RUNTIME = "dev.zkjvm.runtime";
 
     static final ClassName ABSTRACT_CONTEXT = ClassName.get(RUNTIME, "AbstractContext");
     static final ClassName ABSTRACT_INSTRUCTION = ClassName.get(RUNTIME, "AbstractInstruction");

@@ -74,6 +74,10 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     private final java.util.ArrayList<W> output = new java.util.ArrayList<>();
     private int savedOutputSize;
 
+    /** Null unless a segmented run or a replay asked for the cells touched (see {@link #startCellJournal}). */
+    private CellJournal journal;
+    private int savedJournalSize;
+
     /** A machine with all cells zero, an empty stack and an empty trace. */
     public MachineCore(WordType<W> type, MemoryLayout layout) {
         if (type.bytes() != layout.wordSize()) {
@@ -126,6 +130,7 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         input.mark();
         advice.mark();
         savedOutputSize = output.size();
+        savedJournalSize = journal == null ? 0 : journal.size();
         haltRequested = false;
         undo.clear();
     }
@@ -151,6 +156,9 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
         input.reset();
         advice.reset();
         output.subList(savedOutputSize, output.size()).clear();
+        if (journal != null) {
+            journal.truncate(savedJournalSize);
+        }
         haltRequested = false;
         opcode = -1;
         stepMark = -1;
@@ -158,8 +166,20 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
 
     /** Starts a program of {@code length} instructions at instruction 0. */
     public void startProgram(long length) {
+        startProgram(length, 0);
+    }
+
+    /**
+     * Enters a program of {@code length} instructions at instruction {@code pc}, not halted: how a
+     * replay of a segment picks a run up in its middle.
+     */
+    public void startProgram(long length, long pc) {
+        if (pc < 0 || pc > length) {
+            throw new IllegalArgumentException("instruction " + pc + " is outside a program of " + length
+                    + " instructions");
+        }
         programLength = length;
-        pc = 0;
+        this.pc = pc;
         halted = false;
     }
 
@@ -219,6 +239,109 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     /** The words read from the public input and the advice, and written to the output, so far. */
     public Streams<W> streams() {
         return new Streams<>(input.read(), advice.read(), output);
+    }
+
+    // ---- segments -----------------------------------------------------------------------------
+
+    /**
+     * Starts noting every cell an access touches from now on, with its value before the first
+     * access (empty journal). Costs one hash probe per access until the machine is dropped.
+     */
+    public void startCellJournal() {
+        journal = new CellJournal(limbs, null, null);
+    }
+
+    /**
+     * {@link #startCellJournal()} for a machine that may touch no cell but {@code allowed}: an access
+     * to any other cell fails, before it is made, with the exception {@code outside} makes of the cell
+     * (a {@link dev.zkjvm.runtime.VmException}, so that the step is undone and named as usual).
+     *
+     * @param allowed the cells an access may touch, strictly ascending
+     */
+    public void startCellJournal(long[] allowed, java.util.function.LongFunction<? extends RuntimeException> outside) {
+        journal = new CellJournal(limbs, allowed.clone(), java.util.Objects.requireNonNull(outside, "outside"));
+    }
+
+    /**
+     * The cells touched since {@link #startCellJournal} or the last call of this, ascending, with
+     * their values before their first access and now; then empties the journal.
+     *
+     * @throws IllegalStateException if no journal was started
+     */
+    public CellChanges takeCellChanges() {
+        if (journal == null) {
+            throw new IllegalStateException("no cell journal was started");
+        }
+        CellChanges changes = journal.changes(memory);
+        journal.clear();
+        return changes;
+    }
+
+    /**
+     * Drops every trace record: the time log starts again at 0. Views handed out earlier by
+     * {@link #trace()} share storage with the buffer and must not be read afterwards.
+     */
+    public void clearTrace() {
+        trace.truncate(0);
+    }
+
+    /**
+     * Sets a cell's limbs without recording an access: how a replay loads the cells a segment
+     * starts from.
+     *
+     * @throws IllegalArgumentException if the cell is outside the address space or the limbs are not
+     *     {@code wordType().limbs()} many
+     */
+    public void loadCell(long cell, long[] value) {
+        if (cell < 0 || cell >= layout.totalCells()) {
+            throw new IllegalArgumentException("cell " + cell + " is outside the address space of "
+                    + layout.totalCells() + " cells");
+        }
+        if (value.length != limbs) {
+            throw new IllegalArgumentException("a word has " + limbs + " limbs, not " + value.length);
+        }
+        memory.set(cell, value, 0);
+    }
+
+    /**
+     * Puts a new machine at a point of an earlier run: {@code step} instructions done, the stack
+     * {@code depth} deep, {@code inputRead} and {@code adviceRead} words of the streams supplied
+     * read, and {@code outputSoFar} written. The stack's cells are loaded with {@link #loadCell}.
+     *
+     * @throws IllegalStateException    if the machine has run or recorded anything
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public void resume(long step, int depth, int inputRead, int adviceRead, java.util.List<? extends W> outputSoFar) {
+        if (this.step != 0 || trace.size() != 0 || !output.isEmpty() || input.readCount() != 0
+                || advice.readCount() != 0) {
+            throw new IllegalStateException("only a new machine can resume an earlier run");
+        }
+        if (step < 0) {
+            throw new IllegalArgumentException("step " + step + " is negative");
+        }
+        if (depth < 0 || depth > maxDepth) {
+            throw new IllegalArgumentException("stack depth " + depth + " is outside [0, " + maxDepth + "]");
+        }
+        input.skip(inputRead);
+        advice.skip(adviceRead);
+        this.step = step;
+        this.depth = depth;
+        output.addAll(outputSoFar);
+    }
+
+    /** Number of public input words read so far. */
+    public int inputRead() {
+        return input.readCount();
+    }
+
+    /** Number of advice words read so far. */
+    public int adviceRead() {
+        return advice.readCount();
+    }
+
+    /** Number of output words written so far. */
+    public int outputWritten() {
+        return output.size();
     }
 
     // ---- streams ------------------------------------------------------------------------------
@@ -474,6 +597,9 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     }
 
     private W recordRead(long cell, int part) {
+        if (journal != null) {
+            journal.touch(cell, memory);
+        }
         if (limbs == 1) {
             long v = memory.get(cell);
             trace.append(trace.size(), depth, READ | part, cell << wordShift, v, stepMark, opcode);
@@ -489,6 +615,9 @@ public final class MachineCore<W extends Word<W>> implements Vm<W>, AbstractCont
     }
 
     private void recordWrite(long cell, W value, int part) {
+        if (journal != null) {
+            journal.touch(cell, memory);
+        }
         if (limbs == 1) {
             long v = value.limb(0);
             undo.remember(cell, memory.exchange(cell, v));

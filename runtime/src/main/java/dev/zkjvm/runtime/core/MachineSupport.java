@@ -34,6 +34,9 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
     /** The engine: cells, stack, program counter and trace. */
     protected final MachineCore<W> core;
     private final long defaultMaxSteps;
+    /** The program {@link #enter}ed, as arrays the run loop reads without casts or interface calls. */
+    private AbstractInstruction<?, ?>[] code;
+    private int[] opcodes;
 
     /**
      * @param type     word type
@@ -95,6 +98,27 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
         if (maxSteps < 0) {
             throw new IllegalArgumentException("maxSteps must be >= 0, not " + maxSteps);
         }
+        enter(program, 0);
+        long executed = advance(maxSteps);
+        if (!core.halted()) {
+            throw stepLimitExceeded(maxSteps);
+        }
+        return executed;
+    }
+
+    /** The step limit a {@link #run(List)} gets. */
+    public long maxSteps() {
+        return defaultMaxSteps;
+    }
+
+    /**
+     * Makes {@code program} the one {@link #advance} runs, at instruction {@code pc}, not halted;
+     * memory, stack, streams, trace and step count stay as they are. {@link #run(List, long)} is
+     * {@code enter(program, 0)} then {@code advance} until the program halts.
+     *
+     * @throws IllegalArgumentException if {@code pc} is not in {@code [0, program.size()]}
+     */
+    public void enter(List<? extends I> program, long pc) {
         int length = program.size();
         // A typed array: loading from it needs no cast, so the only type check per step is the
         // generated dispatch's cast to the instruction's record class.
@@ -103,7 +127,31 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
         for (int i = 0; i < length; i++) {
             opcodes[i] = program.get(i).opcode();
         }
-        core.startProgram(length);
+        core.startProgram(length, pc);
+        this.code = code;
+        this.opcodes = opcodes;
+    }
+
+    /**
+     * Runs at most {@code maxSteps} steps of the program {@link #enter}ed, from the current
+     * instruction; stops early when it halts or runs off its end ({@link MachineCore#halted()} is
+     * then true). Reaching {@code maxSteps} is no failure: a later call goes on at the same
+     * instruction, which is how a run is cut into segments.
+     *
+     * @return the number of steps executed
+     * @throws VmException if an instruction fails (the machine is left as before it)
+     * @throws IllegalStateException if no program was entered
+     */
+    public long advance(long maxSteps) {
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("maxSteps must be >= 0, not " + maxSteps);
+        }
+        AbstractInstruction<?, ?>[] code = this.code;
+        int[] opcodes = this.opcodes;
+        if (code == null) {
+            throw new IllegalStateException("no program was entered");
+        }
+        int length = code.length;
         long executed = 0;
         while (!core.halted()) {
             int pc = (int) core.programCounter();
@@ -111,15 +159,24 @@ public abstract class MachineSupport<W extends Word<W>, I extends AbstractInstru
                 core.stop();
                 break;
             }
-            AbstractInstruction<?, ?> next = code[pc];
             if (executed == maxSteps) {
-                throw new StepLimitExceededException("the program did not halt within " + maxSteps + " steps", -1)
-                        .at(core.step(), next.toString());
+                break;
             }
-            step(next, opcodes[pc]);
+            step(code[pc], opcodes[pc]);
             executed++;
         }
         return executed;
+    }
+
+    /**
+     * The failure of a run that took {@code maxSteps} steps without halting, naming the instruction
+     * it would run next (of the program {@link #enter}ed).
+     */
+    public StepLimitExceededException stepLimitExceeded(long maxSteps) {
+        StepLimitExceededException e = new StepLimitExceededException("the program did not halt within "
+                + maxSteps + " steps", -1);
+        e.at(core.step(), code[(int) core.programCounter()].toString());
+        return e;
     }
 
     @Override

@@ -44,6 +44,26 @@ final class WordSource<W> {
         return words.subList(0, read);
     }
 
+    /** Number of words read so far. */
+    int readCount() {
+        return read;
+    }
+
+    /**
+     * Marks the first {@code n} words read without returning them: a replay that starts in the middle
+     * of a run.
+     *
+     * @throws IllegalArgumentException if fewer than {@code n} words are supplied
+     */
+    void skip(int n) {
+        if (n < 0 || n > words.size()) {
+            throw new IllegalArgumentException("cannot skip " + n + " words of " + which + " of " + words.size()
+                    + " word" + (words.size() == 1 ? "" : "s"));
+        }
+        read = n;
+        marked = n;
+    }
+
     int left() {
         return words.size() - read;
     }

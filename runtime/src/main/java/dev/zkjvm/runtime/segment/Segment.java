@@ -1,17 +1,49 @@
 package dev.zkjvm.runtime.segment;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
- * One segment of a run: its start and end states, its steps, and every cell it touches with the
- * cell's word at the segment's start ({@code before}) and end ({@code after}), as 64-bit limbs.
+ * One segment of a run: its start and end states, its steps, and the cells it touches with their
+ * values before and after it. Everything a fresh machine needs to re-execute exactly these steps
+ * ({@link SegmentReplay}), given the programs and the run's streams.
  *
- * @param index the segment's position in the run, from 0
- * @param start the state before its first step
- * @param end the state after its last step
- * @param steps its steps
- * @param cells the cells its records touch, strictly ascending
- * @param before per cell, the word's limbs at the start (zeros for a cell never written)
- * @param after per cell, the word's limbs at the end
+ * @param index  the segment's position in the run, from 0
+ * @param start  the state its first step starts from; segment {@code k + 1}'s start is segment
+ *               {@code k}'s end
+ * @param end    the state after its last step
+ * @param steps  number of steps: the driver's segment size, except for the last segment
+ *               ({@code 1 <= steps <= size}), and 0 only for the one segment of a run of no step
+ * @param cells  every cell index ({@code address >>> log2(wordSize)}, in the whole address space:
+ *               memory, stack and registers) some record of the segment touches, strictly ascending
+ * @param before {@code before[i]}: the limbs ({@code WordType.limbs()} many, least significant
+ *               first, as {@code Trace.valueLimb} gives them) of {@code cells[i]} when the segment
+ *               starts; zeros for a cell never written
+ * @param after  {@code after[i]}: the limbs of {@code cells[i]} when the segment ends
  */
-public record Segment(int index, SegmentState start, SegmentState end, long steps, long[] cells, long[][] before,
-        long[][] after) implements java.io.Serializable {
+public record Segment(int index, SegmentState start, SegmentState end, long steps,
+        long[] cells, long[][] before, long[][] after) implements java.io.Serializable {
+    /** @throws IllegalArgumentException if {@code cells}, {@code before} and {@code after} differ in length */
+    public Segment {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(cells, "cells");
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        if (before.length != cells.length || after.length != cells.length) {
+            throw new IllegalArgumentException(cells.length + " cells but " + before.length + " values before and "
+                    + after.length + " after");
+        }
+    }
+
+    /** The index of {@code cell} in {@link #cells}, or a negative number if the segment does not touch it. */
+    public int indexOfCell(long cell) {
+        return Arrays.binarySearch(cells, cell);
+    }
+
+    @Override
+    public String toString() {
+        return "Segment[index=" + index + ", start=" + start + ", end=" + end + ", steps=" + steps + ", cells="
+                + cells.length + "]";
+    }
 }
