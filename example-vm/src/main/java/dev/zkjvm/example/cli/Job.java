@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param machine     the machine
  * @param runs        the programs, in order (a bundled program: the program alone)
+ * @param sources     their assembly text, in the same order (what a segment's task parses again)
  * @param input       the public input words the runs read with {@code Vm.input()}
  * @param advice      the private input words the runs read with {@code Vm.advice()}
  * @param description a short description for messages, e.g. {@code bubble_sort of 200 words (seed 1)}
@@ -19,7 +20,8 @@ import java.util.List;
  * @param <W>         word type
  * @param <P>         program type
  */
-record Job<W extends Word<W>, P>(MachineDescriptor<W, P> machine, List<P> runs, List<W> input, List<W> advice,
+record Job<W extends Word<W>, P>(MachineDescriptor<W, P> machine, List<P> runs, List<String> sources, List<W> input,
+                                 List<W> advice,
                                  String description, String proofName, Bundled bundled) {
     /**
      * A bundled program and its streams, as numbers.

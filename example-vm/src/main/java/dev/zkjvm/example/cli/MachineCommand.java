@@ -35,7 +35,7 @@ abstract class MachineCommand implements Callable<Integer> {
     private static final int OUTPUT_SHOWN = 16;
 
     /** What the command is doing, and the circuit's shape once known: for the out-of-memory message. */
-    private String stage = "running the program";
+    String stage = "running the program";
     private long rows;
     private int columns;
     /** The cells of a proof on tables' own tables, once it is known that the proof is one (else 0). */

@@ -93,7 +93,7 @@ final class ProgramInput {
         String description = job.bundled() == null ? job.description() : job.bundled().name() + " on "
                 + (inputFile == null ? "its input" : "the input of " + inputFile)
                 + (adviceFile == null ? "" : ", advice from " + adviceFile);
-        return new Job<>(job.machine(), job.runs(), in, adv, description, job.proofName(), bundled);
+        return new Job<>(job.machine(), job.runs(), job.sources(), in, adv, description, job.proofName(), bundled);
     }
 
     private static long[] longs(List<? extends Word<?>> words) {
@@ -136,7 +136,9 @@ final class ProgramInput {
                     + "; its instructions: " + String.join(", ", descriptor.mnemonics()) + ")", e);
         }
         String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new Job<>(descriptor, List.of(parsed), List.of(), List.of(), file.toString(), base + ".proof", null);
+        return new Job<>(descriptor, List.of(parsed), List.of(source), List.of(), List.of(), file.toString(),
+                base + ".proof",
+                null);
     }
 
     /**
@@ -158,7 +160,8 @@ final class ProgramInput {
             case "hash_preimage" -> name + " of digest " + Long.toUnsignedString(input[0]);
             default -> name + " of " + words.length + " words (seed " + (seed == null ? 1 : seed) + ")";
         };
-        return new Job<>(new Cpu64Descriptor(), List.of(Programs.program(name)), words(input), words(advice),
+        return new Job<>(new Cpu64Descriptor(), List.of(Programs.program(name)), List.of(Programs.source(name)),
+                words(input), words(advice),
                 description, name + ".proof", new Job.Bundled(name, input, advice));
     }
 

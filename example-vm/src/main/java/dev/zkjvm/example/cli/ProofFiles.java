@@ -30,6 +30,10 @@ final class ProofFiles {
      * integer, and the two versions differ (anything else is read as a one-table proof, whose
      * reader names the version it found).
      */
+    static boolean isSegmentedProof(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'Z' && bytes[1] == 'K' && bytes[2] == 'S' && bytes[3] == 'G';
+    }
+
     static boolean isTableProof(byte[] bytes) {
         if (bytes.length < 4 || TableProof.VERSION == StarkProof.VERSION) {
             return false;

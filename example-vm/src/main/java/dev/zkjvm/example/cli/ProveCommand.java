@@ -40,6 +40,15 @@ final class ProveCommand extends MachineCommand {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--segment-steps", paramLabel = "N", description = "cut the run into segments of N steps, each"
+            + " proven on its own (as Apache Spark tasks when zkvm-spark.jar runs this), chained into one proof of"
+            + " the whole run; for runs longer than one proof holds")
+    Long segmentSteps;
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --segment-steps: the Spark master to prove"
+            + " the segments on, e.g. local[2] or spark://host:7077 (default: Spark's local mode on every core)")
+    String master;
+
     @Mixin
     ParametersOption parameters;
 
@@ -50,6 +59,17 @@ final class ProveCommand extends MachineCommand {
         StarkConfig config = parameters.config();
         if (config == null) {
             throw new CliFailure(ExitCode.USAGE, parameters.unknown());
+        }
+        if (segmentSteps != null) {
+            if (oneTable) {
+                throw new CliFailure(ExitCode.USAGE, "--segment-steps proves on tables; it cannot be combined with"
+                        + " --one-table");
+            }
+            stage = "proving in segments";
+            return SegmentedProving.prove(this, job, segmentSteps, master, config, !plain, quiet);
+        }
+        if (master != null) {
+            throw new CliFailure(ExitCode.USAGE, "--master names where segments are proven; give --segment-steps too");
         }
         MachineRun<W> run = runPrograms(job);
         MachineCircuit<W> circuit = circuit(job, run, "proving");

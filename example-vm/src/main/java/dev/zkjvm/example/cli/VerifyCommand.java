@@ -2,6 +2,8 @@ package dev.zkjvm.example.cli;
 
 import dev.zkjvm.circuit.machine.MachineCircuit;
 import dev.zkjvm.circuit.machine.Statement;
+import dev.zkjvm.circuit.machine.segment.SegmentedProof;
+import dev.zkjvm.circuit.machine.segment.SegmentedVerifier;
 import dev.zkjvm.circuit.stark.InvalidProofException;
 import dev.zkjvm.circuit.stark.StarkConfig;
 import dev.zkjvm.circuit.stark.StarkProof;
@@ -65,7 +67,12 @@ final class VerifyCommand extends MachineCommand {
         MachineCircuit<W> circuit = circuit(job, null, "verifying");
         String security;
         try {
-            if (ProofFiles.isTableProof(bytes)) {
+            if (ProofFiles.isSegmentedProof(bytes)) {
+                SegmentedProof proof = SegmentedProof.fromBytes(bytes);
+                SegmentedVerifier.verify(circuit, job.machine().name(), job.runs().size(), proof, statement, config);
+                security = "segments:   " + proof.segments().size() + " of at most " + proof.segmentSteps()
+                        + " steps, chained; each proof on tables with the parameters given";
+            } else if (ProofFiles.isTableProof(bytes)) {
                 TableProof proof = TableProof.fromBytes(bytes);
                 circuit.verifyTables(proof, config, statement);
                 security = ProofFiles.tableSecurityLine(config, circuit, proof);

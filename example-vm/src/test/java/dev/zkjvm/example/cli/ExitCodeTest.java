@@ -31,7 +31,8 @@ class ExitCodeTest {
     void aResultThatDiffersFromJavaExitsWithThree() {
         List<U64> read = List.of(U64.of(3), U64.of(5), U64.of(1), U64.of(4));
         long[] claimed = {3, 5, 1, 3};
-        Job<?, ?> forged = new Job<>(new Cpu64Descriptor(), List.of(Programs.program("bubble_sort")), read, List.of(),
+        Job<?, ?> forged = new Job<>(new Cpu64Descriptor(), List.of(Programs.program("bubble_sort")),
+                List.of(Programs.source("bubble_sort")), read, List.of(),
                 "bubble_sort of 3 words", "x.proof", new Job.Bundled("bubble_sort", claimed, new long[0]));
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new RunCommand() {
