@@ -129,11 +129,22 @@ public final class SegmentCircuit<W extends Word<W>> {
         return tables(RangeLayout.WHOLE).heightFor(tallest);
     }
 
-    /** The range layout a segment's proof uses: bytes for a short log, as a whole run's proof does. */
-    public RangeLayout layoutFor(Trace<W> records, SegmentStatement<W> statement) {
-        Replay replay = replay(records, statement.start(), statement.end().clk() - statement.start().clk());
-        return MachineCircuit.rangeLayoutFor(mainHeight(partHeights(replay), 2 * statement.cells().length
-                + records.size()));
+    /**
+     * A segment's steps replayed and its tables' heights: the log holds the pages in and out and the
+     * records.
+     */
+    private record Shape(Replay replay, Map<String, Integer> parts, int main) {
+    }
+
+    private Shape shape(Trace<W> records, SegmentStatement<W> statement) {
+        long steps = statement.end().clk() - statement.start().clk();
+        Replay replay = replay(records, statement.start(), steps);
+        if (replay.steps() != steps) {
+            throw new IllegalArgumentException("the segment's records replay as " + replay.steps() + " steps of "
+                    + name + ", its statement says " + steps);
+        }
+        Map<String, Integer> parts = partHeights(replay);
+        return new Shape(replay, parts, mainHeight(parts, 2 * statement.cells().length + records.size()));
     }
 
     /**
@@ -144,21 +155,17 @@ public final class SegmentCircuit<W extends Word<W>> {
      * @throws IllegalArgumentException if the records do not replay as the statement's steps
      */
     public SystemTrace trace(Trace<W> records, SegmentStatement<W> statement, RangeLayout layout) {
-        long steps = statement.end().clk() - statement.start().clk();
-        Replay replay = replay(records, statement.start(), steps);
-        if (replay.steps() != steps) {
-            throw new IllegalArgumentException("the segment's records replay as " + replay.steps() + " steps of "
-                    + name + ", its statement says " + steps);
-        }
-        Map<String, Integer> parts = partHeights(replay);
-        int pages = statement.cells().length;
-        int main = mainHeight(parts, 2 * pages + records.size());
-        WitnessBuilder w = WitnessBuilder.columnsOnly(source, main);
+        return trace(records, statement, layout, shape(records, statement));
+    }
+
+    private SystemTrace trace(Trace<W> records, SegmentStatement<W> statement, RangeLayout layout, Shape shape) {
+        WitnessBuilder w = WitnessBuilder.columnsOnly(source, shape.main());
         log.fillSegment(w, records, statement.cells(), statement.before(), statement.after(),
                 statement.start().depth());
         long[][] columns = w.suppliedColumns();
-        instructionTables.fillSegment(columns, records, replay, parts, statement.start().clk(), pages);
-        return tables(layout).trace(columns, main, parts);
+        instructionTables.fillSegment(columns, records, shape.replay(), shape.parts(), statement.start().clk(),
+                statement.cells().length);
+        return tables(layout).trace(columns, shape.main(), shape.parts());
     }
 
     /**
@@ -232,9 +239,11 @@ public final class SegmentCircuit<W extends Word<W>> {
      */
     public TableProof prove(Trace<W> records, SegmentStatement<W> statement, StarkConfig config, boolean zeroKnowledge,
             byte[] seed) {
-        RangeLayout layout = layoutFor(records, statement);
+        Shape shape = shape(records, statement);
+        // short segments check their ranges as bytes, as short whole runs do
+        RangeLayout layout = MachineCircuit.rangeLayoutFor(shape.main());
         TranslatedSystem t = tables(layout);
-        SystemTrace trace = trace(records, statement, layout);
+        SystemTrace trace = trace(records, statement, layout, shape);
         TableKeys.ProvingKey key = key(config, zeroKnowledge, layout);
         PublicTuples tuples = publicTuples(t, statement);
         return zeroKnowledge ? TableProver.prove(key, trace, tuples, seed) : TableProver.prove(key, trace, tuples);
