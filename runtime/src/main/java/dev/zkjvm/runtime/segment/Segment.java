@@ -41,6 +41,20 @@ public record Segment(int index, SegmentState start, SegmentState end, long step
         return Arrays.binarySearch(cells, cell);
     }
 
+    /** Equal when every component is, the arrays by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Segment s && index == s.index && steps == s.steps && start.equals(s.start)
+                && end.equals(s.end) && Arrays.equals(cells, s.cells) && Arrays.deepEquals(before, s.before)
+                && Arrays.deepEquals(after, s.after);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, start, end, steps, Arrays.hashCode(cells), Arrays.deepHashCode(before),
+                Arrays.deepHashCode(after));
+    }
+
     @Override
     public String toString() {
         return "Segment[index=" + index + ", start=" + start + ", end=" + end + ", steps=" + steps + ", cells="

@@ -21,6 +21,11 @@ import java.util.List;
  * lies about its run fails here rather than later: see {@link #replay}. An access to a cell the
  * segment does not name fails at once, before it is made: a cell left out would read as zero and
  * could send the replay anywhere.
+ *
+ * <p>What a replay cannot check: the value before of a cell whose first access in the segment is a
+ * write. Nothing in the segment reads it, so a false one replays to the same records; it is pinned
+ * by the run, as the value after of the last earlier segment that touched the cell (zero if none),
+ * which only a check across segments sees.
  */
 public final class SegmentReplay {
     private SegmentReplay() {
