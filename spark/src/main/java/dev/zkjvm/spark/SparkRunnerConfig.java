@@ -12,7 +12,10 @@ import org.apache.spark.SparkConf;
  *
  * <p>Spark's own {@code -Dspark.*} system properties are read too (a {@link SparkConf} loads them),
  * so a cluster's memory or class path settings can be given on the {@code java} command line; the
- * settings made here win over them.
+ * settings made here win over them. On a cluster, when running from the launcher jar, its zkjvm
+ * jars are added to {@code spark.jars}, so the executors get them (Spark itself must be installed
+ * there; jars of your own go in {@code spark.jars} too, not {@code spark.executor.extraClassPath},
+ * whose classes cannot see the shipped ones).
  *
  * @param master {@code null} for Spark's embedded local mode, else a master URL: {@code local},
  *     {@code local[N]}, {@code local[*]}, {@code local[N,F]}, {@code local-cluster[...]},
@@ -125,6 +128,10 @@ public record SparkRunnerConfig(String master, int executors, int taskAttempts, 
             }
         }
         properties.forEach(conf::set);
+        if (!isLocal()) {
+            // A cluster's executors have Spark but not zkjvm: ship the launcher's zkjvm jars too.
+            conf.set("spark.jars", ExecutorJars.join(conf.get("spark.jars", ""), ExecutorJars.ofLauncher()));
+        }
         return conf;
     }
 }
