@@ -40,6 +40,11 @@ final class MapProgress {
         return lastFailed;
     }
 
+    /** The lowest index not reported done (the size if all were). */
+    synchronized int firstUndone() {
+        return Math.min(done.nextClearBit(0), size);
+    }
+
     /** Waits up to {@code millis} for every item to be reported; true if all were. */
     synchronized boolean awaitAll(long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;

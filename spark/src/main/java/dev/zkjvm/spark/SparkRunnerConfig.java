@@ -18,8 +18,9 @@ import org.apache.spark.SparkConf;
  * whose classes cannot see the shipped ones).
  *
  * @param master {@code null} for Spark's embedded local mode, else a master URL: {@code local},
- *     {@code local[N]}, {@code local[*]}, {@code local[N,F]}, {@code local-cluster[...]},
- *     {@code spark://host:7077}, ...
+ *     {@code local[N]}, {@code local[*]}, {@code local[N,F]}, {@code spark://host:7077}, ..., or
+ *     {@code local-cluster[workers,cores,MiB]} for executor JVMs on this machine (which needs
+ *     {@code SPARK_HOME}: see {@link SparkSegmentRunner})
  * @param executors executors to use, {@code 0} for the engine's default: in local mode the number
  *     of task threads (default: this machine's processors), on a standalone cluster the number of
  *     one-core executors ({@code spark.cores.max}), on YARN or Kubernetes {@code spark.executor.instances}
@@ -34,6 +35,7 @@ public record SparkRunnerConfig(String master, int executors, int taskAttempts, 
     public static final String APP_NAME = "zkjvm";
 
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,(\\d+))?])?");
+    private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*\\d+\\s*,\\s*\\d+\\s*,\\s*(\\d+)\\s*]");
 
     public SparkRunnerConfig {
         if (master != null && master.isBlank()) {
@@ -81,6 +83,14 @@ public record SparkRunnerConfig(String master, int executors, int taskAttempts, 
     }
 
     /**
+     * Whether this is Spark's {@code local-cluster[workers,cores,MiB]}: a master and workers inside
+     * this JVM, each executor a JVM of its own on this machine (two executors for real).
+     */
+    public boolean isLocalCluster() {
+        return master != null && LOCAL_CLUSTER.matcher(master).matches();
+    }
+
+    /**
      * The master URL handed to Spark. Local mode takes its attempts from the URL
      * ({@code local[N,F]}) and ignores {@code spark.task.maxFailures}, so a plain {@code local} or
      * {@code local[N]} is completed with this configuration's attempts.
@@ -117,6 +127,18 @@ public record SparkRunnerConfig(String master, int executors, int taskAttempts, 
             // Everything runs in this JVM: no need to look up (or warn about) this host's name.
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        } else if (isLocalCluster()) {
+            // Executors are JVMs on this machine: they reach the driver on 127.0.0.1, load the
+            // classes from this JVM's class path, and must fit in a worker's memory.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            // The worker's launcher otherwise probes $SPARK_HOME for a Spark source build to learn it.
+            conf.setIfMissing("spark.executorEnv.SPARK_SCALA_VERSION", scalaBinaryVersion());
+            Matcher cluster = LOCAL_CLUSTER.matcher(master);
+            if (cluster.matches()) {
+                conf.setIfMissing("spark.executor.memory", cluster.group(1) + "m");
+            }
         } else if (executors > 0) {
             if (master.startsWith("spark://")) {
                 conf.setIfMissing("spark.executor.cores", "1");
@@ -128,10 +150,16 @@ public record SparkRunnerConfig(String master, int executors, int taskAttempts, 
             }
         }
         properties.forEach(conf::set);
-        if (!isLocal()) {
+        if (!isLocal() && !isLocalCluster()) {
             // A cluster's executors have Spark but not zkjvm: ship the launcher's zkjvm jars too.
             conf.set("spark.jars", ExecutorJars.join(conf.get("spark.jars", ""), ExecutorJars.ofLauncher()));
         }
         return conf;
+    }
+
+    /** {@code 2.12} for the Scala library on the class path, as Spark names its builds. */
+    private static String scalaBinaryVersion() {
+        String full = scala.util.Properties.versionNumberString();
+        return full.substring(0, full.lastIndexOf('.'));
     }
 }

@@ -22,7 +22,13 @@ import org.apache.spark.api.java.JavaSparkContext;
  * (the work is deterministic in its item, so a retry gives the same result); an item whose every
  * attempt failed fails the {@code map} with a {@link SegmentWorkException} naming it, and the
  * runner stays usable. On a cluster, the work's classes must be on the executors' class path
- * (for instance {@code spark.jars} or {@code spark.executor.extraClassPath}).
+ * (the launcher's zkjvm jars are sent as {@code spark.jars}; see {@link SparkRunnerConfig}).
+ *
+ * <p>For executors as separate JVMs on one machine (a benchmark of one against two executors),
+ * use the master {@code local-cluster[2,1,2048]} (two workers of one core and 2 GiB each) with the
+ * environment variable {@code SPARK_HOME} naming a folder that holds a {@code jars/} folder, which
+ * may be empty: Spark's launcher adds {@code $SPARK_HOME/jars/*} to the executors' class path, and
+ * the rest of it is this JVM's class path.
  */
 public final class SparkSegmentRunner implements SegmentRunner {
     /** How long {@code map} waits for Spark's listener to report the last items before reporting them itself. */
@@ -39,12 +45,15 @@ public final class SparkSegmentRunner implements SegmentRunner {
     /**
      * Starts a Spark context.
      *
-     * @throws IllegalStateException if the JVM lacks the {@code --add-opens} flags Spark needs, or
-     *     another Spark context is running in this JVM
+     * @throws IllegalStateException if the JVM lacks the {@code --add-opens} flags Spark needs,
+     *     another Spark context is running in this JVM, or {@code local-cluster} lacks its {@code SPARK_HOME}
      */
     public SparkSegmentRunner(SparkRunnerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         JavaModuleAccess.require();
+        if (config.isLocalCluster()) {
+            LocalClusterHome.require();
+        }
         long start = System.nanoTime();
         this.context = startContext(config);
         this.startupMillis = (System.nanoTime() - start) / 1_000_000;
@@ -131,6 +140,10 @@ public final class SparkSegmentRunner implements SegmentRunner {
         }
         Matcher task = FAILED_TASK.matcher(String.valueOf(e.getMessage()));
         int index = task.find() ? Integer.parseInt(task.group(1)) : tracker.lastFailed();
+        if (index < 0) {
+            // Not a task's failure (the cluster dropped the application, say): the first item left undone.
+            index = tracker.firstUndone();
+        }
         return new SegmentWorkException(index, e.getMessage(), e);
     }
 

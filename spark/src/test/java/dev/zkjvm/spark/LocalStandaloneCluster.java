@@ -75,18 +75,23 @@ final class LocalStandaloneCluster implements AutoCloseable {
 
     /** Stops the worker's executors, the worker and the master: the processes this cluster started. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<Process> newestFirst = new ArrayList<>(daemons);
         Collections.reverse(newestFirst);
         for (Process p : newestFirst) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         }
-        for (Process p : newestFirst) {
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            for (Process p : newestFirst) {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
+        } catch (InterruptedException e) {
+            newestFirst.forEach(Process::destroyForcibly);
+            Thread.currentThread().interrupt();
         }
         daemons.clear();
     }

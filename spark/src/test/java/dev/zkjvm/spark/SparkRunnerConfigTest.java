@@ -67,4 +67,19 @@ class SparkRunnerConfigTest {
         assertThrows(IllegalArgumentException.class, () -> SparkRunnerConfig.defaults().withExecutors(-1));
         assertThrows(IllegalArgumentException.class, () -> SparkRunnerConfig.defaults().withTaskAttempts(0));
     }
+
+    @Test
+    void localClusterExecutorsRunOnThisMachineFromThisClassPathWithinAWorkersMemory() {
+        SparkRunnerConfig config = SparkRunnerConfig.forMaster("local-cluster[2, 1, 700]");
+        assertTrue(config.isLocalCluster());
+        assertFalse(config.isLocal());
+        SparkConf conf = config.sparkConf();
+        assertEquals("local-cluster[2, 1, 700]", conf.get("spark.master"));
+        assertEquals("700m", conf.get("spark.executor.memory"));
+        assertEquals(System.getProperty("java.class.path"), conf.get("spark.executor.extraClassPath"));
+        assertEquals("127.0.0.1", conf.get("spark.driver.host"));
+        assertEquals("2.12", conf.get("spark.executorEnv.SPARK_SCALA_VERSION"));
+        assertFalse(conf.contains("spark.jars"));
+        assertFalse(SparkRunnerConfig.forMaster("spark://h:7077").isLocalCluster());
+    }
 }
