@@ -147,6 +147,37 @@ class SegmentReviewTest {
     }
 
     /**
+     * Holds on the reviewed code: the edges of a cut. A last segment that is only {@code halt} (and
+     * touches no cell: its log is all padding), a run that is exactly one segment or cut evenly, and
+     * segments of one step each: all prove and verify, and the same proofs are refused for another
+     * output.
+     */
+    @Test
+    void theEdgesOfACutProveAndVerify() throws InvalidProofException {
+        List<String> sources = List.of(Programs.source("fibonacci"));
+        long steps = Programs.fibonacci(6).steps();
+        long divisor = 2;
+        while (steps % divisor != 0) {
+            divisor++;
+        }
+        assertTrue(divisor < steps, "fibonacci(6)'s " + steps + " steps cut evenly");
+        MachineCircuit<U64> circuit = circuit(sources);
+        for (long n : new long[] {steps - 1, steps, steps / divisor, 1}) {
+            SegmentedProver.Outcome<U64> o = prove(sources, new long[] {6}, n);
+            SegmentedProof proof = SegmentedProof.fromBytes(o.proof().toBytes());
+            SegmentedVerifier.verify(circuit, CPU64.name(), 1, proof, o.statement(), StarkConfig.DEFAULT);
+            SegmentedProof.Part last = proof.segments().get(proof.segments().size() - 1);
+            if (n == steps - 1) {
+                assertEquals(0, last.cells().length, "the halt-only segment touches no cell");
+                assertEquals(0, last.records());
+            }
+            Statement<U64> wrong = new Statement<>(o.statement().input(),
+                    SegmentedProofTest.words(Programs.fibonacciValue(6) + 1));
+            assertFalse(SegmentedVerifier.isValid(circuit, CPU64.name(), 1, proof, wrong, StarkConfig.DEFAULT));
+        }
+    }
+
+    /**
      * Holds on the reviewed code: a record count that makes {@code pages + records} overflow an int
      * is refused as an invalid proof (the public tuple's time is not canonical, which
      * {@code SegmentCircuit.verify} reports), before any STARK work.
