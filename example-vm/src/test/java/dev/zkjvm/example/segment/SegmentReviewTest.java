@@ -96,6 +96,28 @@ class SegmentReviewTest {
     }
 
     /**
+     * Finding 1, its extreme: told {@code runs = 0}, the verifier accepts one segment of no step, no
+     * cell and no record for fibonacci's circuit: "fibonacci, given no input, outputs nothing"
+     * (fibonacci reads a word of input first, so no such run exists). Same fix.
+     */
+    @Test
+    void aSegmentOfNoStepIsNoRunOfAProgram() throws InvalidProofException {
+        MachineCircuit<U64> circuit = Cpu64Circuit.circuit(List.of(Programs.program("fibonacci")));
+        Statement<U64> nothing = new Statement<>(List.<U64>of(), List.<U64>of());
+        RunBinding binding = RunBinding.of(CPU64.name(), nothing, 1, 1);
+        SegmentState begin = SegmentedVerifier.BEGINNING;
+        SegmentStatement<U64> empty = new SegmentStatement<>(binding.context(0), begin, begin, 0, new long[0],
+                new long[0][], new long[0][], List.<U64>of(), List.<U64>of());
+        byte[] bytes = circuit.segments().prove(FullTraceSegments.window(Programs.fibonacci(3).machine().trace()
+                .withStreams(Programs.fibonacci(3).machine().streams()), 0, 0), empty, StarkConfig.DEFAULT, true,
+                new byte[32]).toBytes();
+        SegmentedProof proof = SegmentedProof.fromBytes(new SegmentedProof(1, 1,
+                List.of(new SegmentedProof.Part(begin, 0, new long[0], new long[0][], bytes))).toBytes());
+        assertThrows(InvalidProofException.class, () -> SegmentedVerifier.verify(circuit, CPU64.name(), 0, proof,
+                nothing, StarkConfig.DEFAULT), "no step verified as a run of fibonacci");
+    }
+
+    /**
      * Finding 2 (completeness): an empty program among the runs. The runtime numbers runs over the
      * whole list (an empty one included), the circuit over the non-empty ones
      * ({@code ExecutionProgram} drops empty programs), and {@code SegmentCircuit.stateTuple} puts the
