@@ -30,7 +30,16 @@ final class FullTraceSegments {
 
     static <W extends Word<W>> List<Piece<W>> cut(MachineCircuit<W> circuit, Trace<W> full, int runs, int n,
             long[] context) {
-        Replay replay = circuit.execution().orElseThrow().replay(full, Integer.MAX_VALUE);
+        return cut(circuit, full, runs, n, context, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #cut(MachineCircuit, Trace, int, int, long[])} of the first {@code maxSteps} steps only:
+     * for a trace of fewer runs than the circuit has, whose replay would go on into the next run.
+     */
+    static <W extends Word<W>> List<Piece<W>> cut(MachineCircuit<W> circuit, Trace<W> full, int runs, int n,
+            long[] context, int maxSteps) {
+        Replay replay = circuit.execution().orElseThrow().replay(full, maxSteps);
         int steps = replay.steps();
         int limbs = full.wordType().limbs();
         Map<Long, long[]> image = new HashMap<>();
