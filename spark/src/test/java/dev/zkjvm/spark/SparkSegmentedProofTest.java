@@ -55,7 +55,7 @@ class SparkSegmentedProofTest {
         SegmentedProver.Outcome<U64> o = SegmentedProver.prove(CPU64, List.of(Programs.source("fibonacci")),
                 List.of(U64.of(12)), List.of(), 40, StarkConfig.DEFAULT, true, runner, SegmentedProver.Listener.NONE);
         assertEquals(3, o.proof().segments().size());
-        SegmentedVerifier.verify(Cpu64Circuit.circuit(List.of(Programs.program("fibonacci"))), CPU64.name(), 1,
+        SegmentedVerifier.verify(Cpu64Circuit.circuit(List.of(Programs.program("fibonacci"))), CPU64.name(),
                 SegmentedProof.fromBytes(o.proof().toBytes()), o.statement(), StarkConfig.DEFAULT);
     }
 
@@ -65,7 +65,7 @@ class SparkSegmentedProofTest {
         List<Segment> segments = new ArrayList<>();
         SegmentedRun<U64> run = CPU64.executeInSegments(List.of(CPU64.parse(source)), List.of(U64.of(12)), List.of(),
                 40, segments::add);
-        RunBinding binding = RunBinding.of(CPU64.name(), new Statement<>(run.streams().input(),
+        RunBinding binding = RunBinding.of(CPU64.name(), 1, new Statement<>(run.streams().input(),
                 run.streams().output()), 40, segments.size());
         List<SegmentTask> tasks = new ArrayList<>();
         for (Segment s : segments) {

@@ -69,7 +69,7 @@ final class VerifyCommand extends MachineCommand {
         try {
             if (ProofFiles.isSegmentedProof(bytes)) {
                 SegmentedProof proof = SegmentedProof.fromBytes(bytes);
-                SegmentedVerifier.verify(circuit, job.machine().name(), job.runs().size(), proof, statement, config);
+                SegmentedVerifier.verify(circuit, job.machine().name(), proof, statement, config);
                 security = "segments:   " + proof.segments().size() + " of at most " + proof.segmentSteps()
                         + " steps, chained; each proof on tables with the parameters given";
             } else if (ProofFiles.isTableProof(bytes)) {

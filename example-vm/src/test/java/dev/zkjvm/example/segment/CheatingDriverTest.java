@@ -67,7 +67,7 @@ class CheatingDriverTest {
 
         List<U64> claimed = List.of(U64.of(7));
         Statement<U64> statement = new Statement<>(List.of(), claimed);
-        RunBinding binding = RunBinding.of(CPU64.name(), statement, STEPS, 3);
+        RunBinding binding = RunBinding.of(CPU64.name(), 1, statement, STEPS, 3);
         List<SegmentedProof.Part> parts = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             Segment s = k < 2 ? honest.get(k) : last;
@@ -89,7 +89,7 @@ class CheatingDriverTest {
         }
         SegmentedProof forged = new SegmentedProof(STEPS, 1, parts);
         InvalidProofException e = assertThrows(InvalidProofException.class, () -> SegmentedVerifier.verify(
-                Cpu64Circuit.circuit(List.of(CPU64.parse(HONEST))), CPU64.name(), 1, forged, statement,
+                Cpu64Circuit.circuit(List.of(CPU64.parse(HONEST))), CPU64.name(), forged, statement,
                 StarkConfig.DEFAULT));
         assertTrue(e.getMessage().startsWith("segment 2 of 3"), e.getMessage());
     }

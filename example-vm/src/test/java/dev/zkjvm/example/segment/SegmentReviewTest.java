@@ -76,7 +76,7 @@ class SegmentReviewTest {
                 fib.machine().trace().withStreams(fib.machine().streams()), 1, (int) n, new long[0],
                 Math.toIntExact(fib.steps()));
         Statement<U64> statement = new Statement<>(fib.machine().streams().input(), fib.machine().streams().output());
-        RunBinding binding = RunBinding.of(CPU64.name(), statement, n, pieces.size());
+        RunBinding binding = RunBinding.of(CPU64.name(), 1, statement, n, pieces.size());
         SegmentCircuit<U64> segments = circuit.segments();
         List<SegmentedProof.Part> parts = new ArrayList<>();
         for (int k = 0; k < pieces.size(); k++) {
@@ -91,7 +91,7 @@ class SegmentReviewTest {
         }
         SegmentedProof proof = SegmentedProof.fromBytes(new SegmentedProof(n, 1, parts).toBytes());
         assertTrue(parts.size() > 1, "several segments");
-        assertThrows(InvalidProofException.class, () -> SegmentedVerifier.verify(circuit, CPU64.name(), 1, proof,
+        assertThrows(InvalidProofException.class, () -> SegmentedVerifier.verify(circuit, CPU64.name(), proof,
                 statement, StarkConfig.DEFAULT), "a two-program circuit verified as a run of one program");
     }
 
@@ -104,7 +104,7 @@ class SegmentReviewTest {
     void aSegmentOfNoStepIsNoRunOfAProgram() throws InvalidProofException {
         MachineCircuit<U64> circuit = Cpu64Circuit.circuit(List.of(Programs.program("fibonacci")));
         Statement<U64> nothing = new Statement<>(List.<U64>of(), List.<U64>of());
-        RunBinding binding = RunBinding.of(CPU64.name(), nothing, 1, 1);
+        RunBinding binding = RunBinding.of(CPU64.name(), 1, nothing, 1, 1);
         SegmentState begin = SegmentedVerifier.BEGINNING;
         SegmentStatement<U64> empty = new SegmentStatement<>(binding.context(0), begin, begin, 0, new long[0],
                 new long[0][], new long[0][], List.<U64>of(), List.<U64>of());
@@ -113,7 +113,7 @@ class SegmentReviewTest {
                 new byte[32]).toBytes();
         SegmentedProof proof = SegmentedProof.fromBytes(new SegmentedProof(1, 1,
                 List.of(new SegmentedProof.Part(begin, 0, new long[0], new long[0][], bytes))).toBytes());
-        assertThrows(InvalidProofException.class, () -> SegmentedVerifier.verify(circuit, CPU64.name(), 0, proof,
+        assertThrows(InvalidProofException.class, () -> SegmentedVerifier.verify(circuit, CPU64.name(), proof,
                 nothing, StarkConfig.DEFAULT), "no step verified as a run of fibonacci");
     }
 
@@ -131,7 +131,7 @@ class SegmentReviewTest {
         List<String> sources = List.of("", Programs.source("fibonacci"));
         try {
             SegmentedProver.Outcome<U64> o = prove(sources, new long[] {12}, 16);
-            SegmentedVerifier.verify(circuit(sources), CPU64.name(), sources.size(),
+            SegmentedVerifier.verify(circuit(sources), CPU64.name(),
                     SegmentedProof.fromBytes(o.proof().toBytes()), o.statement(), StarkConfig.DEFAULT);
         } catch (InvalidProofException | RuntimeException e) {
             fail("an honest run after an empty program: " + e, e);
@@ -158,7 +158,7 @@ class SegmentReviewTest {
         for (List<SegmentedProof.Part> parts : List.of(negative, shortAfter)) {
             SegmentedProof bad = new SegmentedProof(o.proof().segmentSteps(), 1, parts);
             try {
-                SegmentedVerifier.verify(circuit, CPU64.name(), 1, bad, o.statement(), StarkConfig.DEFAULT);
+                SegmentedVerifier.verify(circuit, CPU64.name(), bad, o.statement(), StarkConfig.DEFAULT);
                 fail("a malformed proof was accepted");
             } catch (InvalidProofException expected) {
                 // the verifier's one way to say no
@@ -187,7 +187,7 @@ class SegmentReviewTest {
         for (long n : new long[] {steps - 1, steps, steps / divisor, 1}) {
             SegmentedProver.Outcome<U64> o = prove(sources, new long[] {6}, n);
             SegmentedProof proof = SegmentedProof.fromBytes(o.proof().toBytes());
-            SegmentedVerifier.verify(circuit, CPU64.name(), 1, proof, o.statement(), StarkConfig.DEFAULT);
+            SegmentedVerifier.verify(circuit, CPU64.name(), proof, o.statement(), StarkConfig.DEFAULT);
             SegmentedProof.Part last = proof.segments().get(proof.segments().size() - 1);
             if (n == steps - 1) {
                 assertEquals(0, last.cells().length, "the halt-only segment touches no cell");
@@ -195,7 +195,7 @@ class SegmentReviewTest {
             }
             Statement<U64> wrong = new Statement<>(o.statement().input(),
                     SegmentedProofTest.words(Programs.fibonacciValue(6) + 1));
-            assertFalse(SegmentedVerifier.isValid(circuit, CPU64.name(), 1, proof, wrong, StarkConfig.DEFAULT));
+            assertFalse(SegmentedVerifier.isValid(circuit, CPU64.name(), proof, wrong, StarkConfig.DEFAULT));
         }
     }
 
@@ -214,7 +214,7 @@ class SegmentReviewTest {
         parts.set(0, new SegmentedProof.Part(p.end(), Integer.MAX_VALUE, p.cells(), p.after(), p.proof()));
         byte[] bytes = new SegmentedProof(o.proof().segmentSteps(), 1, parts).toBytes();
         InvalidProofException e = assertThrows(InvalidProofException.class, () -> SegmentedVerifier.verify(circuit,
-                CPU64.name(), 1, SegmentedProof.fromBytes(bytes), o.statement(), StarkConfig.DEFAULT));
+                CPU64.name(), SegmentedProof.fromBytes(bytes), o.statement(), StarkConfig.DEFAULT));
         assertTrue(e.getMessage().startsWith("segment 0"), e.getMessage());
     }
 
@@ -228,7 +228,7 @@ class SegmentReviewTest {
         SegmentedProver.Outcome<U64> o = prove(sources, new long[] {7}, 12);
         MachineCircuit<U64> circuit = circuit(sources);
         byte[] bytes = o.proof().toBytes();
-        assertTrue(SegmentedVerifier.isValid(circuit, CPU64.name(), 1, o.proof(), o.statement(), StarkConfig.DEFAULT));
+        assertTrue(SegmentedVerifier.isValid(circuit, CPU64.name(), o.proof(), o.statement(), StarkConfig.DEFAULT));
         Random random = new Random(20261206);
         // the header and the first parts' fixed fields byte by byte, then random places
         List<Integer> places = new ArrayList<>();
@@ -243,7 +243,7 @@ class SegmentReviewTest {
             byte[] changed = bytes.clone();
             changed[at] ^= (byte) (1 + random.nextInt(255));
             try {
-                SegmentedVerifier.verify(circuit, CPU64.name(), 1, SegmentedProof.fromBytes(changed), o.statement(),
+                SegmentedVerifier.verify(circuit, CPU64.name(), SegmentedProof.fromBytes(changed), o.statement(),
                         StarkConfig.DEFAULT);
                 fail("byte " + at + " changed, the proof still verifies");
             } catch (InvalidProofException expected) {

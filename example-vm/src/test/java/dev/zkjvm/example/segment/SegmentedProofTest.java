@@ -62,7 +62,7 @@ class SegmentedProofTest {
     }
 
     static void verify(String program, SegmentedProof proof, Statement<U64> statement) throws InvalidProofException {
-        SegmentedVerifier.verify(circuit(program), CPU64.name(), 1, SegmentedProof.fromBytes(proof.toBytes()),
+        SegmentedVerifier.verify(circuit(program), CPU64.name(), SegmentedProof.fromBytes(proof.toBytes()),
                 statement, StarkConfig.DEFAULT);
     }
 

@@ -81,6 +81,9 @@ public interface MachineDescriptor<W extends Word<W>, P> {
      */
     MachineRun<W> execute(List<P> runs, List<W> input, List<W> advice);
 
+    /** The number of instructions in {@code program} (a run of an empty program takes no step). */
+    int programSize(P program);
+
     /** A new machine: all cells zero, nothing supplied, nothing run. */
     MachineSupport<W, ?> newMachine();
 

@@ -241,13 +241,73 @@ public final class SegmentCircuit<W extends Word<W>> {
             byte[] seed) {
         Shape shape = shape(records, statement);
         // short segments check their ranges as bytes, as short whole runs do
-        RangeLayout layout = MachineCircuit.rangeLayoutFor(shape.main());
+        RangeLayout layout = hasByteLayout() ? MachineCircuit.rangeLayoutFor(shape.main()) : RangeLayout.WHOLE;
         TranslatedSystem t = tables(layout);
         SystemTrace trace = trace(records, statement, layout, shape);
         TableKeys.ProvingKey key = key(config, zeroKnowledge, layout);
         PublicTuples tuples = publicTuples(t, statement);
-        return zeroKnowledge ? TableProver.prove(key, trace, tuples, seed) : TableProver.prove(key, trace, tuples);
+        return zeroKnowledge ? TableProver.prove(key, trace, tuples, witnessSeed(seed, tuples, records))
+                : TableProver.prove(key, trace, tuples);
     }
+
+    /**
+     * The seed the proof's masks are drawn from: HMAC-SHA256, keyed by the task's seed, of the
+     * statement's tuples and the segment's records (which, with the statement, fix its whole trace).
+     * A retried task gets its masks again, byte for byte; a seed reused by mistake on another trace
+     * gets independent ones, so two proofs never share masks over different witnesses.
+     */
+    private static byte[] witnessSeed(byte[] seed, PublicTuples tuples, Trace<?> records) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(seed, "HmacSHA256"));
+            mac.update("zkjvm/segment-masks/1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+            for (long v : tuples.encode()) {
+                b = drain(mac, b, 8).putLong(v);
+            }
+            int limbs = records.wordType().limbs();
+            for (int i = 0; i < records.size(); i++) {
+                b = drain(mac, b, 8 * (2 + limbs) + 4);
+                b.putLong(records.address(i)).putInt(records.flags(i)).putLong(records.stackDepth(i));
+                for (int l = 0; l < limbs; l++) {
+                    b.putLong(records.valueLimb(i, l));
+                }
+            }
+            mac.update(b.array(), 0, b.position());
+            return mac.doFinal();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** {@code b}, emptied into the MAC first if fewer than {@code room} bytes are left. */
+    private static java.nio.ByteBuffer drain(javax.crypto.Mac mac, java.nio.ByteBuffer b, int room) {
+        if (b.remaining() < room) {
+            mac.update(b.array(), 0, b.position());
+            b.clear();
+        }
+        return b;
+    }
+
+    /**
+     * Whether the byte layout is a choice at all (as {@link MachineCircuit} decides it): the system
+     * has 16-bit range checks and its byte layout translates. Decided once.
+     */
+    private synchronized boolean hasByteLayout() {
+        if (byteLayout == null) {
+            boolean translates;
+            try {
+                tables(RangeLayout.BYTES);
+                translates = true;
+            } catch (IllegalArgumentException e) {
+                translates = false;
+            }
+            byteLayout = translates && tables(RangeLayout.WHOLE).findRangeTable(16).isPresent();
+        }
+        return byteLayout;
+    }
+
+    private Boolean byteLayout;
 
     /**
      * Verifies one segment's proof against its statement.
@@ -269,6 +329,9 @@ public final class SegmentCircuit<W extends Word<W>> {
 
     /** The layout a proof claims: bytes if its range table is as tall as the byte table. */
     private RangeLayout layoutOf(TableProof proof) {
+        if (!hasByteLayout()) {
+            return RangeLayout.WHOLE;
+        }
         TranslatedSystem whole = tables(RangeLayout.WHOLE);
         int at = whole.findRangeTable(16).map(whole.system().tables()::indexOf).orElse(-1);
         int[] heights = proof.heights();

@@ -89,6 +89,8 @@ public final class DescriptorGenerator {
                         .addStatement("return $T.mnemonicOf(opcode)", names.trace).build())
                 .addMethod(override("parse", names.program).addParameter(string, "source")
                         .addStatement("return $T.parse(source)", names.assembler).build())
+                .addMethod(override("programSize", TypeName.INT).addParameter(names.program, "program")
+                        .addStatement("return program.size()").build())
                 .addMethod(override("execute", ParameterizedTypeName.get(RUN, names.word)).addParameter(runs, "runs")
                         .addParameter(words, "input").addParameter(words, "advice")
                         .addStatement("$T machine = $T.create()", names.machine, names.machine)

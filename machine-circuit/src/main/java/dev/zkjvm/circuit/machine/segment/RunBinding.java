@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The context each segment's proof is bound to: a SHA-256 digest of the run's statement (machine,
- * input, output) and of its cut (segment steps, segment count), as eight 32-bit field elements,
+ * number of programs, input, output) and of its cut (segment steps, segment count), as eight
+ * 32-bit field elements,
  * followed by the segment's index and the count. A segment's proof from another run, another cut or
  * another place in this run is made over other context words, and its transcript's challenges differ.
  */
@@ -23,14 +24,19 @@ public final class RunBinding {
         this.count = count;
     }
 
-    /** The binding of a run of machine {@code machine} with this statement, cut into {@code count} segments. */
-    public static <W extends Word<W>> RunBinding of(String machine, Statement<W> statement, long segmentSteps,
-            int count) {
+    /**
+     * The binding of a run of machine {@code machine}'s {@code runs} programs (those with
+     * instructions; the programs themselves are bound by each segment's verifying key, which holds
+     * them) with this statement, cut into {@code count} segments of {@code segmentSteps} steps.
+     */
+    public static <W extends Word<W>> RunBinding of(String machine, int runs, Statement<W> statement,
+            long segmentSteps, int count) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("zkjvm/segmented-run/1".getBytes(StandardCharsets.UTF_8));
-            sha.update(machine.getBytes(StandardCharsets.UTF_8));
-            ByteBuffer head = ByteBuffer.allocate(8 + 4 + 4 + 4);
+            sha.update("zkjvm/segmented-run/2".getBytes(StandardCharsets.UTF_8));
+            byte[] name = machine.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer head = ByteBuffer.allocate(4 + name.length + 4 + 8 + 4 + 4 + 4);
+            head.putInt(name.length).put(name).putInt(runs);
             head.putLong(segmentSteps).putInt(count).putInt(statement.input().size()).putInt(statement.output().size());
             sha.update(head.array());
             words(sha, statement.input());

@@ -74,8 +74,9 @@ public record SegmentTask(String descriptorClass, List<String> sources, long[][]
         List<W> adv = words(type, advice);
         List<W> out = words(type, output);
         Trace<W> records = machine.replaySegment(runs, segment, in, adv, out);
-        SegmentState start = segment.start();
-        SegmentState end = segment.end();
+        RunNumbering numbering = RunNumbering.of(machine, runs);
+        SegmentState start = numbering.circuitState(segment.start(), false);
+        SegmentState end = numbering.circuitState(segment.end(), false);
         SegmentStatement<W> statement = new SegmentStatement<>(context, start, end, records.size(), segment.cells(),
                 segment.before(), segment.after(), in.subList(start.inputRead(), end.inputRead()),
                 out.subList(start.outputWritten(), end.outputWritten()));

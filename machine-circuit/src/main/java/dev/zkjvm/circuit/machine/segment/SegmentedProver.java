@@ -79,7 +79,8 @@ public final class SegmentedProver {
         listener.executed(run.totalSteps(), segments.size(), (System.nanoTime() - started) / 1_000_000);
 
         Statement<W> statement = new Statement<>(run.streams().input(), run.streams().output());
-        RunBinding binding = RunBinding.of(machine.name(), statement, segmentSteps, segments.size());
+        RunBinding binding = RunBinding.of(machine.name(), machine.circuit(runs).execution().orElseThrow().program()
+                .segments().size(), statement, segmentSteps, segments.size());
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         long[][] in = SegmentTask.limbs(run.streams().input());
@@ -95,11 +96,11 @@ public final class SegmentedProver {
                 (index, millis) -> listener.proven(index, count, millis));
 
         List<SegmentedProof.Part> parts = new ArrayList<>();
+        RunNumbering numbering = RunNumbering.of(machine, runs);
         for (int k = 0; k < count; k++) {
             Segment s = segments.get(k);
-            SegmentState e = s.end();
-            SegmentState stated = new SegmentState(e.run(), e.pc(), e.clk(), e.depth(), e.inputRead(), 0,
-                    e.outputWritten());
+            // the proof states no advice count: the advice stays the prover's
+            SegmentState stated = numbering.circuitState(s.end(), true);
             parts.add(new SegmentedProof.Part(stated, results.get(k).records(), s.cells(), s.after(),
                     results.get(k).proof()));
         }

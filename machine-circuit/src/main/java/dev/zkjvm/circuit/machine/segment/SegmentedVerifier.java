@@ -36,13 +36,15 @@ public final class SegmentedVerifier {
     public static final SegmentState BEGINNING = new SegmentState(0, 0, 0, 0, 0, 0, 0);
 
     /**
-     * Verifies {@code proof} as the run of {@code runs} programs whose circuit is {@code circuit},
-     * with {@code statement}'s input and output, under {@code config}.
+     * Verifies {@code proof} as a run of the programs whose circuit is {@code circuit} (each of its
+     * runs, in order: the count comes from the circuit, which leaves out empty programs, as the
+     * segments' states number them), with {@code statement}'s input and output, under {@code config}.
      *
      * @throws InvalidProofException with the reason, naming the segment
      */
-    public static <W extends Word<W>> void verify(MachineCircuit<W> circuit, String machine, int runs,
-            SegmentedProof proof, Statement<W> statement, StarkConfig config) throws InvalidProofException {
+    public static <W extends Word<W>> void verify(MachineCircuit<W> circuit, String machine, SegmentedProof proof,
+            Statement<W> statement, StarkConfig config) throws InvalidProofException {
+        int runs = circuit.execution().orElseThrow().program().segments().size();
         List<SegmentStatement<W>> statements = chain(machine, runs, proof, statement, circuit.layout().totalCells(),
                 circuit.execution().orElseThrow().type().limbs());
         SegmentCircuit<W> segments = circuit.segments();
@@ -62,13 +64,37 @@ public final class SegmentedVerifier {
     }
 
     /** Whether {@link #verify} accepts the proof. */
-    public static <W extends Word<W>> boolean isValid(MachineCircuit<W> circuit, String machine, int runs,
+    public static <W extends Word<W>> boolean isValid(MachineCircuit<W> circuit, String machine,
             SegmentedProof proof, Statement<W> statement, StarkConfig config) {
         try {
-            verify(circuit, machine, runs, proof, statement, config);
+            verify(circuit, machine, proof, statement, config);
             return true;
         } catch (InvalidProofException e) {
             return false;
+        }
+    }
+
+    /**
+     * A part's counts and arrays as a prover writes them, so that a proof built in code is refused
+     * like one read from bytes rather than crashing the chain.
+     */
+    private static void checkShape(SegmentedProof.Part part, int k, int limbs) throws InvalidProofException {
+        if (part.end() == null || part.cells() == null || part.after() == null || part.proof() == null) {
+            throw new InvalidProofException("segment " + k + " is incomplete");
+        }
+        if (part.records() < 0 || (long) part.records() + 2L * part.cells().length > Integer.MAX_VALUE) {
+            throw new InvalidProofException("segment " + k + " claims " + part.records() + " records and "
+                    + part.cells().length + " cells, which no log holds");
+        }
+        if (part.after().length != part.cells().length) {
+            throw new InvalidProofException("segment " + k + " has " + part.after().length + " words after it for "
+                    + part.cells().length + " cells");
+        }
+        for (long[] word : part.after()) {
+            if (word == null || word.length != limbs) {
+                throw new InvalidProofException("segment " + k + " has a word after it that is not " + limbs
+                        + " limbs");
+            }
         }
     }
 
@@ -80,7 +106,7 @@ public final class SegmentedVerifier {
                     + limbs);
         }
         int count = proof.segments().size();
-        RunBinding binding = RunBinding.of(machine, statement, proof.segmentSteps(), count);
+        RunBinding binding = RunBinding.of(machine, runs, statement, proof.segmentSteps(), count);
         List<W> input = statement.input();
         List<W> output = statement.output();
         Map<Long, long[]> image = new HashMap<>();
@@ -88,6 +114,7 @@ public final class SegmentedVerifier {
         SegmentState start = BEGINNING;
         for (int k = 0; k < count; k++) {
             SegmentedProof.Part part = proof.segments().get(k);
+            checkShape(part, k, limbs);
             SegmentState end = part.end();
             long steps = end.clk() - start.clk();
             boolean last = k == count - 1;
