@@ -117,7 +117,8 @@ public final class SegmentCircuit<W extends Word<W>> {
     private Map<String, Integer> partHeights(Replay replay) {
         Map<String, Integer> out = new LinkedHashMap<>();
         TranslatedSystem t = tables(RangeLayout.WHOLE);
-        instructionTables.stepsPerTable(replay).forEach((table, steps) -> out.put(table, t.heightFor(table, steps)));
+        instructionTables.stepsPerTable(replay, false).forEach((table, steps) -> out.put(table,
+                t.heightFor(table, steps)));
         return out;
     }
 

@@ -225,8 +225,22 @@ public final class InstructionTables<W extends Word<W>> {
      * final state's row.
      */
     public Map<String, Integer> stepsPerTable(Replay replay) {
+        return stepsPerTable(replay, true);
+    }
+
+    /**
+     * The rows each table needs: its steps, and, if {@code finalRow}, the final state's row in the
+     * narrowest table (a segment's statement receives its end state itself: no final row).
+     */
+    public Map<String, Integer> stepsPerTable(Replay replay, boolean finalRow) {
         Map<String, Integer> out = new LinkedHashMap<>();
         place(replay).stepsAt().forEach((table, steps) -> out.put(table, steps.length));
+        if (!finalRow) {
+            if (tables.isEmpty()) {
+                out.put(FINAL_TABLE, 1);
+            }
+            return out;
+        }
         if (tables.isEmpty()) {
             out.put(FINAL_TABLE, 1);
         } else {
