@@ -146,26 +146,25 @@ public final class MemoryConsistency {
      */
     public static MemoryConsistency declareCarried(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs,
             Expr opens) {
-        checkShape(valueLimbs, cellLimbs);
-        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs, false, true);
-        m.constrain(b, opens);
-        return m;
+        return declare(b, valueLimbs, cellLimbs, false, java.util.Objects.requireNonNull(opens, "opens"));
     }
 
-    private static void checkShape(int valueLimbs, int cellLimbs) {
+    private static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs,
+            boolean ownCellLimbs) {
+        return declare(b, valueLimbs, cellLimbs, ownCellLimbs, null);
+    }
+
+    /** The gadget; a carried log when {@code opens} is given. */
+    private static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs,
+            boolean ownCellLimbs, Expr opens) {
         if (valueLimbs < 1) {
             throw new IllegalArgumentException("a value needs at least one limb");
         }
         if (cellLimbs < 1 || cellLimbs > CELL_LIMBS) {
             throw new IllegalArgumentException("a cell index takes 1 to " + CELL_LIMBS + " limbs, got " + cellLimbs);
         }
-    }
-
-    private static MemoryConsistency declare(ConstraintSystemBuilder b, int valueLimbs, int cellLimbs,
-            boolean ownCellLimbs) {
-        checkShape(valueLimbs, cellLimbs);
-        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs, ownCellLimbs, false);
-        m.constrain(b, null);
+        MemoryConsistency m = new MemoryConsistency(b, valueLimbs, cellLimbs, ownCellLimbs, opens != null);
+        m.constrain(b, opens);
         return m;
     }
 

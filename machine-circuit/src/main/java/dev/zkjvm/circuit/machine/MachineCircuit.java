@@ -459,11 +459,17 @@ public final class MachineCircuit<W extends Word<W>> {
         if (!hasByteLayout()) {
             return RangeLayout.WHOLE;
         }
-        TranslatedSystem whole = tables(RangeLayout.WHOLE);
+        return claimedLayout(tables(RangeLayout.WHOLE), tables(RangeLayout.BYTES), proof);
+    }
+
+    /**
+     * The layout a proof on {@code whole}'s or {@code bytes}'s tables claims: bytes if the table where
+     * the 16-bit range table would be is as tall as the byte table.
+     */
+    static RangeLayout claimedLayout(TranslatedSystem whole, TranslatedSystem bytes, TableProof proof) {
         int at = whole.findRangeTable(16).map(whole.system().tables()::indexOf).orElse(-1);
         int[] heights = proof.heights();
-        return at >= 0 && at < heights.length
-                && heights[at] == tables(RangeLayout.BYTES).system().tables().get(at).fixedHeight()
+        return at >= 0 && at < heights.length && heights[at] == bytes.system().tables().get(at).fixedHeight()
                 ? RangeLayout.BYTES : RangeLayout.WHOLE;
     }
 

@@ -330,14 +330,7 @@ public final class SegmentCircuit<W extends Word<W>> {
 
     /** The layout a proof claims: bytes if its range table is as tall as the byte table. */
     private RangeLayout layoutOf(TableProof proof) {
-        if (!hasByteLayout()) {
-            return RangeLayout.WHOLE;
-        }
-        TranslatedSystem whole = tables(RangeLayout.WHOLE);
-        int at = whole.findRangeTable(16).map(whole.system().tables()::indexOf).orElse(-1);
-        int[] heights = proof.heights();
-        return at >= 0 && at < heights.length
-                && heights[at] == tables(RangeLayout.BYTES).system().tables().get(at).fixedHeight()
-                ? RangeLayout.BYTES : RangeLayout.WHOLE;
+        return hasByteLayout() ? MachineCircuit.claimedLayout(tables(RangeLayout.WHOLE), tables(RangeLayout.BYTES),
+                proof) : RangeLayout.WHOLE;
     }
 }
