@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * segment's task that fails and is retried by Spark gives the same proof, byte for byte, as the
  * same task run once on this thread.
  */
+@Tag("slow")
 class SparkSegmentedProofTest {
     private static final Cpu64Descriptor CPU64 = new Cpu64Descriptor();
     private static SparkSegmentRunner runner;

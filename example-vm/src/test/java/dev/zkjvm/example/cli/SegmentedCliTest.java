@@ -8,10 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code zkvm prove --segment-steps} and {@code zkvm verify} of the segmented proof it writes. */
+@Tag("slow")
 class SegmentedCliTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

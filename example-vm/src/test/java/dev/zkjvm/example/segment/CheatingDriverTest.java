@@ -22,6 +22,7 @@ import dev.zkjvm.runtime.segment.Segment;
 import dev.zkjvm.runtime.segment.SegmentState;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * handed its task; the verifier refuses the whole because it takes a segment's words before it
  * from its own image of memory, not from the driver.
  */
+@Tag("slow")
 class CheatingDriverTest {
     /** Stores 5 in word 0, idles, loads word 0 and outputs it: the statement is "outputs 5". */
     private static final String HONEST = """

@@ -17,9 +17,11 @@ import dev.zkjvm.example.Programs;
 import dev.zkjvm.runtime.U64;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One segment's circuit on pieces of real runs: honest pieces check and prove, tampered ones do not. */
+@Tag("slow")
 class SegmentCircuitTest {
     private static final long[] CONTEXT = {7, 7};
 

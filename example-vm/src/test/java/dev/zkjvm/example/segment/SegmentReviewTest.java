@@ -28,12 +28,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Findings of the segmented-proof security review (6 Dec), one test each. A test that fails on
  * the reviewed code shows the hole; its comment names the fix.
  */
+@Tag("slow")
 class SegmentReviewTest {
     private static final Cpu64Descriptor CPU64 = new Cpu64Descriptor();
     private static LocalSegmentRunner runner;

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * verifier needs the programs, the input and the output. Runs of one, two and many segments state the
  * same; reordered, dropped, duplicated, foreign and broken segments are refused.
  */
+@Tag("slow")
 class SegmentedProofTest {
     private static final Cpu64Descriptor CPU64 = new Cpu64Descriptor();
     private static LocalSegmentRunner runner;
