@@ -46,7 +46,8 @@ final class ProveCommand extends MachineCommand {
     Long segmentSteps;
 
     @Option(names = "--master", paramLabel = "URL", description = "with --segment-steps: the Spark master to prove"
-            + " the segments on, e.g. local[2] or spark://host:7077 (default: Spark's local mode on every core)")
+            + " the segments on, e.g. local[2] or spark://host:7077 (default: Spark's local mode on every core when"
+            + " zkvm-spark.jar runs this, else this JVM's own threads)")
     String master;
 
     @Mixin
