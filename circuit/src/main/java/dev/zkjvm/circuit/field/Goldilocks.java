@@ -164,26 +164,7 @@ public final class Goldilocks {
      * @throws ArithmeticException if an element in the range is zero
      */
     public static void batchInverseInPlace(long[] values, int from, int to) {
-        int len = to - from;
-        if (len <= 0) {
-            return;
-        }
-        long[] prefix = new long[len];
-        long acc = ONE;
-        for (int i = 0; i < len; i++) {
-            long v = values[from + i];
-            if (v == 0) {
-                throw new ArithmeticException("zero has no inverse (index " + (from + i) + ")");
-            }
-            prefix[i] = acc;
-            acc = mul(acc, v);
-        }
-        long inv = inverse(acc);
-        for (int i = len - 1; i >= 0; i--) {
-            long v = values[from + i];
-            values[from + i] = mul(inv, prefix[i]);
-            inv = mul(inv, v);
-        }
+        batchInverse(values, from, to, false);
     }
 
     /**
@@ -191,6 +172,11 @@ public final class Goldilocks {
      * "is zero" test, whose inverse column holds 0 where the value is 0.
      */
     public static void batchInverseNonZeroInPlace(long[] values, int from, int to) {
+        batchInverse(values, from, to, true);
+    }
+
+    /** Montgomery's trick over {@code values[from..to)}; a zero is kept, or refused. */
+    private static void batchInverse(long[] values, int from, int to, boolean keepZeros) {
         int len = to - from;
         if (len <= 0) {
             return;
@@ -198,8 +184,11 @@ public final class Goldilocks {
         long[] prefix = new long[len];
         long acc = ONE;
         for (int i = 0; i < len; i++) {
-            prefix[i] = acc;
             long v = values[from + i];
+            if (v == 0 && !keepZeros) {
+                throw new ArithmeticException("zero has no inverse (index " + (from + i) + ")");
+            }
+            prefix[i] = acc;
             if (v != 0) {
                 acc = mul(acc, v);
             }

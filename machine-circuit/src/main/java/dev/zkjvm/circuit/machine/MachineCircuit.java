@@ -272,15 +272,17 @@ public final class MachineCircuit<W extends Word<W>> {
      */
     public StatementTuples statementTuples(Statement<W> statement) {
         StatementTuples t = StatementTuples.NONE;
-        t = addWords(t, IoStream.INPUT, statement.input());
-        return addWords(t, IoStream.OUTPUT, statement.output());
+        t = addWords(t, type, IoStream.INPUT, statement.input(), 0);
+        return addWords(t, type, IoStream.OUTPUT, statement.output(), 0);
     }
 
-    private StatementTuples addWords(StatementTuples t, IoStream stream, List<W> words) {
+    /** {@code t} with {@code words} on {@code stream}'s bus, as (index, limbs), the first at index {@code from}. */
+    static <W extends Word<W>> StatementTuples addWords(StatementTuples t, WordType<W> type, IoStream stream,
+            List<W> words, int from) {
         for (int k = 0; k < words.size(); k++) {
             long[] limbs = ExecutionTable.toLimbs16(type, words.get(k));
             long[] tuple = new long[limbs.length + 1];
-            tuple[0] = k;
+            tuple[0] = from + k;
             System.arraycopy(limbs, 0, tuple, 1, limbs.length);
             t = t.with(stream.bus(), tuple);
         }

@@ -249,63 +249,27 @@ final class MemoryLog<W extends Word<W>> {
     int[] fill(WitnessBuilder w, Trace<W> trace) {
         int n = trace.size();
         int rows = w.rows();
-        int shift = Integer.numberOfTrailingZeros(layout.wordSize());
-        long[] times = new long[rows];
-        long[] cells = new long[rows];
-        long[] writes = new long[rows];
-        long[] addresses = new long[rows];
-        long[] depths = new long[rows];
-        long[] seconds = new long[rows];
-        long[][] values = new long[valueLimbs][rows];
-        int limbs64 = type.limbs();
-        long padCell = layout.memory().firstCell();
-        // Per-row conversion, spread over the circuit's pool (the trace is read-only).
-        Parallel.forRange(n, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                long addr = trace.address(i);
-                times[i] = trace.time(i);
-                addresses[i] = addr;
-                cells[i] = addr >>> shift;
-                writes[i] = trace.flag(i);
-                depths[i] = trace.stackDepth(i);
-                seconds[i] = trace.secondCell(i) ? 1 : 0;
-                for (int l = 0; l < limbs64; l++) {
-                    long v = trace.valueLimb(i, l);
-                    for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
-                        values[4 * l + q][i] = (v >>> (16 * q)) & 0xFFFF;
-                    }
-                }
-            }
-        });
+        LogRows r = new LogRows(rows);
+        r.copyRecords(trace, 0);
         // Padding reads the first memory cell and returns the value of its last access (0 if none).
-        long[] padValue = new long[limbs64];
+        long padCell = layout.memory().firstCell();
+        long[] padValue = new long[type.limbs()];
         for (int i = n - 1; i >= 0; i--) {
-            if (cells[i] == padCell) {
-                for (int l = 0; l < limbs64; l++) {
+            if (r.cells[i] == padCell) {
+                for (int l = 0; l < padValue.length; l++) {
                     padValue[l] = trace.valueLimb(i, l);
                 }
                 break;
             }
         }
-        long lastDepth = n == 0 ? 0 : depths[n - 1];
-        long lastTime = n == 0 ? -1 : times[n - 1];
+        long lastDepth = n == 0 ? 0 : r.depths[n - 1];
+        long lastTime = n == 0 ? -1 : r.times[n - 1];
         Parallel.forRange(rows - n, GRAIN, (from, to) -> {
             for (int i = n + from; i < n + to; i++) {
-                times[i] = lastTime + 1 + (i - n);
-                cells[i] = padCell;
-                addresses[i] = padCell << shift;
-                depths[i] = lastDepth;
-                for (int l = 0; l < limbs64; l++) {
-                    for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
-                        values[4 * l + q][i] = (padValue[l] >>> (16 * q)) & 0xFFFF;
-                    }
-                }
+                r.read(i, lastTime + 1 + (i - n), padCell, lastDepth, padValue);
             }
         });
-        int[] order = memory.fill(w, times, cells, writes, values);
-        fillSections(w, cells, rows);
-        w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths))
-                .set(second, seconds);
+        int[] order = r.writeTo(w, null);
         if (pad != null) {
             long[] pads = new long[rows];
             Arrays.fill(pads, n, rows, 1);
@@ -315,10 +279,10 @@ final class MemoryLog<W extends Word<W>> {
     }
 
     /**
-     * Fills a segment's log ({@link #carried}) from the segment's own records (any times: rows are
-     * timed by their index) and its pages: {@code cells} ascending, with their words' 64-bit limbs at
-     * the segment's start ({@code before}) and end ({@code after}). Rows: a page-in per cell, the
-     * records, a page-out per cell, then padding reads of the first memory cell.
+     * Fills a segment's log ({@link #carried}) from the segment's own records (timed from 0) and its
+     * pages: {@code cells} ascending, with their words' 64-bit limbs at the segment's start
+     * ({@code before}) and end ({@code after}). Rows: a page-in per cell, the records, a page-out per
+     * cell, then padding reads of the first memory cell.
      *
      * @param startDepth the stack depth before the segment's first step
      */
@@ -331,77 +295,109 @@ final class MemoryLog<W extends Word<W>> {
             throw new IllegalArgumentException("a log of " + rows + " rows cannot hold " + n + " records and "
                     + pages + " pages in and out");
         }
-        int shift = Integer.numberOfTrailingZeros(layout.wordSize());
-        long[] times = new long[rows];
-        long[] cellColumn = new long[rows];
-        long[] writes = new long[rows];
-        long[] addresses = new long[rows];
-        long[] depths = new long[rows];
-        long[] seconds = new long[rows];
+        LogRows r = new LogRows(rows);
         long[] pageIns = new long[rows];
         long[] pageOuts = new long[rows];
         long[] pads = new long[rows];
-        long[][] values = new long[valueLimbs][rows];
-        int limbs64 = type.limbs();
-        for (int i = 0; i < rows; i++) {
-            times[i] = i;
-        }
         long lastDepth = n == 0 ? startDepth : trace.stackDepth(n - 1);
         for (int k = 0; k < pages; k++) {
             int in = k;
             int out = pages + n + k;
-            cellColumn[in] = cells[k];
-            cellColumn[out] = cells[k];
+            r.read(in, in, cells[k], startDepth, before[k]);
+            r.read(out, out, cells[k], lastDepth, after[k]);
             pageIns[in] = 1;
             pageOuts[out] = 1;
-            depths[in] = startDepth;
-            depths[out] = lastDepth;
-            splitWord(before[k], values, in, limbs64);
-            splitWord(after[k], values, out, limbs64);
         }
-        Parallel.forRange(n, GRAIN, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int i = pages + r;
-                long addr = trace.address(r);
-                cellColumn[i] = addr >>> shift;
-                writes[i] = trace.flag(r);
-                depths[i] = trace.stackDepth(r);
-                seconds[i] = trace.secondCell(r) ? 1 : 0;
-                for (int l = 0; l < limbs64; l++) {
-                    long v = trace.valueLimb(r, l);
-                    for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
-                        values[4 * l + q][i] = (v >>> (16 * q)) & 0xFFFF;
-                    }
-                }
-            }
-        });
+        r.copyRecords(trace, pages);
         long padCell = layout.memory().firstCell();
-        int paged = java.util.Arrays.binarySearch(cells, padCell);
-        long[] padWord = paged >= 0 ? after[paged] : new long[limbs64];
+        int paged = Arrays.binarySearch(cells, padCell);
+        long[] padWord = paged >= 0 ? after[paged] : new long[type.limbs()];
         for (int i = 2 * pages + n; i < rows; i++) {
-            cellColumn[i] = padCell;
-            depths[i] = lastDepth;
+            r.read(i, i, padCell, lastDepth, padWord);
             pads[i] = 1;
-            splitWord(padWord, values, i, limbs64);
-        }
-        for (int i = 0; i < rows; i++) {
-            addresses[i] = cellColumn[i] << shift;
         }
         long[] opens = new long[rows];
         for (int i = 0; i < rows; i++) {
             opens[i] = pageIns[i] + pads[i];
         }
-        memory.fill(w, times, cellColumn, writes, values, opens);
-        fillSections(w, cellColumn, rows);
-        w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths))
-                .set(second, seconds).set(pad, pads).set(pageIn, pageIns).set(pageOut, pageOuts);
+        r.writeTo(w, opens);
+        w.set(pad, pads).set(pageIn, pageIns).set(pageOut, pageOuts);
     }
 
-    private void splitWord(long[] word, long[][] values, int row, int limbs64) {
-        for (int l = 0; l < limbs64; l++) {
-            for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
-                values[4 * l + q][row] = (word[l] >>> (16 * q)) & 0xFFFF;
+    /** The log's columns as plain arrays, filled row by row before they go into the witness. */
+    private final class LogRows {
+        final int rows;
+        final long[] times;
+        final long[] cells;
+        final long[] writes;
+        final long[] addresses;
+        final long[] depths;
+        final long[] seconds;
+        final long[][] values;
+        private final int shift = Integer.numberOfTrailingZeros(layout.wordSize());
+
+        LogRows(int rows) {
+            this.rows = rows;
+            times = new long[rows];
+            cells = new long[rows];
+            writes = new long[rows];
+            addresses = new long[rows];
+            depths = new long[rows];
+            seconds = new long[rows];
+            values = new long[valueLimbs][rows];
+        }
+
+        /**
+         * The trace's records into rows {@code offset..}, each timed {@code offset} plus its own time,
+         * spread over the circuit's pool (the trace is read-only).
+         */
+        void copyRecords(Trace<W> trace, int offset) {
+            int limbs64 = type.limbs();
+            Parallel.forRange(trace.size(), GRAIN, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    int i = offset + r;
+                    long addr = trace.address(r);
+                    times[i] = offset + trace.time(r);
+                    addresses[i] = addr;
+                    cells[i] = addr >>> shift;
+                    writes[i] = trace.flag(r);
+                    depths[i] = trace.stackDepth(r);
+                    seconds[i] = trace.secondCell(r) ? 1 : 0;
+                    for (int l = 0; l < limbs64; l++) {
+                        split(trace.valueLimb(r, l), l, i);
+                    }
+                }
+            });
+        }
+
+        /** Row {@code i}: a read of {@code cell} at {@code time} returning {@code word} (64-bit limbs). */
+        void read(int i, long time, long cell, long stackDepth, long[] word) {
+            times[i] = time;
+            cells[i] = cell;
+            addresses[i] = cell << shift;
+            depths[i] = stackDepth;
+            for (int l = 0; l < word.length; l++) {
+                split(word[l], l, i);
             }
+        }
+
+        private void split(long limb, int l, int row) {
+            for (int q = 0; q < 4 && 4 * l + q < valueLimbs; q++) {
+                values[4 * l + q][row] = (limb >>> (16 * q)) & 0xFFFF;
+            }
+        }
+
+        /**
+         * The gadget's columns (opening flags for a carried log, else null), the sections' and the
+         * log's own; returns the sort order.
+         */
+        int[] writeTo(WitnessBuilder w, long[] opens) {
+            int[] order = opens == null ? memory.fill(w, times, cells, writes, values)
+                    : memory.fill(w, times, cells, writes, values, opens);
+            fillSections(w, cells, rows);
+            w.set(address, Goldilocks.fromSignedInPlace(addresses)).set(depth, Goldilocks.fromSignedInPlace(depths))
+                    .set(second, seconds);
+            return order;
         }
     }
 

@@ -104,7 +104,7 @@ public final class SegmentCircuit<W extends Word<W>> {
      * The steps of a segment found in its records ({@code records}: the accesses its steps made, as
      * the machine's re-execution of the segment gives them).
      */
-    public Replay replay(Trace<W> records, SegmentState start, long steps) {
+    private Replay replay(Trace<W> records, SegmentState start, long steps) {
         int[] streams = new int[IoStream.values().length];
         streams[IoStream.INPUT.ordinal()] = start.inputRead();
         streams[IoStream.ADVICE.ordinal()] = start.adviceRead();
@@ -178,8 +178,8 @@ public final class SegmentCircuit<W extends Word<W>> {
      */
     public PublicTuples publicTuples(TranslatedSystem t, SegmentStatement<W> s) {
         StatementTuples io = StatementTuples.NONE;
-        io = words(io, IoStream.INPUT, s.input(), s.start().inputRead());
-        io = words(io, IoStream.OUTPUT, s.output(), s.start().outputWritten());
+        io = MachineCircuit.addWords(io, type, IoStream.INPUT, s.input(), s.start().inputRead());
+        io = MachineCircuit.addWords(io, type, IoStream.OUTPUT, s.output(), s.start().outputWritten());
         List<PublicTuples.Entry> entries = new ArrayList<>();
         Bus state = t.system().bus(InstructionTables.STATE_BUS);
         int pages = s.cells().length;
@@ -192,17 +192,6 @@ public final class SegmentCircuit<W extends Word<W>> {
             entries.add(new PublicTuples.Entry(out, Direction.RECEIVE, 1, log.pageTuple(s.cells()[i], s.after()[i])));
         }
         return t.publicTuples(io).withAll(entries).withContext(s.context());
-    }
-
-    private StatementTuples words(StatementTuples t, IoStream stream, List<W> words, int from) {
-        for (int k = 0; k < words.size(); k++) {
-            long[] limbs = ExecutionTable.toLimbs16(type, words.get(k));
-            long[] tuple = new long[limbs.length + 1];
-            tuple[0] = from + k;
-            System.arraycopy(limbs, 0, tuple, 1, limbs.length);
-            t = t.with(stream.bus(), tuple);
-        }
-        return t;
     }
 
     /** (run, pc, clk, time, depth, the counted streams' positions) as the execution bus carries it. */

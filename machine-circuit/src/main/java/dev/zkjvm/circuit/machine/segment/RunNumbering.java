@@ -25,6 +25,11 @@ final class RunNumbering {
         return new RunNumbering(out);
     }
 
+    /** The runs the circuit counts: the programs with instructions. */
+    int circuitRuns() {
+        return circuitRun[circuitRun.length - 1];
+    }
+
     /** {@code s} with its run in the circuit's numbering; {@code adviceRead} kept or, if {@code hideAdvice}, 0. */
     SegmentState circuitState(SegmentState s, boolean hideAdvice) {
         return new SegmentState(circuitRun[s.run()], s.pc(), s.clk(), s.depth(), s.inputRead(),

@@ -145,9 +145,4 @@ public record SegmentedProof(long segmentSteps, int limbs, List<Part> segments) 
             throw new InvalidProofException("the segmented proof ends early (" + bytes.length + " bytes)");
         }
     }
-
-    /** The proof's size in bytes. */
-    public long size() {
-        return toBytes().length;
-    }
 }

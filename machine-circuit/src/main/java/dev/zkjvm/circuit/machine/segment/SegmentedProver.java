@@ -79,8 +79,9 @@ public final class SegmentedProver {
         listener.executed(run.totalSteps(), segments.size(), (System.nanoTime() - started) / 1_000_000);
 
         Statement<W> statement = new Statement<>(run.streams().input(), run.streams().output());
-        RunBinding binding = RunBinding.of(machine.name(), machine.circuit(runs).execution().orElseThrow().program()
-                .segments().size(), statement, segmentSteps, segments.size());
+        RunNumbering numbering = RunNumbering.of(machine, runs);
+        RunBinding binding = RunBinding.of(machine.name(), numbering.circuitRuns(), statement, segmentSteps,
+                segments.size());
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         long[][] in = SegmentTask.limbs(run.streams().input());
@@ -96,7 +97,6 @@ public final class SegmentedProver {
                 (index, millis) -> listener.proven(index, count, millis));
 
         List<SegmentedProof.Part> parts = new ArrayList<>();
-        RunNumbering numbering = RunNumbering.of(machine, runs);
         for (int k = 0; k < count; k++) {
             Segment s = segments.get(k);
             // the proof states no advice count: the advice stays the prover's
